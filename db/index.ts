@@ -1,0 +1,46 @@
+import { Kysely, Migrator, SqliteDialect, type Transaction } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import { migrations } from './migrations/index.js';
+import { applyPragmas } from './pragmas.js';
+import { openSqlite } from './open-sqlite.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+export type DbTx = Transaction<Database>;
+export type * from './schema.js';
+
+export interface HuikeDb {
+  db: Db;
+  /** The raw connection, for the few hot paths (bulk import) where prepared statements matter. */
+  sqlite: BetterSqlite3.Database;
+  filename: string;
+  close(): Promise<void>;
+}
+
+/** Opens (or creates) the database file, sets the pragmas and runs every pending migration. */
+export async function createDb(options: { filename: string }): Promise<HuikeDb> {
+  const inMemory = options.filename === ':memory:';
+  const sqlite = openSqlite(options.filename);
+  applyPragmas(sqlite, inMemory);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrateToLatest(db);
+  return {
+    db,
+    sqlite,
+    filename: options.filename,
+    close: () => db.destroy(),
+  };
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Database migration ${failed} failed: ${String(error)}`, { cause: error });
+  }
+  return (results ?? []).map((r) => r.migrationName);
+}

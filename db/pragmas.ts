@@ -1,0 +1,14 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+/** Every connection's pragmas, in one place. */
+export function applyPragmas(sqlite: BetterSqlite3.Database, inMemory: boolean): void {
+  // WAL lets a reader (a report, the UI) see the last committed state while an import writes.
+  if (!inMemory) sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  // NORMAL is durable across application crashes in WAL mode; only a power cut may lose the
+  // last transaction, never corrupt the file.
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  // Keep temporary tables (import staging) on disk so a 1M-row import has bounded memory.
+  sqlite.pragma('temp_store = FILE');
+}

@@ -1,0 +1,26 @@
+import type { Channel, ChannelResult, ProgressEvent, StagedFile } from './contract.js';
+
+export interface CreateAppOptions {
+  /** The SQLite file; ':memory:' in tests. */
+  dbPath: string;
+  /** A private folder where uploaded files are kept until imported. */
+  stageDir: string;
+  appVersion: string;
+  /** The clock; tests fix it. */
+  now?: () => Date;
+  /** Electron only: shows the native open dialog, returns the chosen paths (main process). */
+  pickFiles?: () => Promise<string[]>;
+}
+
+/** The running application behind every front door. */
+export interface HuikeApp {
+  /** Validates `input` against the channel's schema, runs the handler; throws UserError etc. */
+  invoke<C extends Channel>(channel: C, input: unknown): Promise<ChannelResult<C>>;
+  /** Stages a file the main process or the CLI itself opened (never a path from a renderer). */
+  stagePath(path: string): Promise<StagedFile>;
+  /** Stages uploaded bytes (web upload, Electron drop) into stageDir. */
+  stageBytes(name: string, chunks: AsyncIterable<Uint8Array>): Promise<StagedFile>;
+  onProgress(listener: (event: ProgressEvent) => void): () => void;
+  readonly dbPath: string;
+  close(): Promise<void>;
+}

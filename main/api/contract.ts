@@ -1,0 +1,225 @@
+/**
+ * The one API of Huike: every channel, its input schema and its result type. The Electron preload,
+ * the loopback web server and the renderer all use this list; the CLI calls the same handlers.
+ * Channels are named `domain.verb`. Amounts are integer fen; instants are UTC ISO strings.
+ */
+import { z } from 'zod';
+import { IMPORT_FORMATS, type ImportFormat, type RowProblem } from '../domain/orders/types.js';
+import { GENERIC_FIELDS, TEXT_ENCODINGS } from '../domain/import/reader-types.js';
+
+const jobId = z.string().min(1).max(100).optional();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** How a user may override what the importer detected, per file. */
+export const fileOptionsSchema = z.object({
+  fileId: z.string().min(1).max(100),
+  format: z.enum(IMPORT_FORMATS).optional(),
+  encoding: z.enum(TEXT_ENCODINGS).optional(),
+  shopName: z.string().trim().min(1).max(100).optional(),
+  mapping: z.partialRecord(z.enum(GENERIC_FIELDS), z.string().max(200)).optional(),
+});
+export type FileOptions = z.infer<typeof fileOptionsSchema>;
+
+export const inputSchemas = {
+  'app.info': z.object({}),
+  'settings.get': z.object({}),
+  'settings.set': z.object({ language: z.enum(LANGUAGES) }),
+  'shops.list': z.object({}),
+  'dashboard.summary': z.object({ from: isoDate.optional(), to: isoDate.optional() }),
+  'demo.load': z.object({ seed: z.number().int().min(0).max(2 ** 31).optional(), jobId }),
+  /** Electron only: the main process shows the open dialog and stages the chosen files. */
+  'files.pick': z.object({}),
+  'import.preview': z.object({ files: z.array(fileOptionsSchema).min(1).max(50), jobId }),
+  'import.commit': z.object({
+    files: z.array(fileOptionsSchema).min(1).max(50),
+    /** The user saw the refused rows in the preview and chose to import the valid ones. */
+    skipInvalidRows: z.boolean(),
+    jobId,
+  }),
+  'imports.list': z.object({}),
+  'imports.undo': z.object({ batchId: z.number().int().positive() }),
+  'jobs.cancel': z.object({ jobId: z.string().min(1).max(100) }),
+} as const;
+
+export type Channel = keyof typeof inputSchemas;
+export const CHANNELS = Object.keys(inputSchemas) as Channel[];
+export type ChannelInput<C extends Channel> = z.input<(typeof inputSchemas)[C]>;
+
+export interface AppInfo {
+  version: string;
+  dbPath: string;
+  /** True once any order is in the database: the UI shows the first-run screen until then. */
+  hasData: boolean;
+}
+
+export interface Settings {
+  language: Language;
+}
+
+export interface ShopSummary {
+  id: number;
+  platform: string;
+  name: string;
+  orders: number;
+}
+
+export interface MoneyByKey {
+  key: string;
+  orders: number;
+  paidFen: number;
+  refundFen: number;
+}
+
+export interface DashboardSummary {
+  /** Orders the buyer paid (not awaiting payment, not closed before payment). */
+  paidOrders: number;
+  allOrders: number;
+  paidFen: number;
+  refundFen: number;
+  /** paidFen - refundFen */
+  netFen: number;
+  buyers: number;
+  customers: number;
+  /** Buyers with more than one paid order. */
+  repeatBuyers: number;
+  byPlatform: MoneyByKey[];
+  /** key = YYYY-MM in the shop's time zone. */
+  byMonth: MoneyByKey[];
+  firstOrderAt: string | null;
+  lastOrderAt: string | null;
+}
+
+export interface StagedFile {
+  fileId: string;
+  name: string;
+  size: number;
+}
+
+export interface ImportCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface FilePreview {
+  fileId: string;
+  file: string;
+  format: ImportFormat | null;
+  /** Each sheet's detected generation, e.g. ["订单报表 61 列"]. */
+  variants: string[];
+  shop: string;
+  encoding: string;
+  rows: number;
+  orders: number;
+  lines: number;
+  firstOrderAt: string | null;
+  lastOrderAt: string | null;
+  header: string[];
+  /** The first data rows, as cells. */
+  sampleRows: string[][];
+  problems: RowProblem[];
+  /** Set when the file cannot be imported at all (unknown layout, unreadable). */
+  error: string | null;
+  /** For generic files: the remembered or suggested mapping. */
+  mapping: Partial<Record<(typeof GENERIC_FIELDS)[number], string>> | null;
+  /** True when this exact file was already imported: importing it again changes nothing. */
+  alreadyImported: boolean;
+  money: { paidFen: number; refundFen: number };
+}
+
+export interface BatchResult {
+  id: number;
+  file: string;
+  platform: ImportFormat;
+  shop: string;
+  encoding: string;
+  rows: number;
+  orders: ImportCounts;
+  lines: ImportCounts;
+  money: { paidFen: number; refundFen: number };
+  skipped: RowProblem[];
+}
+
+export interface BatchSummary extends BatchResult {
+  createdAt: string;
+  state: 'committed' | 'undone';
+  undoneAt: string | null;
+  source: 'file' | 'demo';
+}
+
+export interface UndoResult {
+  batchId: number;
+  ordersDeleted: number;
+  ordersRestored: number;
+  linesDeleted: number;
+  linesRestored: number;
+}
+
+export interface DemoResult {
+  seed: number;
+  shops: number;
+  orders: number;
+  lines: number;
+  buyers: number;
+  products: number;
+  batches: number[];
+}
+
+export interface ChannelResults {
+  'app.info': AppInfo;
+  'settings.get': Settings;
+  'settings.set': Settings;
+  'shops.list': ShopSummary[];
+  'dashboard.summary': DashboardSummary;
+  'demo.load': DemoResult;
+  'files.pick': StagedFile[];
+  'import.preview': { files: FilePreview[] };
+  'import.commit': { batches: BatchResult[] };
+  'imports.list': { batches: BatchSummary[] };
+  'imports.undo': UndoResult;
+  'jobs.cancel': { cancelled: boolean };
+}
+export type ChannelResult<C extends Channel> = ChannelResults[C];
+
+/** Progress of long work, carried by IPC events, server-sent events and the terminal. */
+export interface ProgressEvent {
+  jobId: string;
+  /** e.g. 'reading', 'writing', 'generating' */
+  phase: string;
+  done: number;
+  total: number;
+}
+
+/** Errors crossing a front door: `user` errors are the user's to fix (exit 1), others are bugs (exit 2). */
+export interface ApiErrorPayload {
+  kind: 'user' | 'cancelled' | 'internal';
+  message: string;
+  /** File / row / column details, when the error is about input. */
+  details?: unknown;
+}
+
+/** The part of a DOM File the bridge needs (kept structural so Node code type-checks too). */
+export interface UploadableFile {
+  readonly name: string;
+  readonly size: number;
+  slice(start?: number, end?: number): { arrayBuffer(): Promise<ArrayBuffer> };
+}
+
+/** What `window.huike` offers the renderer, in Electron and in the browser build alike. */
+export interface HuikeBridge {
+  call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelResult<C>>;
+  onProgress(listener: (event: ProgressEvent) => void): () => void;
+  /** Lets the user choose files; returns them staged, never as paths. */
+  chooseFiles(): Promise<StagedFile[]>;
+  /** Stages files the user dropped on the window by sending their bytes, never their paths. */
+  uploadFiles(files: ReadonlyArray<UploadableFile>): Promise<StagedFile[]>;
+  /** Electron: files dropped on the window or opened from the menu, staged by the main process. */
+  onFilesOpened(listener: (files: StagedFile[]) => void): () => void;
+  /** Electron: menu commands (e.g. 'import', 'backup', 'navigate:settings'). */
+  onMenuCommand(listener: (command: string) => void): () => void;
+  /** 'electron' or 'web' */
+  readonly shell: 'electron' | 'web';
+}

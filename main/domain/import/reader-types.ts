@@ -1,0 +1,91 @@
+/**
+ * The seam between reading an export (this folder, pure) and writing it (main/services/import).
+ * A file is opened into sheets of records; each sheet's header picks a format; the format's
+ * OrderReader turns each record into an order fragment (see ParsedOrder: undefined = "not said").
+ */
+import type { ImportFormat, ParsedOrder, RowProblem } from '../orders/types.js';
+
+/** One row of a sheet, cells as text exactly as decoded (before any cleaning). */
+export interface SourceRecord {
+  /** Spreadsheet row number: the header is row 1 (or later if title rows precede it). */
+  row: number;
+  cells: string[];
+}
+
+export interface SheetRecords {
+  /** The worksheet name for workbooks (订单报表 / 销售明细 / 发货报表), null for CSV. */
+  sheetName: string | null;
+  /** Header cells as found (untrimmed: trailing spaces and BOMs are real in Tmall files). */
+  header: string[];
+  headerRow: number;
+  records: AsyncIterable<SourceRecord>;
+}
+
+export const TEXT_ENCODINGS = ['utf-8', 'utf-8-bom', 'gb18030', 'utf-16le', 'utf-16be'] as const;
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+
+export interface OpenedSource {
+  container: 'csv' | 'xlsx';
+  /** The text encoding that was detected or forced; 'xlsx' for workbooks. */
+  encoding: TextEncoding | 'xlsx';
+  sheets: AsyncIterable<SheetRecords>;
+  /** Bytes consumed so far and the file size, for progress. */
+  progress(): { done: number; total: number };
+}
+
+export interface DetectedFormat {
+  format: ImportFormat;
+  /** 0..1: share of the format's fingerprint columns present. */
+  confidence: number;
+  /** Human-readable generation, e.g. "订单报表 61 列", "宝贝报表", "销售明细", "发货报表". */
+  variant: string;
+}
+
+/** Order fields a user can map a column of an unknown file to (the generic importer). */
+export const GENERIC_FIELDS = [
+  'orderId',
+  'createdAt',
+  'paidAt',
+  'status',
+  'buyer',
+  'buyerPhone',
+  'buyerEmail',
+  'receiverName',
+  'receiverPhone',
+  'address',
+  'province',
+  'city',
+  'district',
+  'title',
+  'sku',
+  'quantity',
+  'unitPrice',
+  'lineAmount',
+  'totalAmount',
+  'paidAmount',
+  'shippingAmount',
+  'refundAmount',
+  'note',
+] as const;
+export type GenericField = (typeof GENERIC_FIELDS)[number];
+/** Field → header name (as shown, trimmed). */
+export type ColumnMapping = Partial<Record<GenericField, string>>;
+
+export interface OrderReaderOptions {
+  /** IANA zone for timestamps without an offset (default Asia/Shanghai). */
+  timezone: string;
+  /** Currency for files that do not name one (default CNY). */
+  currency: string;
+  /** Required for the generic format. */
+  mapping?: ColumnMapping;
+}
+
+export interface RowResult {
+  fragment: ParsedOrder | null;
+  problems: RowProblem[];
+}
+
+export interface OrderReader {
+  format: ImportFormat;
+  readRow(record: SourceRecord): RowResult;
+}
