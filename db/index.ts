@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { Kysely, Migrator, SqliteDialect, type Transaction } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import { migrations } from './migrations/index.js';
@@ -20,6 +22,7 @@ export interface HuikeDb {
 /** Opens (or creates) the database file, sets the pragmas and runs every pending migration. */
 export async function createDb(options: { filename: string }): Promise<HuikeDb> {
   const inMemory = options.filename === ':memory:';
+  if (!inMemory) mkdirSync(path.dirname(path.resolve(options.filename)), { recursive: true });
   const sqlite = openSqlite(options.filename);
   applyPragmas(sqlite, inMemory);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });

@@ -1,5 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 
+/** Money is integer fen: the schema refuses a float that slipped through (typeof is exact). */
+const fenOnly = (column: string) => sql`typeof(${sql.ref(column)}) IN ('integer', 'null')`;
+
 // Released migrations are never edited: add a new numbered file instead.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -67,15 +70,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('completed_at', 'text')
     .addColumn('closed_at', 'text')
     .addColumn('currency', 'text', (c) => c.notNull().defaultTo('CNY'))
-    .addColumn('goods_fen', 'integer')
-    .addColumn('shipping_fen', 'integer')
-    .addColumn('discount_fen', 'integer')
-    .addColumn('total_fen', 'integer')
-    .addColumn('paid_fen', 'integer')
-    .addColumn('refund_fen', 'integer')
+    .addColumn('goods_fen', 'integer', (c) => c.check(fenOnly('goods_fen')))
+    .addColumn('shipping_fen', 'integer', (c) => c.check(fenOnly('shipping_fen')))
+    .addColumn('discount_fen', 'integer', (c) => c.check(fenOnly('discount_fen')))
+    .addColumn('total_fen', 'integer', (c) => c.check(fenOnly('total_fen')))
+    .addColumn('paid_fen', 'integer', (c) => c.check(fenOnly('paid_fen')))
+    .addColumn('refund_fen', 'integer', (c) => c.check(fenOnly('refund_fen')))
     .addColumn('refund_status', 'text')
-    .addColumn('settlement_fen', 'integer')
-    .addColumn('platform_fee_fen', 'integer')
+    .addColumn('settlement_fen', 'integer', (c) => c.check(fenOnly('settlement_fen')))
+    .addColumn('platform_fee_fen', 'integer', (c) => c.check(fenOnly('platform_fee_fen')))
     .addColumn('receiver_name', 'text')
     .addColumn('receiver_phone', 'text')
     .addColumn('receiver_province', 'text')
@@ -103,9 +106,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('product_id', 'text')
     .addColumn('attributes', 'text')
     .addColumn('quantity', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('unit_price_fen', 'integer')
-    .addColumn('paid_fen', 'integer')
-    .addColumn('refund_fen', 'integer')
+    .addColumn('unit_price_fen', 'integer', (c) => c.check(fenOnly('unit_price_fen')))
+    .addColumn('paid_fen', 'integer', (c) => c.check(fenOnly('paid_fen')))
+    .addColumn('refund_fen', 'integer', (c) => c.check(fenOnly('refund_fen')))
     .addColumn('refund_status', 'text')
     .addColumn('status_raw', 'text')
     .addColumn('first_batch_id', 'integer', (c) => c.notNull())
@@ -135,7 +138,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('sku', 'text', (c) => c.notNull().unique())
     .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('unit_cost_fen', 'integer', (c) => c.notNull())
+    .addColumn('unit_cost_fen', 'integer', (c) => c.notNull().check(fenOnly('unit_cost_fen')))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 

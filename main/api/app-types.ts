@@ -21,6 +21,8 @@ export interface HuikeApp {
   /** Stages uploaded bytes (web upload, Electron drop) into stageDir. */
   stageBytes(name: string, chunks: AsyncIterable<Uint8Array>): Promise<StagedFile>;
   onProgress(listener: (event: ProgressEvent) => void): () => void;
+  /** Writes a consistent copy of the database to `path` (a path the main process chose). */
+  backupTo(path: string): Promise<void>;
   readonly dbPath: string;
   close(): Promise<void>;
 }

@@ -1,0 +1,45 @@
+/** Human-readable CLI output (without --json). */
+import type { BatchResult, BatchSummary, DemoResult, UndoResult } from '../api/contract.js';
+import { fen } from './output.js';
+
+const counts = (c: { inserted: number; updated: number; unchanged: number }) =>
+  `新增 ${c.inserted} / 更新 ${c.updated} / 未变 ${c.unchanged}`;
+
+export function printImportResult(batches: BatchResult[]): void {
+  for (const b of batches) {
+    console.log(`批次 #${b.id}  ${b.file}  [${b.platform}]  店铺: ${b.shop}  编码: ${b.encoding}  行数: ${b.rows}`);
+    console.log(`  订单: ${counts(b.orders)}`);
+    console.log(`  明细: ${counts(b.lines)}`);
+    console.log(`  已付款金额: ${fen(b.money.paidFen)}  退款: ${fen(b.money.refundFen)}`);
+    if (b.skipped.length > 0) {
+      console.log(`  跳过 ${b.skipped.length} 行:`);
+      for (const s of b.skipped.slice(0, 20)) console.log(`    第 ${s.row} 行${s.column ? `「${s.column}」` : ''}: ${s.reason}`);
+      if (b.skipped.length > 20) console.log(`    … 另有 ${b.skipped.length - 20} 行 (use --json for all)`);
+    }
+  }
+}
+
+export function printBatches(batches: BatchSummary[]): void {
+  if (batches.length === 0) {
+    console.log('还没有导入记录 (no imports yet)');
+    return;
+  }
+  for (const b of batches) {
+    const state = b.state === 'undone' ? '已撤销' : '已导入';
+    console.log(
+      `#${b.id}  ${b.createdAt}  ${state}  ${b.file}  [${b.platform}] ${b.shop}  行 ${b.rows}  订单 ${counts(b.orders)}  ${fen(b.money.paidFen)}`,
+    );
+  }
+}
+
+export function printUndo(r: UndoResult): void {
+  console.log(
+    `已撤销批次 #${r.batchId}: 删除订单 ${r.ordersDeleted}、恢复订单 ${r.ordersRestored}、删除明细 ${r.linesDeleted}、恢复明细 ${r.linesRestored}`,
+  );
+}
+
+export function printDemo(r: DemoResult): void {
+  console.log(
+    `示例店铺已载入 (seed ${r.seed}): ${r.shops} 个店铺, ${r.orders} 笔订单, ${r.lines} 条明细, ${r.buyers} 位买家, ${r.products} 个商品`,
+  );
+}

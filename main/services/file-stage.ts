@@ -1,0 +1,72 @@
+/**
+ * Files waiting to be previewed and imported. The renderer only ever holds a fileId: paths come
+ * from the main process's own dialog, the CLI's arguments, or bytes uploaded into stageDir.
+ */
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { once } from 'node:events';
+import { UserError } from '../domain/errors.js';
+
+export interface StagedEntry {
+  fileId: string;
+  name: string;
+  path: string;
+  size: number;
+  /** True when the stage made the copy and must delete it. */
+  owned: boolean;
+}
+
+export function createFileStage(stageDir: string) {
+  const entries = new Map<string, StagedEntry>();
+
+  return {
+    async stagePath(filePath: string): Promise<StagedEntry> {
+      let info;
+      try {
+        info = await stat(filePath);
+      } catch {
+        throw new UserError(`${filePath}: 文件不存在或无法读取 (file not found or unreadable)`);
+      }
+      if (!info.isFile()) throw new UserError(`${filePath}: 不是文件 (not a file)`);
+      const entry = { fileId: randomUUID(), name: path.basename(filePath), path: filePath, size: info.size, owned: false };
+      entries.set(entry.fileId, entry);
+      return entry;
+    },
+
+    async stageBytes(name: string, chunks: AsyncIterable<Uint8Array>): Promise<StagedEntry> {
+      await mkdir(stageDir, { recursive: true });
+      const fileId = randomUUID();
+      const safeName = path.basename(name).slice(0, 255) || 'upload';
+      const target = path.join(stageDir, fileId);
+      const out = createWriteStream(target);
+      let size = 0;
+      try {
+        for await (const chunk of chunks) {
+          size += chunk.byteLength;
+          if (!out.write(chunk)) await once(out, 'drain');
+        }
+      } finally {
+        out.end();
+        await once(out, 'close');
+      }
+      const entry = { fileId, name: safeName, path: target, size, owned: true };
+      entries.set(fileId, entry);
+      return entry;
+    },
+
+    get(fileId: string): StagedEntry {
+      const entry = entries.get(fileId);
+      if (!entry) throw new UserError(`文件 ${fileId} 已失效，请重新选择文件 (staged file expired: choose it again)`);
+      return entry;
+    },
+
+    async clear(): Promise<void> {
+      for (const entry of entries.values()) if (entry.owned) await rm(entry.path, { force: true });
+      entries.clear();
+    },
+  };
+}
+
+export type FileStage = ReturnType<typeof createFileStage>;

@@ -1,0 +1,206 @@
+/** Import batches: creating one, listing the history, and undoing one. */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Db } from '../../../db/index.js';
+import { UserError } from '../../domain/errors.js';
+import type { ImportFormat, RowProblem } from '../../domain/orders/types.js';
+import type { ImportCounts } from './import-types.js';
+import { LINE_DATA_COLUMNS, ORDER_DATA_COLUMNS } from './order-columns.js';
+import { inTransaction } from '../transaction.js';
+
+export interface BatchStats {
+  orders: ImportCounts;
+  lines: ImportCounts;
+  money: { paidFen: number; refundFen: number };
+  /** Total refused rows; skipped_json keeps at most MAX_STORED_PROBLEMS of them. */
+  skippedCount: number;
+}
+
+export const MAX_STORED_PROBLEMS = 1000;
+
+export interface NewBatch {
+  shopId: number;
+  format: ImportFormat;
+  fileName: string;
+  sha256: string;
+  size: number;
+  encoding: string;
+  source: 'file' | 'demo';
+  now: string;
+}
+
+export function insertBatch(sqlite: BetterSqlite3.Database, b: NewBatch): number {
+  const info = sqlite
+    .prepare(
+      `INSERT INTO import_batches (shop_id, format, file_name, file_sha256, file_size, encoding, rows, state,
+         created_at, stats_json, skipped_json, source)
+       VALUES (?, ?, ?, ?, ?, ?, 0, 'committed', ?, '{}', '[]', ?)`,
+    )
+    .run(b.shopId, b.format, b.fileName, b.sha256, b.size, b.encoding, b.now, b.source);
+  return Number(info.lastInsertRowid);
+}
+
+export function finishBatch(
+  sqlite: BetterSqlite3.Database,
+  batchId: number,
+  rows: number,
+  stats: BatchStats,
+  problems: RowProblem[],
+): void {
+  sqlite
+    .prepare('UPDATE import_batches SET rows = ?, stats_json = ?, skipped_json = ? WHERE id = ?')
+    .run(rows, JSON.stringify(stats), JSON.stringify(problems.slice(0, MAX_STORED_PROBLEMS)), batchId);
+}
+
+export interface BatchRecord {
+  id: number;
+  shopId: number;
+  shop: string;
+  platform: string;
+  format: ImportFormat;
+  file: string;
+  sha256: string;
+  encoding: string;
+  rows: number;
+  state: 'committed' | 'undone';
+  createdAt: string;
+  undoneAt: string | null;
+  source: 'file' | 'demo';
+  stats: BatchStats;
+  skipped: RowProblem[];
+}
+
+export async function listBatches(db: Db): Promise<BatchRecord[]> {
+  const rows = await db
+    .selectFrom('import_batches as b')
+    .innerJoin('shops as s', 's.id', 'b.shop_id')
+    .select([
+      'b.id',
+      'b.shop_id',
+      's.name as shop',
+      's.platform',
+      'b.format',
+      'b.file_name',
+      'b.file_sha256',
+      'b.encoding',
+      'b.rows',
+      'b.state',
+      'b.created_at',
+      'b.undone_at',
+      'b.source',
+      'b.stats_json',
+      'b.skipped_json',
+    ])
+    .orderBy('b.id', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    shopId: r.shop_id,
+    shop: r.shop,
+    platform: r.platform,
+    format: r.format as ImportFormat,
+    file: r.file_name,
+    sha256: r.file_sha256,
+    encoding: r.encoding,
+    rows: r.rows,
+    state: r.state as 'committed' | 'undone',
+    createdAt: r.created_at,
+    undoneAt: r.undone_at,
+    source: r.source as 'file' | 'demo',
+    stats: JSON.parse(r.stats_json) as BatchStats,
+    skipped: JSON.parse(r.skipped_json) as RowProblem[],
+  }));
+}
+
+export interface UndoCounts {
+  batchId: number;
+  ordersDeleted: number;
+  ordersRestored: number;
+  linesDeleted: number;
+  linesRestored: number;
+}
+
+interface ChangeRow {
+  seq: number;
+  table_name: 'orders' | 'order_lines' | 'buyer_accounts';
+  row_id: number;
+  action: 'insert' | 'update';
+  before_json: string | null;
+}
+
+/**
+ * Undoes a batch: deletes the rows it inserted and puts back the previous values of the rows it
+ * updated. Refused when a later, still committed batch changed the same rows or added lines to
+ * orders this batch created: undoing underneath it would silently lose that batch's work.
+ */
+export async function undoBatch(sqlite: BetterSqlite3.Database, batchId: number, now: string): Promise<UndoCounts> {
+  return inTransaction(sqlite, async () => {
+    const batch = sqlite.prepare('SELECT id, state, file_name FROM import_batches WHERE id = ?').get(batchId) as
+      | { id: number; state: string; file_name: string }
+      | undefined;
+    if (!batch) throw new UserError(`导入批次 #${batchId} 不存在 (no import batch ${batchId})`);
+    if (batch.state === 'undone') throw new UserError(`导入批次 #${batchId} 已经撤销过了 (already undone)`);
+
+    const later = sqlite
+      .prepare(
+        `SELECT DISTINCT later.batch_id AS id FROM batch_changes mine
+         JOIN batch_changes later ON later.table_name = mine.table_name AND later.row_id = mine.row_id
+           AND later.batch_id > mine.batch_id
+         JOIN import_batches b ON b.id = later.batch_id AND b.state = 'committed'
+         WHERE mine.batch_id = ? AND mine.table_name IN ('orders', 'order_lines')
+         UNION
+         SELECT DISTINCT l.first_batch_id FROM batch_changes mine
+         JOIN order_lines l ON l.order_id = mine.row_id AND l.first_batch_id > mine.batch_id
+         JOIN import_batches b ON b.id = l.first_batch_id AND b.state = 'committed'
+         WHERE mine.batch_id = ? AND mine.table_name = 'orders' AND mine.action = 'insert'
+         ORDER BY 1`,
+      )
+      .all(batchId, batchId) as Array<{ id: number }>;
+    if (later.length > 0) {
+      const ids = later.map((r) => `#${r.id}`).join('、');
+      throw new UserError(
+        `不能撤销批次 #${batchId}：之后的批次 ${ids} 修改了同样的订单。请先撤销 ${ids}，再撤销 #${batchId}。` +
+          ` (Batch ${batchId} cannot be undone while later batches ${ids} that changed the same orders are in place; undo them first.)`,
+        { batchId, blockedBy: later.map((r) => r.id) },
+      );
+    }
+
+    const changes = sqlite
+      .prepare('SELECT seq, table_name, row_id, action, before_json FROM batch_changes WHERE batch_id = ? ORDER BY seq DESC')
+      .all(batchId) as ChangeRow[];
+    const counts: UndoCounts = { batchId, ordersDeleted: 0, ordersRestored: 0, linesDeleted: 0, linesRestored: 0 };
+    const restore = {
+      orders: sqlite.prepare(
+        `UPDATE orders SET last_batch_id = @last_batch_id, ${ORDER_DATA_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}
+         WHERE id = @id`,
+      ),
+      order_lines: sqlite.prepare(
+        `UPDATE order_lines SET last_batch_id = @last_batch_id, ${LINE_DATA_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}
+         WHERE id = @id`,
+      ),
+    };
+    const remove = {
+      orders: sqlite.prepare('DELETE FROM orders WHERE id = ?'),
+      order_lines: sqlite.prepare('DELETE FROM order_lines WHERE id = ?'),
+      // An account first seen in this batch goes with it, unless another batch's order uses it.
+      buyer_accounts: sqlite.prepare(
+        'DELETE FROM buyer_accounts WHERE id = ? AND NOT EXISTS (SELECT 1 FROM orders WHERE buyer_account_id = ?)',
+      ),
+    };
+    for (const change of changes) {
+      if (change.table_name === 'buyer_accounts') {
+        remove.buyer_accounts.run(change.row_id, change.row_id);
+      } else if (change.action === 'insert') {
+        remove[change.table_name].run(change.row_id);
+        if (change.table_name === 'orders') counts.ordersDeleted++;
+        else counts.linesDeleted++;
+      } else {
+        const before = JSON.parse(change.before_json ?? '{}') as Record<string, unknown>;
+        restore[change.table_name].run(before);
+        if (change.table_name === 'orders') counts.ordersRestored++;
+        else counts.linesRestored++;
+      }
+    }
+    sqlite.prepare("UPDATE import_batches SET state = 'undone', undone_at = ? WHERE id = ?").run(now, batchId);
+    return counts;
+  });
+}

@@ -1,0 +1,128 @@
+/** Preview: reads a staged file without writing anything and tells the user what an import would do. */
+import type BetterSqlite3 from 'better-sqlite3';
+import { UserError } from '../../domain/errors.js';
+import { headerSignature, suggestMapping } from '../../domain/import/index.js';
+import type { ColumnMapping } from '../../domain/import/reader-types.js';
+import { platformOfFormat, type ImportFormat, type RowProblem } from '../../domain/orders/types.js';
+import { resolveShopName } from '../shops.js';
+import { sha256File } from './file-hash.js';
+import type { JobContext } from './import-types.js';
+import { createOrderTally } from './order-tally.js';
+import { scanFile, type FileRequest } from './scan-file.js';
+
+export const SAMPLE_ROWS = 8;
+export const MAX_PREVIEW_PROBLEMS = 500;
+
+export interface FilePreviewData {
+  fileId: string;
+  file: string;
+  format: ImportFormat | null;
+  variants: string[];
+  shop: string;
+  encoding: string;
+  rows: number;
+  orders: number;
+  lines: number;
+  firstOrderAt: string | null;
+  lastOrderAt: string | null;
+  header: string[];
+  sampleRows: string[][];
+  problems: RowProblem[];
+  problemCount: number;
+  error: string | null;
+  mapping: ColumnMapping | null;
+  alreadyImported: boolean;
+  money: { paidFen: number; refundFen: number };
+}
+
+export function rememberedMapping(sqlite: BetterSqlite3.Database, header: string[]): ColumnMapping | null {
+  const row = sqlite
+    .prepare('SELECT mapping_json FROM column_mappings WHERE header_signature = ?')
+    .get(headerSignature(header)) as { mapping_json: string } | undefined;
+  return row ? (JSON.parse(row.mapping_json) as ColumnMapping) : null;
+}
+
+export async function previewFile(
+  sqlite: BetterSqlite3.Database,
+  request: FileRequest,
+  ctx: JobContext,
+  options: { timezone: string; currency: string },
+): Promise<FilePreviewData> {
+  const preview: FilePreviewData = {
+    fileId: request.file.fileId,
+    file: request.file.name,
+    format: null,
+    variants: [],
+    shop: request.shopName ?? '',
+    encoding: '',
+    rows: 0,
+    orders: 0,
+    lines: 0,
+    firstOrderAt: null,
+    lastOrderAt: null,
+    header: [],
+    sampleRows: [],
+    problems: [],
+    problemCount: 0,
+    error: null,
+    mapping: request.mapping ?? null,
+    alreadyImported: false,
+    money: { paidFen: 0, refundFen: 0 },
+  };
+  const tally = createOrderTally();
+  let shopInFile: string | null | undefined;
+  try {
+    const scan = await scanFile(
+      request,
+      ctx,
+      {
+        onSheet(sheet) {
+          if (preview.header.length === 0) preview.header = sheet.header.map((h) => h.trim());
+        },
+        onRecord(_sheet, cells) {
+          if (preview.sampleRows.length < SAMPLE_ROWS) preview.sampleRows.push(cells);
+        },
+        onFragment(order) {
+          shopInFile ??= order.shopNameInFile;
+          tally.add(order);
+        },
+        onProblem(problem) {
+          preview.problemCount++;
+          if (preview.problems.length < MAX_PREVIEW_PROBLEMS) preview.problems.push(problem);
+        },
+      },
+      options,
+    );
+    const t = tally.summary();
+    Object.assign(preview, {
+      format: scan.format,
+      variants: scan.variants,
+      encoding: scan.encoding,
+      rows: scan.rows,
+      orders: t.orders,
+      lines: t.lines,
+      firstOrderAt: t.first,
+      lastOrderAt: t.last,
+      money: { paidFen: t.paidFen, refundFen: t.refundFen },
+    });
+    preview.shop = resolveShopName(sqlite, platformOfFormat(scan.format), request.shopName, shopInFile);
+    if (scan.format === 'generic') {
+      preview.mapping = request.mapping ?? rememberedMapping(sqlite, preview.header) ?? suggestMapping(preview.header);
+    }
+    const sha = await sha256File(request.file.path);
+    preview.alreadyImported = Boolean(
+      sqlite.prepare("SELECT 1 FROM import_batches WHERE file_sha256 = ? AND state = 'committed'").get(sha),
+    );
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    preview.error = error.message;
+    const header = (error.details as { header?: string[] } | undefined)?.header;
+    if (header && header.length > 0) {
+      preview.header = header.map((h) => h.trim());
+      preview.mapping = rememberedMapping(sqlite, header) ?? suggestMapping(header);
+    }
+  } finally {
+    tally.close();
+  }
+  return preview;
+}

@@ -1,0 +1,120 @@
+/**
+ * The browser front door: the built renderer plus the same API over loopback HTTP.
+ *   POST /rpc/<channel>  JSON input → {ok, result | error}
+ *   GET  /events         server-sent progress events
+ *   POST /upload?name=…  raw file bytes → {ok, result: StagedFile}
+ * It binds 127.0.0.1 only. Because any web page the user visits could send requests to
+ * 127.0.0.1, every POST needs the `X-Huike` header (a custom header forces a CORS preflight
+ * that this server never approves) and the Host header must be our own (DNS rebinding).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+import type { HuikeApp } from '../api/app-types.js';
+import { CHANNELS, type Channel } from '../api/contract.js';
+import { toErrorPayload } from '../api/errors.js';
+
+const MAX_RPC_BODY = 1 << 20;
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export interface WebServerOptions {
+  app: HuikeApp;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  port: number;
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: http.ServerResponse, error: unknown): void {
+  const payload = toErrorPayload(error);
+  if (payload.kind === 'internal') console.error(error);
+  send(res, payload.kind === 'user' ? 400 : payload.kind === 'cancelled' ? 409 : 500, { ok: false, error: payload });
+}
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_RPC_BODY) throw new Error('request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : {};
+}
+
+export function createWebServer(options: WebServerOptions): http.Server {
+  const { app } = options;
+  const serveStatic = sirv(options.staticDir, {
+    single: true,
+    etag: true,
+    setHeaders: (res) => res.setHeader('content-security-policy', CSP),
+  });
+  const server = http.createServer();
+  const allowedHosts = () => {
+    const port = (server.address() as AddressInfo).port;
+    return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  };
+
+  server.on('request', (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!allowedHosts().has(req.headers.host ?? '')) {
+      send(res, 403, { ok: false, error: { kind: 'user', message: 'forbidden host' } });
+      return;
+    }
+    if (req.method === 'POST' && req.headers['x-huike'] !== '1') {
+      send(res, 403, { ok: false, error: { kind: 'user', message: 'missing X-Huike header' } });
+      return;
+    }
+    if (req.method === 'POST' && url.pathname.startsWith('/rpc/')) {
+      const channel = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+      if (!CHANNELS.includes(channel as Channel)) {
+        send(res, 404, { ok: false, error: { kind: 'user', message: `unknown channel ${channel}` } });
+        return;
+      }
+      readJson(req)
+        .then((input) => app.invoke(channel as Channel, input))
+        .then((result) => send(res, 200, { ok: true, result }))
+        .catch((error) => sendError(res, error));
+      return;
+    }
+    if (req.method === 'POST' && url.pathname === '/upload') {
+      const name = url.searchParams.get('name') ?? 'upload';
+      app
+        .stageBytes(name, req)
+        .then((result) => send(res, 200, { ok: true, result }))
+        .catch((error) => sendError(res, error));
+      return;
+    }
+    if (req.method === 'GET' && url.pathname === '/events') {
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
+      res.write(': connected\n\n');
+      const off = app.onProgress((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+      req.on('close', off);
+      return;
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      serveStatic(req, res, () => send(res, 404, { ok: false, error: { kind: 'user', message: 'not found' } }));
+      return;
+    }
+    send(res, 405, { ok: false, error: { kind: 'user', message: 'method not allowed' } });
+  });
+  return server;
+}
+
+export function listen(server: http.Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}

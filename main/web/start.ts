@@ -1,0 +1,28 @@
+/** `npm run web`: serves the app at http://127.0.0.1:PORT (default 5174) on the same database as the CLI. */
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { createApp } from '../api/create-app.js';
+import { appVersion, defaultDbPath, stageDirFor } from '../services/app-paths.js';
+import { createWebServer, listen } from './server.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const staticDir = path.join(root, 'out/renderer');
+if (!existsSync(path.join(staticDir, 'index.html'))) {
+  console.error('The UI is not built: run `npm run build:web` (or `npm run web`, which builds it) first.');
+  process.exit(1);
+}
+const dbPath = process.env.HUIKE_DB ?? defaultDbPath();
+const app = await createApp({ dbPath, stageDir: stageDirFor(dbPath, os.tmpdir()), appVersion: appVersion() });
+const server = createWebServer({ app, staticDir, port: Number(process.env.PORT ?? 5174) });
+const port = await listen(server, Number(process.env.PORT ?? 5174));
+console.log(`汇客 Huike is running at http://127.0.0.1:${port}/  (database: ${dbPath})`);
+
+const stop = async () => {
+  server.close();
+  await app.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
