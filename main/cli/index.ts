@@ -18,7 +18,7 @@ interface Globals {
 }
 
 async function withApp<T>(program: Command, work: (app: HuikeApp, jobId: string) => Promise<T>): Promise<T> {
-  const dbPath = (program.opts() as Globals).db ?? process.env.HUIKE_DB ?? defaultDbPath();
+  const dbPath = (program.opts() as Globals).db ?? (process.env.HUIKE_DB || defaultDbPath());
   const app = await createApp({ dbPath, stageDir: stageDirFor(dbPath, os.tmpdir()), appVersion: appVersion() });
   const jobId = `cli-${process.pid}`;
   const progress = progressPrinter();

@@ -13,7 +13,7 @@ if (!existsSync(path.join(staticDir, 'index.html'))) {
   console.error('The UI is not built: run `npm run build:web` (or `npm run web`, which builds it) first.');
   process.exit(1);
 }
-const dbPath = process.env.HUIKE_DB ?? defaultDbPath();
+const dbPath = process.env.HUIKE_DB || defaultDbPath();
 const app = await createApp({ dbPath, stageDir: stageDirFor(dbPath, os.tmpdir()), appVersion: appVersion() });
 const server = createWebServer({ app, staticDir, port: Number(process.env.PORT ?? 5174) });
 const port = await listen(server, Number(process.env.PORT ?? 5174));

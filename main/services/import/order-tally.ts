@@ -6,7 +6,13 @@ import { openSqlite } from '../../../db/open-sqlite.js';
 import type { ParsedOrder } from '../../domain/orders/types.js';
 import { isPaidFragment } from './order-columns.js';
 
-export function createOrderTally() {
+export interface OrderTally {
+  add(order: ParsedOrder): void;
+  summary(): { orders: number; lines: number; first: string | null; last: string | null; paidFen: number; refundFen: number };
+  close(): void;
+}
+
+export function createOrderTally(): OrderTally {
   // An empty filename makes SQLite create a temporary database file that is deleted on close.
   const sqlite = openSqlite('');
   sqlite.exec(`
@@ -41,6 +47,8 @@ export function createOrderTally() {
       const l = sqlite.prepare('SELECT count(*) AS n FROM lines').get() as { n: number };
       return { ...o, lines: l.n };
     },
-    close: () => sqlite.close(),
+    close: () => {
+      sqlite.close();
+    },
   };
 }

@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/run-cli.js';
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'huike-cli-'));
+
+describe('huike CLI', () => {
+  it('--help lists the fixed commands and exits 0', () => {
+    const r = runCli(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of ['import', 'imports', 'undo', 'merge', 'customers', 'report', 'clv', 'export', 'demo']) {
+      expect(r.stdout).toMatch(new RegExp(`^\\s+${c}\\b`, 'm'));
+    }
+  });
+
+  it('demo --json fills the database and prints one JSON document; imports --json lists its batches', () => {
+    const db = path.join(tmp(), 'a.db');
+    const demo = runCli(['--db', db, 'demo', '--json']);
+    expect(demo.code, demo.stderr).toBe(0);
+    const result = JSON.parse(demo.stdout) as { shops: number; orders: number; buyers: number; batches: number[] };
+    expect(result.shops).toBe(3);
+    expect(result.orders).toBeGreaterThan(10_000);
+    expect(result.buyers).toBeGreaterThan(1_000);
+    const imports = runCli(['imports', '--json'], { HUIKE_DB: db });
+    expect(imports.code).toBe(0);
+    const list = JSON.parse(imports.stdout) as { batches: { id: number; source: string; state: string }[] };
+    expect(list.batches.map((b) => b.id).sort()).toEqual([...result.batches].sort());
+    expect(list.batches.every((b) => b.source === 'demo' && b.state === 'committed')).toBe(true);
+  });
+
+  it('exits 1 naming the file when it cannot be read, and writes nothing', () => {
+    const dir = tmp();
+    const db = path.join(dir, 'a.db');
+    const r = runCli(['--db', db, 'import', path.join(dir, 'missing.csv'), '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('missing.csv');
+    expect(JSON.parse(runCli(['--db', db, 'imports', '--json']).stdout)).toEqual({ batches: [] });
+  });
+
+  it('exits 1 for a file whose layout it does not know, and writes nothing', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'notes.csv');
+    writeFileSync(file, 'foo,bar\n1,2\n');
+    const db = path.join(dir, 'a.db');
+    const r = runCli(['--db', db, 'import', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('notes.csv');
+    expect(JSON.parse(runCli(['--db', db, 'imports', '--json']).stdout)).toEqual({ batches: [] });
+  });
+
+  it('exits 1 for bad arguments', () => {
+    expect(runCli(['undo', 'abc']).code).toBe(1);
+    expect(runCli(['no-such-command']).code).toBe(1);
+    expect(runCli(['import', 'x.csv', '--platform', 'amazon']).code).toBe(1);
+  });
+});
