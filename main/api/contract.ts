@@ -208,7 +208,11 @@ export interface UploadableFile {
   slice(start?: number, end?: number): { arrayBuffer(): Promise<ArrayBuffer> };
 }
 
-/** What `window.huike` offers the renderer, in Electron and in the browser build alike. */
+/**
+ * What the renderer's client offers its screens, in Electron and in the browser build alike. In
+ * Electron it is built on the preload's `window.huike` (renderer/src/api/preload-api.ts); in the
+ * browser on the loopback server's /rpc, /events and /upload.
+ */
 export interface HuikeBridge {
   call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelResult<C>>;
   onProgress(listener: (event: ProgressEvent) => void): () => void;

@@ -10,7 +10,7 @@ import { loadDemo } from '../services/demo.js';
 import type { FileStage } from '../services/file-stage.js';
 import { listBatches, undoBatch } from '../services/import/batches.js';
 import { commitFiles } from '../services/import/commit.js';
-import { previewFile } from '../services/import/preview.js';
+import { previewFile, rememberedMapping } from '../services/import/preview.js';
 import type { FileRequest } from '../services/import/scan-file.js';
 import { readSetting, writeSetting } from '../services/settings.js';
 import { withWriteLock } from '../services/transaction.js';
@@ -55,6 +55,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     encoding: options.encoding,
     shopName: options.shopName,
     mapping: options.mapping,
+    rememberedMapping: (header) => rememberedMapping(sqlite, header),
   });
 
   return {

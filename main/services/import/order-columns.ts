@@ -62,8 +62,12 @@ export const LINE_DATA_COLUMNS = lineColumnValues({ lineKey: '' }).map(([c]) => 
 export const ORDER_DEFAULTS: Record<string, Value> = { currency: 'CNY' };
 export const LINE_DEFAULTS: Record<string, Value> = { quantity: 1 };
 
-/** An order the buyer paid for: paid (or later), or closed after payment (a refund). */
-export const PAID_ORDER_SQL = `(paid_at IS NOT NULL OR status IN ('paid', 'shipped', 'completed'))`;
+/**
+ * An order the buyer paid for: paid (or later), closed after payment (a refund), or — when no file
+ * said its status — one with a paid amount.
+ */
+export const PAID_ORDER_SQL = `(paid_at IS NOT NULL OR status IN ('paid', 'shipped', 'completed')
+  OR (status IS NULL AND paid_fen > 0))`;
 
 export function isPaidFragment(o: ParsedOrder): boolean | undefined {
   if (o.paidAt) return true;
@@ -71,5 +75,7 @@ export function isPaidFragment(o: ParsedOrder): boolean | undefined {
   if (o.paidAt === null || o.status === 'awaiting_payment') return false;
   // Closed with no pay time in the file: never paid as far as this file says.
   if (o.status === 'closed') return false;
+  // A line-level export (Youzan 商品维度) states what was paid but no order status.
+  if (o.status === undefined && o.paidFen !== undefined && o.paidFen !== null && o.paidFen > 0) return true;
   return undefined;
 }

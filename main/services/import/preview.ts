@@ -106,9 +106,7 @@ export async function previewFile(
       money: { paidFen: t.paidFen, refundFen: t.refundFen },
     });
     preview.shop = resolveShopName(sqlite, platformOfFormat(scan.format), request.shopName, shopInFile);
-    if (scan.format === 'generic') {
-      preview.mapping = request.mapping ?? rememberedMapping(sqlite, preview.header) ?? suggestMapping(preview.header);
-    }
+    if (scan.format === 'generic') preview.mapping = scan.mapping;
     const sha = await sha256File(request.file.path);
     preview.alreadyImported = Boolean(
       sqlite.prepare("SELECT 1 FROM import_batches WHERE file_sha256 = ? AND state = 'committed'").get(sha),

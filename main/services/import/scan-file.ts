@@ -6,6 +6,7 @@
 import { UserError } from '../../domain/errors.js';
 import { createOrderReader, detectFormat, mergeFragments } from '../../domain/import/index.js';
 import type { ColumnMapping, DetectedFormat, SheetRecords, TextEncoding } from '../../domain/import/reader-types.js';
+import { withLineRefunds } from '../../domain/orders/derive.js';
 import { platformOfFormat, type ImportFormat, type ParsedOrder, type RowProblem } from '../../domain/orders/types.js';
 import { throwIfCancelled } from '../transaction.js';
 import type { JobContext } from './import-types.js';
@@ -24,6 +25,8 @@ export interface FileRequest {
   encoding?: TextEncoding;
   shopName?: string;
   mapping?: ColumnMapping;
+  /** The mapping remembered for a header, so a known home-made layout imports without asking. */
+  rememberedMapping?: (header: string[]) => ColumnMapping | null;
 }
 
 export interface ScanVisitor {
@@ -41,25 +44,50 @@ export interface ScanResult {
   encoding: string;
   rows: number;
   variants: string[];
+  /** The column mapping that read a generic file (typed by the user or remembered). */
+  mapping: ColumnMapping | null;
 }
 
 const PROGRESS_INTERVAL_MS = 100;
 
+const GENERIC: DetectedFormat = { format: 'generic', confidence: 1, variant: 'generic' };
+
 /** Picks the reader for one sheet: a user override wins, but keeps a workbook's sibling sheets. */
-function chooseFormat(sheet: SheetRecords, request: FileRequest): DetectedFormat | null {
+function chooseFormat(sheet: SheetRecords, request: FileRequest, mapping: ColumnMapping | null): DetectedFormat | null {
+  if (request.format === 'generic') return GENERIC;
   const detected = detectFormat(sheet.header);
-  if (request.format === 'generic') return { format: 'generic', confidence: 1, variant: 'generic' };
   if (request.format) {
     const platform = platformOfFormat(request.format);
     const samePlatform = detected.find((d) => platformOfFormat(d.format) === platform);
     return samePlatform ?? { format: request.format, confidence: 0, variant: request.format };
   }
   if (detected[0]) return detected[0];
-  if (request.mapping?.orderId) return { format: 'generic', confidence: 1, variant: 'generic' };
+  if (mapping?.orderId) return GENERIC;
   return null;
 }
 
+/** Names the file in every message about it: a user importing five files must know which one. */
+function aboutFile(name: string, error: unknown): unknown {
+  if (error instanceof UserError && !error.message.includes(name)) {
+    return new UserError(`${name}: ${error.message}`, error.details);
+  }
+  return error;
+}
+
 export async function scanFile(
+  request: FileRequest,
+  ctx: JobContext,
+  visitor: ScanVisitor,
+  options: { timezone: string; currency: string },
+): Promise<ScanResult> {
+  try {
+    return await scanSheets(request, ctx, visitor, options);
+  } catch (error) {
+    throw aboutFile(request.file.name, error);
+  }
+}
+
+async function scanSheets(
   request: FileRequest,
   ctx: JobContext,
   visitor: ScanVisitor,
@@ -74,21 +102,25 @@ export async function scanFile(
 
   for await (const sheet of source.sheets) {
     firstHeader ??= sheet.header;
-    const detected = chooseFormat(sheet, request);
+    const mapping = request.mapping ?? request.rememberedMapping?.(sheet.header) ?? null;
+    const detected = chooseFormat(sheet, request, mapping);
     if (!detected) {
       unreadable.push(sheet.sheetName ?? request.file.name);
       continue;
     }
-    if (detected.format === 'generic' && !request.mapping?.orderId) {
-      throw new UserError(`${request.file.name}: 请先为「订单号」选择一列 (map a column to the order id first)`);
+    if (detected.format === 'generic' && !mapping?.orderId) {
+      throw new UserError(`${request.file.name}: 请先为「订单号」选择一列 (map a column to the order id first)`, {
+        file: request.file.name,
+        header: sheet.header,
+      });
     }
     if (!result) {
-      result = { format: detected.format, encoding: source.encoding, rows: 0, variants: [] };
+      result = { format: detected.format, encoding: source.encoding, rows: 0, variants: [], mapping };
       visitor.onStart?.({ format: detected.format, encoding: source.encoding });
     }
     result.variants.push(sheet.sheetName ? `${sheet.sheetName}: ${detected.variant}` : detected.variant);
     visitor.onSheet?.(sheet, detected);
-    const reader = createOrderReader(detected.format, sheet.header, { ...options, mapping: request.mapping });
+    const reader = createOrderReader(detected.format, sheet.header, { ...options, mapping: mapping ?? undefined });
     let pending: ParsedOrder | null = null;
     for await (const record of sheet.records) {
       rows++;
@@ -99,7 +131,7 @@ export async function scanFile(
         if (pending && pending.platformOrderId === fragment.platformOrderId) {
           pending = mergeFragments(pending, fragment);
         } else {
-          if (pending) visitor.onFragment(pending, detected.format);
+          if (pending) visitor.onFragment(withLineRefunds(pending), detected.format);
           pending = fragment;
         }
       }
@@ -113,7 +145,7 @@ export async function scanFile(
         }
       }
     }
-    if (pending) visitor.onFragment(pending, detected.format);
+    if (pending) visitor.onFragment(withLineRefunds(pending), detected.format);
   }
   throwIfCancelled(ctx.signal);
   if (!result) {

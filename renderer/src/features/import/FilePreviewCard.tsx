@@ -1,0 +1,175 @@
+import { CloseOutlined, FileExcelOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { FilePreview } from '../../../../main/api/contract';
+import { formatDateRange } from '../../format/dates';
+import { formatCount, formatFen } from '../../format/money';
+import { IMPORT_FORMATS, isTextFile, TEXT_ENCODINGS, type ImportFormat, type TextEncoding } from './formats';
+import type { Overrides, StagedEntry } from './ImportSession';
+import { MappingEditor } from './MappingEditor';
+import { ProblemsTable } from './ProblemsTable';
+import { SampleTable } from './SampleTable';
+
+function Stats({ preview }: { preview: FilePreview }) {
+  const { t } = useTranslation();
+  const stat = (key: string, label: string, text: string, value?: number) => ({
+    key,
+    label,
+    children: (
+      <span data-testid={`preview-${key}`} data-value={value}>
+        {text}
+      </span>
+    ),
+  });
+  return (
+    <Descriptions
+      size="small"
+      column={{ xs: 2, md: 3, xl: 6 }}
+      items={[
+        stat('rows', t('import.rows'), formatCount(preview.rows), preview.rows),
+        stat('orders', t('import.orders'), formatCount(preview.orders), preview.orders),
+        stat('lines', t('import.lines'), formatCount(preview.lines), preview.lines),
+        stat('range', t('import.range'), formatDateRange(preview.firstOrderAt, preview.lastOrderAt)),
+        stat('paid', t('kpi.paid'), formatFen(preview.money.paidFen), preview.money.paidFen),
+        stat('refund', t('kpi.refund'), formatFen(preview.money.refundFen), preview.money.refundFen),
+      ]}
+    />
+  );
+}
+
+export function FilePreviewCard({
+  entry,
+  onOverride,
+  onRemove,
+}: {
+  entry: StagedEntry;
+  onOverride: (patch: Partial<Overrides>, repreview: boolean) => void;
+  onRemove: () => void;
+}) {
+  const { t } = useTranslation();
+  const { file, preview, overrides, previewing } = entry;
+  const format = overrides.format ?? preview?.format ?? undefined;
+  const isGeneric = preview !== null && (format === undefined || format === 'generic');
+
+  return (
+    <Card
+      data-testid="preview-card"
+      data-file={file.name}
+      size="small"
+      title={
+        <Space>
+          <FileExcelOutlined />
+          <span>{file.name}</span>
+          {preview?.variants.map((v) => (
+            <Tag key={v}>{v}</Tag>
+          ))}
+        </Space>
+      }
+      extra={
+        <Button
+          type="text"
+          icon={<CloseOutlined />}
+          onClick={onRemove}
+          aria-label={t('import.remove')}
+          data-testid="preview-remove"
+        />
+      }
+    >
+      <Spin spinning={previewing}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Form layout="vertical" size="small">
+            <Row gutter={12}>
+              <Col xs={24} md={10}>
+                <Form.Item label={t('import.format')} style={{ marginBottom: 8 }}>
+                  <Select<ImportFormat>
+                    data-testid="preview-format"
+                    value={format}
+                    placeholder={t('import.formatUnknown')}
+                    options={IMPORT_FORMATS.map((f) => ({ value: f, label: t(`format.${f}`) }))}
+                    onChange={(value) => onOverride({ format: value, mapping: undefined }, true)}
+                  />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={8}>
+                <Form.Item
+                  label={t('import.shop')}
+                  style={{ marginBottom: 8 }}
+                  tooltip={t('import.shopHint')}
+                >
+                  <Input
+                    data-testid="preview-shop"
+                    value={overrides.shopName ?? preview?.shop ?? ''}
+                    maxLength={100}
+                    onChange={(e) => onOverride({ shopName: e.target.value }, false)}
+                  />
+                </Form.Item>
+              </Col>
+              {isTextFile(file.name, preview?.encoding) && (
+                <Col xs={24} md={6}>
+                  <Form.Item label={t('import.encoding')} style={{ marginBottom: 8 }}>
+                    <Select<TextEncoding>
+                      data-testid="preview-encoding"
+                      value={(overrides.encoding ?? preview?.encoding) as TextEncoding | undefined}
+                      options={TEXT_ENCODINGS.map((e) => ({ value: e, label: t(`encoding.${e}`) }))}
+                      onChange={(value) => onOverride({ encoding: value }, true)}
+                    />
+                  </Form.Item>
+                </Col>
+              )}
+            </Row>
+          </Form>
+          {preview?.error && (
+            <Alert
+              type="error"
+              showIcon
+              title={t('import.cannotImport')}
+              description={preview.error}
+              data-testid="preview-error"
+            />
+          )}
+          {preview?.alreadyImported && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('import.alreadyImported')}
+              data-testid="preview-already-imported"
+            />
+          )}
+          {preview && !preview.error && <Stats preview={preview} />}
+          {preview && isGeneric && (
+            <MappingEditor
+              key={JSON.stringify(preview.mapping ?? {})}
+              header={preview.header}
+              initial={overrides.mapping ?? preview.mapping ?? {}}
+              busy={previewing}
+              onApply={(mapping) => onOverride({ format: 'generic', mapping }, true)}
+            />
+          )}
+          {preview && preview.header.length > 0 && (
+            <div>
+              <Typography.Text type="secondary">
+                {t('import.sample', { count: preview.sampleRows.length })}
+              </Typography.Text>
+              <SampleTable header={preview.header} rows={preview.sampleRows} />
+            </div>
+          )}
+          {preview && preview.problems.length > 0 && <ProblemsTable problems={preview.problems} />}
+        </Space>
+      </Spin>
+    </Card>
+  );
+}

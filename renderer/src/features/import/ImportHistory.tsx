@@ -1,0 +1,183 @@
+import { ReloadOutlined, UndoOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BatchSummary, ImportCounts } from '../../../../main/api/contract';
+import { call } from '../../api/client';
+import { useAppState } from '../../app/AppState';
+import { formatDateTime } from '../../format/dates';
+import { formatCount, formatFen } from '../../format/money';
+
+function counts(c: ImportCounts): string {
+  return `${formatCount(c.inserted)} / ${formatCount(c.updated)} / ${formatCount(c.unchanged)}`;
+}
+
+export function ImportHistory() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { dataVersion, dataChanged } = useAppState();
+  const [batches, setBatches] = useState<BatchSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [undoing, setUndoing] = useState<number | null>(null);
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    call('imports.list', {})
+      .then((result) => {
+        if (live) setBatches(result.batches);
+      })
+      .catch((e: unknown) => {
+        if (live) setError(e instanceof Error ? e.message : String(e));
+      });
+    return () => {
+      live = false;
+    };
+  }, [dataVersion, reload]);
+
+  const undo = async (batch: BatchSummary) => {
+    setUndoing(batch.id);
+    setError(null);
+    try {
+      const result = await call('imports.undo', { batchId: batch.id });
+      void message.success(
+        t('history.undone', {
+          file: batch.file,
+          deleted: result.ordersDeleted,
+          restored: result.ordersRestored,
+        }),
+      );
+      dataChanged();
+    } catch (e) {
+      const text = e instanceof Error ? e.message : String(e);
+      setError(text);
+      void message.error(text);
+    } finally {
+      setUndoing(null);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          closable={{ onClose: () => setError(null) }}
+          title={t('history.failed')}
+          description={error}
+          data-testid="history-error"
+        />
+      )}
+      <Card
+        variant="borderless"
+        size="small"
+        extra={
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => setReload((n) => n + 1)}
+            aria-label={t('common.refresh')}
+          />
+        }
+        title={t('history.title')}
+      >
+        <Table<BatchSummary>
+          data-testid="history-table"
+          size="small"
+          rowKey="id"
+          loading={batches === null && !error}
+          dataSource={batches ?? []}
+          scroll={{ x: 'max-content' }}
+          pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+          columns={[
+            {
+              title: t('history.time'),
+              dataIndex: 'createdAt',
+              render: (iso: string) => formatDateTime(iso),
+              width: 140,
+            },
+            {
+              title: t('report.file'),
+              dataIndex: 'file',
+              render: (file: string, b) => (
+                <Space size={4}>
+                  {file}
+                  {b.source === 'demo' && <Tag>{t('history.demo')}</Tag>}
+                </Space>
+              ),
+            },
+            {
+              title: t('report.platform'),
+              dataIndex: 'platform',
+              render: (p: string) => t(`format.${p}`, { defaultValue: p }),
+            },
+            { title: t('report.shop'), dataIndex: 'shop' },
+            {
+              title: t('report.rows'),
+              dataIndex: 'rows',
+              align: 'right',
+              render: (n: number) => formatCount(n),
+            },
+            {
+              title: t('report.ordersCounts'),
+              key: 'orders',
+              align: 'right',
+              render: (_: unknown, b) => counts(b.orders),
+            },
+            {
+              title: t('kpi.paid'),
+              key: 'paid',
+              align: 'right',
+              render: (_: unknown, b) => formatFen(b.money.paidFen),
+            },
+            {
+              title: t('kpi.refund'),
+              key: 'refund',
+              align: 'right',
+              render: (_: unknown, b) => formatFen(b.money.refundFen),
+            },
+            {
+              title: t('history.state'),
+              dataIndex: 'state',
+              render: (state: BatchSummary['state'], b) => (
+                <Tag
+                  color={state === 'committed' ? 'green' : 'default'}
+                  data-testid={`state-${b.id}`}
+                  data-state={state}
+                >
+                  {t(`history.states.${state}`)}
+                  {b.undoneAt ? ` · ${formatDateTime(b.undoneAt)}` : ''}
+                </Tag>
+              ),
+            },
+            {
+              title: t('history.actions'),
+              key: 'actions',
+              render: (_: unknown, b) =>
+                b.state === 'committed' ? (
+                  <Popconfirm
+                    title={t('history.undoConfirmTitle')}
+                    description={t('history.undoConfirm', { file: b.file })}
+                    okText={t('history.undo')}
+                    cancelText={t('common.cancel')}
+                    okButtonProps={{ danger: true, 'data-testid': `undo-confirm-${b.id}` }}
+                    onConfirm={() => undo(b)}
+                  >
+                    <Button
+                      size="small"
+                      danger
+                      icon={<UndoOutlined />}
+                      loading={undoing === b.id}
+                      data-testid={`undo-${b.id}`}
+                    >
+                      {t('history.undo')}
+                    </Button>
+                  </Popconfirm>
+                ) : null,
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,100 @@
+import { DownloadOutlined, HistoryOutlined } from '@ant-design/icons';
+import { Button, Card, Result, Space, Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { BatchResult, ImportCounts } from '../../../../main/api/contract';
+import { navigate } from '../../app/routes';
+import { formatCount, formatFen } from '../../format/money';
+import { downloadText, reportCsv } from './report-csv';
+
+function counts(c: ImportCounts): string {
+  return `${formatCount(c.inserted)} / ${formatCount(c.updated)} / ${formatCount(c.unchanged)}`;
+}
+
+export function ImportReport({ batches, onDone }: { batches: BatchResult[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const orders = batches.reduce((n, b) => n + b.orders.inserted + b.orders.updated, 0);
+
+  const download = () => {
+    const stamp = new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '');
+    downloadText(`${t('report.fileName')}-${stamp}.csv`, reportCsv(batches, t));
+  };
+
+  return (
+    <Card variant="borderless" data-testid="import-report">
+      <Result
+        status="success"
+        title={t('report.title', { count: batches.length })}
+        subTitle={t('report.subtitle', { orders })}
+        extra={
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} onClick={download} data-testid="report-download">
+              {t('report.download')}
+            </Button>
+            <Button
+              icon={<HistoryOutlined />}
+              onClick={() => navigate('history')}
+              data-testid="report-history"
+            >
+              {t('report.toHistory')}
+            </Button>
+            <Button type="primary" onClick={onDone}>
+              {t('report.more')}
+            </Button>
+          </Space>
+        }
+      />
+      <Table<BatchResult>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        dataSource={batches}
+        columns={[
+          { title: t('report.file'), dataIndex: 'file' },
+          {
+            title: t('report.platform'),
+            dataIndex: 'platform',
+            render: (p: string) => t(`format.${p}`, { defaultValue: p }),
+          },
+          { title: t('report.shop'), dataIndex: 'shop' },
+          {
+            title: t('report.rows'),
+            dataIndex: 'rows',
+            align: 'right',
+            render: (n: number) => formatCount(n),
+          },
+          {
+            title: t('report.ordersCounts'),
+            key: 'orders',
+            align: 'right',
+            render: (_: unknown, b) => <span data-testid={`report-orders-${b.id}`}>{counts(b.orders)}</span>,
+          },
+          {
+            title: t('report.linesCounts'),
+            key: 'lines',
+            align: 'right',
+            render: (_: unknown, b) => counts(b.lines),
+          },
+          {
+            title: t('kpi.paid'),
+            key: 'paid',
+            align: 'right',
+            render: (_: unknown, b) => formatFen(b.money.paidFen),
+          },
+          {
+            title: t('kpi.refund'),
+            key: 'refund',
+            align: 'right',
+            render: (_: unknown, b) => formatFen(b.money.refundFen),
+          },
+          {
+            title: t('report.skipped'),
+            key: 'skipped',
+            align: 'right',
+            render: (_: unknown, b) => formatCount(b.skipped.length),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

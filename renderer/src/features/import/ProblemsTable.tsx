@@ -1,0 +1,30 @@
+import { Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { RowProblem } from '../../../../main/domain/orders/types';
+
+export function ProblemsTable({ problems }: { problems: RowProblem[] }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="preview-problems" data-count={problems.length}>
+      <Typography.Text type="danger" strong>
+        {t('import.problems', { count: problems.length })}
+      </Typography.Text>
+      <Table<RowProblem>
+        size="small"
+        rowKey={(p, i) => `${p.row}-${p.column ?? ''}-${i ?? 0}`}
+        dataSource={problems}
+        pagination={problems.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
+        columns={[
+          { title: t('import.problemRow'), dataIndex: 'row', width: 80 },
+          {
+            title: t('import.problemColumn'),
+            dataIndex: 'column',
+            width: 180,
+            render: (c: string | null) => c ?? '—',
+          },
+          { title: t('import.problemReason'), dataIndex: 'reason' },
+        ]}
+      />
+    </div>
+  );
+}

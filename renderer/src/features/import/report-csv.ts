@@ -1,0 +1,55 @@
+import type { TFunction } from 'i18next';
+import type { BatchResult } from '../../../../main/api/contract';
+import { fenToDecimalText } from '../../format/money';
+
+function cell(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One row per batch. A BOM first: without it Excel on Windows reads the UTF-8 as GBK and garbles 中文. */
+export function reportCsv(batches: BatchResult[], t: TFunction): string {
+  const header = [
+    t('report.file'),
+    t('report.platform'),
+    t('report.shop'),
+    t('report.rows'),
+    t('report.ordersInserted'),
+    t('report.ordersUpdated'),
+    t('report.ordersUnchanged'),
+    t('report.linesInserted'),
+    t('report.linesUpdated'),
+    t('report.linesUnchanged'),
+    t('report.paidYuan'),
+    t('report.refundYuan'),
+    t('report.skipped'),
+  ];
+  const rows = batches.map((b) => [
+    b.file,
+    t(`format.${b.platform}`, { defaultValue: b.platform }),
+    b.shop,
+    b.rows,
+    b.orders.inserted,
+    b.orders.updated,
+    b.orders.unchanged,
+    b.lines.inserted,
+    b.lines.updated,
+    b.lines.unchanged,
+    fenToDecimalText(b.money.paidFen),
+    fenToDecimalText(b.money.refundFen),
+    b.skipped.length,
+  ]);
+  return '\uFEFF' + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoke after the click has been handled; revoking at once can cancel the download.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,45 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export interface InMemoryFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+export class ImportPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/#/import');
+    await expect(this.page.getByTestId('drop-zone')).toBeVisible();
+  }
+
+  /** The browser build's chooser is a hidden file input; Playwright fills it directly. */
+  async chooseFiles(files: InMemoryFile[]): Promise<void> {
+    await this.page.getByTestId('import-file-input').setInputFiles(files);
+  }
+
+  previewCard(fileName: string): Locator {
+    return this.page.locator(`[data-testid="preview-card"][data-file="${fileName}"]`);
+  }
+
+  async previewValue(
+    fileName: string,
+    key: 'rows' | 'orders' | 'lines' | 'paid' | 'refund',
+  ): Promise<number> {
+    const stat = this.previewCard(fileName).getByTestId(`preview-${key}`);
+    await expect(stat).toHaveAttribute('data-value', /\d+/);
+    return Number(await stat.getAttribute('data-value'));
+  }
+
+  async commit(): Promise<void> {
+    const button = this.page.getByTestId('import-commit');
+    await expect(button).toBeEnabled();
+    await button.click();
+    await expect(this.report()).toBeVisible({ timeout: 60_000 });
+  }
+
+  report(): Locator {
+    return this.page.getByTestId('import-report');
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * The import capability end to end through the application's handlers (what the UI and the CLI
+ * call): preview, commit, re-import, overlapping exports, undo, refused rows, cancel.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { HuikeApp } from '../../../main/api/app-types.js';
+import type { FileOptions } from '../../../main/api/contract.js';
+import { CancelledError, UserError } from '../../../main/domain/errors.js';
+import { generateFixtures, type Fixture, type FixtureSet } from '../../fixtures/generate.js';
+import { testApp } from '../../helpers/test-app.js';
+
+let fx: FixtureSet;
+let dir: string;
+let app: HuikeApp;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'huike-flow-'));
+  fx = await generateFixtures(dir);
+});
+beforeEach(async () => {
+  app = await testApp();
+});
+afterEach(() => app.close());
+
+async function stage(file: string, options: Omit<FileOptions, 'fileId'> = {}): Promise<FileOptions> {
+  const s = await app.stagePath(file);
+  return { fileId: s.fileId, ...options };
+}
+
+async function totals() {
+  const s = await app.invoke('dashboard.summary', {});
+  const list = await app.invoke('shops.list', {});
+  return { paidOrders: s.paidOrders, allOrders: s.allOrders, paidFen: s.paidFen, refundFen: s.refundFen, shops: list };
+}
+
+/**
+ * Distinct orders in the database. The fixture's `expected.orders` counts order fragments per
+ * sheet, so a workbook whose three sheets describe the same 2 orders says 6.
+ */
+const distinctOrders = (key: keyof FixtureSet, f: Fixture) => (key === 'qianniuWorkbook' ? 2 : f.expected.orders);
+
+const formats: Array<[keyof FixtureSet, string]> = [
+  ['tmallOrdersGbk', 'tmall'],
+  ['tmallOrders61Bom', 'tmall'],
+  ['tmallTianchiUtf16TitleRows', 'tmall'],
+  ['qianniuWorkbook', 'tmall'],
+  ['jdCsvGbk', 'jd'],
+  ['jdXlsx', 'jd'],
+  ['shopifyCsv', 'shopify'],
+  ['youzanOrdersUtf16', 'youzan'],
+  ['youzanLinesCsv', 'youzan'],
+  ['wooCommerceCsv', 'woocommerce'],
+];
+
+describe('import through the handlers', () => {
+  it.each(formats)('%s: the preview promises what the import does, to the fen', async (key, platform) => {
+    const f = fx[key] as Fixture;
+    const file = await stage(f.path);
+    const { files } = await app.invoke('import.preview', { files: [file] });
+    const p = files[0]!;
+    expect(p.error).toBeNull();
+    expect(p.format).toBe(platform);
+    expect(p.orders).toBe(distinctOrders(key, f));
+    expect(p.lines).toBe(f.expected.lines);
+    expect(p.problems.map((x) => ({ row: x.row, column: x.column }))).toEqual(f.expected.problems);
+    if (f.expected.paidFen !== undefined) expect(p.money.paidFen).toBe(f.expected.paidFen);
+    if (f.expected.refundFen !== undefined) expect(p.money.refundFen).toBe(f.expected.refundFen);
+
+    const { batches } = await app.invoke('import.commit', { files: [file], skipInvalidRows: true });
+    const b = batches[0]!;
+    expect(b.platform).toBe(platform);
+    expect(b.orders).toEqual({ inserted: distinctOrders(key, f), updated: 0, unchanged: 0 });
+    expect(b.lines.inserted).toBe(f.expected.lines);
+    expect(b.money).toEqual(p.money);
+    expect(b.skipped.map((x) => x.row)).toEqual(f.expected.problems.map((x) => x.row));
+    expect((await totals()).allOrders).toBe(distinctOrders(key, f));
+  });
+
+  it('a second import of the same file changes nothing', async () => {
+    const file = await stage(fx.jdCsvGbk.path);
+    await app.invoke('import.commit', { files: [file], skipInvalidRows: true });
+    const before = await totals();
+    const { files } = await app.invoke('import.preview', { files: [file] });
+    expect(files[0]!.alreadyImported).toBe(true);
+    const { batches } = await app.invoke('import.commit', { files: [file], skipInvalidRows: true });
+    expect(batches[0]!.orders).toEqual({ inserted: 0, updated: 0, unchanged: fx.jdCsvGbk.expected.orders });
+    expect(batches[0]!.lines).toEqual({ inserted: 0, updated: 0, unchanged: fx.jdCsvGbk.expected.lines });
+    expect(await totals()).toEqual(before);
+  });
+
+  it('refuses a file with bad rows unless the user chose to skip them, and then writes nothing', async () => {
+    const file = await stage(fx.tmallOrdersGbk.path);
+    expect(fx.tmallOrdersGbk.expected.problems.length).toBeGreaterThan(0);
+    const error = await app.invoke('import.commit', { files: [file], skipInvalidRows: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    const first = fx.tmallOrdersGbk.expected.problems[0]!;
+    expect((error as Error).message).toContain(path.basename(fx.tmallOrdersGbk.path));
+    expect((error as Error).message).toContain(`第 ${first.row} 行「${first.column}」`);
+    expect((await totals()).allOrders).toBe(0);
+    expect((await app.invoke('imports.list', {})).batches).toEqual([]);
+  });
+
+  it('Tmall 订单报表 and 宝贝报表 meet in one shop, in either order', async () => {
+    for (const order of [
+      [fx.tmallOrdersGbk.path, fx.tmallItemsGbk.path],
+      [fx.tmallItemsGbk.path, fx.tmallOrdersGbk.path],
+    ]) {
+      const local = await testApp();
+      try {
+        const files = [];
+        for (const f of order) files.push({ fileId: (await local.stagePath(f)).fileId });
+        const { batches } = await local.invoke('import.commit', { files, skipInvalidRows: true });
+        expect(new Set(batches.map((b) => b.shop)).size).toBe(1);
+        const shops = await local.invoke('shops.list', {});
+        expect(shops).toHaveLength(1);
+        // Every 宝贝报表 line belongs to an order of the 订单报表: no order is created twice.
+        expect(shops[0]!.orders).toBe(fx.tmallOrdersGbk.expected.orders);
+        const lineTotal = batches.reduce((n, b) => n + b.lines.inserted, 0);
+        expect(lineTotal).toBe(fx.tmallItemsGbk.expected.lines);
+      } finally {
+        await local.close();
+      }
+    }
+  });
+
+  it('a newer overlapping export updates what changed, and undo restores the previous values', async () => {
+    const older = path.join(dir, 'older.csv');
+    const newer = path.join(dir, 'newer.csv');
+    const header = '订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间,订单付款时间 ,退款金额\n';
+    writeFileSync(
+      older,
+      header +
+        '="1001",tb_a,100.00,卖家已发货，等待买家确认,2026-11-01 10:00:00,2026-11-01 10:01:00,0\n' +
+        '="1002",tb_b,50.00,交易成功,2026-11-02 10:00:00,2026-11-02 10:01:00,0\n',
+    );
+    writeFileSync(
+      newer,
+      header +
+        '="1001",tb_a,100.00,交易关闭,2026-11-01 10:00:00,2026-11-01 10:01:00,100.00\n' +
+        '="1002",tb_b,50.00,交易成功,2026-11-02 10:00:00,2026-11-02 10:01:00,0\n' +
+        '="1003",tb_c,20.00,交易成功,2026-11-05 10:00:00,2026-11-05 10:01:00,0\n',
+    );
+    const first = await app.invoke('import.commit', { files: [await stage(older)], skipInvalidRows: false });
+    const afterOlder = await totals();
+    expect(afterOlder).toMatchObject({ paidOrders: 2, paidFen: 15000, refundFen: 0 });
+    const second = await app.invoke('import.commit', { files: [await stage(newer)], skipInvalidRows: false });
+    expect(second.batches[0]!.orders).toEqual({ inserted: 1, updated: 1, unchanged: 1 });
+    expect(await totals()).toMatchObject({ paidOrders: 3, paidFen: 17000, refundFen: 10000 });
+
+    // The older batch sits under the newer one: refused, with the reason, and nothing changes.
+    await expect(app.invoke('imports.undo', { batchId: first.batches[0]!.id })).rejects.toThrow(
+      new RegExp(`#${second.batches[0]!.id}`),
+    );
+    const undo = await app.invoke('imports.undo', { batchId: second.batches[0]!.id });
+    expect(undo).toMatchObject({ ordersDeleted: 1, ordersRestored: 1 });
+    expect(await totals()).toEqual(afterOlder);
+    const history = await app.invoke('imports.list', {});
+    expect(history.batches.map((b) => b.state)).toEqual(['undone', 'committed']);
+  });
+
+  it('cancel during a large import leaves the database exactly as before', async () => {
+    await app.invoke('import.commit', { files: [await stage(fx.jdCsvGbk.path)], skipInvalidRows: true });
+    const before = await totals();
+    const big = path.join(dir, 'big.csv');
+    const lines = ['订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间,订单付款时间 ,退款金额'];
+    for (let i = 0; i < 60_000; i++) lines.push(`${9_000_000 + i},tb_${i % 5000},12.34,交易成功,2026-10-01 10:00:00,2026-10-01 10:01:00,0`);
+    writeFileSync(big, lines.join('\n'));
+    const jobId = 'cancel-me';
+    let cancelledAt = 0;
+    const off = app.onProgress((e) => {
+      if (e.jobId === jobId && e.phase === 'reading' && cancelledAt === 0) {
+        cancelledAt = e.done;
+        void app.invoke('jobs.cancel', { jobId });
+      }
+    });
+    const error = await app
+      .invoke('import.commit', { files: [await stage(big)], skipInvalidRows: false, jobId })
+      .catch((e: unknown) => e);
+    off();
+    expect(error).toBeInstanceOf(CancelledError);
+    expect(cancelledAt).toBeGreaterThan(0);
+    expect(cancelledAt).toBeLessThan(readFileSync(big).length);
+    expect(await totals()).toEqual(before);
+    expect((await app.invoke('imports.list', {})).batches).toHaveLength(1);
+  });
+
+  it('a generic file imports with a column mapping, which is remembered for the same header', async () => {
+    const f = fx.genericCsv;
+    const first = await app.invoke('import.preview', { files: [await stage(f.path)] });
+    expect(first.files[0]!.format).toBeNull();
+    expect(first.files[0]!.error).toMatch(/无法识别/);
+    const mapping = first.files[0]!.mapping!;
+    expect(mapping.orderId).toBeTruthy();
+    const file = await stage(f.path, { format: 'generic', mapping });
+    const { batches } = await app.invoke('import.commit', { files: [file], skipInvalidRows: true });
+    expect(batches[0]!.orders.inserted).toBe(f.expected.orders);
+    const again = await app.invoke('import.preview', { files: [await stage(f.path, { format: 'generic' })] });
+    expect(again.files[0]!.mapping).toEqual(mapping);
+  });
+
+  it('names the file and the reason for a file it cannot read, and writes nothing', async () => {
+    for (const bad of [fx.legacyXls, fx.emptyFile]) {
+      const { files } = await app.invoke('import.preview', { files: [await stage(bad)] });
+      expect(files[0]!.error).toContain(path.basename(bad));
+      await expect(app.invoke('import.commit', { files: [await stage(bad)], skipInvalidRows: true })).rejects.toThrow(
+        path.basename(bad),
+      );
+    }
+    expect((await app.invoke('imports.list', {})).batches).toEqual([]);
+  });
+});
