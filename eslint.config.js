@@ -14,7 +14,9 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{js,mjs,cjs}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', require: 'readonly', __dirname: 'readonly' },
+    },
   },
   {
     rules: {
@@ -24,7 +26,17 @@ export default tseslint.config(
   {
     files: ['main/domain/**/*.ts'],
     rules: restrict(
-      ['node:*', 'fs', 'path', 'electron', 'kysely', 'better-sqlite3', '**/db/**', '**/services/**', '**/api/**'],
+      [
+        'node:*',
+        'fs',
+        'path',
+        'electron',
+        'kysely',
+        'better-sqlite3',
+        '**/db/**',
+        '**/services/**',
+        '**/api/**',
+      ],
       'main/domain is pure logic: no Node, Electron, database or service imports.',
     ),
   },
@@ -34,11 +46,17 @@ export default tseslint.config(
   },
   {
     files: ['main/services/**/*.ts'],
-    rules: restrict(['electron', '**/api/**', '**/electron/**', '**/web/**', '**/cli/**'], 'services use domain and db only.'),
+    rules: restrict(
+      ['electron', '**/api/**', '**/electron/**', '**/web/**', '**/cli/**'],
+      'services use domain and db only.',
+    ),
   },
   {
     files: ['main/api/**/*.ts'],
-    rules: restrict(['electron', '**/electron/**', '**/web/**', '**/cli/**', 'node:fs', 'node:http'], 'api is plain functions; ports are injected.'),
+    rules: restrict(
+      ['electron', '**/electron/**', '**/web/**', '**/cli/**', 'node:fs', 'node:http'],
+      'api is plain functions; ports are injected.',
+    ),
   },
   {
     files: ['main/web/**/*.ts', 'main/cli/**/*.ts'],
@@ -46,7 +64,10 @@ export default tseslint.config(
   },
   {
     files: ['preload/**/*.ts'],
-    rules: restrict(['**/services/**', '**/db/**', '**/domain/**', 'node:*'], 'preload forwards channels and nothing else.'),
+    rules: restrict(
+      ['**/services/**', '**/db/**', '**/domain/**', 'node:*'],
+      'preload forwards channels and nothing else.',
+    ),
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -29,7 +29,15 @@ export const inputSchemas = {
   'settings.set': z.object({ language: z.enum(LANGUAGES) }),
   'shops.list': z.object({}),
   'dashboard.summary': z.object({ from: isoDate.optional(), to: isoDate.optional() }),
-  'demo.load': z.object({ seed: z.number().int().min(0).max(2 ** 31).optional(), jobId }),
+  'demo.load': z.object({
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31)
+      .optional(),
+    jobId,
+  }),
   /** Electron only: the main process shows the open dialog and stages the chosen files. */
   'files.pick': z.object({}),
   'import.preview': z.object({ files: z.array(fileOptionsSchema).min(1).max(50), jobId }),

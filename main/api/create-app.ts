@@ -25,10 +25,13 @@ export async function createApp(options: CreateAppOptions): Promise<HuikeApp> {
   return {
     dbPath: options.dbPath,
     async invoke(channel, input) {
-      if (!CHANNELS.includes(channel as Channel)) throw new UserError(`未知的接口 ${String(channel)} (unknown channel)`);
+      if (!CHANNELS.includes(channel as Channel))
+        throw new UserError(`未知的接口 ${String(channel)} (unknown channel)`);
       const parsed = inputSchemas[channel].safeParse(input ?? {});
       if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ');
+        const issues = parsed.error.issues
+          .map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`)
+          .join('; ');
         throw new UserError(`${channel}: 参数无效 (invalid input): ${issues}`, parsed.error.issues);
       }
       const handler = handlers[channel] as (input: unknown) => Promise<never>;

@@ -14,14 +14,7 @@ import { previewFile, rememberedMapping } from '../services/import/preview.js';
 import type { FileRequest } from '../services/import/scan-file.js';
 import { readSetting, writeSetting } from '../services/settings.js';
 import { withWriteLock } from '../services/transaction.js';
-import type {
-  BatchSummary,
-  Channel,
-  ChannelResult,
-  FileOptions,
-  Language,
-  StagedFile,
-} from './contract.js';
+import type { BatchSummary, Channel, ChannelResult, FileOptions, Language, StagedFile } from './contract.js';
 import type { createJobs } from './jobs.js';
 import type { z } from 'zod';
 import type { inputSchemas } from './contract.js';
@@ -88,7 +81,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       jobs.run(input.jobId, (job) => loadDemo(sqlite, { seed: input.seed ?? 1 }, { ...job, now })),
 
     'files.pick': async () => {
-      if (!deps.pickFiles) throw new UserError('此窗口不能打开文件对话框，请上传文件 (no file dialog here: upload the files)');
+      if (!deps.pickFiles)
+        throw new UserError('此窗口不能打开文件对话框，请上传文件 (no file dialog here: upload the files)');
       const paths = await deps.pickFiles();
       const staged = [];
       for (const p of paths) staged.push(toStaged(await stage.stagePath(p)));
@@ -119,24 +113,22 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'imports.list': async () => {
       const batches = await listBatches(db);
       return {
-        batches: batches.map(
-          (b): BatchSummary => ({
-            id: b.id,
-            file: b.file,
-            platform: b.format,
-            shop: b.shop,
-            encoding: b.encoding,
-            rows: b.rows,
-            orders: b.stats.orders,
-            lines: b.stats.lines,
-            money: b.stats.money,
-            skipped: b.skipped,
-            createdAt: b.createdAt,
-            state: b.state,
-            undoneAt: b.undoneAt,
-            source: b.source,
-          }),
-        ),
+        batches: batches.map((b): BatchSummary => ({
+          id: b.id,
+          file: b.file,
+          platform: b.format,
+          shop: b.shop,
+          encoding: b.encoding,
+          rows: b.rows,
+          orders: b.stats.orders,
+          lines: b.stats.lines,
+          money: b.stats.money,
+          skipped: b.skipped,
+          createdAt: b.createdAt,
+          state: b.state,
+          undoneAt: b.undoneAt,
+          source: b.source,
+        })),
       };
     },
 

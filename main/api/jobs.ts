@@ -9,7 +9,10 @@ export function createJobs(emit: (event: ProgressEvent) => void) {
     /** Runs `work` as job `jobId` (the caller's id, so it can cancel; one is made up if absent). */
     async run<T>(
       jobId: string | undefined,
-      work: (ctx: { signal: AbortSignal; progress: (phase: string, done: number, total: number) => void }) => Promise<T>,
+      work: (ctx: {
+        signal: AbortSignal;
+        progress: (phase: string, done: number, total: number) => void;
+      }) => Promise<T>,
     ): Promise<T> {
       const id = jobId ?? `job-${++anonymous}`;
       const controller = new AbortController();

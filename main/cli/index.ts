@@ -19,7 +19,11 @@ interface Globals {
 
 async function withApp<T>(program: Command, work: (app: HuikeApp, jobId: string) => Promise<T>): Promise<T> {
   const dbPath = (program.opts() as Globals).db ?? (process.env.HUIKE_DB || defaultDbPath());
-  const app = await createApp({ dbPath, stageDir: stageDirFor(dbPath, os.tmpdir()), appVersion: appVersion() });
+  const app = await createApp({
+    dbPath,
+    stageDir: stageDirFor(dbPath, os.tmpdir()),
+    appVersion: appVersion(),
+  });
   const jobId = `cli-${process.pid}`;
   const progress = progressPrinter();
   const off = app.onProgress((e) => progress.update(e));
@@ -37,12 +41,16 @@ async function withApp<T>(program: Command, work: (app: HuikeApp, jobId: string)
 }
 
 function notYet(command: string): never {
-  throw new UserError(`「${command}」将在后续版本提供 (the ${command} command is not available in this version yet)`);
+  throw new UserError(
+    `「${command}」将在后续版本提供 (the ${command} command is not available in this version yet)`,
+  );
 }
 
 export function buildProgram(): Command {
   const program = new Command('huike')
-    .description('汇客 Huike: 本地的多平台订单分析与客户管理 (local order analytics and CRM for Tmall, JD and your own shop)')
+    .description(
+      '汇客 Huike: 本地的多平台订单分析与客户管理 (local order analytics and CRM for Tmall, JD and your own shop)',
+    )
     .version(appVersion())
     .option('--db <path>', 'database file (default: $HUIKE_DB, else the app data folder)')
     .showHelpAfterError()
@@ -52,26 +60,36 @@ export function buildProgram(): Command {
     .command('import')
     .description('导入订单导出文件 (import order export files)')
     .argument('<files...>', 'CSV or Excel files')
-    .addOption(new Option('--platform <name>', 'file layout').choices(['auto', ...IMPORT_FORMATS]).default('auto'))
-    .option('--shop <name>', 'shop name (default: from the file, else the platform\'s shop)')
-    .option('--mapping <file>', 'JSON column mapping for generic files, e.g. {"orderId":"单号","paidAmount":"金额"}')
+    .addOption(
+      new Option('--platform <name>', 'file layout').choices(['auto', ...IMPORT_FORMATS]).default('auto'),
+    )
+    .option('--shop <name>', "shop name (default: from the file, else the platform's shop)")
+    .option(
+      '--mapping <file>',
+      'JSON column mapping for generic files, e.g. {"orderId":"单号","paidAmount":"金额"}',
+    )
     .option('--json', 'print one JSON document')
-    .action(async (files: string[], opts: { platform: string; shop?: string; mapping?: string; json?: boolean }) => {
-      const mapping = opts.mapping ? await readMapping(opts.mapping) : undefined;
-      await withApp(program, async (app, jobId) => {
-        const staged = [];
-        for (const file of files) staged.push(await app.stagePath(file));
-        const format = opts.platform === 'auto' ? undefined : (opts.platform as ImportFormat);
-        const result = await app.invoke('import.commit', {
-          files: staged.map((s) => ({ fileId: s.fileId, format, shopName: opts.shop, mapping })),
-          // The terminal imports the valid rows and lists the refused ones (the UI asks first).
-          skipInvalidRows: true,
-          jobId,
+    .action(
+      async (
+        files: string[],
+        opts: { platform: string; shop?: string; mapping?: string; json?: boolean },
+      ) => {
+        const mapping = opts.mapping ? await readMapping(opts.mapping) : undefined;
+        await withApp(program, async (app, jobId) => {
+          const staged = [];
+          for (const file of files) staged.push(await app.stagePath(file));
+          const format = opts.platform === 'auto' ? undefined : (opts.platform as ImportFormat);
+          const result = await app.invoke('import.commit', {
+            files: staged.map((s) => ({ fileId: s.fileId, format, shopName: opts.shop, mapping })),
+            // The terminal imports the valid rows and lists the refused ones (the UI asks first).
+            skipInvalidRows: true,
+            jobId,
+          });
+          if (opts.json) printJson(result);
+          else printImportResult(result.batches);
         });
-        if (opts.json) printJson(result);
-        else printImportResult(result.batches);
-      });
-    });
+      },
+    );
 
   program
     .command('imports')
@@ -91,7 +109,8 @@ export function buildProgram(): Command {
     .argument('<batchId>', 'batch id from `huike imports`')
     .option('--json', 'print one JSON document')
     .action(async (batchId: string, opts: { json?: boolean }) => {
-      if (!/^\d+$/.test(batchId)) throw new UserError(`批次号「${batchId}」应为数字 (BATCH_ID must be a number)`);
+      if (!/^\d+$/.test(batchId))
+        throw new UserError(`批次号「${batchId}」应为数字 (BATCH_ID must be a number)`);
       await withApp(program, async (app) => {
         const result = await app.invoke('imports.undo', { batchId: Number(batchId) });
         if (opts.json) printJson(result);
@@ -105,7 +124,8 @@ export function buildProgram(): Command {
     .option('--seed <n>', 'random seed', '1')
     .option('--json', 'print one JSON document')
     .action(async (opts: { seed: string; json?: boolean }) => {
-      if (!/^\d+$/.test(opts.seed)) throw new UserError(`--seed「${opts.seed}」应为非负整数 (must be a non-negative integer)`);
+      if (!/^\d+$/.test(opts.seed))
+        throw new UserError(`--seed「${opts.seed}」应为非负整数 (must be a non-negative integer)`);
       await withApp(program, async (app, jobId) => {
         const result = await app.invoke('demo.load', { seed: Number(opts.seed), jobId });
         if (opts.json) printJson(result);
@@ -114,7 +134,10 @@ export function buildProgram(): Command {
     });
 
   // The rest of the contract: fixed names and flags, filled in by the coming issues.
-  program.command('merge').description('合并买家为客户 (merge buyers into customers)').option('--json')
+  program
+    .command('merge')
+    .description('合并买家为客户 (merge buyers into customers)')
+    .option('--json')
     .action(() => notYet('merge'));
   program
     .command('customers')
@@ -133,7 +156,11 @@ export function buildProgram(): Command {
     .option('--to <date>')
     .option('--json')
     .action(() => notYet('report profit'));
-  report.command('value').option('--as-of <date>').option('--json').action(() => notYet('report value'));
+  report
+    .command('value')
+    .option('--as-of <date>')
+    .option('--json')
+    .action(() => notYet('report value'));
   program
     .command('clv')
     .description('客户终身价值模型 (customer lifetime value)')
@@ -187,7 +214,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }
-    process.stderr.write(`内部错误 (internal error): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `内部错误 (internal error): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 2;
   }
 }

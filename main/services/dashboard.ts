@@ -32,7 +32,10 @@ export interface DashboardData {
 const CHINA_OFFSET = '+8 hours';
 
 /** `from`/`to` are calendar days (YYYY-MM-DD) in China time, both inclusive. */
-export async function dashboardSummary(db: Db, range: { from?: string; to?: string }): Promise<DashboardData> {
+export async function dashboardSummary(
+  db: Db,
+  range: { from?: string; to?: string },
+): Promise<DashboardData> {
   const where = sql.join(
     [
       sql.raw(PAID_ORDER_SQL),
@@ -56,8 +59,11 @@ export async function dashboardSummary(db: Db, range: { from?: string; to?: stri
        GROUP BY buyer_account_id HAVING count(*) > 1)`.execute(db);
   const byPlatform = await sql<MoneyByKey>`SELECT s.platform AS key, count(*) AS orders,
        coalesce(sum(o.paid_fen), 0) AS paidFen, coalesce(sum(o.refund_fen), 0) AS refundFen
-     FROM orders o JOIN shops s ON s.id = o.shop_id WHERE ${where} GROUP BY s.platform ORDER BY paidFen DESC`.execute(db);
-  const byMonth = await sql<MoneyByKey>`SELECT strftime('%Y-%m', o.created_at, ${CHINA_OFFSET}) AS key, count(*) AS orders,
+     FROM orders o JOIN shops s ON s.id = o.shop_id WHERE ${where} GROUP BY s.platform ORDER BY paidFen DESC`.execute(
+    db,
+  );
+  const byMonth =
+    await sql<MoneyByKey>`SELECT strftime('%Y-%m', o.created_at, ${CHINA_OFFSET}) AS key, count(*) AS orders,
        coalesce(sum(o.paid_fen), 0) AS paidFen, coalesce(sum(o.refund_fen), 0) AS refundFen
      FROM orders o WHERE ${where} AND o.created_at IS NOT NULL GROUP BY key ORDER BY key`.execute(db);
   const all = await sql<{ n: number }>`SELECT count(*) AS n FROM orders`.execute(db);

@@ -30,7 +30,13 @@ export function createFileStage(stageDir: string) {
         throw new UserError(`${filePath}: 文件不存在或无法读取 (file not found or unreadable)`);
       }
       if (!info.isFile()) throw new UserError(`${filePath}: 不是文件 (not a file)`);
-      const entry = { fileId: randomUUID(), name: path.basename(filePath), path: filePath, size: info.size, owned: false };
+      const entry = {
+        fileId: randomUUID(),
+        name: path.basename(filePath),
+        path: filePath,
+        size: info.size,
+        owned: false,
+      };
       entries.set(entry.fileId, entry);
       return entry;
     },
@@ -58,7 +64,8 @@ export function createFileStage(stageDir: string) {
 
     get(fileId: string): StagedEntry {
       const entry = entries.get(fileId);
-      if (!entry) throw new UserError(`文件 ${fileId} 已失效，请重新选择文件 (staged file expired: choose it again)`);
+      if (!entry)
+        throw new UserError(`文件 ${fileId} 已失效，请重新选择文件 (staged file expired: choose it again)`);
       return entry;
     },
 

@@ -34,7 +34,10 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
 function sendError(res: http.ServerResponse, error: unknown): void {
   const payload = toErrorPayload(error);
   if (payload.kind === 'internal') console.error(error);
-  send(res, payload.kind === 'user' ? 400 : payload.kind === 'cancelled' ? 409 : 500, { ok: false, error: payload });
+  send(res, payload.kind === 'user' ? 400 : payload.kind === 'cancelled' ? 409 : 500, {
+    ok: false,
+    error: payload,
+  });
 }
 
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
@@ -104,7 +107,9 @@ export function createWebServer(options: WebServerOptions): http.Server {
       return;
     }
     if (req.method === 'GET' || req.method === 'HEAD') {
-      serveStatic(req, res, () => send(res, 404, { ok: false, error: { kind: 'user', message: 'not found' } }));
+      serveStatic(req, res, () =>
+        send(res, 404, { ok: false, error: { kind: 'user', message: 'not found' } }),
+      );
       return;
     }
     send(res, 405, { ok: false, error: { kind: 'user', message: 'method not allowed' } });

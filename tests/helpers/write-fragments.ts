@@ -12,7 +12,14 @@ export async function writeFragments(h: HuikeDb, fragments: ParsedOrder[], fileN
     const now = FIXED_NOW.toISOString();
     const shopId = ensureShop(h.sqlite, 'tmall', '测试店', now);
     const batchId = insertBatch(h.sqlite, {
-      shopId, format: 'tmall', fileName, sha256: fileName, size: 0, encoding: 'utf-8', source: 'file', now,
+      shopId,
+      format: 'tmall',
+      fileName,
+      sha256: fileName,
+      size: 0,
+      encoding: 'utf-8',
+      source: 'file',
+      now,
     });
     const writer = createBatchWriter(h.sqlite, { batchId, shopId, platform: 'tmall', now });
     for (const f of fragments) writer.write(f);

@@ -155,7 +155,8 @@ export function createBatchWriter(sqlite: BetterSqlite3.Database, options: Batch
   return {
     write(order: ParsedOrder): void {
       const existing = stmt.findOrder.get(shopId, order.platformOrderId) as Row | undefined;
-      const buyerId = order.buyer === undefined ? undefined : order.buyer === null ? null : accountId(order.buyer);
+      const buyerId =
+        order.buyer === undefined ? undefined : order.buyer === null ? null : accountId(order.buyer);
       const pairs: Array<[string, unknown]> = [['buyer_account_id', buyerId], ...orderColumnValues(order)];
       const values = mergedValues(pairs, existing, ORDER_DEFAULTS);
       let orderId: number;

@@ -132,11 +132,15 @@ interface ChangeRow {
  * updated. Refused when a later, still committed batch changed the same rows or added lines to
  * orders this batch created: undoing underneath it would silently lose that batch's work.
  */
-export async function undoBatch(sqlite: BetterSqlite3.Database, batchId: number, now: string): Promise<UndoCounts> {
+export async function undoBatch(
+  sqlite: BetterSqlite3.Database,
+  batchId: number,
+  now: string,
+): Promise<UndoCounts> {
   return inTransaction(sqlite, async () => {
-    const batch = sqlite.prepare('SELECT id, state, file_name FROM import_batches WHERE id = ?').get(batchId) as
-      | { id: number; state: string; file_name: string }
-      | undefined;
+    const batch = sqlite
+      .prepare('SELECT id, state, file_name FROM import_batches WHERE id = ?')
+      .get(batchId) as { id: number; state: string; file_name: string } | undefined;
     if (!batch) throw new UserError(`导入批次 #${batchId} 不存在 (no import batch ${batchId})`);
     if (batch.state === 'undone') throw new UserError(`导入批次 #${batchId} 已经撤销过了 (already undone)`);
 
@@ -165,9 +169,17 @@ export async function undoBatch(sqlite: BetterSqlite3.Database, batchId: number,
     }
 
     const changes = sqlite
-      .prepare('SELECT seq, table_name, row_id, action, before_json FROM batch_changes WHERE batch_id = ? ORDER BY seq DESC')
+      .prepare(
+        'SELECT seq, table_name, row_id, action, before_json FROM batch_changes WHERE batch_id = ? ORDER BY seq DESC',
+      )
       .all(batchId) as ChangeRow[];
-    const counts: UndoCounts = { batchId, ordersDeleted: 0, ordersRestored: 0, linesDeleted: 0, linesRestored: 0 };
+    const counts: UndoCounts = {
+      batchId,
+      ordersDeleted: 0,
+      ordersRestored: 0,
+      linesDeleted: 0,
+      linesRestored: 0,
+    };
     const restore = {
       orders: sqlite.prepare(
         `UPDATE orders SET last_batch_id = @last_batch_id, ${ORDER_DATA_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}
@@ -200,7 +212,9 @@ export async function undoBatch(sqlite: BetterSqlite3.Database, batchId: number,
         else counts.linesRestored++;
       }
     }
-    sqlite.prepare("UPDATE import_batches SET state = 'undone', undone_at = ? WHERE id = ?").run(now, batchId);
+    sqlite
+      .prepare("UPDATE import_batches SET state = 'undone', undone_at = ? WHERE id = ?")
+      .run(now, batchId);
     return counts;
   });
 }

@@ -5,7 +5,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../../domain/errors.js';
 import { headerSignature } from '../../domain/import/index.js';
-import { platformOfFormat, type ImportFormat, type Platform, type RowProblem } from '../../domain/orders/types.js';
+import {
+  platformOfFormat,
+  type ImportFormat,
+  type Platform,
+  type RowProblem,
+} from '../../domain/orders/types.js';
 import { ensureShop, resolveShopName } from '../shops.js';
 import { inTransaction } from '../transaction.js';
 import { finishBatch, insertBatch } from './batches.js';
@@ -106,7 +111,12 @@ async function commitOne(
 
   const openBatch = (shopNameInFile: string | null | undefined) => {
     const platform = platformOfFormat(format ?? 'generic');
-    const shop = resolveShopName(sqlite, platform, request.shopName, shopNameInFile ?? shopHints.get(platform));
+    const shop = resolveShopName(
+      sqlite,
+      platform,
+      request.shopName,
+      shopNameInFile ?? shopHints.get(platform),
+    );
     const shopId = ensureShop(sqlite, platform, shop, now);
     const id = insertBatch(sqlite, {
       shopId,

@@ -55,7 +55,10 @@ export function lineColumnValues(l: ParsedLine): Array<[string, Value | undefine
 }
 
 /** Every data column of orders that a batch may change, including the buyer link. */
-export const ORDER_DATA_COLUMNS = ['buyer_account_id', ...orderColumnValues({ platformOrderId: '', sourceRows: [] }).map(([c]) => c)];
+export const ORDER_DATA_COLUMNS = [
+  'buyer_account_id',
+  ...orderColumnValues({ platformOrderId: '', sourceRows: [] }).map(([c]) => c),
+];
 export const LINE_DATA_COLUMNS = lineColumnValues({ lineKey: '' }).map(([c]) => c);
 
 /** Columns with a NOT NULL default: an insert that does not say uses the default. */

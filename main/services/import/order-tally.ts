@@ -8,7 +8,14 @@ import { isPaidFragment } from './order-columns.js';
 
 export interface OrderTally {
   add(order: ParsedOrder): void;
-  summary(): { orders: number; lines: number; first: string | null; last: string | null; paidFen: number; refundFen: number };
+  summary(): {
+    orders: number;
+    lines: number;
+    first: string | null;
+    last: string | null;
+    paidFen: number;
+    refundFen: number;
+  };
   close(): void;
 }
 
@@ -30,7 +37,13 @@ export function createOrderTally(): OrderTally {
   sqlite.exec('BEGIN');
   const add = (o: ParsedOrder) => {
     const paid = isPaidFragment(o);
-    addOrder.run(o.platformOrderId, o.createdAt ?? null, paid === undefined ? null : paid ? 1 : 0, o.paidFen ?? null, o.refundFen ?? null);
+    addOrder.run(
+      o.platformOrderId,
+      o.createdAt ?? null,
+      paid === undefined ? null : paid ? 1 : 0,
+      o.paidFen ?? null,
+      o.refundFen ?? null,
+    );
     for (const l of o.lines ?? []) addLine.run(o.platformOrderId, l.lineKey);
   };
 
@@ -43,7 +56,13 @@ export function createOrderTally(): OrderTally {
              coalesce(sum(CASE WHEN paid = 1 THEN paid_fen END), 0) AS paidFen,
              coalesce(sum(CASE WHEN paid = 1 THEN refund_fen END), 0) AS refundFen FROM orders`,
         )
-        .get() as { orders: number; first: string | null; last: string | null; paidFen: number; refundFen: number };
+        .get() as {
+        orders: number;
+        first: string | null;
+        last: string | null;
+        paidFen: number;
+        refundFen: number;
+      };
       const l = sqlite.prepare('SELECT count(*) AS n FROM lines').get() as { n: number };
       return { ...o, lines: l.n };
     },

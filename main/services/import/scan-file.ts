@@ -5,9 +5,19 @@
  */
 import { UserError } from '../../domain/errors.js';
 import { createOrderReader, detectFormat, mergeFragments } from '../../domain/import/index.js';
-import type { ColumnMapping, DetectedFormat, SheetRecords, TextEncoding } from '../../domain/import/reader-types.js';
+import type {
+  ColumnMapping,
+  DetectedFormat,
+  SheetRecords,
+  TextEncoding,
+} from '../../domain/import/reader-types.js';
 import { withLineRefunds } from '../../domain/orders/derive.js';
-import { platformOfFormat, type ImportFormat, type ParsedOrder, type RowProblem } from '../../domain/orders/types.js';
+import {
+  platformOfFormat,
+  type ImportFormat,
+  type ParsedOrder,
+  type RowProblem,
+} from '../../domain/orders/types.js';
 import { throwIfCancelled } from '../transaction.js';
 import type { JobContext } from './import-types.js';
 import { openSource } from './read-source.js';
@@ -53,7 +63,11 @@ const PROGRESS_INTERVAL_MS = 100;
 const GENERIC: DetectedFormat = { format: 'generic', confidence: 1, variant: 'generic' };
 
 /** Picks the reader for one sheet: a user override wins, but keeps a workbook's sibling sheets. */
-function chooseFormat(sheet: SheetRecords, request: FileRequest, mapping: ColumnMapping | null): DetectedFormat | null {
+function chooseFormat(
+  sheet: SheetRecords,
+  request: FileRequest,
+  mapping: ColumnMapping | null,
+): DetectedFormat | null {
   if (request.format === 'generic') return GENERIC;
   const detected = detectFormat(sheet.header);
   if (request.format) {
@@ -109,10 +123,13 @@ async function scanSheets(
       continue;
     }
     if (detected.format === 'generic' && !mapping?.orderId) {
-      throw new UserError(`${request.file.name}: 请先为「订单号」选择一列 (map a column to the order id first)`, {
-        file: request.file.name,
-        header: sheet.header,
-      });
+      throw new UserError(
+        `${request.file.name}: 请先为「订单号」选择一列 (map a column to the order id first)`,
+        {
+          file: request.file.name,
+          header: sheet.header,
+        },
+      );
     }
     if (!result) {
       result = { format: detected.format, encoding: source.encoding, rows: 0, variants: [], mapping };
@@ -120,7 +137,10 @@ async function scanSheets(
     }
     result.variants.push(sheet.sheetName ? `${sheet.sheetName}: ${detected.variant}` : detected.variant);
     visitor.onSheet?.(sheet, detected);
-    const reader = createOrderReader(detected.format, sheet.header, { ...options, mapping: mapping ?? undefined });
+    const reader = createOrderReader(detected.format, sheet.header, {
+      ...options,
+      mapping: mapping ?? undefined,
+    });
     let pending: ParsedOrder | null = null;
     for await (const record of sheet.records) {
       rows++;

@@ -11,7 +11,11 @@ afterEach(() => app.close());
 
 describe('handlers through createApp', () => {
   it('report an empty database on first run', async () => {
-    expect(await app.invoke('app.info', {})).toEqual({ version: '0.0.0-test', dbPath: ':memory:', hasData: false });
+    expect(await app.invoke('app.info', {})).toEqual({
+      version: '0.0.0-test',
+      dbPath: ':memory:',
+      hasData: false,
+    });
     const summary = await app.invoke('dashboard.summary', {});
     expect(summary).toMatchObject({ paidOrders: 0, paidFen: 0, buyers: 0, byPlatform: [], byMonth: [] });
     expect(await app.invoke('imports.list', {})).toEqual({ batches: [] });
@@ -20,7 +24,9 @@ describe('handlers through createApp', () => {
   it('validate every input and name the wrong field', async () => {
     await expect(app.invoke('imports.undo', { batchId: 'x' })).rejects.toThrow(/batchId/);
     await expect(app.invoke('imports.undo', { batchId: 'x' })).rejects.toBeInstanceOf(UserError);
-    await expect(app.invoke('dashboard.summary', { from: '2026/1/1' })).rejects.toThrow(/from: expected a date/);
+    await expect(app.invoke('dashboard.summary', { from: '2026/1/1' })).rejects.toThrow(
+      /from: expected a date/,
+    );
     await expect(app.invoke('nope.nothing' as 'app.info', {})).rejects.toThrow(/unknown channel/);
   });
 

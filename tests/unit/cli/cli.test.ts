@@ -19,7 +19,12 @@ describe('huike CLI', () => {
     const db = path.join(tmp(), 'a.db');
     const demo = runCli(['--db', db, 'demo', '--json']);
     expect(demo.code, demo.stderr).toBe(0);
-    const result = JSON.parse(demo.stdout) as { shops: number; orders: number; buyers: number; batches: number[] };
+    const result = JSON.parse(demo.stdout) as {
+      shops: number;
+      orders: number;
+      buyers: number;
+      batches: number[];
+    };
     expect(result.shops).toBe(3);
     expect(result.orders).toBeGreaterThan(10_000);
     expect(result.buyers).toBeGreaterThan(1_000);

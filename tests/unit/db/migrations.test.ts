@@ -12,12 +12,24 @@ afterEach(async () => {
 describe('migrations', () => {
   it('run every migration on a fresh database and create the tables', async () => {
     h = await freshDb();
-    const names = (h.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[])
-      .map((r) => r.name);
-    for (const table of ['shops', 'import_batches', 'orders', 'order_lines', 'buyer_accounts', 'customers', 'batch_changes', 'products']) {
+    const names = (
+      h.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
+    ).map((r) => r.name);
+    for (const table of [
+      'shops',
+      'import_batches',
+      'orders',
+      'order_lines',
+      'buyer_accounts',
+      'customers',
+      'batch_changes',
+      'products',
+    ]) {
       expect(names).toContain(table);
     }
-    const applied = h.sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[];
+    const applied = h.sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as {
+      name: string;
+    }[];
     expect(applied.map((r) => r.name)).toEqual(Object.keys(migrations).sort());
   });
 
@@ -41,10 +53,12 @@ describe('migrations', () => {
     h = await freshDb();
     h.sqlite.prepare("INSERT INTO shops (platform, name, created_at) VALUES ('tmall', 's', 'x')").run();
     h.sqlite
-      .prepare("INSERT INTO orders (shop_id, platform_order_id, paid_fen, first_batch_id, last_batch_id) VALUES (1, 'a', 12345, 1, 1)")
+      .prepare(
+        "INSERT INTO orders (shop_id, platform_order_id, paid_fen, first_batch_id, last_batch_id) VALUES (1, 'a', 12345, 1, 1)",
+      )
       .run();
     const row = h.sqlite.prepare('SELECT typeof(paid_fen) AS t FROM orders').get() as { t: string };
     expect(row.t).toBe('integer');
-    expect(() => h!.sqlite.prepare("UPDATE orders SET paid_fen = 123.45").run()).toThrow(/CHECK constraint/);
+    expect(() => h!.sqlite.prepare('UPDATE orders SET paid_fen = 123.45').run()).toThrow(/CHECK constraint/);
   });
 });

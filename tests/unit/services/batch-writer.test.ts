@@ -34,7 +34,12 @@ describe('batch writer', () => {
   it('inserts orders, lines and buyer accounts and sums paid orders once', async () => {
     const r = await writeFragments(h, [
       order('A', { lines: [{ lineKey: 'sku1', quantity: 2, unitPriceFen: 5000 }] }),
-      order('B', { paidAt: null, status: 'awaiting_payment', paidFen: 0, buyer: { kind: 'member_name', key: 'tb_buyer_2' } }),
+      order('B', {
+        paidAt: null,
+        status: 'awaiting_payment',
+        paidFen: 0,
+        buyer: { kind: 'member_name', key: 'tb_buyer_2' },
+      }),
       // A JD-style repeat of order A's money on a second line must not be counted twice.
       order('A', { lines: [{ lineKey: 'sku2', quantity: 1, unitPriceFen: 0 }] }),
     ]);
@@ -56,10 +61,17 @@ describe('batch writer', () => {
 
   it('keeps what a partial fragment does not say (undefined) and updates what it says', async () => {
     await writeFragments(h, [order('A', { receiver: { name: '张**', phone: '138****5678' } })]);
-    const r = await writeFragments(h, [{ platformOrderId: 'A', sourceRows: [2], refundFen: 3000, refundStatus: '退款成功' }]);
+    const r = await writeFragments(h, [
+      { platformOrderId: 'A', sourceRows: [2], refundFen: 3000, refundStatus: '退款成功' },
+    ]);
     expect(r.orders).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
     const row = dump().orders[0] as Record<string, unknown>;
-    expect(row).toMatchObject({ paid_fen: 10_000, refund_fen: 3000, receiver_name: '张**', receiver_phone: '138****5678' });
+    expect(row).toMatchObject({
+      paid_fen: 10_000,
+      refund_fen: 3000,
+      receiver_name: '张**',
+      receiver_phone: '138****5678',
+    });
   });
 });
 
@@ -67,7 +79,11 @@ describe('undo', () => {
   it('deletes what a batch inserted and restores what it updated', async () => {
     const first = await writeFragments(h, [order('A'), order('B')], 'old.csv');
     const afterFirst = dump();
-    const second = await writeFragments(h, [order('A', { status: 'closed', refundFen: 10_000 }), order('C')], 'new.csv');
+    const second = await writeFragments(
+      h,
+      [order('A', { status: 'closed', refundFen: 10_000 }), order('C')],
+      'new.csv',
+    );
     expect(second.orders).toEqual({ inserted: 1, updated: 1, unchanged: 0 });
     const undone = await undoBatch(h.sqlite, second.batchId, '2026-11-21T00:00:00.000Z');
     expect(undone).toMatchObject({ ordersDeleted: 1, ordersRestored: 1 });
@@ -89,7 +105,11 @@ describe('undo', () => {
 
   it('refuses to undo a batch whose orders later batches added lines to', async () => {
     const orders = await writeFragments(h, [order('A')], 'orders.csv');
-    await writeFragments(h, [{ platformOrderId: 'A', sourceRows: [2], lines: [{ lineKey: 'k', quantity: 1 }] }], 'items.csv');
+    await writeFragments(
+      h,
+      [{ platformOrderId: 'A', sourceRows: [2], lines: [{ lineKey: 'k', quantity: 1 }] }],
+      'items.csv',
+    );
     await expect(undoBatch(h.sqlite, orders.batchId, 'x')).rejects.toThrow(/不能撤销/);
   });
 

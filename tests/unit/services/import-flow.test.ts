@@ -33,14 +33,21 @@ async function stage(file: string, options: Omit<FileOptions, 'fileId'> = {}): P
 async function totals() {
   const s = await app.invoke('dashboard.summary', {});
   const list = await app.invoke('shops.list', {});
-  return { paidOrders: s.paidOrders, allOrders: s.allOrders, paidFen: s.paidFen, refundFen: s.refundFen, shops: list };
+  return {
+    paidOrders: s.paidOrders,
+    allOrders: s.allOrders,
+    paidFen: s.paidFen,
+    refundFen: s.refundFen,
+    shops: list,
+  };
 }
 
 /**
  * Distinct orders in the database. The fixture's `expected.orders` counts order fragments per
  * sheet, so a workbook whose three sheets describe the same 2 orders says 6.
  */
-const distinctOrders = (key: keyof FixtureSet, f: Fixture) => (key === 'qianniuWorkbook' ? 2 : f.expected.orders);
+const distinctOrders = (key: keyof FixtureSet, f: Fixture) =>
+  key === 'qianniuWorkbook' ? 2 : f.expected.orders;
 
 const formats: Array<[keyof FixtureSet, string]> = [
   ['tmallOrdersGbk', 'tmall'],
@@ -94,7 +101,9 @@ describe('import through the handlers', () => {
   it('refuses a file with bad rows unless the user chose to skip them, and then writes nothing', async () => {
     const file = await stage(fx.tmallOrdersGbk.path);
     expect(fx.tmallOrdersGbk.expected.problems.length).toBeGreaterThan(0);
-    const error = await app.invoke('import.commit', { files: [file], skipInvalidRows: false }).catch((e: unknown) => e);
+    const error = await app
+      .invoke('import.commit', { files: [file], skipInvalidRows: false })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     const first = fx.tmallOrdersGbk.expected.problems[0]!;
     expect((error as Error).message).toContain(path.basename(fx.tmallOrdersGbk.path));
@@ -166,7 +175,8 @@ describe('import through the handlers', () => {
     const before = await totals();
     const big = path.join(dir, 'big.csv');
     const lines = ['订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间,订单付款时间 ,退款金额'];
-    for (let i = 0; i < 60_000; i++) lines.push(`${9_000_000 + i},tb_${i % 5000},12.34,交易成功,2026-10-01 10:00:00,2026-10-01 10:01:00,0`);
+    for (let i = 0; i < 60_000; i++)
+      lines.push(`${9_000_000 + i},tb_${i % 5000},12.34,交易成功,2026-10-01 10:00:00,2026-10-01 10:01:00,0`);
     writeFileSync(big, lines.join('\n'));
     const jobId = 'cancel-me';
     let cancelledAt = 0;
@@ -205,9 +215,9 @@ describe('import through the handlers', () => {
     for (const bad of [fx.legacyXls, fx.emptyFile]) {
       const { files } = await app.invoke('import.preview', { files: [await stage(bad)] });
       expect(files[0]!.error).toContain(path.basename(bad));
-      await expect(app.invoke('import.commit', { files: [await stage(bad)], skipInvalidRows: true })).rejects.toThrow(
-        path.basename(bad),
-      );
+      await expect(
+        app.invoke('import.commit', { files: [await stage(bad)], skipInvalidRows: true }),
+      ).rejects.toThrow(path.basename(bad));
     }
     expect((await app.invoke('imports.list', {})).batches).toEqual([]);
   });

@@ -25,13 +25,20 @@ afterEach(async () => {
 });
 
 const post = (url: string, body: unknown, headers: Record<string, string> = { 'X-Huike': '1' }) =>
-  fetch(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(`${base}${url}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('loopback web server', () => {
   it('answers RPC calls with the handlers’ results', async () => {
     const res = await post('/rpc/app.info', {});
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, result: { version: '0.0.0-test', dbPath: ':memory:', hasData: false } });
+    expect(await res.json()).toEqual({
+      ok: true,
+      result: { version: '0.0.0-test', dbPath: ':memory:', hasData: false },
+    });
   });
 
   it('turns user errors into 400 with the message, unknown channels into 404', async () => {
@@ -49,8 +56,10 @@ describe('loopback web server', () => {
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     const http = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request(`${base}/rpc/app.info`, { method: 'POST', headers: { host: 'evil.example:80', 'x-huike': '1' } }, (res) =>
-        resolve(res.statusCode ?? 0),
+      const req = http.request(
+        `${base}/rpc/app.info`,
+        { method: 'POST', headers: { host: 'evil.example:80', 'x-huike': '1' } },
+        (res) => resolve(res.statusCode ?? 0),
       );
       req.on('error', reject);
       req.end('{}');
