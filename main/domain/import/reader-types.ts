@@ -31,6 +31,8 @@ export interface OpenedSource {
   sheets: AsyncIterable<SheetRecords>;
   /** Bytes consumed so far and the file size, for progress. */
   progress(): { done: number; total: number };
+  /** Releases the file when reading stops early (a cancel, a refused file, a peek). */
+  close(): void;
 }
 
 export interface DetectedFormat {

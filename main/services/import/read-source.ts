@@ -52,6 +52,7 @@ async function openCsv(path: string, size: number, encoding: TextEncoding | unde
     encoding: detected,
     sheets: sheets(),
     progress: () => ({ done: Math.min(stream.bytesRead, size), total: size }),
+    close: () => stream.destroy(),
   };
 }
 
@@ -83,6 +84,7 @@ function openXlsx(path: string, size: number): OpenedSource {
     encoding: 'xlsx',
     sheets: sheets(),
     progress: () => ({ done: Math.min(stream.bytesRead, size), total: size }),
+    close: () => stream.destroy(),
   };
 }
 

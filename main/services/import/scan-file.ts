@@ -108,6 +108,20 @@ async function scanSheets(
   options: { timezone: string; currency: string },
 ): Promise<ScanResult> {
   const source = await openSource(request.file.path, { encoding: request.encoding });
+  try {
+    return await readSheets(source, request, ctx, visitor, options);
+  } finally {
+    source.close();
+  }
+}
+
+async function readSheets(
+  source: OpenedSource,
+  request: FileRequest,
+  ctx: JobContext,
+  visitor: ScanVisitor,
+  options: { timezone: string; currency: string },
+): Promise<ScanResult> {
   let result: ScanResult | null = null;
   let rows = 0;
   let lastProgress = 0;

@@ -42,13 +42,6 @@ async function totals() {
   };
 }
 
-/**
- * Distinct orders in the database. The fixture's `expected.orders` counts order fragments per
- * sheet, so a workbook whose three sheets describe the same 2 orders says 6.
- */
-const distinctOrders = (key: keyof FixtureSet, f: Fixture) =>
-  key === 'qianniuWorkbook' ? 2 : f.expected.orders;
-
 const formats: Array<[keyof FixtureSet, string]> = [
   ['tmallOrdersGbk', 'tmall'],
   ['tmallOrders61Bom', 'tmall'],
@@ -70,7 +63,7 @@ describe('import through the handlers', () => {
     const p = files[0]!;
     expect(p.error).toBeNull();
     expect(p.format).toBe(platform);
-    expect(p.orders).toBe(distinctOrders(key, f));
+    expect(p.orders).toBe(f.expected.orders);
     expect(p.lines).toBe(f.expected.lines);
     expect(p.problems.map((x) => ({ row: x.row, column: x.column }))).toEqual(f.expected.problems);
     if (f.expected.paidFen !== undefined) expect(p.money.paidFen).toBe(f.expected.paidFen);
@@ -79,11 +72,11 @@ describe('import through the handlers', () => {
     const { batches } = await app.invoke('import.commit', { files: [file], skipInvalidRows: true });
     const b = batches[0]!;
     expect(b.platform).toBe(platform);
-    expect(b.orders).toEqual({ inserted: distinctOrders(key, f), updated: 0, unchanged: 0 });
+    expect(b.orders).toEqual({ inserted: f.expected.orders, updated: 0, unchanged: 0 });
     expect(b.lines.inserted).toBe(f.expected.lines);
     expect(b.money).toEqual(p.money);
     expect(b.skipped.map((x) => x.row)).toEqual(f.expected.problems.map((x) => x.row));
-    expect((await totals()).allOrders).toBe(distinctOrders(key, f));
+    expect((await totals()).allOrders).toBe(f.expected.orders);
   });
 
   it('a second import of the same file changes nothing', async () => {

@@ -1,0 +1,94 @@
+/**
+ * Timestamps → UTC ISO strings. Chinese exports write shop-local wall time without an offset
+ * (`2020-02-21 00:00:02`), Excel round-trips turn that into `2020/2/21 0:00`, xlsx files may hold raw
+ * Excel serials (45123.5), and Shopify writes an offset (`2025-12-06 10:36:17 -0500`).
+ */
+import { cleanValue } from './clean-value.js';
+
+export type DateResult = { ok: true; value: string | null } | { ok: false };
+
+const DATE_TIME =
+  /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:(?:\s+|T)(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2})(?:\.(\d{1,9}))?秒?)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?$/i;
+
+/** Excel's day 0 is 1899-12-30 (the 1900 leap-year bug makes that the working epoch). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+/**
+ * Parse a timestamp. Without an offset it is wall time in `timezone` (the shop's zone). Numbers in
+ * the Excel serial range are days since 1899-12-30 in that zone. Empty → null.
+ */
+export function parseDateTime(raw: string | undefined, timezone: string): DateResult {
+  const v = cleanValue(raw).normalize('NFKC');
+  if (v === '') return { ok: true, value: null };
+
+  if (/^\d{4,5}(\.\d+)?$/.test(v)) {
+    const serial = Number(v);
+    // 1..2958465 is Excel's valid range; below ~1000 a "date" number is almost surely not one.
+    if (serial < 1000 || serial > 2958465) return { ok: false };
+    const wallMs = EXCEL_EPOCH_MS + Math.round(serial * DAY_MS / 1000) * 1000;
+    return { ok: true, value: new Date(wallTimeToUtc(wallMs, timezone)).toISOString() };
+  }
+
+  const m = DATE_TIME.exec(v);
+  if (!m) return { ok: false };
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => Number(x ?? 0)) as [
+    number, number, number, number, number, number,
+  ];
+  const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return { ok: false };
+  if (hour > 23 || minute > 59 || second > 59) return { ok: false };
+  const wallMs = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const offset = m[8];
+  if (offset) {
+    const upper = offset.toUpperCase();
+    if (upper === 'Z' || upper === 'UTC' || upper === 'GMT') return { ok: true, value: new Date(wallMs).toISOString() };
+    const om = /^([+-])(\d{2}):?(\d{2})$/.exec(offset)!;
+    const minutes = (Number(om[2]) * 60 + Number(om[3])) * (om[1] === '-' ? -1 : 1);
+    return { ok: true, value: new Date(wallMs - minutes * 60_000).toISOString() };
+  }
+  return { ok: true, value: new Date(wallTimeToUtc(wallMs, timezone)).toISOString() };
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timezone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timezone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: timezone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timezone, f);
+  }
+  return f;
+}
+
+/** The zone's offset from UTC (ms) at the given instant. */
+export function zoneOffsetMs(utcMs: number, timezone: string): number {
+  const parts = formatterFor(timezone).formatToParts(new Date(utcMs));
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(utcMs / 1000) * 1000;
+}
+
+/**
+ * Wall time in a zone → UTC instant. Asia/Shanghai has no DST, but shops abroad do: the offset is
+ * looked up at the first guess and again at the corrected instant, which settles both sides of a
+ * transition (a wall time skipped by spring-forward lands one hour later, as most tools do).
+ */
+export function wallTimeToUtc(wallMs: number, timezone: string): number {
+  const first = wallMs - zoneOffsetMs(wallMs, timezone);
+  const second = wallMs - zoneOffsetMs(first, timezone);
+  return second === first ? first : wallMs - zoneOffsetMs(second, timezone);
+}

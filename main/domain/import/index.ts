@@ -1,0 +1,26 @@
+/**
+ * Public API of export reading (pure: no Node, no database). The service layer opens a file into
+ * sheets (main/services/import/read-source.ts), then per sheet: detectFormat(header) →
+ * createOrderReader(format, header, options) → readRow(record) → fragments, grouped with
+ * mergeFragments.
+ */
+export type * from './reader-types.js';
+export { TEXT_ENCODINGS, GENERIC_FIELDS } from './reader-types.js';
+
+export { detectFormat } from './detect-format.js';
+export { createOrderReader, DEFAULT_READER_OPTIONS } from './create-order-reader.js';
+export { mergeFragments } from './merge-fragments.js';
+export { headerSignature, suggestMapping } from './mapping.js';
+
+export { sniffEncoding, decodeTextStream, isStrictUtf8, SNIFF_BYTES } from './text-encoding.js';
+export { readCsvRecords, parseCsvText } from './csv-records.js';
+export { locateHeader, HEADER_LOOKAHEAD } from './header-locate.js';
+
+export { ColumnIndex, displayHeaderName, normalizeHeaderName } from './header-names.js';
+export { cleanCell, cleanValue, isPlaceholder } from './clean-value.js';
+export { parseMoney, minorUnitDigits, type MoneyResult } from './money.js';
+export { parseDateTime, wallTimeToUtc, zoneOffsetMs, type DateResult } from './date-time.js';
+export { parseId, isScientificNotation, type IdResult } from './ids.js';
+export { isMaskedPhone, isMaskedName, hasMask } from './masks.js';
+export { normalizeStatus, shopifyStatus, stripJdDeletedPrefix } from './status.js';
+export { parseChineseAddress, parseTmallReceiverText, canonicalProvince, type AddressParts } from './address.js';

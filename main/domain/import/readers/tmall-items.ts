@@ -1,0 +1,62 @@
+/**
+ * Tmall 宝贝报表 (ExportOrderDetailList) and 千牛 销售明细: one row per order LINE. The fragment
+ * carries only the order id and that line — no order money (宝贝报表 has none; 销售明细's amounts
+ * are per sub-order) — so it can meet its 订单报表 in either import order.
+ */
+import type { ParsedLine } from '../../orders/types.js';
+import type { OrderReader, OrderReaderOptions, SourceRecord } from '../reader-types.js';
+import { ColumnIndex } from '../header-names.js';
+import { RowContext } from '../row-context.js';
+import { minorUnitDigits } from '../money.js';
+import { compact, finish, requireColumn } from './common.js';
+
+export function createTmallItemsReader(header: readonly string[], options: OrderReaderOptions): OrderReader {
+  const c = new ColumnIndex(header);
+  const col = {
+    id: requireColumn(c, '订单', '主订单编号', '订单编号'),
+    subId: c.find('子订单编号'),
+    title: c.find('商品标题', '标题', '宝贝标题'),
+    attributes: c.find('商品属性', '规格名称', '颜色/尺码', '销售属性'),
+    // Either seller code may be empty: COALESCE(商家编码, 外部系统编号) as the legacy parsers do.
+    sku: [c.find('商家编码'), c.find('外部系统编号'), c.find('商品编码')],
+    productId: c.find('商品ID'),
+    quantity: c.find('购买数量', '数量', '宝贝数量'),
+    unitPrice: c.find('价格', '商品价格', '单价'),
+    paid: c.find('子单实际支付金额', '买家实付金额'),
+    refund: c.find('退款金额'),
+    refundStatus: c.find('退款状态'),
+    status: c.find('订单状态'),
+  };
+  const digits = minorUnitDigits('CNY');
+
+  return {
+    format: 'tmall-items',
+    readRow(record: SourceRecord) {
+      const ctx = new RowContext(c, record, options);
+      const id = ctx.id(col.id);
+      // An empty 子订单编号 falls back to the item key; an Excel-destroyed one refuses the row.
+      const subId = ctx.has(col.subId) ? ctx.id(col.subId!) : undefined;
+      return finish(ctx, () => {
+        const title = ctx.text(col.title);
+        const attributes = ctx.text(col.attributes);
+        const sku = col.sku.map((s) => ctx.text(s)).find((v) => v) ?? (col.sku.some((s) => s !== undefined) ? null : undefined);
+        const line: ParsedLine = compact({
+          // Without a sub-order id the line is keyed by what identifies the item; deterministic so a
+          // re-import of the same file finds the same line.
+          lineKey: subId ?? [sku ?? '', title ?? '', attributes ?? ''].join('|'),
+          title,
+          sku,
+          productId: ctx.text(col.productId),
+          attributes,
+          quantity: ctx.quantity(col.quantity),
+          unitPriceFen: ctx.money(col.unitPrice, { digits }),
+          paidFen: ctx.money(col.paid, { digits }),
+          refundFen: ctx.money(col.refund, { digits, refund: true }),
+          refundStatus: ctx.text(col.refundStatus),
+          statusRaw: ctx.literal(col.status),
+        });
+        return { platformOrderId: id!, sourceRows: [record.row], lines: [line] };
+      });
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Native dialogs, attached to the window when there is one (sheets on macOS, modal on Windows).
+ */
+import {
+  dialog,
+  type BrowserWindow,
+  type MessageBoxOptions,
+  type MessageBoxReturnValue,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron';
+import { OPEN_DIALOG_FILTERS } from './paths.js';
+
+type Win = BrowserWindow | null;
+
+const live = (win: Win): BrowserWindow | null => (win && !win.isDestroyed() ? win : null);
+
+export function showMessage(win: Win, options: MessageBoxOptions): Promise<MessageBoxReturnValue> {
+  const parent = live(win);
+  return parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options);
+}
+
+export async function showOpen(win: Win, options: OpenDialogOptions): Promise<string[]> {
+  const parent = live(win);
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
+export async function showSave(win: Win, options: SaveDialogOptions): Promise<string | null> {
+  const parent = live(win);
+  const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+/** The `pickFiles` port of createApp: order exports, several at once. */
+export function pickOrderFiles(win: Win): Promise<string[]> {
+  return showOpen(win, {
+    title: '选择订单导出文件',
+    buttonLabel: '导入',
+    properties: ['openFile', 'multiSelections'],
+    filters: OPEN_DIALOG_FILTERS,
+  });
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
