@@ -8,15 +8,40 @@ import type { ParsedReceiver } from '../orders/types.js';
 
 /** [official name, short forms…]. Municipalities first so 北京 never matches a longer prefix wrongly. */
 const PROVINCES: readonly (readonly string[])[] = [
-  ['北京市', '北京'], ['天津市', '天津'], ['上海市', '上海'], ['重庆市', '重庆'],
-  ['河北省', '河北'], ['山西省', '山西'], ['辽宁省', '辽宁'], ['吉林省', '吉林'], ['黑龙江省', '黑龙江'],
-  ['江苏省', '江苏'], ['浙江省', '浙江'], ['安徽省', '安徽'], ['福建省', '福建'], ['江西省', '江西'],
-  ['山东省', '山东'], ['河南省', '河南'], ['湖北省', '湖北'], ['湖南省', '湖南'], ['广东省', '广东'],
-  ['海南省', '海南'], ['四川省', '四川'], ['贵州省', '贵州'], ['云南省', '云南'], ['陕西省', '陕西'],
-  ['甘肃省', '甘肃'], ['青海省', '青海'], ['台湾省', '台湾'],
-  ['内蒙古自治区', '内蒙古'], ['广西壮族自治区', '广西自治区', '广西'], ['西藏自治区', '西藏'],
-  ['宁夏回族自治区', '宁夏自治区', '宁夏'], ['新疆维吾尔自治区', '新疆自治区', '新疆'],
-  ['香港特别行政区', '香港特区', '香港'], ['澳门特别行政区', '澳门特区', '澳门'],
+  ['北京市', '北京'],
+  ['天津市', '天津'],
+  ['上海市', '上海'],
+  ['重庆市', '重庆'],
+  ['河北省', '河北'],
+  ['山西省', '山西'],
+  ['辽宁省', '辽宁'],
+  ['吉林省', '吉林'],
+  ['黑龙江省', '黑龙江'],
+  ['江苏省', '江苏'],
+  ['浙江省', '浙江'],
+  ['安徽省', '安徽'],
+  ['福建省', '福建'],
+  ['江西省', '江西'],
+  ['山东省', '山东'],
+  ['河南省', '河南'],
+  ['湖北省', '湖北'],
+  ['湖南省', '湖南'],
+  ['广东省', '广东'],
+  ['海南省', '海南'],
+  ['四川省', '四川'],
+  ['贵州省', '贵州'],
+  ['云南省', '云南'],
+  ['陕西省', '陕西'],
+  ['甘肃省', '甘肃'],
+  ['青海省', '青海'],
+  ['台湾省', '台湾'],
+  ['内蒙古自治区', '内蒙古'],
+  ['广西壮族自治区', '广西自治区', '广西'],
+  ['西藏自治区', '西藏'],
+  ['宁夏回族自治区', '宁夏自治区', '宁夏'],
+  ['新疆维吾尔自治区', '新疆自治区', '新疆'],
+  ['香港特别行政区', '香港特区', '香港'],
+  ['澳门特别行政区', '澳门特区', '澳门'],
 ];
 
 const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆市']);
@@ -100,7 +125,9 @@ function firstToken(rest: string): string {
  * New Tmall receiver text `姓名，86-13900000004，江苏省 扬州市 广陵区 地址，` (full-width commas,
  * optional country code, trailing comma). Returns null when the text is a plain address.
  */
-export function parseTmallReceiverText(raw: string | null | undefined): { name: string; phone: string; address: string } | null {
+export function parseTmallReceiverText(
+  raw: string | null | undefined,
+): { name: string; phone: string; address: string } | null {
   if (!raw) return null;
   const parts = raw.split(/[，,]/).map((p) => p.trim());
   while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
@@ -116,7 +143,9 @@ export function parseTmallReceiverText(raw: string | null | undefined): { name: 
 }
 
 /** A receiver from a single address cell (province etc. parsed, raw kept). */
-export function receiverAddress(raw: string | null): Pick<ParsedReceiver, 'province' | 'city' | 'district' | 'detail' | 'raw'> {
+export function receiverAddress(
+  raw: string | null,
+): Pick<ParsedReceiver, 'province' | 'city' | 'district' | 'detail' | 'raw'> {
   if (raw === null) return { province: null, city: null, district: null, detail: null, raw: null };
   return { ...parseChineseAddress(raw), raw };
 }

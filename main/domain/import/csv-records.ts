@@ -43,7 +43,10 @@ export async function* parseCsvText(text: AsyncIterable<string>): AsyncIterable<
       // Guess the dialect from the first line only once enough text has arrived to contain it.
       const eol = pending.search(/\r|\n/);
       if (eol < 0 || (pending[eol] === '\r' && eol === pending.length - 1)) continue;
-      parser = new Papa.Parser({ delimiter: guessDelimiter(pending.slice(0, eol)), newline: guessNewline(pending) });
+      parser = new Papa.Parser({
+        delimiter: guessDelimiter(pending.slice(0, eol)),
+        newline: guessNewline(pending),
+      });
     }
     const result = parser.parse(pending, 0, true) as { data: string[][]; meta: { cursor: number } };
     pending = pending.slice(result.meta.cursor);

@@ -26,15 +26,15 @@ export function parseDateTime(raw: string | undefined, timezone: string): DateRe
     const serial = Number(v);
     // 1..2958465 is Excel's valid range; below ~1000 a "date" number is almost surely not one.
     if (serial < 1000 || serial > 2958465) return { ok: false };
-    const wallMs = EXCEL_EPOCH_MS + Math.round(serial * DAY_MS / 1000) * 1000;
+    const wallMs = EXCEL_EPOCH_MS + Math.round((serial * DAY_MS) / 1000) * 1000;
     return { ok: true, value: new Date(wallTimeToUtc(wallMs, timezone)).toISOString() };
   }
 
   const m = DATE_TIME.exec(v);
   if (!m) return { ok: false };
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => Number(x ?? 0)) as [
-    number, number, number, number, number, number,
-  ];
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) =>
+    Number(x ?? 0),
+  ) as [number, number, number, number, number, number];
   const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return { ok: false };
   if (hour > 23 || minute > 59 || second > 59) return { ok: false };
@@ -42,7 +42,8 @@ export function parseDateTime(raw: string | undefined, timezone: string): DateRe
   const offset = m[8];
   if (offset) {
     const upper = offset.toUpperCase();
-    if (upper === 'Z' || upper === 'UTC' || upper === 'GMT') return { ok: true, value: new Date(wallMs).toISOString() };
+    if (upper === 'Z' || upper === 'UTC' || upper === 'GMT')
+      return { ok: true, value: new Date(wallMs).toISOString() };
     const om = /^([+-])(\d{2}):?(\d{2})$/.exec(offset)!;
     const minutes = (Number(om[2]) * 60 + Number(om[3])) * (om[1] === '-' ? -1 : 1);
     return { ok: true, value: new Date(wallMs - minutes * 60_000).toISOString() };
@@ -78,7 +79,14 @@ function formatterFor(timezone: string): Intl.DateTimeFormat {
 export function zoneOffsetMs(utcMs: number, timezone: string): number {
   const parts = formatterFor(timezone).formatToParts(new Date(utcMs));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
   return asUtc - Math.floor(utcMs / 1000) * 1000;
 }
 

@@ -104,7 +104,12 @@ const RULES: readonly Rule[] = [
   {
     format: 'youzan',
     variant: '商品维度',
-    required: [['订单号'], ['商品名称'], ['商品单价', '商品数量'], ['收货人手机号/提货人手机号', '订单商品状态', '商品已退款金额']],
+    required: [
+      ['订单号'],
+      ['商品名称'],
+      ['商品单价', '商品数量'],
+      ['收货人手机号/提货人手机号', '订单商品状态', '商品已退款金额'],
+    ],
     excluded: ['商品ID'],
     fingerprint: H.YOUZAN_LINES,
   },
@@ -135,5 +140,9 @@ export function detectFormat(header: readonly string[]): DetectedFormat[] {
   });
   return [...best.values()]
     .sort((a, b) => b.confidence - a.confidence || a.order - b.order)
-    .map(({ format, variant, confidence }) => ({ format, variant, confidence: Math.round(confidence * 1000) / 1000 }));
+    .map(({ format, variant, confidence }) => ({
+      format,
+      variant,
+      confidence: Math.round(confidence * 1000) / 1000,
+    }));
 }

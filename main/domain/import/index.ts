@@ -23,4 +23,9 @@ export { parseDateTime, wallTimeToUtc, zoneOffsetMs, type DateResult } from './d
 export { parseId, isScientificNotation, type IdResult } from './ids.js';
 export { isMaskedPhone, isMaskedName, hasMask } from './masks.js';
 export { normalizeStatus, shopifyStatus, stripJdDeletedPrefix } from './status.js';
-export { parseChineseAddress, parseTmallReceiverText, canonicalProvince, type AddressParts } from './address.js';
+export {
+  parseChineseAddress,
+  parseTmallReceiverText,
+  canonicalProvince,
+  type AddressParts,
+} from './address.js';

@@ -15,7 +15,9 @@ export const TMALL_ORDER_61 = list(
 );
 
 /** The Tianchi teaching extract of a real 订单报表 (the real sample file). */
-export const TMALL_ORDER_TIANCHI = list('订单编号,总金额,买家实际支付金额,收货地址,订单创建时间,订单付款时间,退款金额');
+export const TMALL_ORDER_TIANCHI = list(
+  '订单编号,总金额,买家实际支付金额,收货地址,订单创建时间,订单付款时间,退款金额',
+);
 
 /** 千牛 workbook sheet 订单报表. */
 export const QIANNIU_ORDER = list('订单编号,买家应付货款,订单状态,收货地址,物流单号,物流公司,订单创建时间');
@@ -24,10 +26,14 @@ export const QIANNIU_ORDER = list('订单编号,买家应付货款,订单状态,
 export const QIANNIU_SHIPPING = list('订单编号,收货人姓名,联系手机,收货地址');
 
 /** Legacy 宝贝报表 (ExportOrderDetailList): one row per order line. */
-export const TMALL_ITEMS = list('订单编号,标题,价格,购买数量,外部系统编号,商品属性,套餐信息,备注,订单状态,商家编码');
+export const TMALL_ITEMS = list(
+  '订单编号,标题,价格,购买数量,外部系统编号,商品属性,套餐信息,备注,订单状态,商家编码',
+);
 
 /** 千牛 销售明细: one row per sub-order. */
-export const QIANNIU_LINES = list('子订单编号,主订单编号,商品标题,购买数量,商家编码,商品属性,买家应付货款,退款状态,退款金额,订单创建时间');
+export const QIANNIU_LINES = list(
+  '子订单编号,主订单编号,商品标题,购买数量,商家编码,商品属性,买家应付货款,退款状态,退款金额,订单创建时间',
+);
 
 /** JD classic 30-column order export. */
 export const JD_ORDER_30 = list(
@@ -35,7 +41,9 @@ export const JD_ORDER_30 = list(
 );
 
 /** JD's current abbreviated export. */
-export const JD_ORDER_CURRENT = list('订单号,商品ID,商品名称,订购数量,商家应收,订单状态,商家SKUID,下单时间,付款确认时间');
+export const JD_ORDER_CURRENT = list(
+  '订单号,商品ID,商品名称,订购数量,商家应收,订单状态,商家SKUID,下单时间,付款确认时间',
+);
 
 export const SHOPIFY_ORDERS = list(
   'Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Accepts Marketing,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Shipping Method,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem compare at price,Lineitem sku,Lineitem requires shipping,Lineitem taxable,Lineitem fulfillment status,Billing Name,Billing Street,Billing Address1,Billing Address2,Billing Company,Billing City,Billing Zip,Billing Province,Billing Country,Billing Phone,Shipping Name,Shipping Street,Shipping Address1,Shipping Address2,Shipping Company,Shipping City,Shipping Zip,Shipping Province,Shipping Country,Shipping Phone,Notes,Note Attributes,Cancelled at,Payment Method,Payment Reference,Refunded Amount,Vendor,Outstanding Balance,Employee,Location,Device ID,Id,Tags,Risk Level,Source,Lineitem discount,Tax 1 Name,Tax 1 Value,Tax 2 Name,Tax 2 Value,Tax 3 Name,Tax 3 Value,Tax 4 Name,Tax 4 Value,Tax 5 Name,Tax 5 Value,Phone,Receipt Number,Duties,Billing Province Name,Shipping Province Name,Payment ID,Payment Terms Name,Next Payment Due At,Payment References',
@@ -49,4 +57,6 @@ export const YOUZAN_LINES = list(
   '订单号,商品名称,订单创建时间,运费,订单实付金额,收货人/提货人,收货人手机号/提货人手机号,详细收货地址/提货地址,买家备注,买家姓名,买家手机号,商家订单备注,订单商品状态,商品类型,商品类目,商品规格,商品编码,商品单价,商品数量,商品留言,商品发货物流公司,商品发货物流单号,商品退款状态,商品已退款金额',
 );
 
-export const WOOCOMMERCE_ANALYTICS = list('Date,Order #,Status,Customer,Customer type,Product(s),Items sold,Coupon(s),Net sales');
+export const WOOCOMMERCE_ANALYTICS = list(
+  'Date,Order #,Status,Customer,Customer type,Product(s),Items sold,Coupon(s),Net sales',
+);

@@ -8,8 +8,29 @@ export type MoneyResult = { ok: true; value: number | null } | { ok: false };
 
 /** Currencies whose minor unit is not 1/100 (ISO 4217). Everything else has two decimals. */
 const MINOR_DIGITS: Record<string, number> = {
-  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, VND: 0,
-  VUV: 0, XAF: 0, XOF: 0, XPF: 0, BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
 };
 
 export function minorUnitDigits(currency: string): number {
@@ -27,7 +48,10 @@ const NO_REFUND = /^(无退款申请|没有申请退款|无退款|未退款|无�
  * numbers (`-5.00`, `−5.00`, accounting `(5.00)`), and JD's `168.00（系统计算中，该值仅供参考）`
  * (a note in parentheses after the number). Empty → null.
  */
-export function parseMoney(raw: string | undefined, options: { digits?: number; refund?: boolean } = {}): MoneyResult {
+export function parseMoney(
+  raw: string | undefined,
+  options: { digits?: number; refund?: boolean } = {},
+): MoneyResult {
   const digits = options.digits ?? 2;
   let v = cleanValue(raw).normalize('NFKC');
   if (v === '') return { ok: true, value: null };

@@ -31,7 +31,11 @@ export class RowContext {
   }
 
   problem(col: Col, reason: string): void {
-    this.problems.push({ row: this.record.row, column: col === undefined ? null : this.columnName(col), reason });
+    this.problems.push({
+      row: this.record.row,
+      column: col === undefined ? null : this.columnName(col),
+      reason,
+    });
   }
 
   /** Cleaned text: placeholders (——, -, 无) become null. */
@@ -73,7 +77,9 @@ export class RowContext {
   /** Quantities: whole numbers, `2.0` accepted (xlsx numeric cells), `2件` tolerated. */
   quantity(col: Col): number | undefined {
     if (col === undefined) return undefined;
-    const v = cleanValue(this.record.cells[col]).normalize('NFKC').replace(/[件个份]$/, '');
+    const v = cleanValue(this.record.cells[col])
+      .normalize('NFKC')
+      .replace(/[件个份]$/, '');
     if (v === '') return undefined;
     const m = /^(\d+)(\.0+)?$/.exec(v);
     if (m) return Number(m[1]);

@@ -9,15 +9,24 @@ import { open, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { UserError } from '../../domain/errors.js';
 import { locateHeader, readCsvRecords } from '../../domain/import/index.js';
-import type { OpenedSource, SheetRecords, SourceRecord, TextEncoding } from '../../domain/import/reader-types.js';
+import type {
+  OpenedSource,
+  SheetRecords,
+  SourceRecord,
+  TextEncoding,
+} from '../../domain/import/reader-types.js';
 
 const CHUNK_BYTES = 1024 * 1024;
 
-export async function openSource(path: string, options: { encoding?: TextEncoding } = {}): Promise<OpenedSource> {
+export async function openSource(
+  path: string,
+  options: { encoding?: TextEncoding } = {},
+): Promise<OpenedSource> {
   const size = (await stat(path)).size;
   if (size === 0) throw new UserError('文件是空的：没有任何内容可导入');
   const magic = await readMagic(path);
-  if (magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04) return openXlsx(path, size);
+  if (magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04)
+    return openXlsx(path, size);
   if (magic[0] === 0xd0 && magic[1] === 0xcf && magic[2] === 0x11 && magic[3] === 0xe0) {
     // OLE2: a legacy .xls, or an OOXML workbook encrypted by Taobao's 已卖出的宝贝 export.
     throw new UserError('旧版 .xls 或加密的 Excel 文件：请在 Excel 中另存为 .xlsx 或 CSV');
@@ -36,9 +45,15 @@ async function readMagic(path: string): Promise<Uint8Array> {
   }
 }
 
-async function openCsv(path: string, size: number, encoding: TextEncoding | undefined): Promise<OpenedSource> {
+async function openCsv(
+  path: string,
+  size: number,
+  encoding: TextEncoding | undefined,
+): Promise<OpenedSource> {
   const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
-  const { encoding: detected, records } = await readCsvRecords(stream as AsyncIterable<Uint8Array>, { encoding });
+  const { encoding: detected, records } = await readCsvRecords(stream as AsyncIterable<Uint8Array>, {
+    encoding,
+  });
   let consumed = false;
   async function* sheets(): AsyncIterable<SheetRecords> {
     if (consumed) throw new Error('openSource: a CSV source can be read once');
@@ -108,7 +123,8 @@ export function cellText(value: unknown): string {
   if (value instanceof Date) return wallClockText(value);
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) return (v.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
+    if (Array.isArray(v.richText))
+      return (v.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
     if ('result' in v || 'formula' in v || 'sharedFormula' in v) return cellText(v.result);
     if (typeof v.text === 'string') return v.text; // hyperlink cell
     if ('error' in v) return '';

@@ -8,6 +8,7 @@ import { createOrderReader, detectFormat, mergeFragments } from '../../domain/im
 import type {
   ColumnMapping,
   DetectedFormat,
+  OpenedSource,
   SheetRecords,
   TextEncoding,
 } from '../../domain/import/reader-types.js';

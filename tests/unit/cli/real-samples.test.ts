@@ -11,7 +11,10 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/run-cli.js';
 
-const realDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/fixtures/real');
+const realDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../shared/fixtures/real',
+);
 const present = existsSync(realDir);
 if (!present) console.warn(`skipping real-sample tests: ${realDir} is absent`);
 
@@ -44,16 +47,28 @@ describe.skipIf(!present)('real sample exports', () => {
     expect(q('SELECT count(*) AS n FROM orders WHERE paid_at IS NULL')).toBe(3_923);
     expect(q('SELECT count(*) AS n FROM orders WHERE buyer_account_id IS NOT NULL')).toBe(0);
     expect(q('SELECT count(*) AS n FROM buyer_accounts')).toBe(0);
-    expect(q("SELECT count(*) AS n FROM orders WHERE receiver_province IS NULL OR receiver_province = ''")).toBe(0);
+    expect(
+      q("SELECT count(*) AS n FROM orders WHERE receiver_province IS NULL OR receiver_province = ''"),
+    ).toBe(0);
     sqlite.close();
 
     const again = runCli(['--db', db, 'import', file, '--json']);
-    expect((JSON.parse(again.stdout) as ImportJson).batches[0]!.orders).toEqual({ inserted: 0, updated: 0, unchanged: 28_010 });
+    expect((JSON.parse(again.stdout) as ImportJson).batches[0]!.orders).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 28_010,
+    });
   });
 
   it('Shopify orders export (51 orders on 121 line rows, INR): one order per Name, lines kept', () => {
     const db = path.join(mkdtempSync(path.join(os.tmpdir(), 'huike-real-')), 'a.db');
-    const r = runCli(['--db', db, 'import', path.join(realDir, 'shopify_orders_export_1_devstore.csv'), '--json']);
+    const r = runCli([
+      '--db',
+      db,
+      'import',
+      path.join(realDir, 'shopify_orders_export_1_devstore.csv'),
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const b = (JSON.parse(r.stdout) as ImportJson).batches[0]!;
     expect(b).toMatchObject({ platform: 'shopify', rows: 121, skipped: [] });
@@ -62,9 +77,17 @@ describe.skipIf(!present)('real sample exports', () => {
     // All 51 are paid; Σ Total = ₹590,683.29, nothing refunded.
     expect(b.money).toEqual({ paidFen: 59_068_329, refundFen: 0 });
     const sqlite = new Database(db, { readonly: true });
-    const row = sqlite.prepare("SELECT count(DISTINCT currency) AS n, min(currency) AS c FROM orders").get() as { n: number; c: string };
+    const row = sqlite
+      .prepare('SELECT count(DISTINCT currency) AS n, min(currency) AS c FROM orders')
+      .get() as { n: number; c: string };
     expect(row).toEqual({ n: 1, c: 'INR' });
-    expect((sqlite.prepare("SELECT count(*) AS n FROM buyer_accounts WHERE key_kind = 'email'").get() as { n: number }).n).toBeGreaterThan(0);
+    expect(
+      (
+        sqlite.prepare("SELECT count(*) AS n FROM buyer_accounts WHERE key_kind = 'email'").get() as {
+          n: number;
+        }
+      ).n,
+    ).toBeGreaterThan(0);
     sqlite.close();
   });
 });

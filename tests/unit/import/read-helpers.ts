@@ -24,15 +24,24 @@ export interface ReadFile {
 
 export async function readFile(
   file: string,
-  options: { encoding?: TextEncoding; format?: ImportFormat; mapping?: ColumnMapping; timezone?: string } = {},
+  options: {
+    encoding?: TextEncoding;
+    format?: ImportFormat;
+    mapping?: ColumnMapping;
+    timezone?: string;
+  } = {},
 ): Promise<ReadFile> {
   const source = await openSource(file, { encoding: options.encoding });
   const sheets: ReadSheet[] = [];
   for await (const sheet of source.sheets) {
     const detected = detectFormat(sheet.header);
     const format = options.format ?? detected[0]?.format;
-    if (!format) throw new Error(`no format detected for ${sheet.sheetName ?? file}: ${sheet.header.join(',')}`);
-    const reader = createOrderReader(format, sheet.header, { mapping: options.mapping, timezone: options.timezone });
+    if (!format)
+      throw new Error(`no format detected for ${sheet.sheetName ?? file}: ${sheet.header.join(',')}`);
+    const reader = createOrderReader(format, sheet.header, {
+      mapping: options.mapping,
+      timezone: options.timezone,
+    });
     const orders: ParsedOrder[] = [];
     const problems: RowProblem[] = [];
     let rows = 0;
@@ -42,10 +51,20 @@ export async function readFile(
       problems.push(...p);
       if (!fragment) continue;
       const last = orders[orders.length - 1];
-      if (last && last.platformOrderId === fragment.platformOrderId) orders[orders.length - 1] = mergeFragments(last, fragment);
+      if (last && last.platformOrderId === fragment.platformOrderId)
+        orders[orders.length - 1] = mergeFragments(last, fragment);
       else orders.push(fragment);
     }
-    sheets.push({ sheetName: sheet.sheetName, header: sheet.header, headerRow: sheet.headerRow, detected, format, orders, problems, rows });
+    sheets.push({
+      sheetName: sheet.sheetName,
+      header: sheet.header,
+      headerRow: sheet.headerRow,
+      detected,
+      format,
+      orders,
+      problems,
+      rows,
+    });
   }
   return { container: source.container, encoding: source.encoding, sheets, progress: source.progress() };
 }
@@ -53,10 +72,12 @@ export async function readFile(
 export const sum = (orders: ParsedOrder[], pick: (o: ParsedOrder) => number | null | undefined): number =>
   orders.reduce((s, o) => s + (pick(o) ?? 0), 0);
 
-export const lineCount = (orders: ParsedOrder[]): number => orders.reduce((n, o) => n + (o.lines?.length ?? 0), 0);
+export const lineCount = (orders: ParsedOrder[]): number =>
+  orders.reduce((n, o) => n + (o.lines?.length ?? 0), 0);
 
 export function byId(orders: ParsedOrder[], id: string): ParsedOrder {
   const found = orders.find((o) => o.platformOrderId === id);
-  if (!found) throw new Error(`order ${id} not found among ${orders.map((o) => o.platformOrderId).join(', ')}`);
+  if (!found)
+    throw new Error(`order ${id} not found among ${orders.map((o) => o.platformOrderId).join(', ')}`);
   return found;
 }

@@ -26,7 +26,11 @@ describe.skipIf(!existsSync(TMALL))('real Tmall 订单报表 (Tianchi extract)',
     const file = await readFile(TMALL);
     expect(file.encoding).toBe('utf-8');
     const [sheet] = file.sheets;
-    expect(sheet!.detected[0]).toMatchObject({ format: 'tmall', variant: '订单报表（天池 7 列摘录）', confidence: 1 });
+    expect(sheet!.detected[0]).toMatchObject({
+      format: 'tmall',
+      variant: '订单报表（天池 7 列摘录）',
+      confidence: 1,
+    });
     expect(sheet!.problems).toEqual([]);
     const orders = sheet!.orders;
     expect(orders).toHaveLength(28010);
@@ -36,7 +40,13 @@ describe.skipIf(!existsSync(TMALL))('real Tmall 订单报表 (Tianchi extract)',
     expect(sum(orders, (o) => o.totalFen)).toBe(299576061);
     // Every 收货地址 (a province in this extract) is recognised.
     expect(orders.filter((o) => !o.receiver?.province)).toHaveLength(0);
-    expect(orders[0]).toMatchObject({ platformOrderId: '1', createdAt: '2020-02-20T16:00:00.000Z', paidAt: null, totalFen: 17880, paidFen: 0 });
+    expect(orders[0]).toMatchObject({
+      platformOrderId: '1',
+      createdAt: '2020-02-20T16:00:00.000Z',
+      paidAt: null,
+      totalFen: 17880,
+      paidFen: 0,
+    });
     expect(file.progress).toEqual({ done: 1907495, total: 1907495 });
   }, 60_000);
 });
@@ -56,7 +66,13 @@ describe.skipIf(!existsSync(SHOPIFY))('real Shopify orders_export_1', () => {
     expect(sum(orders, (o) => o.paidFen)).toBe(59068329);
     expect(new Set(orders.map((o) => o.currency))).toEqual(new Set(['INR']));
     const o1050 = orders.find((o) => o.platformOrderId === '#1050')!;
-    expect(o1050).toMatchObject({ totalFen: 1159400, status: 'paid', paidAt: null, createdAt: '2025-12-06T15:37:30.000Z', buyer: { kind: 'email', key: 'shivagtx@gmail.com' } });
+    expect(o1050).toMatchObject({
+      totalFen: 1159400,
+      status: 'paid',
+      paidAt: null,
+      createdAt: '2025-12-06T15:37:30.000Z',
+      buyer: { kind: 'email', key: 'shivagtx@gmail.com' },
+    });
     expect(o1050.lines!.map((l) => l.sku)).toEqual(['LW-MIN-BRN', 'YM-ECO-001', 'SC-LAV-VAN', 'CB-ETH-500']);
   });
 });

@@ -50,7 +50,9 @@ describe('readCsvRecords', () => {
   const csv = 'Name,Note,Total\r\n#1,"line one\r\nline ""two""",1.00\r\n,,\r\n#2,"a,b",2.00\r\n#3,plain,3.00';
 
   it.each([1, 2, 3, 7, 64, 100000])('splits identically with %i-byte chunks (GBK)', async (size) => {
-    const { encoding, records } = await readCsvRecords(chunksOf(iconv.encode(csv + '\r\n订单,中文,9', 'gbk'), size));
+    const { encoding, records } = await readCsvRecords(
+      chunksOf(iconv.encode(csv + '\r\n订单,中文,9', 'gbk'), size),
+    );
     expect(encoding).toBe('gb18030');
     const rows = await collect(records);
     expect(rows).toEqual([
@@ -63,7 +65,10 @@ describe('readCsvRecords', () => {
   });
 
   it.each([1, 3, 5])('UTF-16LE in %i-byte chunks, LF endings, trailing newline', async (size) => {
-    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('订单号,金额\n"A\n1",12.00\n', 'utf16le')]);
+    const bytes = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('订单号,金额\n"A\n1",12.00\n', 'utf16le'),
+    ]);
     const { records } = await readCsvRecords(chunksOf(bytes, size));
     expect(await collect(records)).toEqual([
       { row: 1, cells: ['订单号', '金额'] },
@@ -88,7 +93,14 @@ describe('locateHeader', () => {
     for (const cells of list) yield { row: ++n, cells };
   }
   it('skips title rows above a recognised header (JD refund export has a group-title row)', async () => {
-    const sheet = await locateHeader(rows([['申请信息', '', '订单信息'], ['订单号', '商品ID', '京东价'], ['1', '2', '3.00']]), null);
+    const sheet = await locateHeader(
+      rows([
+        ['申请信息', '', '订单信息'],
+        ['订单号', '商品ID', '京东价'],
+        ['1', '2', '3.00'],
+      ]),
+      null,
+    );
     expect(sheet!.headerRow).toBe(2);
     expect(await collect(sheet!.records)).toEqual([{ row: 3, cells: ['1', '2', '3.00'] }]);
   });
@@ -102,25 +114,67 @@ describe('locateHeader', () => {
 describe('detectFormat', () => {
   const split = (s: string): string[] => s.split(',');
   it.each([
-    ['订单编号,买家会员名,买家支付宝账号,买家应付货款,买家应付邮费,总金额,买家实际支付金额,订单状态,收货地址 ,订单创建时间,订单付款时间 ', 'tmall', '订单报表'],
-    ['订单编号,总金额,买家实际支付金额,收货地址 ,订单创建时间,订单付款时间 ,退款金额', 'tmall', '订单报表（天池 7 列摘录）'],
+    [
+      '订单编号,买家会员名,买家支付宝账号,买家应付货款,买家应付邮费,总金额,买家实际支付金额,订单状态,收货地址 ,订单创建时间,订单付款时间 ',
+      'tmall',
+      '订单报表',
+    ],
+    [
+      '订单编号,总金额,买家实际支付金额,收货地址 ,订单创建时间,订单付款时间 ,退款金额',
+      'tmall',
+      '订单报表（天池 7 列摘录）',
+    ],
     ['订单编号,买家应付货款,订单状态,收货地址,物流单号,物流公司,订单创建时间', 'tmall', '千牛 订单报表'],
     ['订单编号,收货人姓名,联系手机,收货地址', 'tmall', '发货报表'],
-    ['订单编号,标题,价格,购买数量,外部系统编号,商品属性,套餐信息,备注,订单状态,商家编码', 'tmall-items', '宝贝报表'],
-    ['子订单编号,主订单编号,商品标题,购买数量,商家编码,商品属性,买家应付货款,退款状态,退款金额,订单创建时间', 'tmall-items', '销售明细'],
-    ['子订单编号,主订单编号,买家会员名,买家会员ID,支付单号,买家应付货款,买家应付邮费,总金额,买家实际支付金额,子单实际支付金额,订单状态', 'tmall-items', '销售明细'],
-    ['订单号,商品ID,商品名称,订购数量,支付方式,下单时间,京东价,订单金额,结算金额,余额支付,应付金额,订单状态', 'jd', '订单导出 30 列'],
-    ['订单号,商品ID,商品名称,订购数量,商家应收,订单状态,商家SKUID,下单时间,付款确认时间', 'jd', '订单导出（新版）'],
+    [
+      '订单编号,标题,价格,购买数量,外部系统编号,商品属性,套餐信息,备注,订单状态,商家编码',
+      'tmall-items',
+      '宝贝报表',
+    ],
+    [
+      '子订单编号,主订单编号,商品标题,购买数量,商家编码,商品属性,买家应付货款,退款状态,退款金额,订单创建时间',
+      'tmall-items',
+      '销售明细',
+    ],
+    [
+      '子订单编号,主订单编号,买家会员名,买家会员ID,支付单号,买家应付货款,买家应付邮费,总金额,买家实际支付金额,子单实际支付金额,订单状态',
+      'tmall-items',
+      '销售明细',
+    ],
+    [
+      '订单号,商品ID,商品名称,订购数量,支付方式,下单时间,京东价,订单金额,结算金额,余额支付,应付金额,订单状态',
+      'jd',
+      '订单导出 30 列',
+    ],
+    [
+      '订单号,商品ID,商品名称,订购数量,商家应收,订单状态,商家SKUID,下单时间,付款确认时间',
+      'jd',
+      '订单导出（新版）',
+    ],
     ['Name,Email,Financial Status,Paid at,Fulfillment Status', 'shopify', 'orders_export'],
-    ['订单号,订单状态,订单创建时间,订单实付金额,收货人手机号/提货人手机号,分销员,分销员', 'youzan', '订单导出'],
-    ['订单号,商品名称,订单创建时间,运费,订单实付金额,收货人手机号/提货人手机号,商品单价,商品数量', 'youzan', '商品维度'],
-    ['Date,Order #,Status,Customer,Customer type,Product(s),Items sold,Coupon(s),Net sales', 'woocommerce', 'Analytics 订单'],
+    [
+      '订单号,订单状态,订单创建时间,订单实付金额,收货人手机号/提货人手机号,分销员,分销员',
+      'youzan',
+      '订单导出',
+    ],
+    [
+      '订单号,商品名称,订单创建时间,运费,订单实付金额,收货人手机号/提货人手机号,商品单价,商品数量',
+      'youzan',
+      '商品维度',
+    ],
+    [
+      'Date,Order #,Status,Customer,Customer type,Product(s),Items sold,Coupon(s),Net sales',
+      'woocommerce',
+      'Analytics 订单',
+    ],
     ['\uFEFF订单编号 ,买家会员名\u200B,买家实际支付金额', 'tmall', '订单报表'],
   ])('%s → %s (%s)', (header, format, variant) => {
     expect(detectFormat(split(header))[0]).toMatchObject({ format, variant });
   });
 
-  it.each([['日期,摘要,收入,支出'], ['订单号,下单时间,金额'], ['']])('%j is unknown', (header) => expect(detectFormat(split(header))).toEqual([]));
+  it.each([['日期,摘要,收入,支出'], ['订单号,下单时间,金额'], ['']])('%j is unknown', (header) =>
+    expect(detectFormat(split(header))).toEqual([]),
+  );
 
   it('confidence is the share of the fingerprint present', () => {
     const [d] = detectFormat(split('Name,Email,Financial Status'));
@@ -130,8 +184,22 @@ describe('detectFormat', () => {
 
 describe('mergeFragments', () => {
   it('undefined never overwrites, later values win, lines merge by key, rows concatenate', () => {
-    const a: ParsedOrder = { platformOrderId: '1', sourceRows: [2], paidFen: 100, statusRaw: 'x', receiver: { name: 'A' }, lines: [{ lineKey: 'k1', title: 't', quantity: 1 }] };
-    const b: ParsedOrder = { platformOrderId: '1', sourceRows: [3], paidFen: undefined, statusRaw: null, receiver: { phone: '1' }, lines: [{ lineKey: 'k1', quantity: 2 }, { lineKey: 'k2' }] };
+    const a: ParsedOrder = {
+      platformOrderId: '1',
+      sourceRows: [2],
+      paidFen: 100,
+      statusRaw: 'x',
+      receiver: { name: 'A' },
+      lines: [{ lineKey: 'k1', title: 't', quantity: 1 }],
+    };
+    const b: ParsedOrder = {
+      platformOrderId: '1',
+      sourceRows: [3],
+      paidFen: undefined,
+      statusRaw: null,
+      receiver: { phone: '1' },
+      lines: [{ lineKey: 'k1', quantity: 2 }, { lineKey: 'k2' }],
+    };
     expect(mergeFragments(a, b)).toEqual({
       platformOrderId: '1',
       sourceRows: [2, 3],
@@ -143,7 +211,9 @@ describe('mergeFragments', () => {
     expect(a.lines![0]!.quantity).toBe(1);
   });
   it('refuses to merge different orders', () => {
-    expect(() => mergeFragments({ platformOrderId: '1', sourceRows: [] }, { platformOrderId: '2', sourceRows: [] })).toThrow();
+    expect(() =>
+      mergeFragments({ platformOrderId: '1', sourceRows: [] }, { platformOrderId: '2', sourceRows: [] }),
+    ).toThrow();
   });
 });
 
@@ -156,12 +226,38 @@ describe('headerSignature and suggestMapping', () => {
     expect(headerSignature(['金额', '订单号'])).not.toBe(s);
   });
   it('guesses fields from Chinese and English names, one column per field', () => {
-    expect(suggestMapping(['订单号', '下单时间', '买家', '手机', '商品名称', '数量', '单价', '实付金额', '运费', '收货地址 '])).toEqual({
-      orderId: '订单号', createdAt: '下单时间', buyer: '买家', buyerPhone: '手机', title: '商品名称', quantity: '数量', unitPrice: '单价',
-      paidAmount: '实付金额', shippingAmount: '运费', address: '收货地址',
+    expect(
+      suggestMapping([
+        '订单号',
+        '下单时间',
+        '买家',
+        '手机',
+        '商品名称',
+        '数量',
+        '单价',
+        '实付金额',
+        '运费',
+        '收货地址 ',
+      ]),
+    ).toEqual({
+      orderId: '订单号',
+      createdAt: '下单时间',
+      buyer: '买家',
+      buyerPhone: '手机',
+      title: '商品名称',
+      quantity: '数量',
+      unitPrice: '单价',
+      paidAmount: '实付金额',
+      shippingAmount: '运费',
+      address: '收货地址',
     });
     expect(suggestMapping(['Order ID', 'Order Date', 'Customer', 'Email', 'Total', 'Status'])).toEqual({
-      orderId: 'Order ID', createdAt: 'Order Date', buyer: 'Customer', buyerEmail: 'Email', totalAmount: 'Total', status: 'Status',
+      orderId: 'Order ID',
+      createdAt: 'Order Date',
+      buyer: 'Customer',
+      buyerEmail: 'Email',
+      totalAmount: 'Total',
+      status: 'Status',
     });
   });
 });

@@ -28,7 +28,9 @@ describe('cleanCell / cleanValue', () => {
     ['plain', 'plain'],
   ])('cleanCell(%j) = %j', (raw, expected) => expect(cleanCell(raw)).toBe(expected));
 
-  it.each([['——'], ['-'], ['无'], ['null'], ['  —— ']])('placeholder %j → empty', (raw) => expect(cleanValue(raw)).toBe(''));
+  it.each([['——'], ['-'], ['无'], ['null'], ['  —— ']])('placeholder %j → empty', (raw) =>
+    expect(cleanValue(raw)).toBe(''),
+  );
 });
 
 describe('header names', () => {
@@ -40,7 +42,9 @@ describe('header names', () => {
   ])('%j displays as %j', (raw, expected) => expect(displayHeaderName(raw)).toBe(expected));
 
   it('NFKC folds full-width punctuation for matching', () => {
-    expect(normalizeHeaderName('商家备注等级（等级1-5为由高到低）')).toBe(normalizeHeaderName('商家备注等级(等级1-5为由高到低)'));
+    expect(normalizeHeaderName('商家备注等级（等级1-5为由高到低）')).toBe(
+      normalizeHeaderName('商家备注等级(等级1-5为由高到低)'),
+    );
   });
 });
 
@@ -75,7 +79,9 @@ describe('parseMoney (exact fen)', () => {
     expect(parseMoney(raw)).toEqual({ ok: false });
   });
 
-  it.each([['abc'], ['1,5'], ['12.3.4'], ['12元5角']])('%j is not money', (raw) => expect(parseMoney(raw)).toEqual({ ok: false }));
+  it.each([['abc'], ['1,5'], ['12.3.4'], ['12元5角']])('%j is not money', (raw) =>
+    expect(parseMoney(raw)).toEqual({ ok: false }),
+  );
 
   it('respects zero- and three-decimal currencies', () => {
     expect(parseMoney('1200', { digits: 0 })).toEqual({ ok: true, value: 1200 });
@@ -101,22 +107,37 @@ describe('parseDateTime', () => {
     ['——', null],
   ])('%j → %j', (raw, iso) => expect(parseDateTime(raw, SH)).toEqual({ ok: true, value: iso }));
 
-  it.each([['2024-02-30 10:00:00'], ['2024-13-01'], ['yesterday'], ['12'], ['2024-11-11 25:00:00']])('%j is refused', (raw) =>
-    expect(parseDateTime(raw, SH)).toEqual({ ok: false }),
+  it.each([['2024-02-30 10:00:00'], ['2024-13-01'], ['yesterday'], ['12'], ['2024-11-11 25:00:00']])(
+    '%j is refused',
+    (raw) => expect(parseDateTime(raw, SH)).toEqual({ ok: false }),
   );
 
   it('converts wall time in zones with DST', () => {
-    expect(parseDateTime('2025-07-01 12:00:00', 'America/New_York')).toEqual({ ok: true, value: '2025-07-01T16:00:00.000Z' });
-    expect(parseDateTime('2025-01-01 12:00:00', 'America/New_York')).toEqual({ ok: true, value: '2025-01-01T17:00:00.000Z' });
+    expect(parseDateTime('2025-07-01 12:00:00', 'America/New_York')).toEqual({
+      ok: true,
+      value: '2025-07-01T16:00:00.000Z',
+    });
+    expect(parseDateTime('2025-01-01 12:00:00', 'America/New_York')).toEqual({
+      ok: true,
+      value: '2025-01-01T17:00:00.000Z',
+    });
     // 02:30 on 2025-03-09 does not exist in New York: it lands an hour later, like most tools.
-    expect(new Date(wallTimeToUtc(Date.UTC(2025, 2, 9, 2, 30), 'America/New_York')).toISOString()).toBe('2025-03-09T07:30:00.000Z');
+    expect(new Date(wallTimeToUtc(Date.UTC(2025, 2, 9, 2, 30), 'America/New_York')).toISOString()).toBe(
+      '2025-03-09T07:30:00.000Z',
+    );
   });
 });
 
 describe('ids and masks', () => {
-  it.each([['1.23457E+18', true], ['1.00100e+18', true], ['1E+18', true], ['1234567890123456789', false], ['#1001', false], ['E20241111000001', false]])(
-    'isScientificNotation(%j) = %j',
-    (v, expected) => expect(isScientificNotation(v as string)).toBe(expected),
+  it.each([
+    ['1.23457E+18', true],
+    ['1.00100e+18', true],
+    ['1E+18', true],
+    ['1234567890123456789', false],
+    ['#1001', false],
+    ['E20241111000001', false],
+  ])('isScientificNotation(%j) = %j', (v, expected) =>
+    expect(isScientificNotation(v as string)).toBe(expected),
   );
 
   it.each([
@@ -170,7 +191,9 @@ describe('status normalisation', () => {
     ['pending', 'unfulfilled', '', 'awaiting_payment'],
     ['refunded', 'fulfilled', '', 'closed'],
     ['paid', 'unfulfilled', '2025-12-10 09:00:00 -0500', 'closed'],
-  ])('shopify %s/%s cancelled=%j → %s', (fin, ful, cancelled, status) => expect(shopifyStatus(fin, ful, cancelled)).toBe(status));
+  ])('shopify %s/%s cancelled=%j → %s', (fin, ful, cancelled, status) =>
+    expect(shopifyStatus(fin, ful, cancelled)).toBe(status),
+  );
 });
 
 describe('addresses', () => {
@@ -181,7 +204,10 @@ describe('addresses', () => {
     ['江苏省南京市玄武区中山路1号', ['江苏省', '南京市', '玄武区', '中山路1号']],
     ['内蒙古 呼和浩特市 回民区 中山西路1号', ['内蒙古自治区', '呼和浩特市', '回民区', '中山西路1号']],
     ['广西壮族自治区南宁市青秀区民族大道1号', ['广西壮族自治区', '南宁市', '青秀区', '民族大道1号']],
-    ['新疆 伊犁哈萨克自治州 伊宁市 解放路1号', ['新疆维吾尔自治区', '伊犁哈萨克自治州', '伊宁市', '解放路1号']],
+    [
+      '新疆 伊犁哈萨克自治州 伊宁市 解放路1号',
+      ['新疆维吾尔自治区', '伊犁哈萨克自治州', '伊宁市', '解放路1号'],
+    ],
     ['内蒙古自治区 锡林郭勒盟 锡林浩特市 1号', ['内蒙古自治区', '锡林郭勒盟', '锡林浩特市', '1号']],
     ['浙江省', ['浙江省', null, null, null]],
     ['some street 1', [null, null, null, 'some street 1']],
@@ -196,8 +222,15 @@ describe('addresses', () => {
   });
 
   it('new Tmall receiver text', () => {
-    expect(parseTmallReceiverText('姓名，86-13900000004，江苏省 扬州市 广陵区 地址，')).toEqual({ name: '姓名', phone: '13900000004', address: '江苏省 扬州市 广陵区 地址' });
-    expect(parseTmallReceiverText('张**，138****5678，上海 上海市 浦东新区 某路1号')).toMatchObject({ name: '张**', phone: '138****5678' });
+    expect(parseTmallReceiverText('姓名，86-13900000004，江苏省 扬州市 广陵区 地址，')).toEqual({
+      name: '姓名',
+      phone: '13900000004',
+      address: '江苏省 扬州市 广陵区 地址',
+    });
+    expect(parseTmallReceiverText('张**，138****5678，上海 上海市 浦东新区 某路1号')).toMatchObject({
+      name: '张**',
+      phone: '138****5678',
+    });
     expect(parseTmallReceiverText('江苏省 扬州市 广陵区 地址')).toBeNull();
   });
 });

@@ -34,7 +34,11 @@ export function requireColumn(columns: ColumnIndex, what: string, ...aliases: st
  * A buyer from the first identity column that has a value. Columns present but all empty → null
  * ("the file says there is no buyer"); no such column at all → undefined.
  */
-export function buyerFrom(ctx: RowContext, candidates: [Col, BuyerKeyKind][], extra: Partial<ParsedBuyer> = {}): ParsedBuyer | null | undefined {
+export function buyerFrom(
+  ctx: RowContext,
+  candidates: [Col, BuyerKeyKind][],
+  extra: Partial<ParsedBuyer> = {},
+): ParsedBuyer | null | undefined {
   let anyColumn = false;
   for (const [col, kind] of candidates) {
     if (col === undefined) continue;

@@ -5,7 +5,13 @@
  */
 import type { ParsedLine } from '../../orders/types.js';
 import { UserError } from '../../errors.js';
-import type { ColumnMapping, GenericField, OrderReader, OrderReaderOptions, SourceRecord } from '../reader-types.js';
+import type {
+  ColumnMapping,
+  GenericField,
+  OrderReader,
+  OrderReaderOptions,
+  SourceRecord,
+} from '../reader-types.js';
 import { ColumnIndex } from '../header-names.js';
 import { RowContext, type Col } from '../row-context.js';
 import { normalizeStatus } from '../status.js';
@@ -29,7 +35,9 @@ export function createGenericReader(header: readonly string[], options: OrderRea
     (Object.keys(mapping) as GenericField[]).map((field) => [field, col(field)]),
   ) as Partial<Record<GenericField, Col>>;
   const digits = minorUnitDigits(options.currency);
-  const hasLine = ['title', 'sku', 'quantity', 'unitPrice', 'lineAmount'].some((k) => f[k as GenericField] !== undefined);
+  const hasLine = ['title', 'sku', 'quantity', 'unitPrice', 'lineAmount'].some(
+    (k) => f[k as GenericField] !== undefined,
+  );
   const hasReceiver = ['receiverName', 'receiverPhone', 'address', 'province', 'city', 'district'].some(
     (k) => f[k as GenericField] !== undefined,
   );

@@ -76,7 +76,8 @@ export function createJdReader(header: readonly string[], options: OrderReaderOp
           currency: 'CNY',
           goodsFen: orderAmount != null && shipping != null ? orderAmount - shipping : undefined,
           shippingFen: shipping,
-          discountFen: orderAmount != null && owed != null && orderAmount >= owed ? orderAmount - owed : undefined,
+          discountFen:
+            orderAmount != null && owed != null && orderAmount >= owed ? orderAmount - owed : undefined,
           totalFen: total,
           paidFen: paid,
           settlementFen: ctx.money(col.sellerReceivable, { digits }),

@@ -135,7 +135,11 @@ export function createShopifyReader(header: readonly string[], options: OrderRea
  * Outstanding Balance is unreliable for manual/COD orders (the dev-store sample shows paid orders
  * with the full total outstanding).
  */
-function shopifyPaid(financial: string, total: number | null | undefined, outstanding: number | null | undefined): number | null | undefined {
+function shopifyPaid(
+  financial: string,
+  total: number | null | undefined,
+  outstanding: number | null | undefined,
+): number | null | undefined {
   if (total == null) return total;
   switch (financial.toLowerCase()) {
     case 'paid':

@@ -39,7 +39,9 @@ export function createTmallItemsReader(header: readonly string[], options: Order
       return finish(ctx, () => {
         const title = ctx.text(col.title);
         const attributes = ctx.text(col.attributes);
-        const sku = col.sku.map((s) => ctx.text(s)).find((v) => v) ?? (col.sku.some((s) => s !== undefined) ? null : undefined);
+        const sku =
+          col.sku.map((s) => ctx.text(s)).find((v) => v) ??
+          (col.sku.some((s) => s !== undefined) ? null : undefined);
         const line: ParsedLine = compact({
           // Without a sub-order id the line is keyed by what identifies the item; deterministic so a
           // re-import of the same file finds the same line.

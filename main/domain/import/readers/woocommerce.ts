@@ -37,7 +37,9 @@ export function createWooCommerceReader(header: readonly string[], options: Orde
         const lines = products.map((title): ParsedLine => {
           const n = (seen.get(title) ?? 0) + 1;
           seen.set(title, n);
-          return quantity === undefined ? { lineKey: n === 1 ? title : `${title}#${n}`, title } : { lineKey: title, title, quantity };
+          return quantity === undefined
+            ? { lineKey: n === 1 ? title : `${title}#${n}`, title }
+            : { lineKey: title, title, quantity };
         });
         return {
           platformOrderId: id!.replace(/^#/, ''),
