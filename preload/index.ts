@@ -7,7 +7,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { CHANNELS, type ApiErrorPayload, type ProgressEvent, type StagedFile } from '../main/api/contract.js';
 import { IPC, MAX_CHUNK_BYTES, type IpcResult } from '../main/electron/ipc-protocol.js';
-import type { PreloadApi } from './preload-api.js';
+import type { PreloadApi } from '../main/api/contract.js';
 
 const channels: ReadonlySet<string> = new Set(CHANNELS);
 

@@ -4,7 +4,14 @@
  * Channels are named `domain.verb`. Amounts are integer fen; instants are UTC ISO strings.
  */
 import { z } from 'zod';
-import { IMPORT_FORMATS, type ImportFormat, type RowProblem } from '../domain/orders/types.js';
+import { IMPORT_FORMATS } from '../domain/orders/types.js';
+import type {
+  BatchResult,
+  DashboardSummary,
+  DemoResult,
+  FilePreview,
+  UndoResult,
+} from '../domain/results.js';
 import { GENERIC_FIELDS, TEXT_ENCODINGS } from '../domain/import/reader-types.js';
 
 const jobId = z.string().min(1).max(100).optional();
@@ -74,81 +81,10 @@ export interface ShopSummary {
   orders: number;
 }
 
-export interface MoneyByKey {
-  key: string;
-  orders: number;
-  paidFen: number;
-  refundFen: number;
-}
-
-export interface DashboardSummary {
-  /** Orders the buyer paid (not awaiting payment, not closed before payment). */
-  paidOrders: number;
-  allOrders: number;
-  paidFen: number;
-  refundFen: number;
-  /** paidFen - refundFen */
-  netFen: number;
-  buyers: number;
-  customers: number;
-  /** Buyers with more than one paid order. */
-  repeatBuyers: number;
-  byPlatform: MoneyByKey[];
-  /** key = YYYY-MM in the shop's time zone. */
-  byMonth: MoneyByKey[];
-  firstOrderAt: string | null;
-  lastOrderAt: string | null;
-}
-
 export interface StagedFile {
   fileId: string;
   name: string;
   size: number;
-}
-
-export interface ImportCounts {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-}
-
-export interface FilePreview {
-  fileId: string;
-  file: string;
-  format: ImportFormat | null;
-  /** Each sheet's detected generation, e.g. ["订单报表 61 列"]. */
-  variants: string[];
-  shop: string;
-  encoding: string;
-  rows: number;
-  orders: number;
-  lines: number;
-  firstOrderAt: string | null;
-  lastOrderAt: string | null;
-  header: string[];
-  /** The first data rows, as cells. */
-  sampleRows: string[][];
-  problems: RowProblem[];
-  /** Set when the file cannot be imported at all (unknown layout, unreadable). */
-  error: string | null;
-  /** For generic files: the remembered or suggested mapping. */
-  mapping: Partial<Record<(typeof GENERIC_FIELDS)[number], string>> | null;
-  /** True when this exact file was already imported: importing it again changes nothing. */
-  alreadyImported: boolean;
-  money: { paidFen: number; refundFen: number };
-}
-
-export interface BatchResult {
-  id: number;
-  file: string;
-  platform: ImportFormat;
-  shop: string;
-  encoding: string;
-  rows: number;
-  orders: ImportCounts;
-  lines: ImportCounts;
-  money: { paidFen: number; refundFen: number };
-  skipped: RowProblem[];
 }
 
 export interface BatchSummary extends BatchResult {
@@ -158,23 +94,16 @@ export interface BatchSummary extends BatchResult {
   source: 'file' | 'demo';
 }
 
-export interface UndoResult {
-  batchId: number;
-  ordersDeleted: number;
-  ordersRestored: number;
-  linesDeleted: number;
-  linesRestored: number;
-}
-
-export interface DemoResult {
-  seed: number;
-  shops: number;
-  orders: number;
-  lines: number;
-  buyers: number;
-  products: number;
-  batches: number[];
-}
+export type {
+  BatchResult,
+  DashboardSummary,
+  DemoResult,
+  FilePreview,
+  ImportCounts,
+  MoneyByKey,
+  MoneyTotals,
+  UndoResult,
+} from '../domain/results.js';
 
 export interface ChannelResults {
   'app.info': AppInfo;
@@ -209,6 +138,31 @@ export interface ApiErrorPayload {
   details?: unknown;
 }
 
+/** Every answer across a process or network boundary: errors travel as data, never as throws. */
+export type ApiEnvelope<T> = { ok: true; result: T } | { ok: false; error: ApiErrorPayload };
+
+/**
+ * What the Electron preload exposes as `window.huike`. It forwards and does not unwrap, so every
+ * call resolves with an envelope; the renderer's client turns `ok: false` into a thrown ApiError,
+ * as it does for the browser build's HTTP answers.
+ */
+export interface PreloadApi {
+  readonly shell: 'electron';
+  /** Rejects only for an unknown channel. */
+  call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ApiEnvelope<ChannelResult<C>>>;
+  onProgress(listener: (event: ProgressEvent) => void): () => void;
+  /** Files opened from the menu, the dock or a second launch; ones sent before the first listener are kept for it. */
+  onFilesOpened(listener: (files: StagedFile[]) => void): () => void;
+  /** 'navigate:dashboard' | 'navigate:import' | … | 'navigate:settings' */
+  onMenuCommand(listener: (command: string) => void): () => void;
+  /** The open dialog of the main process; [] when cancelled. Rejects with the error's message. */
+  pickFiles(): Promise<StagedFile[]>;
+  /** Dropped files, bytes only (never a path): begin, chunks of at most 8 MiB in order, end. */
+  uploadBegin(name: string, size: number): Promise<string>;
+  uploadChunk(uploadId: string, bytes: Uint8Array): Promise<void>;
+  uploadEnd(uploadId: string): Promise<StagedFile>;
+}
+
 /** The part of a DOM File the bridge needs (kept structural so Node code type-checks too). */
 export interface UploadableFile {
   readonly name: string;
@@ -218,7 +172,7 @@ export interface UploadableFile {
 
 /**
  * What the renderer's client offers its screens, in Electron and in the browser build alike. In
- * Electron it is built on the preload's `window.huike` (renderer/src/api/preload-api.ts); in the
+ * Electron it is built on the preload's `window.huike` (PreloadApi); in the
  * browser on the loopback server's /rpc, /events and /upload.
  */
 export interface HuikeBridge {

@@ -2,7 +2,7 @@
  * The wire protocol between the preload and the main process. Shared by both sides so the names
  * cannot drift; no imports with side effects, so the sandboxed preload bundle stays small.
  */
-import type { ApiErrorPayload } from '../api/contract.js';
+import type { ApiEnvelope } from '../api/contract.js';
 
 export const IPC = {
   /** invoke(channel, input) → IpcResult: every API channel, including 'files.pick'. */
@@ -22,7 +22,7 @@ export const IPC = {
 } as const;
 
 /** Electron flattens errors thrown across IPC to a bare message, so handlers return this instead. */
-export type IpcResult<T> = { ok: true; result: T } | { ok: false; error: ApiErrorPayload };
+export type IpcResult<T> = ApiEnvelope<T>;
 
 /** Chunks the renderer may send in one IPC message: large enough to be fast, small enough to copy. */
 export const MAX_CHUNK_BYTES = 8 * 1024 * 1024;

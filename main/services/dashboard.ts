@@ -1,29 +1,8 @@
 /** The overview numbers: paid orders, money, buyers, and their split by platform and month. */
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.js';
+import type { DashboardSummary, MoneyByKey } from '../domain/results.js';
 import { PAID_ORDER_SQL } from './import/order-columns.js';
-
-export interface MoneyByKey {
-  key: string;
-  orders: number;
-  paidFen: number;
-  refundFen: number;
-}
-
-export interface DashboardData {
-  paidOrders: number;
-  allOrders: number;
-  paidFen: number;
-  refundFen: number;
-  netFen: number;
-  buyers: number;
-  customers: number;
-  repeatBuyers: number;
-  byPlatform: MoneyByKey[];
-  byMonth: MoneyByKey[];
-  firstOrderAt: string | null;
-  lastOrderAt: string | null;
-}
 
 /**
  * Business months are counted in China time. Asia/Shanghai is UTC+8 all year (no daylight saving
@@ -35,7 +14,7 @@ const CHINA_OFFSET = '+8 hours';
 export async function dashboardSummary(
   db: Db,
   range: { from?: string; to?: string },
-): Promise<DashboardData> {
+): Promise<DashboardSummary> {
   const where = sql.join(
     [
       sql.raw(PAID_ORDER_SQL),

@@ -4,22 +4,13 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { generateDemoShop } from '../domain/demo/index.js';
+import type { DemoResult } from '../domain/results.js';
 import { inTransaction, throwIfCancelled, yieldToEventLoop } from './transaction.js';
 import { ensureShop } from './shops.js';
 import { finishBatch, insertBatch } from './import/batches.js';
 import { createBatchWriter } from './import/batch-writer.js';
 import type { JobContext } from './import/import-types.js';
 import { platformOfFormat } from '../domain/orders/types.js';
-
-export interface DemoLoadResult {
-  seed: number;
-  shops: number;
-  orders: number;
-  lines: number;
-  buyers: number;
-  products: number;
-  batches: number[];
-}
 
 const ORDERS_PER_SLICE = 500;
 
@@ -33,7 +24,7 @@ export async function loadDemo(
   sqlite: BetterSqlite3.Database,
   options: { seed: number; scale?: number },
   ctx: JobContext,
-): Promise<DemoLoadResult> {
+): Promise<DemoResult> {
   const nowDate = ctx.now();
   const now = nowDate.toISOString();
   ctx.progress?.('generating', 0, 1);
@@ -48,7 +39,7 @@ export async function loadDemo(
     );
     for (const p of demo.products) upsertProduct.run(p.sku, p.title, p.unitCostFen, now);
 
-    const result: DemoLoadResult = {
+    const result: DemoResult = {
       seed: demo.seed,
       shops: demo.shops.length,
       orders: 0,

@@ -16,20 +16,12 @@ import { inTransaction } from '../transaction.js';
 import { finishBatch, insertBatch } from './batches.js';
 import { createBatchWriter, type BatchWriter } from './batch-writer.js';
 import { sha256File } from './file-hash.js';
-import type { ImportCounts, JobContext } from './import-types.js';
+import type { JobContext } from './import-types.js';
+import type { BatchResult } from '../../domain/results.js';
 import { scanFile, type FileRequest } from './scan-file.js';
 
-export interface CommittedBatch {
-  id: number;
-  file: string;
-  platform: ImportFormat;
-  shop: string;
-  encoding: string;
-  rows: number;
-  orders: ImportCounts;
-  lines: ImportCounts;
-  money: { paidFen: number; refundFen: number };
-  skipped: RowProblem[];
+export interface CommittedBatch extends BatchResult {
+  /** All refused rows; `skipped` keeps at most MAX_PROBLEMS_IN_MEMORY of them. */
   skippedCount: number;
 }
 

@@ -1,8 +1,4 @@
-export interface ImportCounts {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-}
+export type { ImportCounts } from '../../domain/results.js';
 
 /** The ports long work needs: where to report progress, and how to learn it was cancelled. */
 export interface JobContext {

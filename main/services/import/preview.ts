@@ -3,7 +3,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../../domain/errors.js';
 import { headerSignature, suggestMapping } from '../../domain/import/index.js';
 import type { ColumnMapping } from '../../domain/import/reader-types.js';
-import { platformOfFormat, type ImportFormat, type RowProblem } from '../../domain/orders/types.js';
+import { platformOfFormat } from '../../domain/orders/types.js';
+import type { FilePreview } from '../../domain/results.js';
 import { resolveShopName } from '../shops.js';
 import { sha256File } from './file-hash.js';
 import type { JobContext } from './import-types.js';
@@ -12,28 +13,6 @@ import { scanFile, type FileRequest } from './scan-file.js';
 
 export const SAMPLE_ROWS = 8;
 export const MAX_PREVIEW_PROBLEMS = 500;
-
-export interface FilePreviewData {
-  fileId: string;
-  file: string;
-  format: ImportFormat | null;
-  variants: string[];
-  shop: string;
-  encoding: string;
-  rows: number;
-  orders: number;
-  lines: number;
-  firstOrderAt: string | null;
-  lastOrderAt: string | null;
-  header: string[];
-  sampleRows: string[][];
-  problems: RowProblem[];
-  problemCount: number;
-  error: string | null;
-  mapping: ColumnMapping | null;
-  alreadyImported: boolean;
-  money: { paidFen: number; refundFen: number };
-}
 
 export function rememberedMapping(sqlite: BetterSqlite3.Database, header: string[]): ColumnMapping | null {
   const row = sqlite
@@ -47,8 +26,8 @@ export async function previewFile(
   request: FileRequest,
   ctx: JobContext,
   options: { timezone: string; currency: string },
-): Promise<FilePreviewData> {
-  const preview: FilePreviewData = {
+): Promise<FilePreview> {
+  const preview: FilePreview = {
     fileId: request.file.fileId,
     file: request.file.name,
     format: null,

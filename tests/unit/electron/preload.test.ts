@@ -2,7 +2,7 @@
 // never loaded (it needs the Electron binary).
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import type { PreloadApi } from '../../../preload/preload-api.js';
+import type { PreloadApi } from '../../../main/api/contract.js';
 
 const fake = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),

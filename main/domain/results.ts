@@ -1,0 +1,102 @@
+/**
+ * What the use cases answer. They live in the domain so the services produce them and the API
+ * contract (and through it the renderer) names the very same types.
+ */
+import type { ImportFormat, RowProblem } from './orders/types.js';
+import type { ColumnMapping } from './import/reader-types.js';
+
+export interface MoneyTotals {
+  paidFen: number;
+  refundFen: number;
+}
+
+export interface MoneyByKey {
+  key: string;
+  orders: number;
+  paidFen: number;
+  refundFen: number;
+}
+
+export interface DashboardSummary {
+  /** Orders the buyer paid (not awaiting payment, not closed before payment). */
+  paidOrders: number;
+  allOrders: number;
+  paidFen: number;
+  refundFen: number;
+  /** paidFen - refundFen */
+  netFen: number;
+  buyers: number;
+  customers: number;
+  /** Buyers with more than one paid order. */
+  repeatBuyers: number;
+  byPlatform: MoneyByKey[];
+  /** key = YYYY-MM in the shop's time zone. */
+  byMonth: MoneyByKey[];
+  firstOrderAt: string | null;
+  lastOrderAt: string | null;
+}
+
+export interface ImportCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface FilePreview {
+  fileId: string;
+  file: string;
+  format: ImportFormat | null;
+  /** Each sheet's detected generation, e.g. ["订单报表 61 列"]. */
+  variants: string[];
+  shop: string;
+  encoding: string;
+  rows: number;
+  orders: number;
+  lines: number;
+  firstOrderAt: string | null;
+  lastOrderAt: string | null;
+  header: string[];
+  /** The first data rows, as cells. */
+  sampleRows: string[][];
+  /** The first refused rows (at most 500); problemCount says how many there are in all. */
+  problems: RowProblem[];
+  problemCount: number;
+  /** Set when the file cannot be imported at all (unknown layout, unreadable). */
+  error: string | null;
+  /** For generic files: the remembered or suggested mapping. */
+  mapping: ColumnMapping | null;
+  /** True when this exact file was already imported: importing it again changes nothing. */
+  alreadyImported: boolean;
+  money: MoneyTotals;
+}
+
+export interface BatchResult {
+  id: number;
+  file: string;
+  platform: ImportFormat;
+  shop: string;
+  encoding: string;
+  rows: number;
+  orders: ImportCounts;
+  lines: ImportCounts;
+  money: MoneyTotals;
+  skipped: RowProblem[];
+}
+
+export interface UndoResult {
+  batchId: number;
+  ordersDeleted: number;
+  ordersRestored: number;
+  linesDeleted: number;
+  linesRestored: number;
+}
+
+export interface DemoResult {
+  seed: number;
+  shops: number;
+  orders: number;
+  lines: number;
+  buyers: number;
+  products: number;
+  batches: number[];
+}
