@@ -3,12 +3,52 @@
  * carries only the order id and that line — no order money (宝贝报表 has none; 销售明细's amounts
  * are per sub-order) — so it can meet its 订单报表 in either import order.
  */
-import type { ParsedLine } from '../../orders/types.js';
-import type { OrderReader, OrderReaderOptions, SourceRecord } from '../reader-types.js';
+import type { ParsedLine, ParsedOrder } from '../../orders/types.js';
+import type { OrderReader, OrderReaderOptions, RowResult, SourceRecord } from '../reader-types.js';
 import { ColumnIndex } from '../header-names.js';
 import { RowContext } from '../row-context.js';
 import { minorUnitDigits } from '../money.js';
 import { compact, finish, requireColumn } from './common.js';
+import { createTmallOrderReader } from './tmall.js';
+
+/**
+ * Columns that make a line file also an order file: the 29-column 千牛 variant repeats the
+ * order's buyer, receiver, times and money on every sub-order row (as JD does).
+ */
+const ORDER_COLUMNS_ON_LINES = ['买家会员名', '买家会员ID', '买家实际支付金额', '收件人姓名', '收货人姓名'];
+
+/** Order-level fields such a row states; refunds stay per line, where the row's 退款金额 belongs. */
+function orderFieldsOf(order: ParsedOrder): Partial<ParsedOrder> {
+  const { status, statusRaw, createdAt, paidAt, shippedAt, completedAt, currency, goodsFen, shippingFen } =
+    order;
+  const { totalFen, paidFen, buyer, receiver, buyerNote, sellerNote, shopNameInFile } = order;
+  return compact({
+    status,
+    statusRaw,
+    createdAt,
+    paidAt,
+    shippedAt,
+    completedAt,
+    currency,
+    goodsFen,
+    shippingFen,
+    totalFen,
+    paidFen,
+    buyer,
+    receiver,
+    buyerNote,
+    sellerNote,
+    shopNameInFile,
+  });
+}
+
+/** Merges the order part of a row into its line fragment; a problem in either refuses the row. */
+function withOrderPart(line: RowResult, order: RowResult): RowResult {
+  const seen = new Set(line.problems.map((p) => `${p.row}|${p.column}`));
+  const problems = [...line.problems, ...order.problems.filter((p) => !seen.has(`${p.row}|${p.column}`))];
+  if (problems.length > 0 || !line.fragment || !order.fragment) return { fragment: null, problems };
+  return { fragment: { ...orderFieldsOf(order.fragment), ...line.fragment }, problems };
+}
 
 export function createTmallItemsReader(header: readonly string[], options: OrderReaderOptions): OrderReader {
   const c = new ColumnIndex(header);
@@ -28,37 +68,45 @@ export function createTmallItemsReader(header: readonly string[], options: Order
     status: c.find('订单状态'),
   };
   const digits = minorUnitDigits('CNY');
+  const orderPart = ORDER_COLUMNS_ON_LINES.some((name) => c.find(name) !== undefined)
+    ? createTmallOrderReader(header, options)
+    : null;
+
+  const readLine = (record: SourceRecord): RowResult => {
+    const ctx = new RowContext(c, record, options);
+    const id = ctx.id(col.id);
+    // An empty 子订单编号 falls back to the item key; an Excel-destroyed one refuses the row.
+    const subId = ctx.has(col.subId) ? ctx.id(col.subId!) : undefined;
+    return finish(ctx, () => {
+      const title = ctx.text(col.title);
+      const attributes = ctx.text(col.attributes);
+      const sku =
+        col.sku.map((s) => ctx.text(s)).find((v) => v) ??
+        (col.sku.some((s) => s !== undefined) ? null : undefined);
+      const line: ParsedLine = compact({
+        // Without a sub-order id the line is keyed by what identifies the item; deterministic so a
+        // re-import of the same file finds the same line.
+        lineKey: subId ?? [sku ?? '', title ?? '', attributes ?? ''].join('|'),
+        title,
+        sku,
+        productId: ctx.text(col.productId),
+        attributes,
+        quantity: ctx.quantity(col.quantity),
+        unitPriceFen: ctx.money(col.unitPrice, { digits }),
+        paidFen: ctx.money(col.paid, { digits }),
+        refundFen: ctx.money(col.refund, { digits, refund: true }),
+        refundStatus: ctx.text(col.refundStatus),
+        statusRaw: ctx.literal(col.status),
+      });
+      return { platformOrderId: id!, sourceRows: [record.row], lines: [line] };
+    });
+  };
 
   return {
     format: 'tmall-items',
     readRow(record: SourceRecord) {
-      const ctx = new RowContext(c, record, options);
-      const id = ctx.id(col.id);
-      // An empty 子订单编号 falls back to the item key; an Excel-destroyed one refuses the row.
-      const subId = ctx.has(col.subId) ? ctx.id(col.subId!) : undefined;
-      return finish(ctx, () => {
-        const title = ctx.text(col.title);
-        const attributes = ctx.text(col.attributes);
-        const sku =
-          col.sku.map((s) => ctx.text(s)).find((v) => v) ??
-          (col.sku.some((s) => s !== undefined) ? null : undefined);
-        const line: ParsedLine = compact({
-          // Without a sub-order id the line is keyed by what identifies the item; deterministic so a
-          // re-import of the same file finds the same line.
-          lineKey: subId ?? [sku ?? '', title ?? '', attributes ?? ''].join('|'),
-          title,
-          sku,
-          productId: ctx.text(col.productId),
-          attributes,
-          quantity: ctx.quantity(col.quantity),
-          unitPriceFen: ctx.money(col.unitPrice, { digits }),
-          paidFen: ctx.money(col.paid, { digits }),
-          refundFen: ctx.money(col.refund, { digits, refund: true }),
-          refundStatus: ctx.text(col.refundStatus),
-          statusRaw: ctx.literal(col.status),
-        });
-        return { platformOrderId: id!, sourceRows: [record.row], lines: [line] };
-      });
+      const line = readLine(record);
+      return orderPart ? withOrderPart(line, orderPart.readRow(record)) : line;
     },
   };
 }
