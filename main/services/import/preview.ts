@@ -9,9 +9,8 @@ import { resolveShopName } from '../shops.js';
 import { sha256File } from './file-hash.js';
 import type { JobContext } from './import-types.js';
 import { createOrderTally } from './order-tally.js';
-import { scanFile, type FileRequest } from './scan-file.js';
+import { SAMPLE_ROWS, scanFile, type FileRequest } from './scan-file.js';
 
-export const SAMPLE_ROWS = 8;
 export const MAX_PREVIEW_PROBLEMS = 500;
 
 export function rememberedMapping(sqlite: BetterSqlite3.Database, header: string[]): ColumnMapping | null {
@@ -93,7 +92,9 @@ export async function previewFile(
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     preview.error = error.message;
-    const header = (error.details as { header?: string[] } | undefined)?.header;
+    const details = error.details as { header?: string[]; sampleRows?: string[][] } | undefined;
+    const header = details?.header;
+    preview.sampleRows = details?.sampleRows ?? preview.sampleRows;
     if (header && header.length > 0) {
       preview.header = header.map((h) => h.trim());
       preview.mapping = rememberedMapping(sqlite, header) ?? suggestMapping(header);

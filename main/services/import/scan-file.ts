@@ -60,6 +60,8 @@ export interface ScanResult {
 }
 
 const PROGRESS_INTERVAL_MS = 100;
+/** How many first rows a preview shows. */
+export const SAMPLE_ROWS = 8;
 
 const GENERIC: DetectedFormat = { format: 'generic', confidence: 1, variant: 'generic' };
 
@@ -128,6 +130,8 @@ async function readSheets(
   let lastProgress = 0;
   const unreadable: string[] = [];
   let firstHeader: string[] | null = null;
+  // An unknown layout still shows its first rows, so the user can see what to map each column to.
+  const firstRows: string[][] = [];
 
   for await (const sheet of source.sheets) {
     firstHeader ??= sheet.header;
@@ -135,6 +139,12 @@ async function readSheets(
     const detected = chooseFormat(sheet, request, mapping);
     if (!detected) {
       unreadable.push(sheet.sheetName ?? request.file.name);
+      if (firstRows.length === 0 && firstHeader === sheet.header) {
+        for await (const record of sheet.records) {
+          firstRows.push(record.cells);
+          if (firstRows.length >= SAMPLE_ROWS) break;
+        }
+      }
       continue;
     }
     if (detected.format === 'generic' && !mapping?.orderId) {
@@ -188,7 +198,7 @@ async function readSheets(
       `${request.file.name}: 无法识别的文件格式${unreadable.length > 1 ? `（工作表 ${unreadable.join('、')}）` : ''}。` +
         '请选择平台，或选择「其他表格」并手动对应列。' +
         ' (Unrecognised layout: choose the platform, or "generic" and map the columns.)',
-      { file: request.file.name, header: firstHeader ?? [] },
+      { file: request.file.name, header: firstHeader ?? [], sampleRows: firstRows },
     );
   }
   result.rows = rows;

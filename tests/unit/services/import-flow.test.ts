@@ -195,6 +195,9 @@ describe('import through the handlers', () => {
     const first = await app.invoke('import.preview', { files: [await stage(f.path)] });
     expect(first.files[0]!.format).toBeNull();
     expect(first.files[0]!.error).toMatch(/无法识别/);
+    // The first rows are shown even so, to help map the columns.
+    expect(first.files[0]!.sampleRows.length).toBeGreaterThan(0);
+    expect(first.files[0]!.sampleRows[0]!.length).toBe(first.files[0]!.header.length);
     const mapping = first.files[0]!.mapping!;
     expect(mapping.orderId).toBeTruthy();
     const file = await stage(f.path, { format: 'generic', mapping });
