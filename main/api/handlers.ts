@@ -122,6 +122,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           rows: b.rows,
           orders: b.stats.orders,
           lines: b.stats.lines,
+          currency: b.stats.currency,
           money: b.stats.money,
           skipped: b.skipped,
           createdAt: b.createdAt,

@@ -12,7 +12,9 @@ export function printImportResult(batches: BatchResult[]): void {
     );
     console.log(`  订单: ${counts(b.orders)}`);
     console.log(`  明细: ${counts(b.lines)}`);
-    console.log(`  已付款金额: ${fen(b.money.paidFen)}  退款: ${fen(b.money.refundFen)}`);
+    console.log(
+      `  已付款金额: ${fen(b.money.paidFen, b.currency)}  退款: ${fen(b.money.refundFen, b.currency)}`,
+    );
     if (b.skipped.length > 0) {
       console.log(`  跳过 ${b.skipped.length} 行:`);
       for (const s of b.skipped.slice(0, 20))
@@ -30,7 +32,7 @@ export function printBatches(batches: BatchSummary[]): void {
   for (const b of batches) {
     const state = b.state === 'undone' ? '已撤销' : '已导入';
     console.log(
-      `#${b.id}  ${b.createdAt}  ${state}  ${b.file}  [${b.platform}] ${b.shop}  行 ${b.rows}  订单 ${counts(b.orders)}  ${fen(b.money.paidFen)}`,
+      `#${b.id}  ${b.createdAt}  ${state}  ${b.file}  [${b.platform}] ${b.shop}  行 ${b.rows}  订单 ${counts(b.orders)}  ${fen(b.money.paidFen, b.currency)}`,
     );
   }
 }

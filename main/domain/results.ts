@@ -34,6 +34,11 @@ export interface DashboardSummary {
   byMonth: MoneyByKey[];
   firstOrderAt: string | null;
   lastOrderAt: string | null;
+  /**
+   * The figures above are in CNY. Orders in other currencies (a Shopify shop in USD) are never
+   * added to them; they are listed here instead.
+   */
+  otherCurrencies: Array<{ currency: string; orders: number; paidFen: number }>;
 }
 
 export interface ImportCounts {
@@ -67,6 +72,8 @@ export interface FilePreview {
   mapping: ColumnMapping | null;
   /** True when this exact file was already imported: importing it again changes nothing. */
   alreadyImported: boolean;
+  /** The currency the file's amounts are in (ISO 4217); amounts are in its minor unit. */
+  currency: string;
   money: MoneyTotals;
 }
 
@@ -79,6 +86,8 @@ export interface BatchResult {
   rows: number;
   orders: ImportCounts;
   lines: ImportCounts;
+  /** The currency of `money` (ISO 4217); amounts are in its minor unit (fen for CNY). */
+  currency: string;
   money: MoneyTotals;
   skipped: RowProblem[];
 }

@@ -10,6 +10,9 @@ import { PAID_ORDER_SQL } from './import/order-columns.js';
  */
 const CHINA_OFFSET = '+8 hours';
 
+/** Dashboard figures add up money of one currency only; amounts of others are listed apart. */
+const MAIN_CURRENCY = 'CNY';
+
 /** `from`/`to` are calendar days (YYYY-MM-DD) in China time, both inclusive. */
 export async function dashboardSummary(
   db: Db,
@@ -18,6 +21,7 @@ export async function dashboardSummary(
   const where = sql.join(
     [
       sql.raw(PAID_ORDER_SQL),
+      sql`o.currency = ${MAIN_CURRENCY}`,
       range.from ? sql`date(o.created_at, ${CHINA_OFFSET}) >= ${range.from}` : sql`1 = 1`,
       range.to ? sql`date(o.created_at, ${CHINA_OFFSET}) <= ${range.to}` : sql`1 = 1`,
     ],
@@ -46,6 +50,15 @@ export async function dashboardSummary(
        coalesce(sum(o.paid_fen), 0) AS paidFen, coalesce(sum(o.refund_fen), 0) AS refundFen
      FROM orders o WHERE ${where} AND o.created_at IS NOT NULL GROUP BY key ORDER BY key`.execute(db);
   const all = await sql<{ n: number }>`SELECT count(*) AS n FROM orders`.execute(db);
+  const others = await sql<{
+    currency: string;
+    orders: number;
+    paidFen: number;
+  }>`SELECT currency, count(*) AS orders,
+       coalesce(sum(paid_fen), 0) AS paidFen FROM orders o
+     WHERE ${sql.raw(PAID_ORDER_SQL)} AND currency <> ${MAIN_CURRENCY} GROUP BY currency ORDER BY currency`.execute(
+    db,
+  );
   const customers = await sql<{ n: number }>`SELECT count(*) AS n FROM customers`.execute(db);
   const t = totals.rows[0]!;
   return {
@@ -61,5 +74,6 @@ export async function dashboardSummary(
     byMonth: byMonth.rows,
     firstOrderAt: t.first,
     lastOrderAt: t.last,
+    otherCurrencies: others.rows,
   };
 }

@@ -73,7 +73,7 @@ export async function loadDemo(
       }
       const stats = writer.summary();
       writer.dispose();
-      finishBatch(sqlite, batchId, shop.orders.length, { ...stats, skippedCount: 0 }, []);
+      finishBatch(sqlite, batchId, shop.orders.length, { ...stats, currency: 'CNY', skippedCount: 0 }, []);
       result.batches.push(batchId);
       result.orders += stats.orders.inserted + stats.orders.updated + stats.orders.unchanged;
       result.lines += stats.lines.inserted + stats.lines.updated + stats.lines.unchanged;

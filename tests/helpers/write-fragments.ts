@@ -25,7 +25,7 @@ export async function writeFragments(h: HuikeDb, fragments: ParsedOrder[], fileN
     for (const f of fragments) writer.write(f);
     const stats = writer.summary();
     writer.dispose();
-    finishBatch(h.sqlite, batchId, fragments.length, { ...stats, skippedCount: 0 }, []);
+    finishBatch(h.sqlite, batchId, fragments.length, { ...stats, currency: 'CNY', skippedCount: 0 }, []);
     return { batchId, ...stats };
   });
 }

@@ -11,6 +11,7 @@ export interface BatchStats {
   orders: ImportCounts;
   lines: ImportCounts;
   money: { paidFen: number; refundFen: number };
+  currency: string;
   /** Total refused rows; skipped_json keeps at most MAX_STORED_PROBLEMS of them. */
   skippedCount: number;
 }

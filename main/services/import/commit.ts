@@ -8,6 +8,7 @@ import { headerSignature } from '../../domain/import/index.js';
 import {
   platformOfFormat,
   type ImportFormat,
+  type ParsedOrder,
   type Platform,
   type RowProblem,
 } from '../../domain/orders/types.js';
@@ -100,16 +101,14 @@ async function commitOne(
   const open: { batch: { id: number; shop: string; writer: BatchWriter } | null } = { batch: null };
   let format: ImportFormat | null = null;
   let encoding = '';
+  let currency = options.currency;
 
-  const openBatch = (shopNameInFile: string | null | undefined) => {
+  const openBatch = (first: ParsedOrder | null) => {
     const platform = platformOfFormat(format ?? 'generic');
-    const shop = resolveShopName(
-      sqlite,
-      platform,
-      request.shopName,
-      shopNameInFile ?? shopHints.get(platform),
-    );
-    const shopId = ensureShop(sqlite, platform, shop, now);
+    const inFile = first?.shopNameInFile ?? shopHints.get(platform);
+    const shop = resolveShopName(sqlite, platform, request.shopName, inFile);
+    currency = first?.currency ?? options.currency;
+    const shopId = ensureShop(sqlite, platform, shop, now, currency);
     const id = insertBatch(sqlite, {
       shopId,
       format: format ?? 'generic',
@@ -135,7 +134,7 @@ async function commitOne(
         if (header.length === 0) header = sheet.header.map((h) => h.trim());
       },
       onFragment(order) {
-        open.batch ??= openBatch(order.shopNameInFile);
+        open.batch ??= openBatch(order);
         open.batch.writer.write(order);
       },
       onProblem(problem) {
@@ -158,7 +157,7 @@ async function commitOne(
   const opened = open.batch ?? openBatch(null);
   const stats = opened.writer.summary();
   opened.writer.dispose();
-  finishBatch(sqlite, opened.id, scan.rows, { ...stats, skippedCount: problemCount }, problems);
+  finishBatch(sqlite, opened.id, scan.rows, { ...stats, currency, skippedCount: problemCount }, problems);
   if (scan.format === 'generic' && request.mapping) {
     sqlite
       .prepare(
@@ -176,6 +175,7 @@ async function commitOne(
     rows: scan.rows,
     orders: stats.orders,
     lines: stats.lines,
+    currency,
     money: stats.money,
     skipped: problems,
     skippedCount: problemCount,

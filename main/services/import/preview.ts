@@ -45,10 +45,12 @@ export async function previewFile(
     error: null,
     mapping: request.mapping ?? null,
     alreadyImported: false,
+    currency: options.currency,
     money: { paidFen: 0, refundFen: 0 },
   };
   const tally = createOrderTally();
   let shopInFile: string | null | undefined;
+  let currencySeen = false;
   try {
     const scan = await scanFile(
       request,
@@ -62,6 +64,10 @@ export async function previewFile(
         },
         onFragment(order) {
           shopInFile ??= order.shopNameInFile;
+          if (!currencySeen && order.currency) {
+            preview.currency = order.currency;
+            currencySeen = true;
+          }
           tally.add(order);
         },
         onProblem(problem) {

@@ -79,6 +79,26 @@ describe('import through the handlers', () => {
     expect((await totals()).allOrders).toBe(f.expected.orders);
   });
 
+  it('keeps each file in its own currency and never adds USD to CNY totals', async () => {
+    const jd = await app.invoke('import.commit', {
+      files: [await stage(fx.jdCsvGbk.path)],
+      skipInvalidRows: true,
+    });
+    const shopify = await app.invoke('import.commit', {
+      files: [await stage(fx.shopifyCsv.path)],
+      skipInvalidRows: true,
+    });
+    expect(jd.batches[0]!.currency).toBe('CNY');
+    expect(shopify.batches[0]!.currency).toBe('USD');
+    const summary = await app.invoke('dashboard.summary', {});
+    expect(summary.paidFen).toBe(jd.batches[0]!.money.paidFen);
+    expect(summary.otherCurrencies).toEqual([
+      { currency: 'USD', orders: expect.any(Number), paidFen: shopify.batches[0]!.money.paidFen },
+    ]);
+    const history = await app.invoke('imports.list', {});
+    expect(history.batches.map((b) => b.currency)).toEqual(['USD', 'CNY']);
+  });
+
   it('a second import of the same file changes nothing', async () => {
     const file = await stage(fx.jdCsvGbk.path);
     await app.invoke('import.commit', { files: [file], skipInvalidRows: true });

@@ -6,6 +6,7 @@ import type { DashboardSummary } from '../../../../main/api/contract';
 import { call } from '../../api/client';
 import { useAppState } from '../../app/AppState';
 import { formatDateRange } from '../../format/dates';
+import { formatFen } from '../../format/money';
 import { KpiCards } from './KpiCards';
 import { MonthlyChart } from './MonthlyChart';
 import { PlatformBreakdown } from './PlatformBreakdown';
@@ -80,6 +81,24 @@ export function DashboardPage() {
       <Spin spinning={loading && summary !== null}>
         {summary ? (
           <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+            {summary.otherCurrencies.length > 0 && (
+              <Alert
+                type="info"
+                showIcon
+                data-testid="other-currencies"
+                title={t('dashboard.otherCurrencies', {
+                  list: summary.otherCurrencies
+                    .map((c) =>
+                      t('dashboard.otherCurrencyItem', {
+                        currency: c.currency,
+                        orders: c.orders,
+                        paid: formatFen(c.paidFen, c.currency),
+                      }),
+                    )
+                    .join('；'),
+                })}
+              />
+            )}
             <KpiCards summary={summary} />
             <MonthlyChart byMonth={summary.byMonth} />
             <PlatformBreakdown byPlatform={summary.byPlatform} />

@@ -44,8 +44,18 @@ function Stats({ preview }: { preview: FilePreview }) {
         stat('orders', t('import.orders'), formatCount(preview.orders), preview.orders),
         stat('lines', t('import.lines'), formatCount(preview.lines), preview.lines),
         stat('range', t('import.range'), formatDateRange(preview.firstOrderAt, preview.lastOrderAt)),
-        stat('paid', t('kpi.paid'), formatFen(preview.money.paidFen), preview.money.paidFen),
-        stat('refund', t('kpi.refund'), formatFen(preview.money.refundFen), preview.money.refundFen),
+        stat(
+          'paid',
+          t('kpi.paid'),
+          formatFen(preview.money.paidFen, preview.currency),
+          preview.money.paidFen,
+        ),
+        stat(
+          'refund',
+          t('kpi.refund'),
+          formatFen(preview.money.refundFen, preview.currency),
+          preview.money.refundFen,
+        ),
       ]}
     />
   );

@@ -79,13 +79,13 @@ export function ImportReport({ batches, onDone }: { batches: BatchResult[]; onDo
             title: t('kpi.paid'),
             key: 'paid',
             align: 'right',
-            render: (_: unknown, b) => formatFen(b.money.paidFen),
+            render: (_: unknown, b) => formatFen(b.money.paidFen, b.currency),
           },
           {
             title: t('kpi.refund'),
             key: 'refund',
             align: 'right',
-            render: (_: unknown, b) => formatFen(b.money.refundFen),
+            render: (_: unknown, b) => formatFen(b.money.refundFen, b.currency),
           },
           {
             title: t('report.skipped'),

@@ -22,6 +22,7 @@ export function reportCsv(batches: BatchResult[], t: TFunction): string {
     t('report.linesUnchanged'),
     t('report.paidYuan'),
     t('report.refundYuan'),
+    t('report.currency'),
     t('report.skipped'),
   ];
   const rows = batches.map((b) => [
@@ -37,6 +38,7 @@ export function reportCsv(batches: BatchResult[], t: TFunction): string {
     b.lines.unchanged,
     fenToDecimalText(b.money.paidFen),
     fenToDecimalText(b.money.refundFen),
+    b.currency,
     b.skipped.length,
   ]);
   return '\uFEFF' + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
