@@ -5,13 +5,7 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** Minor units as money text with integer arithmetic: ¥1,234.56 for CNY, "USD 12.30" otherwise. */
-export function fen(amount: number, currency = 'CNY'): string {
-  const sign = amount < 0 ? '-' : '';
-  const abs = Math.abs(amount);
-  const text = `${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
-  return currency === 'CNY' ? `${sign}¥${text}` : `${sign}${currency} ${text}`;
-}
+export { formatMoney as fen } from '../domain/money.js';
 
 const PHASES: Record<string, string> = { reading: '读取', writing: '写入', generating: '生成' };
 

@@ -3,39 +3,11 @@
  * digit, never through a float multiply (0.29 * 100 = 28.999999999999996).
  */
 import { cleanValue } from './clean-value.js';
+import { minorUnitDigits } from '../money.js';
+
+export { minorUnitDigits };
 
 export type MoneyResult = { ok: true; value: number | null } | { ok: false };
-
-/** Currencies whose minor unit is not 1/100 (ISO 4217). Everything else has two decimals. */
-const MINOR_DIGITS: Record<string, number> = {
-  BIF: 0,
-  CLP: 0,
-  DJF: 0,
-  GNF: 0,
-  ISK: 0,
-  JPY: 0,
-  KMF: 0,
-  KRW: 0,
-  PYG: 0,
-  RWF: 0,
-  UGX: 0,
-  VND: 0,
-  VUV: 0,
-  XAF: 0,
-  XOF: 0,
-  XPF: 0,
-  BHD: 3,
-  IQD: 3,
-  JOD: 3,
-  KWD: 3,
-  LYD: 3,
-  OMR: 3,
-  TND: 3,
-};
-
-export function minorUnitDigits(currency: string): number {
-  return MINOR_DIGITS[currency.toUpperCase()] ?? 2;
-}
 
 /**
  * Texts that mean "no refund" in refund columns: Tmall 订单报表 writes `无退款申请` in 退款金额,

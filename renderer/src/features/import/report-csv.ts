@@ -36,8 +36,8 @@ export function reportCsv(batches: BatchResult[], t: TFunction): string {
     b.lines.inserted,
     b.lines.updated,
     b.lines.unchanged,
-    fenToDecimalText(b.money.paidFen),
-    fenToDecimalText(b.money.refundFen),
+    fenToDecimalText(b.money.paidFen, b.currency),
+    fenToDecimalText(b.money.refundFen, b.currency),
     b.currency,
     b.skipped.length,
   ]);
