@@ -110,19 +110,17 @@ export interface OrderLinesTable {
 }
 
 /**
- * What each batch changed, so undo can put back the previous values of the rows it updated
- * instead of only deleting what it inserted.
+ * The previous values of every existing row a batch changed, so undo can put them back instead of
+ * only deleting what it inserted (inserted rows are known by their first_batch_id).
  */
 export interface BatchChangesTable {
   batch_id: number;
   seq: number;
-  /** 'orders' | 'order_lines' | 'buyer_accounts' */
+  /** 'orders' | 'order_lines' */
   table_name: string;
   row_id: number;
-  /** 'insert' | 'update' */
-  action: string;
-  /** The row before the batch touched it (JSON), null for inserts. */
-  before_json: string | null;
+  /** The whole row before the batch changed it, as JSON. */
+  before_json: string;
 }
 
 export interface ProductsTable {

@@ -55,6 +55,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('buyer_accounts_identity', ['platform', 'key_kind', 'account_key'])
     .execute();
+  await db.schema
+    .createIndex('buyer_accounts_first_batch')
+    .on('buyer_accounts')
+    .column('first_batch_id')
+    .execute();
 
   await db.schema
     .createTable('orders')
@@ -94,7 +99,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('orders_created').on('orders').column('created_at').execute();
   await db.schema.createIndex('orders_buyer').on('orders').column('buyer_account_id').execute();
-  await db.schema.createIndex('orders_last_batch').on('orders').column('last_batch_id').execute();
+  await db.schema.createIndex('orders_first_batch').on('orders').column('first_batch_id').execute();
 
   await db.schema
     .createTable('order_lines')
@@ -116,6 +121,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('order_lines_key', ['order_id', 'line_key'])
     .execute();
   await db.schema.createIndex('order_lines_sku').on('order_lines').column('sku').execute();
+  await db.schema.createIndex('order_lines_first_batch').on('order_lines').column('first_batch_id').execute();
 
   await db.schema
     .createTable('batch_changes')
@@ -123,8 +129,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('table_name', 'text', (c) => c.notNull())
     .addColumn('row_id', 'integer', (c) => c.notNull())
-    .addColumn('action', 'text', (c) => c.notNull().check(sql`action in ('insert', 'update')`))
-    .addColumn('before_json', 'text')
+    .addColumn('before_json', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('batch_changes_pk', ['batch_id', 'seq'])
     .execute();
   await db.schema

@@ -75,8 +75,27 @@ function formatterFor(timezone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * Offsets looked up per zone and quarter hour: every real zone transition falls on a quarter hour
+ * (UTC), so all instants of one quarter share an offset. Intl's formatToParts is the costliest
+ * step of a 1M-row import without this; the bound keeps memory flat.
+ */
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const offsetCache = new Map<string, number>();
+const OFFSET_CACHE_LIMIT = 50_000;
+
 /** The zone's offset from UTC (ms) at the given instant. */
 export function zoneOffsetMs(utcMs: number, timezone: string): number {
+  const key = `${timezone}|${Math.floor(utcMs / QUARTER_HOUR_MS)}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
+  const offset = lookUpOffsetMs(utcMs, timezone);
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+function lookUpOffsetMs(utcMs: number, timezone: string): number {
   const parts = formatterFor(timezone).formatToParts(new Date(utcMs));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(

@@ -1,7 +1,8 @@
 /**
  * Writes order fragments of one import batch: upserts orders, lines and buyer accounts, counts
- * inserted / updated / unchanged, and records the previous value of every row it changes in
- * batch_changes so the batch can be undone. Runs inside the transaction its caller opened.
+ * inserted / updated / unchanged, and records the previous value of every existing row it changes
+ * in batch_changes so the batch can be undone. Rows it inserts need no record: their
+ * first_batch_id names the batch. Runs inside the transaction its caller opened.
  *
  * Hot path of a 1M-row import: raw prepared statements instead of Kysely.
  */
@@ -19,7 +20,7 @@ import {
 } from './order-columns.js';
 
 type Row = Record<string, unknown>;
-type Outcome = 'inserted' | 'updated' | 'unchanged';
+type Outcome = 'updated' | 'unchanged';
 
 export interface BatchWriterOptions {
   batchId: number;
@@ -73,7 +74,7 @@ export function createBatchWriter(sqlite: BetterSqlite3.Database, options: Batch
        ON CONFLICT DO UPDATE SET outcome = excluded.outcome`,
     ),
     recordChange: sqlite.prepare(
-      `INSERT INTO batch_changes (batch_id, seq, table_name, row_id, action, before_json) VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO batch_changes (batch_id, seq, table_name, row_id, before_json) VALUES (?, ?, ?, ?, ?)`,
     ),
     money: sqlite.prepare(
       `INSERT INTO temp.batch_money (order_key, paid, paid_fen, refund_fen) VALUES (?, ?, ?, ?)
@@ -90,19 +91,25 @@ export function createBatchWriter(sqlite: BetterSqlite3.Database, options: Batch
   };
   let seq = 0;
 
-  function record(table: string, rowId: number, action: 'insert' | 'update', before: Row | null): void {
-    stmt.recordChange.run(batchId, ++seq, table, rowId, action, before ? JSON.stringify(before) : null);
+  const inserted = { orders: 0, order_lines: 0 };
+
+  function recordUpdate(table: string, rowId: number, before: Row): void {
+    stmt.recordChange.run(batchId, ++seq, table, rowId, JSON.stringify(before));
   }
 
-  /** Applies `next` to an existing row: counts it once per batch and records its first "before". */
-  function touchExisting(table: string, row: Row, changed: boolean): void {
+  /**
+   * Counts a row that existed before this batch once, and records its first "before". A row this
+   * batch inserted and meets again (a non-contiguous repeat) is already counted as inserted.
+   */
+  function touchExisting(table: 'orders' | 'order_lines', row: Row, changed: boolean): void {
+    if (row.first_batch_id === batchId) return;
     const id = row.id as number;
     const prior = stmt.seen.get(table, id) as { outcome: Outcome } | undefined;
     if (!prior) {
-      if (changed) record(table, id, 'update', row);
+      if (changed) recordUpdate(table, id, row);
       stmt.markSeen.run(table, id, changed ? 'updated' : 'unchanged');
     } else if (changed && prior.outcome === 'unchanged') {
-      record(table, id, 'update', row);
+      recordUpdate(table, id, row);
       stmt.markSeen.run(table, id, 'updated');
     }
   }
@@ -132,19 +139,15 @@ export function createBatchWriter(sqlite: BetterSqlite3.Database, options: Batch
       batchId,
       now,
     );
-    const id = Number(info.lastInsertRowid);
-    record('buyer_accounts', id, 'insert', null);
-    return id;
+    return Number(info.lastInsertRowid);
   }
 
   function writeLine(orderId: number, line: ParsedLine): void {
     const existing = stmt.findLine.get(orderId, line.lineKey) as Row | undefined;
     const values = mergedValues(lineColumnValues(line), existing, LINE_DEFAULTS);
     if (!existing) {
-      const info = stmt.insertLine.run(orderId, line.lineKey, batchId, batchId, ...values);
-      const id = Number(info.lastInsertRowid);
-      record('order_lines', id, 'insert', null);
-      stmt.markSeen.run('order_lines', id, 'inserted');
+      stmt.insertLine.run(orderId, line.lineKey, batchId, batchId, ...values);
+      inserted.order_lines++;
       return;
     }
     const changed = lineCols.some((c, i) => existing[c] !== values[i]);
@@ -163,8 +166,7 @@ export function createBatchWriter(sqlite: BetterSqlite3.Database, options: Batch
       if (!existing) {
         const info = stmt.insertOrder.run(shopId, order.platformOrderId, batchId, batchId, ...values);
         orderId = Number(info.lastInsertRowid);
-        record('orders', orderId, 'insert', null);
-        stmt.markSeen.run('orders', orderId, 'inserted');
+        inserted.orders++;
       } else {
         orderId = existing.id as number;
         const changed = orderCols.some((c, i) => existing[c] !== values[i]);
@@ -183,8 +185,8 @@ export function createBatchWriter(sqlite: BetterSqlite3.Database, options: Batch
 
     /** Counts per table and the file's money (paid orders once each), read from the scratch tables. */
     summary(): { orders: ImportCounts; lines: ImportCounts; money: { paidFen: number; refundFen: number } } {
-      const orders: ImportCounts = { inserted: 0, updated: 0, unchanged: 0 };
-      const lines: ImportCounts = { inserted: 0, updated: 0, unchanged: 0 };
+      const orders: ImportCounts = { inserted: inserted.orders, updated: 0, unchanged: 0 };
+      const lines: ImportCounts = { inserted: inserted.order_lines, updated: 0, unchanged: 0 };
       for (const r of stmt.counts.all() as Array<{ table_name: string; outcome: Outcome; n: number }>) {
         if (r.table_name === 'orders') orders[r.outcome] = r.n;
         if (r.table_name === 'order_lines') lines[r.outcome] = r.n;

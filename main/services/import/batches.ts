@@ -122,16 +122,33 @@ export interface UndoCounts {
 
 interface ChangeRow {
   seq: number;
-  table_name: 'orders' | 'order_lines' | 'buyer_accounts';
-  row_id: number;
-  action: 'insert' | 'update';
-  before_json: string | null;
+  table_name: 'orders' | 'order_lines';
+  before_json: string;
 }
 
 /**
- * Undoes a batch: deletes the rows it inserted and puts back the previous values of the rows it
- * updated. Refused when a later, still committed batch changed the same rows or added lines to
- * orders this batch created: undoing underneath it would silently lose that batch's work.
+ * Later, still committed batches that built on this one: they changed a row this batch changed or
+ * inserted, or added lines to an order it inserted. Undoing underneath them would lose their work.
+ */
+const LATER_BATCHES_SQL = `
+  SELECT DISTINCT c.batch_id AS id FROM batch_changes c
+  JOIN import_batches b ON b.id = c.batch_id AND b.state = 'committed'
+  WHERE c.batch_id > @batch AND (
+    EXISTS (SELECT 1 FROM batch_changes m
+            WHERE m.batch_id = @batch AND m.table_name = c.table_name AND m.row_id = c.row_id)
+    OR (c.table_name = 'orders' AND EXISTS (SELECT 1 FROM orders o WHERE o.id = c.row_id AND o.first_batch_id = @batch))
+    OR (c.table_name = 'order_lines'
+        AND EXISTS (SELECT 1 FROM order_lines l WHERE l.id = c.row_id AND l.first_batch_id = @batch)))
+  UNION
+  SELECT DISTINCT l.first_batch_id FROM order_lines l
+  JOIN orders o ON o.id = l.order_id AND o.first_batch_id = @batch
+  JOIN import_batches b ON b.id = l.first_batch_id AND b.state = 'committed'
+  WHERE l.first_batch_id > @batch
+  ORDER BY 1`;
+
+/**
+ * Undoes a batch: puts back the previous values of the rows it updated and deletes the rows it
+ * inserted. Refused while a later committed batch builds on it (LATER_BATCHES_SQL).
  */
 export async function undoBatch(
   sqlite: BetterSqlite3.Database,
@@ -139,27 +156,12 @@ export async function undoBatch(
   now: string,
 ): Promise<UndoCounts> {
   return inTransaction(sqlite, async () => {
-    const batch = sqlite
-      .prepare('SELECT id, state, file_name FROM import_batches WHERE id = ?')
-      .get(batchId) as { id: number; state: string; file_name: string } | undefined;
+    const batch = sqlite.prepare('SELECT state FROM import_batches WHERE id = ?').get(batchId) as
+      { state: string } | undefined;
     if (!batch) throw new UserError(`导入批次 #${batchId} 不存在 (no import batch ${batchId})`);
     if (batch.state === 'undone') throw new UserError(`导入批次 #${batchId} 已经撤销过了 (already undone)`);
 
-    const later = sqlite
-      .prepare(
-        `SELECT DISTINCT later.batch_id AS id FROM batch_changes mine
-         JOIN batch_changes later ON later.table_name = mine.table_name AND later.row_id = mine.row_id
-           AND later.batch_id > mine.batch_id
-         JOIN import_batches b ON b.id = later.batch_id AND b.state = 'committed'
-         WHERE mine.batch_id = ? AND mine.table_name IN ('orders', 'order_lines')
-         UNION
-         SELECT DISTINCT l.first_batch_id FROM batch_changes mine
-         JOIN order_lines l ON l.order_id = mine.row_id AND l.first_batch_id > mine.batch_id
-         JOIN import_batches b ON b.id = l.first_batch_id AND b.state = 'committed'
-         WHERE mine.batch_id = ? AND mine.table_name = 'orders' AND mine.action = 'insert'
-         ORDER BY 1`,
-      )
-      .all(batchId, batchId) as Array<{ id: number }>;
+    const later = sqlite.prepare(LATER_BATCHES_SQL).all({ batch: batchId }) as Array<{ id: number }>;
     if (later.length > 0) {
       const ids = later.map((r) => `#${r.id}`).join('、');
       throw new UserError(
@@ -169,18 +171,6 @@ export async function undoBatch(
       );
     }
 
-    const changes = sqlite
-      .prepare(
-        'SELECT seq, table_name, row_id, action, before_json FROM batch_changes WHERE batch_id = ? ORDER BY seq DESC',
-      )
-      .all(batchId) as ChangeRow[];
-    const counts: UndoCounts = {
-      batchId,
-      ordersDeleted: 0,
-      ordersRestored: 0,
-      linesDeleted: 0,
-      linesRestored: 0,
-    };
     const restore = {
       orders: sqlite.prepare(
         `UPDATE orders SET last_batch_id = @last_batch_id, ${ORDER_DATA_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}
@@ -191,28 +181,39 @@ export async function undoBatch(
          WHERE id = @id`,
       ),
     };
-    const remove = {
-      orders: sqlite.prepare('DELETE FROM orders WHERE id = ?'),
-      order_lines: sqlite.prepare('DELETE FROM order_lines WHERE id = ?'),
-      // An account first seen in this batch goes with it, unless another batch's order uses it.
-      buyer_accounts: sqlite.prepare(
-        'DELETE FROM buyer_accounts WHERE id = ? AND NOT EXISTS (SELECT 1 FROM orders WHERE buyer_account_id = ?)',
-      ),
+    // Newest first, a page at a time: a connection cannot write while it iterates, and a batch that
+    // updated a million orders must not load all their old values at once.
+    const page = sqlite.prepare(
+      'SELECT seq, table_name, before_json FROM batch_changes WHERE batch_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1000',
+    );
+    const counts: UndoCounts = {
+      batchId,
+      ordersDeleted: 0,
+      ordersRestored: 0,
+      linesDeleted: 0,
+      linesRestored: 0,
     };
-    for (const change of changes) {
-      if (change.table_name === 'buyer_accounts') {
-        remove.buyer_accounts.run(change.row_id, change.row_id);
-      } else if (change.action === 'insert') {
-        remove[change.table_name].run(change.row_id);
-        if (change.table_name === 'orders') counts.ordersDeleted++;
-        else counts.linesDeleted++;
-      } else {
-        const before = JSON.parse(change.before_json ?? '{}') as Record<string, unknown>;
-        restore[change.table_name].run(before);
+    for (let below = Number.MAX_SAFE_INTEGER; ;) {
+      const changes = page.all(batchId, below) as ChangeRow[];
+      if (changes.length === 0) break;
+      for (const change of changes) {
+        restore[change.table_name].run(JSON.parse(change.before_json) as Record<string, unknown>);
         if (change.table_name === 'orders') counts.ordersRestored++;
         else counts.linesRestored++;
       }
+      below = changes[changes.length - 1]!.seq;
     }
+    counts.linesDeleted = sqlite
+      .prepare('DELETE FROM order_lines WHERE first_batch_id = ?')
+      .run(batchId).changes;
+    counts.ordersDeleted = sqlite.prepare('DELETE FROM orders WHERE first_batch_id = ?').run(batchId).changes;
+    // An account first seen in this batch goes with it, unless another batch's order uses it.
+    sqlite
+      .prepare(
+        `DELETE FROM buyer_accounts WHERE first_batch_id = ?
+         AND NOT EXISTS (SELECT 1 FROM orders WHERE buyer_account_id = buyer_accounts.id)`,
+      )
+      .run(batchId);
     sqlite
       .prepare("UPDATE import_batches SET state = 'undone', undone_at = ? WHERE id = ?")
       .run(now, batchId);

@@ -113,6 +113,25 @@ describe('undo', () => {
     await expect(undoBatch(h.sqlite, orders.batchId, 'x')).rejects.toThrow(/不能撤销/);
   });
 
+  it('restores every updated order of a batch larger than one page of changes', async () => {
+    const ids = Array.from({ length: 2500 }, (_, i) => `O${i}`);
+    await writeFragments(
+      h,
+      ids.map((id) => order(id)),
+      'old.csv',
+    );
+    const before = dump();
+    const refunds = await writeFragments(
+      h,
+      ids.map((id) => order(id, { refundFen: 100 })),
+      'refunds.csv',
+    );
+    expect(refunds.orders.updated).toBe(2500);
+    const undone = await undoBatch(h.sqlite, refunds.batchId, 'x');
+    expect(undone.ordersRestored).toBe(2500);
+    expect(dump()).toEqual(before);
+  });
+
   it('refuses a second undo of the same batch', async () => {
     const b = await writeFragments(h, [order('A')]);
     await undoBatch(h.sqlite, b.batchId, 'x');
