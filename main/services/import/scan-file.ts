@@ -19,7 +19,7 @@ import {
   type ParsedOrder,
   type RowProblem,
 } from '../../domain/orders/types.js';
-import { throwIfCancelled } from '../transaction.js';
+import { throwIfCancelled, yieldToEventLoop } from '../transaction.js';
 import type { JobContext } from './import-types.js';
 import { openSource } from './read-source.js';
 
@@ -187,6 +187,9 @@ async function readSheets(
           lastProgress = now;
           const p = source.progress();
           ctx.progress?.('reading', p.done, p.total);
+          // In Electron this runs in the main process: let menus, IPC and progress events through
+          // between slices of synchronous parsing and writing.
+          await yieldToEventLoop();
         }
       }
     }
