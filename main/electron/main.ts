@@ -1,7 +1,7 @@
 /**
  * The Electron main process: a thin shell around createApp. It opens the window, applies the
  * security defaults, forwards IPC, and is the only place that turns user-chosen paths into files.
- * Bundled by scripts/build-electron.mjs into out/electron/main.cjs.
+ * Bundled by build-electron.mjs into out/electron/main.cjs.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';

@@ -56,6 +56,62 @@ describe('huike CLI', () => {
     expect(JSON.parse(runCli(['--db', db, 'imports', '--json']).stdout)).toEqual({ batches: [] });
   });
 
+  it('imports a home-made sheet with --mapping, into the shop named by --shop', () => {
+    const dir = tmp();
+    const file = path.join(dir, '微店订单.csv');
+    writeFileSync(
+      file,
+      '单号,下单时间,手机,金额\nW1,2026-11-01 10:00,13800000001,12.50\nW2,2026-11-02 11:00,13800000002,30\n',
+    );
+    const mapping = path.join(dir, 'mapping.json');
+    writeFileSync(
+      mapping,
+      JSON.stringify({ orderId: '单号', createdAt: '下单时间', buyerPhone: '手机', paidAmount: '金额' }),
+    );
+    const db = path.join(dir, 'a.db');
+    const args = [
+      '--db',
+      db,
+      'import',
+      file,
+      '--platform',
+      'generic',
+      '--mapping',
+      mapping,
+      '--shop',
+      '微店',
+      '--json',
+    ];
+    const r = runCli(args);
+    expect(r.code, r.stderr).toBe(0);
+    const b = (JSON.parse(r.stdout) as { batches: Array<Record<string, unknown>> }).batches[0]!;
+    expect(b).toMatchObject({
+      platform: 'generic',
+      shop: '微店',
+      orders: { inserted: 2, updated: 0, unchanged: 0 },
+    });
+    expect(b.money).toEqual({ paidFen: 4250, refundFen: 0 });
+    // The mapping is remembered for this header: the next file of the same layout needs none.
+    const again = runCli(['--db', db, 'import', file, '--shop', '微店', '--json']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(
+      (JSON.parse(again.stdout) as { batches: Array<Record<string, unknown>> }).batches[0]!.orders,
+    ).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 2,
+    });
+  });
+
+  it('exits 1 naming the file when --mapping is not JSON', () => {
+    const dir = tmp();
+    const mapping = path.join(dir, 'm.json');
+    writeFileSync(mapping, '{orderId: 单号');
+    const r = runCli(['--db', path.join(dir, 'a.db'), 'import', mapping, '--mapping', mapping]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('m.json');
+  });
+
   it('exits 1 for bad arguments', () => {
     expect(runCli(['undo', 'abc']).code).toBe(1);
     expect(runCli(['no-such-command']).code).toBe(1);
