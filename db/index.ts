@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Kysely, Migrator, SqliteDialect, type Transaction } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import { migrations } from './migrations/index.js';
-import { applyPragmas } from './pragmas.js';
+import { applyPragmas, applyReaderPragmas } from './pragmas.js';
 import { openSqlite } from './open-sqlite.js';
 import type { Database } from './schema.js';
 
@@ -12,7 +12,15 @@ export type DbTx = Transaction<Database>;
 export type * from './schema.js';
 
 export interface HuikeDb {
+  /** The write connection (and reads that belong to a write). */
   db: Db;
+  /**
+   * A second, read-only connection for screens and reports. A long import keeps its transaction
+   * open across awaits on the write connection; reads here see the last committed state (WAL), so
+   * a dashboard refreshed mid-import never shows half a batch. In-memory databases (tests) have a
+   * single connection, so there it is the write connection.
+   */
+  reader: Db;
   /** The raw connection, for the few hot paths (bulk import) where prepared statements matter. */
   sqlite: BetterSqlite3.Database;
   filename: string;
@@ -27,11 +35,21 @@ export async function createDb(options: { filename: string }): Promise<HuikeDb> 
   applyPragmas(sqlite, inMemory);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrateToLatest(db);
+  let reader = db;
+  if (!inMemory) {
+    const readSqlite = openSqlite(options.filename, { readonly: true });
+    applyReaderPragmas(readSqlite);
+    reader = new Kysely<Database>({ dialect: new SqliteDialect({ database: readSqlite }) });
+  }
   return {
     db,
+    reader,
     sqlite,
     filename: options.filename,
-    close: () => db.destroy(),
+    async close() {
+      if (reader !== db) await reader.destroy();
+      await db.destroy();
+    },
   };
 }
 

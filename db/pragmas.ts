@@ -12,3 +12,8 @@ export function applyPragmas(sqlite: BetterSqlite3.Database, inMemory: boolean):
   // Keep temporary tables (import staging) on disk so a 1M-row import has bounded memory.
   sqlite.pragma('temp_store = FILE');
 }
+
+/** The read connection's pragmas: it waits for a writer's checkpoint instead of failing. */
+export function applyReaderPragmas(sqlite: BetterSqlite3.Database): void {
+  sqlite.pragma('busy_timeout = 5000');
+}

@@ -40,7 +40,8 @@ function toStaged(entry: { fileId: string; name: string; size: number }): Staged
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { huikeDb, stage, jobs, now } = deps;
-  const { db, sqlite } = huikeDb;
+  // Screens read through `reader` (the last committed state); writes go through `db` and `sqlite`.
+  const { db, reader, sqlite } = huikeDb;
 
   const fileRequest = (options: FileOptions): FileRequest => ({
     file: stage.get(options.fileId),
@@ -53,11 +54,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   return {
     'app.info': async () => {
-      const any = await db.selectFrom('orders').select('id').limit(1).executeTakeFirst();
+      const any = await reader.selectFrom('orders').select('id').limit(1).executeTakeFirst();
       return { version: deps.appVersion, dbPath: huikeDb.filename, hasData: Boolean(any) };
     },
 
-    'settings.get': async () => ({ language: ((await readSetting(db, 'language')) ?? 'zh-CN') as Language }),
+    'settings.get': async () => ({ language: ((await readSetting(reader, 'language')) ?? 'zh-CN') as Language }),
 
     'settings.set': async (input) => {
       await withWriteLock(() => writeSetting(db, 'language', input.language));
@@ -65,7 +66,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'shops.list': async () => {
-      const rows = await db
+      const rows = await reader
         .selectFrom('shops as s')
         .leftJoin('orders as o', 'o.shop_id', 's.id')
         .select(({ fn }) => ['s.id', 's.platform', 's.name', fn.count<number>('o.id').as('orders')])
@@ -75,7 +76,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return rows.map((r) => ({ ...r, orders: Number(r.orders) }));
     },
 
-    'dashboard.summary': (input) => dashboardSummary(db, input),
+    'dashboard.summary': (input) => dashboardSummary(reader, input),
 
     'demo.load': (input) =>
       jobs.run(input.jobId, (job) => loadDemo(sqlite, { seed: input.seed ?? 1 }, { ...job, now })),
@@ -111,7 +112,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }),
 
     'imports.list': async () => {
-      const batches = await listBatches(db);
+      const batches = await listBatches(reader);
       return {
         batches: batches.map((b): BatchSummary => ({
           id: b.id,

@@ -210,6 +210,31 @@ describe('import through the handlers', () => {
     expect((await app.invoke('imports.list', {})).batches).toHaveLength(1);
   });
 
+  it('screens read the last committed state while a long import is still writing', async () => {
+    const onDisk = await testApp({ onDisk: true });
+    try {
+      const big = path.join(dir, 'big-visible.csv');
+      const rows = ['订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间,订单付款时间 ,退款金额'];
+      for (let i = 0; i < 30_000; i++)
+        rows.push(`${7_000_000 + i},tb_${i},1.00,交易成功,2026-10-01 10:00:00,2026-10-01 10:01:00,0`);
+      writeFileSync(big, rows.join('\n'));
+      const seenMidway: number[] = [];
+      const off = onDisk.onProgress((e) => {
+        if (e.phase === 'reading' && e.done < e.total) {
+          void onDisk.invoke('dashboard.summary', {}).then((s) => seenMidway.push(s.allOrders));
+        }
+      });
+      const file = { fileId: (await onDisk.stagePath(big)).fileId };
+      await onDisk.invoke('import.commit', { files: [file], skipInvalidRows: false });
+      off();
+      expect(seenMidway.length).toBeGreaterThan(0);
+      expect(new Set(seenMidway)).toEqual(new Set([0]));
+      expect((await onDisk.invoke('dashboard.summary', {})).allOrders).toBe(30_000);
+    } finally {
+      await onDisk.close();
+    }
+  });
+
   it('a generic file imports with a column mapping, which is remembered for the same header', async () => {
     const f = fx.genericCsv;
     const first = await app.invoke('import.preview', { files: [await stage(f.path)] });
