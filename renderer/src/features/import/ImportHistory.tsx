@@ -2,15 +2,12 @@ import { ReloadOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BatchSummary, ImportCounts } from '../../../../main/api/contract';
+import type { BatchSummary } from '../../../../main/api/contract';
 import { call } from '../../api/client';
 import { useAppState } from '../../app/AppState';
 import { formatDateTime } from '../../format/dates';
-import { formatCount, formatFen } from '../../format/money';
-
-function counts(c: ImportCounts): string {
-  return `${formatCount(c.inserted)} / ${formatCount(c.updated)} / ${formatCount(c.unchanged)}`;
-}
+import { formatCount } from '../../format/money';
+import { formatCounts, moneyColumns } from './batch-columns';
 
 export function ImportHistory() {
   const { t } = useTranslation();
@@ -122,20 +119,9 @@ export function ImportHistory() {
               title: t('report.ordersCounts'),
               key: 'orders',
               align: 'right',
-              render: (_: unknown, b) => counts(b.orders),
+              render: (_: unknown, b) => formatCounts(b.orders),
             },
-            {
-              title: t('kpi.paid'),
-              key: 'paid',
-              align: 'right',
-              render: (_: unknown, b) => formatFen(b.money.paidFen, b.currency),
-            },
-            {
-              title: t('kpi.refund'),
-              key: 'refund',
-              align: 'right',
-              render: (_: unknown, b) => formatFen(b.money.refundFen, b.currency),
-            },
+            ...moneyColumns<BatchSummary>(t),
             {
               title: t('history.state'),
               dataIndex: 'state',

@@ -1,14 +1,11 @@
 import { DownloadOutlined, HistoryOutlined } from '@ant-design/icons';
 import { Button, Card, Result, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { BatchResult, ImportCounts } from '../../../../main/api/contract';
+import type { BatchResult } from '../../../../main/api/contract';
 import { navigate } from '../../app/routes';
-import { formatCount, formatFen } from '../../format/money';
+import { formatCount } from '../../format/money';
+import { formatCounts, moneyColumns } from './batch-columns';
 import { downloadText, reportCsv } from './report-csv';
-
-function counts(c: ImportCounts): string {
-  return `${formatCount(c.inserted)} / ${formatCount(c.updated)} / ${formatCount(c.unchanged)}`;
-}
 
 export function ImportReport({ batches, onDone }: { batches: BatchResult[]; onDone: () => void }) {
   const { t } = useTranslation();
@@ -67,26 +64,17 @@ export function ImportReport({ batches, onDone }: { batches: BatchResult[]; onDo
             title: t('report.ordersCounts'),
             key: 'orders',
             align: 'right',
-            render: (_: unknown, b) => <span data-testid={`report-orders-${b.id}`}>{counts(b.orders)}</span>,
+            render: (_: unknown, b) => (
+              <span data-testid={`report-orders-${b.id}`}>{formatCounts(b.orders)}</span>
+            ),
           },
           {
             title: t('report.linesCounts'),
             key: 'lines',
             align: 'right',
-            render: (_: unknown, b) => counts(b.lines),
+            render: (_: unknown, b) => formatCounts(b.lines),
           },
-          {
-            title: t('kpi.paid'),
-            key: 'paid',
-            align: 'right',
-            render: (_: unknown, b) => formatFen(b.money.paidFen, b.currency),
-          },
-          {
-            title: t('kpi.refund'),
-            key: 'refund',
-            align: 'right',
-            render: (_: unknown, b) => formatFen(b.money.refundFen, b.currency),
-          },
+          ...moneyColumns<BatchResult>(t),
           {
             title: t('report.skipped'),
             key: 'skipped',

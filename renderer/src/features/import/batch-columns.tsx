@@ -1,0 +1,27 @@
+/** Table columns that the import report and the import history show alike. */
+import type { TFunction } from 'i18next';
+import type { BatchResult, ImportCounts } from '../../../../main/api/contract';
+import { formatCount, formatFen } from '../../format/money';
+
+/** "inserted / updated / unchanged" */
+export function formatCounts(c: ImportCounts): string {
+  return `${formatCount(c.inserted)} / ${formatCount(c.updated)} / ${formatCount(c.unchanged)}`;
+}
+
+/** The paid and refunded money of a batch, each in the batch's own currency. */
+export function moneyColumns<B extends BatchResult>(t: TFunction) {
+  return [
+    {
+      title: t('kpi.paid'),
+      key: 'paid',
+      align: 'right' as const,
+      render: (_: unknown, b: B) => formatFen(b.money.paidFen, b.currency),
+    },
+    {
+      title: t('kpi.refund'),
+      key: 'refund',
+      align: 'right' as const,
+      render: (_: unknown, b: B) => formatFen(b.money.refundFen, b.currency),
+    },
+  ];
+}
