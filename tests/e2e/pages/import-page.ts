@@ -39,6 +39,14 @@ export class ImportPage {
     await expect(this.report()).toBeVisible({ timeout: 60_000 });
   }
 
+  /** From the report back to an empty import page (继续导入). */
+  async importMore(): Promise<void> {
+    await this.report()
+      .getByRole('button', { name: /继续导入|Import more/ })
+      .click();
+    await expect(this.page.getByTestId('drop-zone')).toBeVisible();
+  }
+
   report(): Locator {
     return this.page.getByTestId('import-report');
   }
