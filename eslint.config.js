@@ -76,7 +76,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       ...restrict(
         ['node:*', 'electron', '**/services/**', '**/db/**', '**/electron/**', '**/web/**', '**/cli/**'],
-        'the renderer talks to the app through window.huike and imports only the contract types.',
+        'the renderer talks to the app through window.huike and imports only the contract types and pure domain helpers.',
       ),
     },
   },
