@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Kysely, Migrator, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import { migrations } from './migrations/index.js';
 import { applyPragmas, applyReaderPragmas } from './pragmas.js';
@@ -8,7 +8,6 @@ import { openSqlite } from './open-sqlite.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
-export type DbTx = Transaction<Database>;
 export type * from './schema.js';
 
 export interface HuikeDb {

@@ -2,7 +2,7 @@
  * Row types of every table, as Kysely sees them. Money columns end in `_fen` and hold integers;
  * instants end in `_at` and hold UTC ISO-8601 strings.
  */
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated } from 'kysely';
 
 export interface ShopsTable {
   id: Generated<number>;
@@ -156,12 +156,3 @@ export interface Database {
   column_mappings: ColumnMappingsTable;
   settings: SettingsTable;
 }
-
-export type Shop = Selectable<ShopsTable>;
-export type ImportBatch = Selectable<ImportBatchesTable>;
-export type OrderRow = Selectable<OrdersTable>;
-export type NewOrder = Insertable<OrdersTable>;
-export type OrderUpdate = Updateable<OrdersTable>;
-export type OrderLineRow = Selectable<OrderLinesTable>;
-export type NewOrderLine = Insertable<OrderLinesTable>;
-export type BuyerAccount = Selectable<BuyerAccountsTable>;
