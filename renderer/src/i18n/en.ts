@@ -60,7 +60,8 @@ export const en: typeof zhCN = {
     dataSpan: 'Orders from {{range}} (Beijing time)',
     from: 'From',
     to: 'To',
-    otherCurrencies: 'The totals above are in CNY; orders in other currencies are not included: {{list}}',
+    otherCurrencies:
+      'The amounts on this page are CNY totals; orders in other currencies are not included: {{list}}',
     otherCurrencyItem: '{{orders}} orders in {{currency}} (paid {{paid}})',
     loadFailed: 'Could not load the dashboard',
     byMonth: 'Paid amount by month',

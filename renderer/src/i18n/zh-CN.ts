@@ -58,7 +58,7 @@ export const zhCN = {
     from: '开始日期',
     to: '结束日期',
     loadFailed: '总览数据加载失败',
-    otherCurrencies: '以上为人民币合计；其他币种的订单未计入：{{list}}',
+    otherCurrencies: '本页金额为人民币合计；其他币种的订单未计入：{{list}}',
     otherCurrencyItem: '{{currency}} {{orders}} 笔（实付 {{paid}}）',
     byMonth: '每月实付金额',
     byPlatform: '各平台',
