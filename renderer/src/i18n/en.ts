@@ -116,6 +116,7 @@ export const en: typeof zhCN = {
     alreadyImported: 'This file was imported before; importing it again changes nothing.',
     sample: 'First {{count}} rows of the file',
     problems: 'Rows that cannot be imported: {{count}}',
+    problemsShown: '(the first {{count}} are listed)',
     problemRow: 'Row',
     problemColumn: 'Column',
     problemReason: 'Reason',

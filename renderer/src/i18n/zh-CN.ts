@@ -112,6 +112,7 @@ export const zhCN = {
     alreadyImported: '这个文件已经导入过，再次导入不会有任何变化。',
     sample: '文件前 {{count}} 行',
     problems: '有 {{count}} 行无法导入',
+    problemsShown: '（此处列出前 {{count}} 条）',
     problemRow: '行号',
     problemColumn: '列',
     problemReason: '原因',

@@ -11,7 +11,7 @@ export function CommitBar() {
   const { entries, job, jobKind, commit, cancelJob } = useImportSession();
   const [skipInvalid, setSkipInvalid] = useState(false);
 
-  const problemRows = entries.reduce((n, e) => n + (e.preview?.problems.length ?? 0), 0);
+  const problemRows = entries.reduce((n, e) => n + (e.preview?.problemCount ?? 0), 0);
   const unreadable = entries.filter((e) => e.preview?.error).length;
   const pending = entries.some((e) => e.previewing || e.preview === null);
   const blocked = pending || unreadable > 0 || (problemRows > 0 && !skipInvalid) || job !== null;

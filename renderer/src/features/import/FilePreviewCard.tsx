@@ -177,7 +177,9 @@ export function FilePreviewCard({
               <SampleTable header={preview.header} rows={preview.sampleRows} />
             </div>
           )}
-          {preview && preview.problems.length > 0 && <ProblemsTable problems={preview.problems} />}
+          {preview && preview.problems.length > 0 && (
+            <ProblemsTable problems={preview.problems} total={preview.problemCount} />
+          )}
         </Space>
       </Spin>
     </Card>

@@ -5,6 +5,7 @@ import type { BatchResult } from '../../../../main/api/contract';
 import { navigate } from '../../app/routes';
 import { formatCount } from '../../format/money';
 import { formatCounts, moneyColumns } from './batch-columns';
+import { ProblemsTable } from './ProblemsTable';
 import { downloadText, reportCsv } from './report-csv';
 
 export function ImportReport({ batches, onDone }: { batches: BatchResult[]; onDone: () => void }) {
@@ -46,6 +47,10 @@ export function ImportReport({ batches, onDone }: { batches: BatchResult[]; onDo
         pagination={false}
         scroll={{ x: 'max-content' }}
         dataSource={batches}
+        expandable={{
+          rowExpandable: (b) => b.skipped.length > 0,
+          expandedRowRender: (b) => <ProblemsTable problems={b.skipped} testId={`report-skipped-${b.id}`} />,
+        }}
         columns={[
           { title: t('report.file'), dataIndex: 'file' },
           {

@@ -2,13 +2,30 @@ import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RowProblem } from '../../../../main/domain/orders/types';
 
-export function ProblemsTable({ problems }: { problems: RowProblem[] }) {
+interface ProblemsTableProps {
+  problems: RowProblem[];
+  /** All refused rows; `problems` may hold only the first of them. */
+  total?: number;
+  testId?: string;
+}
+
+export function ProblemsTable({
+  problems,
+  total = problems.length,
+  testId = 'preview-problems',
+}: ProblemsTableProps) {
   const { t } = useTranslation();
   return (
-    <div data-testid="preview-problems" data-count={problems.length}>
+    <div data-testid={testId} data-count={total}>
       <Typography.Text type="danger" strong>
-        {t('import.problems', { count: problems.length })}
+        {t('import.problems', { count: total })}
       </Typography.Text>
+      {total > problems.length && (
+        <Typography.Text type="secondary">
+          {' '}
+          {t('import.problemsShown', { count: problems.length })}
+        </Typography.Text>
+      )}
       <Table<RowProblem>
         size="small"
         rowKey={(p, i) => `${p.row}-${p.column ?? ''}-${i ?? 0}`}

@@ -41,7 +41,16 @@ export function reportCsv(batches: BatchResult[], t: TFunction): string {
     b.currency,
     b.skipped.length,
   ]);
-  return '\uFEFF' + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  // Then every refused row, so the bookkeeper can fix the file: file, row, column, reason.
+  const skipped = batches.flatMap((b) => b.skipped.map((p) => [b.file, p.row, p.column ?? '', p.reason]));
+  const problems = skipped.length
+    ? [
+        [],
+        [t('report.file'), t('import.problemRow'), t('import.problemColumn'), t('import.problemReason')],
+        ...skipped,
+      ]
+    : [];
+  return '\uFEFF' + [header, ...rows, ...problems].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
 export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {

@@ -1,0 +1,49 @@
+import type { TFunction } from 'i18next';
+import { describe, expect, it } from 'vitest';
+import type { BatchResult } from '../../../main/api/contract';
+import { reportCsv } from '../../../renderer/src/features/import/report-csv';
+
+const t = ((key: string) => key) as unknown as TFunction;
+
+const batch = (over: Partial<BatchResult>): BatchResult => ({
+  id: 1,
+  file: '订单.csv',
+  platform: 'tmall',
+  shop: '青禾',
+  encoding: 'gb18030',
+  rows: 3,
+  orders: { inserted: 2, updated: 0, unchanged: 0 },
+  lines: { inserted: 0, updated: 0, unchanged: 0 },
+  currency: 'CNY',
+  money: { paidFen: 123456, refundFen: 5 },
+  skipped: [],
+  ...over,
+});
+
+describe('the downloadable import report', () => {
+  it('starts with a BOM (Excel reads UTF-8 Chinese), one row per batch, exact amounts in the batch currency', () => {
+    const text = reportCsv(
+      [
+        batch({}),
+        batch({ id: 2, file: 'orders_export.csv', currency: 'JPY', money: { paidFen: 500, refundFen: 0 } }),
+      ],
+      t,
+    );
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const lines = text.slice(1).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(',1234.56,0.05,CNY,');
+    expect(lines[2]).toContain(',500,0,JPY,');
+  });
+
+  it('lists every refused row with file, row, column and reason after the batches', () => {
+    const text = reportCsv(
+      [batch({ skipped: [{ row: 7, column: '订单编号', reason: '科学计数法, 文件被 Excel 另存过' }] })],
+      t,
+    );
+    const lines = text.slice(1).trimEnd().split('\r\n');
+    expect(lines[2]).toBe('');
+    expect(lines[3]).toBe('report.file,import.problemRow,import.problemColumn,import.problemReason');
+    expect(lines[4]).toBe('订单.csv,7,订单编号,"科学计数法, 文件被 Excel 另存过"');
+  });
+});
