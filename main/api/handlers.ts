@@ -58,7 +58,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { version: deps.appVersion, dbPath: huikeDb.filename, hasData: Boolean(any) };
     },
 
-    'settings.get': async () => ({ language: ((await readSetting(reader, 'language')) ?? 'zh-CN') as Language }),
+    'settings.get': async () => ({
+      language: ((await readSetting(reader, 'language')) ?? 'zh-CN') as Language,
+    }),
 
     'settings.set': async (input) => {
       await withWriteLock(() => writeSetting(db, 'language', input.language));
