@@ -23,7 +23,6 @@ export interface WebServerOptions {
   app: HuikeApp;
   /** The built renderer (out/renderer). */
   staticDir: string;
-  port: number;
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {

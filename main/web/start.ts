@@ -15,8 +15,17 @@ if (!existsSync(path.join(staticDir, 'index.html'))) {
 }
 const dbPath = process.env.HUIKE_DB || defaultDbPath();
 const app = await createApp({ dbPath, stageDir: stageDirFor(dbPath, os.tmpdir()), appVersion: appVersion() });
-const server = createWebServer({ app, staticDir, port: Number(process.env.PORT ?? 5174) });
-const port = await listen(server, Number(process.env.PORT ?? 5174));
+const server = createWebServer({ app, staticDir });
+const wanted = Number(process.env.PORT ?? 5174);
+const port = await listen(server, wanted).catch(async (error: NodeJS.ErrnoException) => {
+  await app.close();
+  console.error(
+    error.code === 'EADDRINUSE'
+      ? `Port ${wanted} is in use (is Huike already running?). Start with another port: PORT=5175 npm run web`
+      : `Cannot listen on 127.0.0.1:${wanted}: ${error.message}`,
+  );
+  process.exit(1);
+});
 console.log(`汇客 Huike is running at http://127.0.0.1:${port}/  (database: ${dbPath})`);
 
 const stop = async () => {

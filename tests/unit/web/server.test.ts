@@ -15,7 +15,7 @@ beforeEach(async () => {
   app = await testApp();
   const staticDir = mkdtempSync(path.join(os.tmpdir(), 'huike-static-'));
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>汇客</title>');
-  server = createWebServer({ app, staticDir, port: 0 });
+  server = createWebServer({ app, staticDir });
   const port = await listen(server, 0);
   base = `http://127.0.0.1:${port}`;
 });
