@@ -6,8 +6,7 @@ import type { BatchSummary } from '../../../../main/api/contract';
 import { call } from '../../api/client';
 import { useAppState } from '../../app/AppState';
 import { formatDateTime } from '../../format/dates';
-import { formatCount } from '../../format/money';
-import { formatCounts, moneyColumns } from './batch-columns';
+import { formatCounts, moneyColumns, sourceColumns } from './batch-columns';
 
 export function ImportHistory() {
   const { t } = useTranslation();
@@ -103,18 +102,7 @@ export function ImportHistory() {
                 </Space>
               ),
             },
-            {
-              title: t('report.platform'),
-              dataIndex: 'platform',
-              render: (p: string) => t(`format.${p}`, { defaultValue: p }),
-            },
-            { title: t('report.shop'), dataIndex: 'shop' },
-            {
-              title: t('report.rows'),
-              dataIndex: 'rows',
-              align: 'right',
-              render: (n: number) => formatCount(n),
-            },
+            ...sourceColumns(t),
             {
               title: t('report.ordersCounts'),
               key: 'orders',

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BatchResult } from '../../../../main/api/contract';
 import { navigate } from '../../app/routes';
 import { formatCount } from '../../format/money';
-import { formatCounts, moneyColumns } from './batch-columns';
+import { formatCounts, moneyColumns, sourceColumns } from './batch-columns';
 import { ProblemsTable } from './ProblemsTable';
 import { downloadText, reportCsv } from './report-csv';
 
@@ -53,18 +53,7 @@ export function ImportReport({ batches, onDone }: { batches: BatchResult[]; onDo
         }}
         columns={[
           { title: t('report.file'), dataIndex: 'file' },
-          {
-            title: t('report.platform'),
-            dataIndex: 'platform',
-            render: (p: string) => t(`format.${p}`, { defaultValue: p }),
-          },
-          { title: t('report.shop'), dataIndex: 'shop' },
-          {
-            title: t('report.rows'),
-            dataIndex: 'rows',
-            align: 'right',
-            render: (n: number) => formatCount(n),
-          },
+          ...sourceColumns(t),
           {
             title: t('report.ordersCounts'),
             key: 'orders',
