@@ -55,7 +55,7 @@ export const inputSchemas = {
     jobId,
   }),
   'imports.list': z.object({}),
-  'imports.undo': z.object({ batchId: z.number().int().positive() }),
+  'imports.undo': z.object({ batchId: z.number().int().positive(), jobId }),
   'jobs.cancel': z.object({ jobId: z.string().min(1).max(100) }),
 } as const;
 

@@ -8,7 +8,8 @@ import { UserError } from '../domain/errors.js';
 import { dashboardSummary } from '../services/dashboard.js';
 import { loadDemo } from '../services/demo.js';
 import type { FileStage } from '../services/file-stage.js';
-import { listBatches, undoBatch } from '../services/import/batches.js';
+import { listBatches } from '../services/import/batches.js';
+import { undoBatch } from '../services/import/undo.js';
 import { commitFiles } from '../services/import/commit.js';
 import { previewFile, rememberedMapping } from '../services/import/preview.js';
 import type { FileRequest } from '../services/import/scan-file.js';
@@ -136,7 +137,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       };
     },
 
-    'imports.undo': (input) => undoBatch(sqlite, input.batchId, now().toISOString()),
+    'imports.undo': (input) =>
+      jobs.run(input.jobId, (job) => undoBatch(sqlite, input.batchId, { ...job, now })),
 
     'jobs.cancel': async (input) => ({ cancelled: jobs.cancel(input.jobId) }),
   };

@@ -5,14 +5,15 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { generateDemoShop } from '../domain/demo/index.js';
 import type { DemoResult } from '../domain/results.js';
-import { inTransaction, throwIfCancelled, yieldToEventLoop } from './transaction.js';
+import { createSlicer, inTransaction, throwIfCancelled } from './transaction.js';
 import { ensureShop } from './shops.js';
 import { finishBatch, insertBatch } from './import/batches.js';
 import { createBatchWriter } from './import/batch-writer.js';
 import type { JobContext } from './import/import-types.js';
 import { platformOfFormat } from '../domain/orders/types.js';
 
-const ORDERS_PER_SLICE = 500;
+/** How often progress is reported (and cancel checked), in orders. */
+const ORDERS_PER_REPORT = 200;
 
 /** The demo's last day is yesterday in China time, so "recent" screens have recent data. */
 function demoEndDate(now: Date): string {
@@ -31,6 +32,7 @@ export async function loadDemo(
   const demo = generateDemoShop({ seed: options.seed, endDate: demoEndDate(nowDate), scale: options.scale });
   const total = demo.shops.reduce((n, s) => n + s.orders.length, 0);
   let done = 0;
+  const slicer = createSlicer();
 
   return inTransaction(sqlite, async () => {
     const upsertProduct = sqlite.prepare(
@@ -65,9 +67,9 @@ export async function loadDemo(
       for (let i = 0; i < shop.orders.length; i++) {
         writer.write(shop.orders[i]!);
         done++;
-        if (i % ORDERS_PER_SLICE === 0) {
+        if (i % ORDERS_PER_REPORT === 0) {
           ctx.progress?.('writing', done, total);
-          await yieldToEventLoop();
+          await slicer.maybeYield();
           throwIfCancelled(ctx.signal);
         }
       }

@@ -40,3 +40,19 @@ export function throwIfCancelled(signal: AbortSignal | undefined): void {
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/**
+ * Long work runs in slices: `maybeYield()` gives the event loop a turn once the current slice has
+ * run `sliceMs`. In Electron this work runs in the main process, where a long slice would hold up
+ * menus, IPC and the progress events the window shows.
+ */
+export function createSlicer(sliceMs = 20): { maybeYield(): Promise<void> } {
+  let sliceStart = performance.now();
+  return {
+    async maybeYield() {
+      if (performance.now() - sliceStart < sliceMs) return;
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    },
+  };
+}

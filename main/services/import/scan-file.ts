@@ -19,7 +19,7 @@ import {
   type ParsedOrder,
   type RowProblem,
 } from '../../domain/orders/types.js';
-import { throwIfCancelled, yieldToEventLoop } from '../transaction.js';
+import { createSlicer, throwIfCancelled } from '../transaction.js';
 import type { JobContext } from './import-types.js';
 import { openSource } from './read-source.js';
 
@@ -128,6 +128,7 @@ async function readSheets(
   let result: ScanResult | null = null;
   let rows = 0;
   let lastProgress = 0;
+  const slicer = createSlicer();
   const unreadable: string[] = [];
   let firstHeader: string[] | null = null;
   // An unknown layout still shows its first rows, so the user can see what to map each column to.
@@ -180,17 +181,15 @@ async function readSheets(
           pending = fragment;
         }
       }
-      if ((rows & 255) === 0) {
+      if ((rows & 63) === 0) {
         throwIfCancelled(ctx.signal);
         const now = performance.now();
         if (now - lastProgress > PROGRESS_INTERVAL_MS) {
           lastProgress = now;
           const p = source.progress();
           ctx.progress?.('reading', p.done, p.total);
-          // In Electron this runs in the main process: let menus, IPC and progress events through
-          // between slices of synchronous parsing and writing.
-          await yieldToEventLoop();
         }
+        await slicer.maybeYield();
       }
     }
     if (pending) visitor.onFragment(withLineRefunds(pending), detected.format);

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HuikeDb } from '../../../db/index.js';
+import { CancelledError } from '../../../main/domain/errors.js';
 import type { ParsedOrder } from '../../../main/domain/orders/types.js';
-import { undoBatch } from '../../../main/services/import/batches.js';
-import { freshDb } from '../../helpers/test-db.js';
+import { undoBatch } from '../../../main/services/import/undo.js';
+import { fixedClock, freshDb } from '../../helpers/test-db.js';
 import { writeFragments } from '../../helpers/write-fragments.js';
 
 let h: HuikeDb;
@@ -85,10 +86,10 @@ describe('undo', () => {
       'new.csv',
     );
     expect(second.orders).toEqual({ inserted: 1, updated: 1, unchanged: 0 });
-    const undone = await undoBatch(h.sqlite, second.batchId, '2026-11-21T00:00:00.000Z');
+    const undone = await undoBatch(h.sqlite, second.batchId, { now: fixedClock });
     expect(undone).toMatchObject({ ordersDeleted: 1, ordersRestored: 1 });
     expect(dump()).toEqual(afterFirst);
-    await undoBatch(h.sqlite, first.batchId, '2026-11-21T00:00:00.000Z');
+    await undoBatch(h.sqlite, first.batchId, { now: fixedClock });
     expect(dump()).toEqual({ orders: [], lines: [], accounts: [] });
   });
 
@@ -96,10 +97,12 @@ describe('undo', () => {
     const first = await writeFragments(h, [order('A')], 'old.csv');
     const second = await writeFragments(h, [order('A', { refundFen: 500 })], 'new.csv');
     const before = dump();
-    await expect(undoBatch(h.sqlite, first.batchId, 'x')).rejects.toThrow(new RegExp(`#${second.batchId}`));
+    await expect(undoBatch(h.sqlite, first.batchId, { now: fixedClock })).rejects.toThrow(
+      new RegExp(`#${second.batchId}`),
+    );
     expect(dump()).toEqual(before);
-    await undoBatch(h.sqlite, second.batchId, 'x');
-    await undoBatch(h.sqlite, first.batchId, 'x');
+    await undoBatch(h.sqlite, second.batchId, { now: fixedClock });
+    await undoBatch(h.sqlite, first.batchId, { now: fixedClock });
     expect(dump().orders).toEqual([]);
   });
 
@@ -110,7 +113,7 @@ describe('undo', () => {
       [{ platformOrderId: 'A', sourceRows: [2], lines: [{ lineKey: 'k', quantity: 1 }] }],
       'items.csv',
     );
-    await expect(undoBatch(h.sqlite, orders.batchId, 'x')).rejects.toThrow(/不能撤销/);
+    await expect(undoBatch(h.sqlite, orders.batchId, { now: fixedClock })).rejects.toThrow(/不能撤销/);
   });
 
   it('restores every updated order of a batch larger than one page of changes', async () => {
@@ -127,14 +130,38 @@ describe('undo', () => {
       'refunds.csv',
     );
     expect(refunds.orders.updated).toBe(2500);
-    const undone = await undoBatch(h.sqlite, refunds.batchId, 'x');
+    const undone = await undoBatch(h.sqlite, refunds.batchId, { now: fixedClock });
     expect(undone.ordersRestored).toBe(2500);
     expect(dump()).toEqual(before);
   });
 
+  it('reports progress and, when cancelled midway, leaves every row as it was', async () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => `C${i}`);
+    const b = await writeFragments(
+      h,
+      ids.map((id) => order(id, { lines: [{ lineKey: 'x', quantity: 1 }] })),
+    );
+    const before = dump();
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const undo = undoBatch(h.sqlite, b.batchId, {
+      now: fixedClock,
+      signal: controller.signal,
+      progress: (_phase, done) => {
+        seen.push(done);
+        controller.abort();
+      },
+    });
+    await expect(undo).rejects.toBeInstanceOf(CancelledError);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(dump()).toEqual(before);
+    const history = h.sqlite.prepare('SELECT state FROM import_batches WHERE id = ?').get(b.batchId);
+    expect(history).toEqual({ state: 'committed' });
+  });
+
   it('refuses a second undo of the same batch', async () => {
     const b = await writeFragments(h, [order('A')]);
-    await undoBatch(h.sqlite, b.batchId, 'x');
-    await expect(undoBatch(h.sqlite, b.batchId, 'x')).rejects.toThrow(/已经撤销/);
+    await undoBatch(h.sqlite, b.batchId, { now: fixedClock });
+    await expect(undoBatch(h.sqlite, b.batchId, { now: fixedClock })).rejects.toThrow(/已经撤销/);
   });
 });
