@@ -2,6 +2,10 @@
 import type { BatchResult, BatchSummary, DemoResult, UndoResult } from '../api/contract.js';
 import { fen } from './output.js';
 
+/** A UTC instant as the seller reads it: Beijing time, to the minute. */
+const chinaTime = (iso: string) =>
+  new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+
 const counts = (c: { inserted: number; updated: number; unchanged: number }) =>
   `新增 ${c.inserted} / 更新 ${c.updated} / 未变 ${c.unchanged}`;
 
@@ -32,7 +36,7 @@ export function printBatches(batches: BatchSummary[]): void {
   for (const b of batches) {
     const state = b.state === 'undone' ? '已撤销' : '已导入';
     console.log(
-      `#${b.id}  ${b.createdAt}  ${state}  ${b.file}  [${b.platform}] ${b.shop}  行 ${b.rows}  订单 ${counts(b.orders)}  ${fen(b.money.paidFen, b.currency)}`,
+      `#${b.id}  ${chinaTime(b.createdAt)}  ${state}  ${b.file}  [${b.platform}] ${b.shop}  行 ${b.rows}  订单 ${counts(b.orders)}  ${fen(b.money.paidFen, b.currency)}`,
     );
   }
 }
