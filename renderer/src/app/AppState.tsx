@@ -47,9 +47,10 @@ export function AppStateProvider({
   const dataChanged = useCallback(() => setDataVersion((v) => v + 1), []);
 
   const setLanguage = useCallback(async (next: Language) => {
-    const saved = await call('settings.set', { language: next });
-    await applyLanguage(saved.language);
-    setLanguageState(saved.language);
+    // Switch at once; saving may wait for a running import to finish (writes never interleave).
+    await applyLanguage(next);
+    setLanguageState(next);
+    await call('settings.set', { language: next });
   }, []);
 
   const value = useMemo(
