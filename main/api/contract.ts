@@ -12,7 +12,12 @@ import type {
   FilePreview,
   UndoResult,
 } from '../domain/results.js';
-import { GENERIC_FIELDS, TEXT_ENCODINGS } from '../domain/import/reader-types.js';
+import {
+  GENERIC_FIELDS,
+  MAPPED_STATUSES,
+  TEXT_ENCODINGS,
+  type ColumnMapping,
+} from '../domain/import/reader-types.js';
 
 const jobId = z.string().min(1).max(100).optional();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
@@ -20,13 +25,27 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** A generic file's column mapping: field → column, and what each status text means. */
+export const columnMappingSchema = z
+  .object({
+    ...Object.fromEntries(GENERIC_FIELDS.map((f) => [f, z.string().max(200).optional()])),
+    statusValues: z.record(z.string().max(100), z.enum(MAPPED_STATUSES)).optional(),
+  })
+  .strict() as unknown as z.ZodType<ColumnMapping>;
+
 /** How a user may override what the importer detected, per file. */
 export const fileOptionsSchema = z.object({
   fileId: z.string().min(1).max(100),
   format: z.enum(IMPORT_FORMATS).optional(),
   encoding: z.enum(TEXT_ENCODINGS).optional(),
   shopName: z.string().trim().min(1).max(100).optional(),
-  mapping: z.partialRecord(z.enum(GENERIC_FIELDS), z.string().max(200)).optional(),
+  /** For a file that does not name its currency (ISO 4217 code). */
+  currency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, 'expected a three-letter currency code such as CNY')
+    .transform((c) => c.toUpperCase())
+    .optional(),
+  mapping: columnMappingSchema.optional(),
 });
 export type FileOptions = z.infer<typeof fileOptionsSchema>;
 
@@ -94,6 +113,7 @@ export interface BatchSummary extends BatchResult {
   source: 'file' | 'demo';
 }
 
+export type { ColumnMapping } from '../domain/import/reader-types.js';
 export type {
   BatchResult,
   DashboardSummary,
@@ -102,6 +122,7 @@ export type {
   ImportCounts,
   MoneyByKey,
   MoneyTotals,
+  StatusValueCount,
   UndoResult,
 } from '../domain/results.js';
 

@@ -33,7 +33,7 @@ type Input<C extends Channel> = z.output<(typeof inputSchemas)[C]>;
 export type Handlers = { [C in Channel]: (input: Input<C>) => Promise<ChannelResult<C>> };
 
 /** Shops count days in China time unless a later issue says otherwise. */
-const IMPORT_OPTIONS = { timezone: 'Asia/Shanghai', currency: 'CNY' };
+const IMPORT_OPTIONS = { timezone: 'Asia/Shanghai' };
 
 function toStaged(entry: { fileId: string; name: string; size: number }): StagedFile {
   return { fileId: entry.fileId, name: entry.name, size: entry.size };
@@ -49,6 +49,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     format: options.format,
     encoding: options.encoding,
     shopName: options.shopName,
+    currency: options.currency,
     mapping: options.mapping,
     rememberedMapping: (header) => rememberedMapping(sqlite, header),
   });
@@ -124,6 +125,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           shop: b.shop,
           encoding: b.encoding,
           rows: b.rows,
+          rowsImported: b.stats.rowsImported,
+          rowsRefused: b.stats.rowsRefused,
           orders: b.stats.orders,
           lines: b.stats.lines,
           currency: b.stats.currency,

@@ -11,16 +11,15 @@ const counts = (c: { inserted: number; updated: number; unchanged: number }) =>
 
 export function printImportResult(batches: BatchResult[]): void {
   for (const b of batches) {
-    console.log(
-      `批次 #${b.id}  ${b.file}  [${b.platform}]  店铺: ${b.shop}  编码: ${b.encoding}  行数: ${b.rows}`,
-    );
+    console.log(`批次 #${b.id}  ${b.file}  [${b.platform}]  店铺: ${b.shop}  编码: ${b.encoding}`);
+    console.log(`  读取 ${b.rows} 行 = 导入 ${b.rowsImported} 行 + 拒绝 ${b.rowsRefused} 行`);
     console.log(`  订单: ${counts(b.orders)}`);
     console.log(`  明细: ${counts(b.lines)}`);
     console.log(
       `  已付款金额: ${fen(b.money.paidFen, b.currency)}  退款: ${fen(b.money.refundFen, b.currency)}`,
     );
     if (b.skipped.length > 0) {
-      console.log(`  跳过 ${b.skipped.length} 行:`);
+      console.log(`  拒绝的行:`);
       for (const s of b.skipped.slice(0, 20))
         console.log(`    第 ${s.row} 行${s.column ? `「${s.column}」` : ''}: ${s.reason}`);
       if (b.skipped.length > 20) console.log(`    … 另有 ${b.skipped.length - 20} 行 (use --json for all)`);

@@ -65,6 +65,10 @@ export function buildProgram(): Command {
     )
     .option('--shop <name>', "shop name (default: from the file, else the platform's shop)")
     .option(
+      '--currency <code>',
+      "currency of files that do not name one, e.g. CNY, USD (default: the shop's; Chinese marketplaces are CNY)",
+    )
+    .option(
       '--mapping <file>',
       'JSON column mapping for generic files, e.g. {"orderId":"单号","paidAmount":"金额"}',
     )
@@ -72,7 +76,7 @@ export function buildProgram(): Command {
     .action(
       async (
         files: string[],
-        opts: { platform: string; shop?: string; mapping?: string; json?: boolean },
+        opts: { platform: string; shop?: string; currency?: string; mapping?: string; json?: boolean },
       ) => {
         const mapping = opts.mapping ? await readMapping(opts.mapping) : undefined;
         await withApp(program, async (app, jobId) => {
@@ -80,7 +84,13 @@ export function buildProgram(): Command {
           for (const file of files) staged.push(await app.stagePath(file));
           const format = opts.platform === 'auto' ? undefined : (opts.platform as ImportFormat);
           const result = await app.invoke('import.commit', {
-            files: staged.map((s) => ({ fileId: s.fileId, format, shopName: opts.shop, mapping })),
+            files: staged.map((s) => ({
+              fileId: s.fileId,
+              format,
+              shopName: opts.shop,
+              currency: opts.currency,
+              mapping,
+            })),
             // The terminal imports the valid rows and lists the refused ones (the UI asks first).
             skipInvalidRows: true,
             jobId,

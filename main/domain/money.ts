@@ -30,8 +30,9 @@ const MINOR_DIGITS: Record<string, number> = {
   TND: 3,
 };
 
-export function minorUnitDigits(currency: string): number {
-  return MINOR_DIGITS[currency.toUpperCase()] ?? 2;
+/** Digits of the minor unit; an unknown currency (not chosen yet) reads as two, like most. */
+export function minorUnitDigits(currency: string | null | undefined): number {
+  return currency ? (MINOR_DIGITS[currency.toUpperCase()] ?? 2) : 2;
 }
 
 /** 123456 CNY → "1234.56"; 500 JPY → "500"; -5 → "-0.05". Exact: a spreadsheet can sum it. */

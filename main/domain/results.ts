@@ -2,7 +2,7 @@
  * What the use cases answer. They live in the domain so the services produce them and the API
  * contract (and through it the renderer) names the very same types.
  */
-import type { ImportFormat, RowProblem } from './orders/types.js';
+import type { ImportFormat, OrderStatus, RowProblem } from './orders/types.js';
 import type { ColumnMapping } from './import/reader-types.js';
 
 export interface MoneyTotals {
@@ -47,6 +47,13 @@ export interface ImportCounts {
   unchanged: number;
 }
 
+/** A status text found in a file, how many orders carry it, and what it is read as. */
+export interface StatusValueCount {
+  value: string;
+  orders: number;
+  status: OrderStatus | null;
+}
+
 export interface FilePreview {
   fileId: string;
   file: string;
@@ -55,7 +62,10 @@ export interface FilePreview {
   variants: string[];
   shop: string;
   encoding: string;
+  /** Data rows read; rowsImported + rowsRefused === rows. */
   rows: number;
+  rowsImported: number;
+  rowsRefused: number;
   orders: number;
   lines: number;
   firstOrderAt: string | null;
@@ -72,9 +82,15 @@ export interface FilePreview {
   mapping: ColumnMapping | null;
   /** True when this exact file was already imported: importing it again changes nothing. */
   alreadyImported: boolean;
-  /** The currency the file's amounts are in (ISO 4217); amounts are in its minor unit. */
-  currency: string;
+  /**
+   * The currency the file's amounts are in (ISO 4217; amounts are in its minor unit): named in the
+   * file, implied by a Chinese marketplace, chosen by the user or the shop's. null: the file does
+   * not say, and the user must choose before importing.
+   */
+  currency: string | null;
   money: MoneyTotals;
+  /** The distinct status texts (at most 30), for mapping them in a generic file. */
+  statusValues: StatusValueCount[];
 }
 
 export interface BatchResult {
@@ -83,7 +99,10 @@ export interface BatchResult {
   platform: ImportFormat;
   shop: string;
   encoding: string;
+  /** Data rows read; rowsImported + rowsRefused === rows. */
   rows: number;
+  rowsImported: number;
+  rowsRefused: number;
   orders: ImportCounts;
   lines: ImportCounts;
   /** The currency of `money` (ISO 4217); amounts are in its minor unit (fen for CNY). */

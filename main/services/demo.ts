@@ -63,7 +63,7 @@ export async function loadDemo(
         source: 'demo',
         now,
       });
-      const writer = createBatchWriter(sqlite, { batchId, shopId, platform, now });
+      const writer = createBatchWriter(sqlite, { batchId, shopId, platform, now, currency: 'CNY' });
       for (let i = 0; i < shop.orders.length; i++) {
         writer.write(shop.orders[i]!);
         done++;
@@ -75,7 +75,19 @@ export async function loadDemo(
       }
       const stats = writer.summary();
       writer.dispose();
-      finishBatch(sqlite, batchId, shop.orders.length, { ...stats, currency: 'CNY', skippedCount: 0 }, []);
+      finishBatch(sqlite, batchId, {
+        format: shop.format,
+        encoding: 'utf-8',
+        rows: shop.orders.length,
+        stats: {
+          ...stats,
+          currency: 'CNY',
+          rowsImported: shop.orders.length,
+          rowsRefused: 0,
+          skippedCount: 0,
+        },
+        problems: [],
+      });
       result.batches.push(batchId);
       result.orders += stats.orders.inserted + stats.orders.updated + stats.orders.unchanged;
       result.lines += stats.lines.inserted + stats.lines.updated + stats.lines.unchanged;

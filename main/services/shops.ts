@@ -5,6 +5,8 @@ import type { Platform } from '../domain/orders/types.js';
 export const DEFAULT_SHOP_NAMES: Record<Platform, string> = {
   tmall: '天猫/淘宝店铺',
   jd: '京东店铺',
+  pdd: '拼多多店铺',
+  douyin: '抖音小店',
   shopify: 'Shopify 店铺',
   youzan: '有赞店铺',
   woocommerce: 'WooCommerce 店铺',

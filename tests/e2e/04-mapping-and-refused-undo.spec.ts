@@ -32,6 +32,11 @@ test('a home-made sheet is imported by mapping its columns, and the mapping is o
   await expect(card.getByTestId('preview-error')).toHaveCount(0);
   expect(await importPage.previewValue(first, 'orders')).toBe(2);
   expect(await importPage.previewValue(first, 'paid')).toBe(1250 + 3000);
+  // A home-made sheet names no currency: nothing is imported until the user says which.
+  await expect(page.getByTestId('currency-block')).toBeVisible();
+  await expect(page.getByTestId('import-commit')).toBeDisabled();
+  await importPage.chooseCurrency(first, 'CNY');
+  await expect(page.getByTestId('currency-block')).toHaveCount(0);
   await importPage.commit();
   await expect(importPage.report()).toContainText(first);
 
@@ -48,6 +53,8 @@ test('a home-made sheet is imported by mapping its columns, and the mapping is o
   const again = importPage.previewCard(second);
   await expect(again.getByTestId('preview-orders')).toHaveAttribute('data-value', '1');
   await expect(again.getByTestId('preview-error')).toHaveCount(0);
+  // …and in the currency of the shop the first file went into.
+  await expect(again.getByTestId('preview-currency')).toContainText('CNY');
 });
 
 test('undoing an older import under a newer one that changed its orders is refused with the reason', async ({

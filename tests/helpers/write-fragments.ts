@@ -21,11 +21,18 @@ export async function writeFragments(h: HuikeDb, fragments: ParsedOrder[], fileN
       source: 'file',
       now,
     });
-    const writer = createBatchWriter(h.sqlite, { batchId, shopId, platform: 'tmall', now });
+    const writer = createBatchWriter(h.sqlite, { batchId, shopId, platform: 'tmall', now, currency: 'CNY' });
     for (const f of fragments) writer.write(f);
     const stats = writer.summary();
     writer.dispose();
-    finishBatch(h.sqlite, batchId, fragments.length, { ...stats, currency: 'CNY', skippedCount: 0 }, []);
+    const rows = fragments.length;
+    finishBatch(h.sqlite, batchId, {
+      format: 'tmall',
+      encoding: 'utf-8',
+      rows,
+      stats: { ...stats, currency: 'CNY', rowsImported: rows, rowsRefused: 0, skippedCount: 0 },
+      problems: [],
+    });
     return { batchId, ...stats };
   });
 }

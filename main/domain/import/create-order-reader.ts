@@ -6,10 +6,12 @@ import { createTmallItemsReader } from './readers/tmall-items.js';
 import { createJdReader } from './readers/jd.js';
 import { createShopifyReader } from './readers/shopify.js';
 import { createYouzanReader } from './readers/youzan.js';
+import { createPddReader } from './readers/pdd.js';
+import { createDouyinReader } from './readers/douyin.js';
 import { createWooCommerceReader } from './readers/woocommerce.js';
 import { createGenericReader } from './readers/generic.js';
 
-export const DEFAULT_READER_OPTIONS: OrderReaderOptions = { timezone: 'Asia/Shanghai', currency: 'CNY' };
+export const DEFAULT_READER_OPTIONS: OrderReaderOptions = { timezone: 'Asia/Shanghai', currency: null };
 
 /**
  * A reader for one sheet. Throws UserError when the header lacks the format's order-id column (or,
@@ -25,7 +27,7 @@ export function createOrderReader(
   // `{ timezone: undefined }` (an unset CLI flag) must not erase the default: spread would.
   const o: OrderReaderOptions = {
     timezone: options.timezone || DEFAULT_READER_OPTIONS.timezone,
-    currency: options.currency || DEFAULT_READER_OPTIONS.currency,
+    currency: options.currency || null,
     mapping: options.mapping,
   };
   switch (format) {
@@ -35,6 +37,10 @@ export function createOrderReader(
       return createTmallItemsReader(header, o);
     case 'jd':
       return createJdReader(header, o);
+    case 'pdd':
+      return createPddReader(header, o);
+    case 'douyin':
+      return createDouyinReader(header, o);
     case 'shopify':
       return createShopifyReader(header, o);
     case 'youzan':

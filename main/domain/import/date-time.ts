@@ -10,6 +10,9 @@ export type DateResult = { ok: true; value: string | null } | { ok: false };
 const DATE_TIME =
   /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:(?:\s+|T)(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2})(?:\.(\d{1,9}))?秒?)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?$/i;
 
+/** `20121005`, `20121005 143000`, `20121005143000`: ERP and bank exports write dates without separators. */
+const COMPACT_DATE_TIME = /^(\d{4})(\d{2})(\d{2})(?:\s*(\d{2})(\d{2})(\d{2})?)?$/;
+
 /** Excel's day 0 is 1899-12-30 (the 1900 leap-year bug makes that the working epoch). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
@@ -30,7 +33,7 @@ export function parseDateTime(raw: string | undefined, timezone: string): DateRe
     return { ok: true, value: new Date(wallTimeToUtc(wallMs, timezone)).toISOString() };
   }
 
-  const m = DATE_TIME.exec(v);
+  const m = DATE_TIME.exec(v) ?? COMPACT_DATE_TIME.exec(v);
   if (!m) return { ok: false };
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) =>
     Number(x ?? 0),

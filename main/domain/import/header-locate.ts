@@ -26,7 +26,7 @@ export async function locateHeader(
   if (buffered.length === 0) return null;
 
   const filled = (r: SourceRecord): number => r.cells.filter((c) => c.trim() !== '').length;
-  let at = buffered.findIndex((r) => filled(r) >= 2 && detectFormat(r.cells).length > 0);
+  let at = buffered.findIndex((r) => filled(r) >= 2 && detectFormat(r.cells).candidates.some((c) => c.fits));
   if (at < 0) at = buffered.findIndex((r) => filled(r) >= 2);
   if (at < 0) at = 0;
   const headerRecord = buffered[at]!;

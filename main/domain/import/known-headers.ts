@@ -60,3 +60,37 @@ export const YOUZAN_LINES = list(
 export const WOOCOMMERCE_ANALYTICS = list(
   'Date,Order #,Status,Customer,Customer type,Product(s),Items sold,Coupon(s),Net sales',
 );
+
+/**
+ * Pinduoduo 商家后台 → 订单查询 → 导出, the older 27-column layout (one row per order; a multi-item
+ * order repeats its order columns on each item's row).
+ */
+export const PDD_ORDERS_27 = list(
+  '商品,订单号,订单状态,商品总价(元),邮费(元),店铺优惠折扣(元),平台优惠折扣(元),多多支付立减金额(元),用户实付金额(元),商家实收金额(元),商品数量(件),发货时间,确认收货时间,商品id,商品规格,样式ID,商家编码-规格维度,商家编码-商品维度,商家备注,售后状态,快递单号,快递公司,订单成交时间,是否分期,分期期数,手续费承担方,分期方式',
+);
+
+/**
+ * Columns the 2024+ Pinduoduo layout (about 80 columns) adds to the older one, as far as public
+ * readers of it show; the export is read by name, so columns not listed here are simply ignored.
+ */
+export const PDD_ORDERS_2024_EXTRA = list(
+  '是否审核中,支付时间,承诺发货时间,承诺送达时间,商品一级类目,商品二级类目,商品三级类目,商品四级类目,买家留言,消费者资料,赠品名称,赠品数量,团ID,上门安装费(元),省,市,区,街道/镇,详细地址,收货人,手机,收货地址,用户购买手机号,支付ID,支付方式,是否直播间成交,订单来源,订单创建时间,拼单成功时间,订单类型,商品单价(元),规格id,商家编码-SKU维度,退款金额(元),售后类型,发票申请,是否顺丰加价,是否旧换新,是否预售,预售时间,仓库名称,发货仓库',
+);
+
+/**
+ * 抖店 订单管理 → 批量导出: one row per sub-order (子订单编号) under its 主订单编号. The export is
+ * customisable (any subset, any order); these are the columns public readers of it name.
+ */
+export const DOUYIN_ORDERS = list(
+  '主订单编号,子订单编号,选购商品,商品规格,商品数量,商品ID,商家编码,商品单价,商品金额,订单应付金额,运费,优惠总金额,平台实际承担优惠金额,商家实际承担优惠金额,达人实际承担优惠金额,支付方式,手续费,收件人,收件人手机号,省,市,区,街道,详细地址,买家留言,订单提交时间,支付完成时间,订单完成时间,发货时间,订单状态,售后状态,取消原因,商家备注,达人ID,达人昵称,流量来源,流量渠道,流量类型,流量体裁,APP渠道,广告渠道,订单类型,是否修改过地址,承诺发货时间,预约发货时间,快递信息,仓库ID,仓库名称,货号,所属门店ID,门店名称,旗帜颜色,是否安心购,商品类型,售后原因,退款金额',
+);
+
+/** The minimal 抖店 export the issue tracker quotes (21 columns, no payment time). */
+export const DOUYIN_ORDERS_21 = list(
+  '主订单编号,子订单编号,选购商品,商品规格,商品数量,商家编码,订单应付金额,运费,收件人,收件人手机号,详细地址,订单提交时间,商家备注,订单完成时间,订单状态,售后状态,取消原因,发货时间,平台实际承担优惠金额,商家实际承担优惠金额,达人实际承担优惠金额',
+);
+
+/** A JD export cut down to the columns an ERP or a bookkeeper keeps (店铺 + order + buyer). */
+export const JD_ORDER_CUT_DOWN = list(
+  '店铺ID,店铺名称,订单号,商品名称,订购数量,下单时间,应付金额,下单帐号,客户姓名,客户地址,联系电话',
+);

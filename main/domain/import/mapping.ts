@@ -83,7 +83,8 @@ const ALIASES: Record<GenericField, readonly string[]> = {
   sku: ['商家编码', 'sku', '商品编码', '货号', '规格编码', 'sku code'],
   quantity: ['数量', '购买数量', '商品数量', 'quantity', 'qty'],
   unitPrice: ['单价', '价格', '商品单价', 'unit price', 'price'],
-  lineAmount: ['小计', '商品金额', '商品实付金额', 'line total', 'subtotal'],
+  lineAmount: ['小计', '商品金额', '商品实付金额', '子订单金额', 'line total', 'subtotal'],
+  lineRefundAmount: ['商品退款金额', '商品已退款金额', '子订单退款金额', 'line refund'],
   totalAmount: ['订单金额', '总金额', '应付金额', '订单总额', 'total', 'order total', 'amount'],
   paidAmount: [
     '实付金额',
@@ -98,6 +99,7 @@ const ALIASES: Record<GenericField, readonly string[]> = {
   ],
   shippingAmount: ['运费', '邮费', 'shipping'],
   refundAmount: ['退款金额', '退款', 'refund', 'refunded amount'],
+  currency: ['币种', '货币', 'currency', 'currency code'],
   note: ['备注', '买家留言', '买家备注', '订单备注', 'note', 'notes'],
 };
 

@@ -62,22 +62,45 @@ export const GENERIC_FIELDS = [
   'sku',
   'quantity',
   'unitPrice',
+  /** What a line cost the buyer; an order's lines are added up when no order amount is mapped. */
   'lineAmount',
+  'lineRefundAmount',
   'totalAmount',
+  /** The order's paid amount, repeated on each of its rows (never added up). */
   'paidAmount',
   'shippingAmount',
   'refundAmount',
+  /** A column naming each row's currency (CNY, USD …), for files that carry one. */
+  'currency',
   'note',
 ] as const;
 export type GenericField = (typeof GENERIC_FIELDS)[number];
-/** Field → header name (as shown, trimmed). */
-export type ColumnMapping = Partial<Record<GenericField, string>>;
+
+/** What a user can say a status text of a mapped file means; refunded = paid, then refunded. */
+export const MAPPED_STATUSES = [
+  'awaiting_payment',
+  'paid',
+  'shipped',
+  'completed',
+  'closed',
+  'refunded',
+] as const;
+export type MappedStatus = (typeof MAPPED_STATUSES)[number];
+
+/** Field → header name (as shown, trimmed), and the meaning of each status text the user set. */
+export type ColumnMapping = Partial<Record<GenericField, string>> & {
+  statusValues?: Record<string, MappedStatus>;
+};
 
 export interface OrderReaderOptions {
   /** IANA zone for timestamps without an offset (default Asia/Shanghai). */
   timezone: string;
-  /** Currency for files that do not name one (default CNY). */
-  currency: string;
+  /**
+   * Currency for files that do not name one: chosen by the user or taken from the shop. null =
+   * unknown: such a file's orders carry no currency and the import asks for it (never assumed).
+   * Files of Chinese marketplaces are always CNY and ignore this.
+   */
+  currency: string | null;
   /** Required for the generic format. */
   mapping?: ColumnMapping;
 }
@@ -89,5 +112,7 @@ export interface RowResult {
 
 export interface OrderReader {
   format: ImportFormat;
+  /** The column that holds platform-issued sub-order ids (as shown), when the layout has one. */
+  lineIdColumn?: string | null;
   readRow(record: SourceRecord): RowResult;
 }

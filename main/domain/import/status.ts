@@ -35,6 +35,74 @@ const TMALL: StatusMap = table({
   退款成功: 'closed',
 });
 
+// 拼多多: every exported order was paid (an order exists once its group payment succeeds). The
+// full-width comma joins the shipping state and the refund state: 已取消，退款成功.
+const PDD: StatusMap = table({
+  待支付: 'awaiting_payment',
+  待付款: 'awaiting_payment',
+  待成团: 'paid',
+  拼团中: 'paid',
+  待发货: 'paid',
+  '已发货,待签收': 'shipped',
+  '已发货,待收货': 'shipped',
+  已发货: 'shipped',
+  待签收: 'shipped',
+  已签收: 'completed',
+  已收货: 'completed',
+  交易成功: 'completed',
+  已完成: 'completed',
+  已取消: 'closed',
+  '已取消,退款成功': 'closed',
+  '未发货,退款成功': 'closed',
+  '已发货,退款成功': 'closed',
+  '已签收,退款成功': 'closed',
+  退款成功: 'closed',
+});
+
+// 抖店 订单状态, per sub-order.
+const DOUYIN: StatusMap = table({
+  待支付: 'awaiting_payment',
+  待付款: 'awaiting_payment',
+  已支付: 'paid',
+  待确认: 'paid',
+  备货中: 'paid',
+  待发货: 'paid',
+  部分发货: 'shipped',
+  已发货: 'shipped',
+  待收货: 'shipped',
+  已签收: 'completed',
+  已完成: 'completed',
+  已关闭: 'closed',
+  已取消: 'closed',
+});
+
+// Words every Chinese back office and ERP uses; a format's own table is asked first.
+const COMMON: StatusMap = table({
+  待付款: 'awaiting_payment',
+  待支付: 'awaiting_payment',
+  未付款: 'awaiting_payment',
+  等待付款: 'awaiting_payment',
+  已付款: 'paid',
+  已支付: 'paid',
+  待发货: 'paid',
+  未发货: 'paid',
+  部分发货: 'shipped',
+  已发货: 'shipped',
+  待收货: 'shipped',
+  待签收: 'shipped',
+  已签收: 'completed',
+  已收货: 'completed',
+  已完成: 'completed',
+  交易成功: 'completed',
+  交易完成: 'completed',
+  已关闭: 'closed',
+  已取消: 'closed',
+  交易关闭: 'closed',
+  订单关闭: 'closed',
+  退款成功: 'closed',
+  已退款: 'closed',
+});
+
 const JD: StatusMap = table({
   待付款: 'awaiting_payment',
   待支付: 'awaiting_payment',
@@ -121,21 +189,37 @@ const MAPS: Partial<Record<ImportFormat, StatusMap>> = {
   tmall: TMALL,
   'tmall-items': TMALL,
   jd: JD,
+  pdd: PDD,
+  douyin: DOUYIN,
   youzan: YOUZAN,
   woocommerce: WOOCOMMERCE,
 };
 
-/** Status for a format; the generic format tries every table (a mapped Chinese column usually matches one). */
+/**
+ * Status for a format: its own table, then the words every Chinese back office uses (ERP-written
+ * variants say 已付款 / 已发货). The generic format tries every table (a mapped column usually
+ * matches one).
+ */
 export function normalizeStatus(format: ImportFormat, raw: string): OrderStatus | undefined {
   if (!raw) return undefined;
-  if (format === 'jd') return lookup(JD, stripJdDeletedPrefix(raw));
+  if (format === 'jd') {
+    const bare = stripJdDeletedPrefix(raw);
+    return lookup(JD, bare) ?? lookup(COMMON, bare);
+  }
   const map = MAPS[format];
-  if (map) return lookup(map, raw);
-  for (const m of [TMALL, JD, YOUZAN, WOOCOMMERCE, SHOPIFY_FINANCIAL]) {
+  if (map) return lookup(map, raw) ?? lookup(COMMON, raw);
+  for (const m of [TMALL, JD, PDD, DOUYIN, YOUZAN, WOOCOMMERCE, SHOPIFY_FINANCIAL, COMMON]) {
     const hit = lookup(m, format === 'generic' ? stripJdDeletedPrefix(raw) : raw);
     if (hit) return hit;
   }
   return undefined;
+}
+
+/** 售后状态 / 退款状态 texts that say the money went back to the buyer. */
+export function isRefundedText(raw: string | null | undefined): boolean {
+  if (!raw) return false;
+  const key = statusKey(raw);
+  return /退款成功|退款完成|已退款|refunded/.test(key) && !/^(无售后|没有申请退款)/.test(key);
 }
 
 const SHOPIFY_FINANCIAL: StatusMap = table({

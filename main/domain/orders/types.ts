@@ -13,6 +13,8 @@ export const IMPORT_FORMATS = [
   'tmall',
   'tmall-items',
   'jd',
+  'pdd',
+  'douyin',
   'shopify',
   'youzan',
   'woocommerce',
@@ -21,7 +23,16 @@ export const IMPORT_FORMATS = [
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** Where a shop sells. Tmall and Taobao share one back office and one identity space. */
-export const PLATFORMS = ['tmall', 'jd', 'shopify', 'youzan', 'woocommerce', 'other'] as const;
+export const PLATFORMS = [
+  'tmall',
+  'jd',
+  'pdd',
+  'douyin',
+  'shopify',
+  'youzan',
+  'woocommerce',
+  'other',
+] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 export function platformOfFormat(format: ImportFormat): Platform {
@@ -33,6 +44,12 @@ export function platformOfFormat(format: ImportFormat): Platform {
 /** Normalised order status; the raw platform text is always kept next to it. */
 export const ORDER_STATUSES = ['awaiting_payment', 'paid', 'shipped', 'completed', 'closed'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/**
+ * Platforms whose exports are always in Chinese yuan. Every other file must name its currency (a
+ * Currency column), or the user chooses it: amounts are never assumed to be CNY.
+ */
+export const CNY_PLATFORMS: readonly Platform[] = ['tmall', 'jd', 'pdd', 'douyin', 'youzan'];
 
 /** How the buyer identity was read: it decides which accounts may be the same person. */
 export const BUYER_KEY_KINDS = [
@@ -72,12 +89,25 @@ export interface ParsedLine {
   title?: string | null;
   sku?: string | null;
   productId?: string | null;
+  /**
+   * True when lineKey is an id the platform issued (a 子订单编号): two rows with one such key are
+   * the same line said twice. A key built from the item's content (sku|title|attributes) instead
+   * gets a numbered twin (`…#2`) when an order lists the same item on two rows.
+   */
+  keyIsPlatformId?: boolean;
   /** Variant text such as 颜色分类：白色. */
   attributes?: string | null;
   quantity?: number;
   unitPriceFen?: number | null;
   /** What the buyer paid for this line, when the file says (never allocated by a parser). */
   paidFen?: number | null;
+  /** What the buyer owed for this line (抖店 订单应付金额 per sub-order), paid or not. */
+  payableFen?: number | null;
+  /** Shipping and discounts charged on this line, where a platform splits them per sub-order (抖店). */
+  shippingFen?: number | null;
+  discountFen?: number | null;
+  /** The line's own status, where a platform keeps one per sub-order (销售明细, 抖店). */
+  status?: OrderStatus;
   refundFen?: number | null;
   refundStatus?: string | null;
   statusRaw?: string | null;
@@ -125,6 +155,8 @@ export interface ParsedOrder {
 export interface RowProblem {
   /** Row number as a spreadsheet shows it: the header is row 1, the first data row is row 2. */
   row: number;
+  /** The worksheet, for workbooks with several sheets (千牛 订单报表 / 销售明细 / 发货报表). */
+  sheet?: string | null;
   column: string | null;
   reason: string;
 }

@@ -27,10 +27,13 @@ export interface BatchWriterOptions {
   shopId: number;
   platform: Platform;
   now: string;
+  /** The currency of a new order whose fragment does not name one (a line-only 宝贝报表 row). */
+  currency: string;
 }
 
 export function createBatchWriter(sqlite: BetterSqlite3.Database, options: BatchWriterOptions) {
   const { batchId, shopId, platform, now } = options;
+  const orderDefaults = { ...ORDER_DEFAULTS, currency: options.currency };
   // Per-batch scratch tables: which rows this batch has touched (so a row seen twice in one file
   // is counted once and its "before" recorded once) and the file's own money per order.
   sqlite.exec(`
@@ -155,13 +158,31 @@ export function createBatchWriter(sqlite: BetterSqlite3.Database, options: Batch
     if (changed) stmt.updateLine.run(batchId, ...values, existing.id);
   }
 
+  function settleRoundTrips(table: 'orders' | 'order_lines', columns: readonly string[]): void {
+    const changes = sqlite
+      .prepare('SELECT seq, row_id, before_json FROM batch_changes WHERE batch_id = ? AND table_name = ?')
+      .all(batchId, table) as Array<{ seq: number; row_id: number; before_json: string }>;
+    if (changes.length === 0) return;
+    const current = sqlite.prepare(`SELECT * FROM ${table} WHERE id = ?`);
+    const restore = sqlite.prepare(`UPDATE ${table} SET last_batch_id = ? WHERE id = ?`);
+    const forget = sqlite.prepare('DELETE FROM batch_changes WHERE batch_id = ? AND seq = ?');
+    for (const change of changes) {
+      const before = JSON.parse(change.before_json) as Row;
+      const now = current.get(change.row_id) as Row;
+      if (columns.some((c) => before[c] !== now[c])) continue;
+      restore.run(before.last_batch_id, change.row_id);
+      forget.run(batchId, change.seq);
+      stmt.markSeen.run(table, change.row_id, 'unchanged');
+    }
+  }
+
   return {
     write(order: ParsedOrder): void {
       const existing = stmt.findOrder.get(shopId, order.platformOrderId) as Row | undefined;
       const buyerId =
         order.buyer === undefined ? undefined : order.buyer === null ? null : accountId(order.buyer);
       const pairs: Array<[string, unknown]> = [['buyer_account_id', buyerId], ...orderColumnValues(order)];
-      const values = mergedValues(pairs, existing, ORDER_DEFAULTS);
+      const values = mergedValues(pairs, existing, orderDefaults);
       let orderId: number;
       if (!existing) {
         const info = stmt.insertOrder.run(shopId, order.platformOrderId, batchId, batchId, ...values);
@@ -183,8 +204,14 @@ export function createBatchWriter(sqlite: BetterSqlite3.Database, options: Batch
       );
     },
 
-    /** Counts per table and the file's money (paid orders once each), read from the scratch tables. */
+    /**
+     * Counts per table and the file's money (paid orders once each), read from the scratch tables.
+     * A row that two sheets of one workbook described differently is changed and changed back
+     * within the batch: it ends as it was, so it counts as unchanged and needs no undo record.
+     */
     summary(): { orders: ImportCounts; lines: ImportCounts; money: { paidFen: number; refundFen: number } } {
+      settleRoundTrips('orders', orderCols);
+      settleRoundTrips('order_lines', lineCols);
       const orders: ImportCounts = { inserted: inserted.orders, updated: 0, unchanged: 0 };
       const lines: ImportCounts = { inserted: inserted.order_lines, updated: 0, unchanged: 0 };
       for (const r of stmt.counts.all() as Array<{ table_name: string; outcome: Outcome; n: number }>) {

@@ -9,6 +9,9 @@ export interface BatchStats {
   lines: ImportCounts;
   money: { paidFen: number; refundFen: number };
   currency: string;
+  /** Data rows imported and refused: they add up to the batch's rows. */
+  rowsImported: number;
+  rowsRefused: number;
   /** Total refused rows; skipped_json keeps at most MAX_STORED_PROBLEMS of them. */
   skippedCount: number;
 }
@@ -40,13 +43,21 @@ export function insertBatch(sqlite: BetterSqlite3.Database, b: NewBatch): number
 export function finishBatch(
   sqlite: BetterSqlite3.Database,
   batchId: number,
-  rows: number,
-  stats: BatchStats,
-  problems: RowProblem[],
+  done: { format: ImportFormat; encoding: string; rows: number; stats: BatchStats; problems: RowProblem[] },
 ): void {
   sqlite
-    .prepare('UPDATE import_batches SET rows = ?, stats_json = ?, skipped_json = ? WHERE id = ?')
-    .run(rows, JSON.stringify(stats), JSON.stringify(problems.slice(0, MAX_STORED_PROBLEMS)), batchId);
+    .prepare(
+      `UPDATE import_batches SET format = ?, encoding = ?, rows = ?, stats_json = ?, skipped_json = ?
+       WHERE id = ?`,
+    )
+    .run(
+      done.format,
+      done.encoding,
+      done.rows,
+      JSON.stringify(done.stats),
+      JSON.stringify(done.problems.slice(0, MAX_STORED_PROBLEMS)),
+      batchId,
+    );
 }
 
 export interface BatchRecord {

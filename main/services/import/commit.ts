@@ -15,7 +15,8 @@ import {
 import { ensureShop, resolveShopName } from '../shops.js';
 import { inTransaction } from '../transaction.js';
 import { finishBatch, insertBatch } from './batches.js';
-import { createBatchWriter, type BatchWriter } from './batch-writer.js';
+import { createBatchWriter } from './batch-writer.js';
+import { resolveCurrency } from './currency.js';
 import { sha256File } from './file-hash.js';
 import type { JobContext } from './import-types.js';
 import type { BatchResult } from '../../domain/results.js';
@@ -32,31 +33,35 @@ const PROBLEMS_IN_ERROR = 20;
 
 const PEEKED = Symbol('peeked');
 
-/** Reads a file only up to its first order, for the shop name it carries. */
-async function peekShopName(request: FileRequest, ctx: JobContext, options: ScanOptions) {
-  let found: { platform: Platform; name: string | null } | null = null;
+interface Peek {
+  format: ImportFormat;
+  /** The file's first order (null when every row is refused). */
+  first: ParsedOrder | null;
+}
+
+/** Reads a file only up to its first order: its format, and the shop and currency it names. */
+async function peek(request: FileRequest, ctx: JobContext, timezone: string): Promise<Peek> {
+  const found: Peek = { format: request.format ?? 'generic', first: null };
   try {
     await scanFile(
       request,
       { now: ctx.now, signal: ctx.signal },
       {
-        onFragment(order, format) {
-          found = { platform: platformOfFormat(format), name: order.shopNameInFile ?? null };
+        onStart(info) {
+          found.format = info.format;
+        },
+        onFragment(order) {
+          found.first = order;
           throw PEEKED;
         },
         onProblem() {},
       },
-      options,
+      { timezone, currency: request.currency ?? null },
     );
   } catch (error) {
     if (error !== PEEKED) throw error;
   }
-  return found as { platform: Platform; name: string | null } | null;
-}
-
-interface ScanOptions {
-  timezone: string;
-  currency: string;
+  return found;
 }
 
 export async function commitFiles(
@@ -64,20 +69,22 @@ export async function commitFiles(
   requests: FileRequest[],
   settings: { skipInvalidRows: boolean; source?: 'file' | 'demo' },
   ctx: JobContext,
-  options: ScanOptions,
+  options: { timezone: string },
 ): Promise<CommittedBatch[]> {
+  const peeks: Peek[] = [];
+  for (const request of requests) peeks.push(await peek(request, ctx, options.timezone));
   // A 宝贝报表 has no shop column: it joins the shop that the 订单报表 imported with it names.
   const shopHints = new Map<Platform, string>();
-  for (const request of requests) {
-    if (request.shopName) continue;
-    const peek = await peekShopName(request, ctx, options);
-    if (peek?.name && !shopHints.has(peek.platform)) shopHints.set(peek.platform, peek.name);
+  for (const p of peeks) {
+    const platform = platformOfFormat(p.format);
+    const name = p.first?.shopNameInFile;
+    if (name && !shopHints.has(platform)) shopHints.set(platform, name);
   }
 
   return inTransaction(sqlite, async () => {
     const results: CommittedBatch[] = [];
-    for (const request of requests) {
-      results.push(await commitOne(sqlite, request, settings, ctx, options, shopHints));
+    for (const [i, request] of requests.entries()) {
+      results.push(await commitOne(sqlite, request, peeks[i]!, settings, ctx, options, shopHints));
     }
     return results;
   });
@@ -86,78 +93,98 @@ export async function commitFiles(
 async function commitOne(
   sqlite: BetterSqlite3.Database,
   request: FileRequest,
+  peeked: Peek,
   settings: { skipInvalidRows: boolean; source?: 'file' | 'demo' },
   ctx: JobContext,
-  options: ScanOptions,
+  options: { timezone: string },
   shopHints: Map<Platform, string>,
 ): Promise<CommittedBatch> {
   const now = ctx.now().toISOString();
   const sha256 = await sha256File(request.file.path);
+  const format = peeked.format;
+  const platform = platformOfFormat(format);
+  const shop = resolveShopName(
+    sqlite,
+    platform,
+    request.shopName,
+    peeked.first?.shopNameInFile ?? shopHints.get(platform),
+  );
+  const currency = resolveCurrency(sqlite, {
+    chosen: request.currency,
+    inFile: peeked.first?.currency,
+    platform,
+    shop,
+  });
+  if (currency === null) {
+    throw new UserError(
+      `${request.file.name}: 文件中没有写明金额的币种，请在预览中选择币种（命令行用 --currency CNY 等）。` +
+        ' (The file does not name its currency: choose it in the preview, or pass --currency.)',
+      { file: request.file.name, needs: 'currency' },
+    );
+  }
+  const shopId = ensureShop(sqlite, platform, shop, now, currency);
+  const batchId = insertBatch(sqlite, {
+    shopId,
+    format,
+    fileName: request.file.name,
+    sha256,
+    size: request.file.size,
+    encoding: '',
+    source: settings.source ?? 'file',
+    now,
+  });
+  const writer = createBatchWriter(sqlite, { batchId, shopId, platform, now, currency });
   const problems: RowProblem[] = [];
   let problemCount = 0;
   let header: string[] = [];
-  // Opened at the first order, when the shop name in the file is known. A holder object, because
-  // TypeScript does not see assignments made inside the scan's callbacks.
-  const open: { batch: { id: number; shop: string; writer: BatchWriter } | null } = { batch: null };
-  let format: ImportFormat | null = null;
-  let encoding = '';
-  let currency = options.currency;
-
-  const openBatch = (first: ParsedOrder | null) => {
-    const platform = platformOfFormat(format ?? 'generic');
-    const inFile = first?.shopNameInFile ?? shopHints.get(platform);
-    const shop = resolveShopName(sqlite, platform, request.shopName, inFile);
-    currency = first?.currency ?? options.currency;
-    const shopId = ensureShop(sqlite, platform, shop, now, currency);
-    const id = insertBatch(sqlite, {
-      shopId,
-      format: format ?? 'generic',
-      fileName: request.file.name,
-      sha256,
-      size: request.file.size,
-      encoding,
-      source: settings.source ?? 'file',
-      now,
-    });
-    return { id, shop, writer: createBatchWriter(sqlite, { batchId: id, shopId, platform, now }) };
-  };
 
   const scan = await scanFile(
     request,
     ctx,
     {
-      onStart(info) {
-        format = info.format;
-        encoding = info.encoding;
-      },
       onSheet(sheet) {
         if (header.length === 0) header = sheet.header.map((h) => h.trim());
       },
       onFragment(order) {
-        open.batch ??= openBatch(order);
-        open.batch.writer.write(order);
+        writer.write(order);
       },
       onProblem(problem) {
         problemCount++;
         if (problems.length < MAX_PROBLEMS_IN_MEMORY) problems.push(problem);
       },
     },
-    options,
+    { timezone: options.timezone, currency },
   );
-  if (problemCount > 0 && !settings.skipInvalidRows) {
+  if (scan.rowsRefused > 0 && !settings.skipInvalidRows) {
     const shown = problems
       .slice(0, PROBLEMS_IN_ERROR)
       .map((p) => `  第 ${p.row} 行${p.column ? `「${p.column}」` : ''}: ${p.reason}`)
       .join('\n');
     throw new UserError(
-      `${request.file.name}: ${problemCount} 行无法导入，未写入任何数据 (${problemCount} rows cannot be imported; nothing was written):\n${shown}`,
-      { file: request.file.name, problems: problems.slice(0, 200), problemCount },
+      `${request.file.name}: ${scan.rowsRefused} 行无法导入，未写入任何数据 (${scan.rowsRefused} rows cannot be imported; nothing was written):\n${shown}`,
+      {
+        file: request.file.name,
+        problems: problems.slice(0, 200),
+        problemCount,
+        rowsRefused: scan.rowsRefused,
+      },
     );
   }
-  const opened = open.batch ?? openBatch(null);
-  const stats = opened.writer.summary();
-  opened.writer.dispose();
-  finishBatch(sqlite, opened.id, scan.rows, { ...stats, currency, skippedCount: problemCount }, problems);
+  const stats = writer.summary();
+  writer.dispose();
+  finishBatch(sqlite, batchId, {
+    format: scan.format,
+    encoding: scan.encoding,
+    rows: scan.rows,
+    stats: {
+      ...stats,
+      currency,
+      rowsImported: scan.rowsImported,
+      rowsRefused: scan.rowsRefused,
+      skippedCount: problemCount,
+    },
+    problems,
+  });
   if (scan.format === 'generic' && request.mapping) {
     sqlite
       .prepare(
@@ -167,12 +194,14 @@ async function commitOne(
       .run(headerSignature(header), JSON.stringify(request.mapping), now);
   }
   return {
-    id: opened.id,
+    id: batchId,
     file: request.file.name,
     platform: scan.format,
-    shop: opened.shop,
+    shop,
     encoding: scan.encoding,
     rows: scan.rows,
+    rowsImported: scan.rowsImported,
+    rowsRefused: scan.rowsRefused,
     orders: stats.orders,
     lines: stats.lines,
     currency,

@@ -66,17 +66,19 @@ export const ORDER_DEFAULTS: Record<string, Value> = { currency: 'CNY' };
 export const LINE_DEFAULTS: Record<string, Value> = { quantity: 1 };
 
 /**
- * An order the buyer paid for: paid (or later), closed after payment (a refund), or — when no file
- * said its status — one with a paid amount.
+ * An order the buyer paid for: paid (or later), closed after payment (a pay time, or a refund: only
+ * paid money can go back), or — when no file said its status — one with a paid amount.
  */
 export const PAID_ORDER_SQL = `(paid_at IS NOT NULL OR status IN ('paid', 'shipped', 'completed')
-  OR (status IS NULL AND paid_fen > 0))`;
+  OR (status = 'closed' AND refund_fen > 0) OR (status IS NULL AND paid_fen > 0))`;
 
 export function isPaidFragment(o: ParsedOrder): boolean | undefined {
   if (o.paidAt) return true;
   if (o.status === 'paid' || o.status === 'shipped' || o.status === 'completed') return true;
+  // Closed and refunded without a pay time (拼多多, 抖店 exports have none): paid, then refunded.
+  if (o.status === 'closed' && (o.refundFen ?? 0) > 0) return true;
   if (o.paidAt === null || o.status === 'awaiting_payment') return false;
-  // Closed with no pay time in the file: never paid as far as this file says.
+  // Closed with no pay time in the file and nothing refunded: never paid as far as this file says.
   if (o.status === 'closed') return false;
   // A line-level export (Youzan 商品维度) states what was paid but no order status.
   if (o.status === undefined && o.paidFen !== undefined && o.paidFen !== null && o.paidFen > 0) return true;

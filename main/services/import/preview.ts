@@ -3,15 +3,18 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../../domain/errors.js';
 import { headerSignature, suggestMapping } from '../../domain/import/index.js';
 import type { ColumnMapping } from '../../domain/import/reader-types.js';
-import { platformOfFormat } from '../../domain/orders/types.js';
+import { platformOfFormat, type OrderStatus } from '../../domain/orders/types.js';
 import type { FilePreview } from '../../domain/results.js';
 import { resolveShopName } from '../shops.js';
+import { resolveCurrency } from './currency.js';
 import { sha256File } from './file-hash.js';
 import type { JobContext } from './import-types.js';
 import { createOrderTally } from './order-tally.js';
 import { SAMPLE_ROWS, scanFile, type FileRequest } from './scan-file.js';
 
 export const MAX_PREVIEW_PROBLEMS = 500;
+/** Distinct status texts listed for mapping; a real status column has a handful. */
+const MAX_STATUS_VALUES = 30;
 
 export function rememberedMapping(sqlite: BetterSqlite3.Database, header: string[]): ColumnMapping | null {
   const row = sqlite
@@ -24,7 +27,7 @@ export async function previewFile(
   sqlite: BetterSqlite3.Database,
   request: FileRequest,
   ctx: JobContext,
-  options: { timezone: string; currency: string },
+  options: { timezone: string },
 ): Promise<FilePreview> {
   const preview: FilePreview = {
     fileId: request.file.fileId,
@@ -34,6 +37,8 @@ export async function previewFile(
     shop: request.shopName ?? '',
     encoding: '',
     rows: 0,
+    rowsImported: 0,
+    rowsRefused: 0,
     orders: 0,
     lines: 0,
     firstOrderAt: null,
@@ -45,12 +50,14 @@ export async function previewFile(
     error: null,
     mapping: request.mapping ?? null,
     alreadyImported: false,
-    currency: options.currency,
+    currency: request.currency ?? null,
     money: { paidFen: 0, refundFen: 0 },
+    statusValues: [],
   };
   const tally = createOrderTally();
   let shopInFile: string | null | undefined;
-  let currencySeen = false;
+  let currencyInFile: string | undefined;
+  const statuses = new Map<string, { orders: number; status: OrderStatus | null }>();
   try {
     const scan = await scanFile(
       request,
@@ -64,9 +71,12 @@ export async function previewFile(
         },
         onFragment(order) {
           shopInFile ??= order.shopNameInFile;
-          if (!currencySeen && order.currency) {
-            preview.currency = order.currency;
-            currencySeen = true;
+          currencyInFile ??= order.currency;
+          if (order.statusRaw) {
+            const seen = statuses.get(order.statusRaw);
+            if (seen) seen.orders++;
+            else if (statuses.size < MAX_STATUS_VALUES)
+              statuses.set(order.statusRaw, { orders: 1, status: order.status ?? null });
           }
           tally.add(order);
         },
@@ -75,21 +85,31 @@ export async function previewFile(
           if (preview.problems.length < MAX_PREVIEW_PROBLEMS) preview.problems.push(problem);
         },
       },
-      options,
+      { timezone: options.timezone, currency: request.currency ?? null },
     );
     const t = tally.summary();
+    const platform = platformOfFormat(scan.format);
+    preview.shop = resolveShopName(sqlite, platform, request.shopName, shopInFile);
     Object.assign(preview, {
       format: scan.format,
       variants: scan.variants,
       encoding: scan.encoding,
       rows: scan.rows,
+      rowsImported: scan.rowsImported,
+      rowsRefused: scan.rowsRefused,
       orders: t.orders,
       lines: t.lines,
       firstOrderAt: t.first,
       lastOrderAt: t.last,
       money: { paidFen: t.paidFen, refundFen: t.refundFen },
+      currency: resolveCurrency(sqlite, {
+        chosen: request.currency,
+        inFile: currencyInFile,
+        platform,
+        shop: preview.shop,
+      }),
+      statusValues: [...statuses].map(([value, s]) => ({ value, ...s })),
     });
-    preview.shop = resolveShopName(sqlite, platformOfFormat(scan.format), request.shopName, shopInFile);
     if (scan.format === 'generic') preview.mapping = scan.mapping;
     const sha = await sha256File(request.file.path);
     preview.alreadyImported = Boolean(

@@ -81,6 +81,13 @@ function openXlsx(path: string, size: number): OpenedSource {
     worksheets: 'emit',
     entries: 'ignore',
   });
+  // exceljs reads a worksheet that comes before xl/workbook.xml in the zip (entries may come in any
+  // order: archiver under load and other writers do it) against a model and workbook properties it
+  // has not read yet, and throws a TypeError. Empty ones let such a sheet be read, nameless and in
+  // the 1900 date system; workbook.xml replaces them when it arrives.
+  const reader = workbook as unknown as { model?: { sheets: unknown[] }; properties?: object };
+  reader.model ??= { sheets: [] };
+  reader.properties ??= {};
   async function* sheets(): AsyncIterable<SheetRecords> {
     let any = false;
     for await (const worksheet of workbook) {

@@ -1,18 +1,26 @@
 /**
- * Reads one staged file from start to end: sheets → detected format → order fragments, with
- * consecutive fragments of one order coalesced (JD and Shopify write one row per line). Preview
- * and commit share this walk, so what the preview promises is what the import does.
+ * Reads one staged file from start to end: sheets → chosen format → rows assembled into orders
+ * (main/domain/import/assemble-orders.ts). Preview and commit share this walk, so what the preview
+ * promises is what the import does.
  */
 import { UserError } from '../../domain/errors.js';
-import { createOrderReader, detectFormat, mergeFragments } from '../../domain/import/index.js';
+import {
+  createOrderReader,
+  detectFormat,
+  formatLabel,
+  LineKeyRegistry,
+  missingMoneyColumns,
+  OrderAssembler,
+  variantOf,
+} from '../../domain/import/index.js';
 import type {
   ColumnMapping,
   DetectedFormat,
+  FormatCandidate,
   OpenedSource,
   SheetRecords,
   TextEncoding,
-} from '../../domain/import/reader-types.js';
-import { withLineRefunds } from '../../domain/orders/derive.js';
+} from '../../domain/import/index.js';
 import {
   platformOfFormat,
   type ImportFormat,
@@ -35,9 +43,17 @@ export interface FileRequest {
   format?: ImportFormat;
   encoding?: TextEncoding;
   shopName?: string;
+  /** The currency of a file that does not name one (chosen in the preview, or `--currency`). */
+  currency?: string;
   mapping?: ColumnMapping;
   /** The mapping remembered for a header, so a known home-made layout imports without asking. */
   rememberedMapping?: (header: string[]) => ColumnMapping | null;
+}
+
+export interface ScanOptions {
+  timezone: string;
+  /** null: the file must name its currency (or its rows carry none and the caller asks). */
+  currency: string | null;
 }
 
 export interface ScanVisitor {
@@ -53,7 +69,10 @@ export interface ScanResult {
   /** The file's main format: that of its first readable sheet. */
   format: ImportFormat;
   encoding: string;
+  /** Data rows read; every one was imported or refused. */
   rows: number;
+  rowsImported: number;
+  rowsRefused: number;
   variants: string[];
   /** The column mapping that read a generic file (typed by the user or remembered). */
   mapping: ColumnMapping | null;
@@ -63,24 +82,37 @@ const PROGRESS_INTERVAL_MS = 100;
 /** How many first rows a preview shows. */
 export const SAMPLE_ROWS = 8;
 
-const GENERIC: DetectedFormat = { format: 'generic', confidence: 1, variant: 'generic' };
+const GENERIC: DetectedFormat = { format: 'generic', confidence: 1, variant: '手动对应列' };
 
 /** Picks the reader for one sheet: a user override wins, but keeps a workbook's sibling sheets. */
 function chooseFormat(
   sheet: SheetRecords,
   request: FileRequest,
   mapping: ColumnMapping | null,
-): DetectedFormat | null {
-  if (request.format === 'generic') return GENERIC;
-  const detected = detectFormat(sheet.header);
+): { chosen: DetectedFormat | null; candidates: FormatCandidate[]; ambiguous: boolean } {
+  if (request.format === 'generic') return { chosen: GENERIC, candidates: [], ambiguous: false };
+  const detection = detectFormat(sheet.header);
+  const { accepted, candidates, ambiguous } = detection;
   if (request.format) {
     const platform = platformOfFormat(request.format);
-    const samePlatform = detected.find((d) => platformOfFormat(d.format) === platform);
-    return samePlatform ?? { format: request.format, confidence: 0, variant: request.format };
+    if (accepted && platformOfFormat(accepted.format) === platform) {
+      return { chosen: accepted, candidates, ambiguous };
+    }
+    const lacking = missingMoneyColumns(request.format, sheet.header);
+    if (lacking) {
+      throw new UserError(
+        `按「${formatLabel(request.format)}」读取时，表头中没有任何金额列（需要「${lacking.join('」或「')}」之一），` +
+          '导入会让所有订单金额为 0，因此没有导入。请确认文件类型，或选择「其他表格」手动对应列。' +
+          ` (Read as ${request.format}, the file has none of its money columns: ${lacking.join(', ')}.)`,
+        { sheet: sheet.sheetName, missingColumns: lacking, format: request.format },
+      );
+    }
+    const variant = variantOf(request.format, sheet.header) ?? formatLabel(request.format);
+    return { chosen: { format: request.format, confidence: 0, variant }, candidates, ambiguous };
   }
-  if (detected[0]) return detected[0];
-  if (mapping?.orderId) return GENERIC;
-  return null;
+  if (accepted) return { chosen: accepted, candidates, ambiguous };
+  if (mapping?.orderId) return { chosen: GENERIC, candidates, ambiguous };
+  return { chosen: null, candidates, ambiguous };
 }
 
 /** Names the file in every message about it: a user importing five files must know which one. */
@@ -91,11 +123,28 @@ function aboutFile(name: string, error: unknown): unknown {
   return error;
 }
 
+/** "拼多多 订单导出（缺少「商家实收金额(元)」）" for the closest formats of an unrecognised file. */
+function describeCandidates(candidates: FormatCandidate[], ambiguous: boolean): string {
+  const shown = candidates.filter((c) => c.score > 0).slice(0, 3);
+  if (shown.length === 0) return '';
+  const parts = shown.map((c) => {
+    const label = `${formatLabel(c.format)}（${c.variant}）`;
+    if (c.fits) return `${label}：与表头的吻合度 ${Math.round(c.score * 100)}%`;
+    const lacks = c.missing
+      .map((group) => `「${group.slice(0, 3).join('」或「')}」${group.length > 3 ? '等' : ''}`)
+      .join('、');
+    const extra = c.conflicts.length > 0 ? `，且有其他平台的列「${c.conflicts.join('」「')}」` : '';
+    return `${label}：缺少 ${lacks || '—'}${extra}`;
+  });
+  const lead = ambiguous ? '表头同时符合多种格式，无法确定是哪一种' : '最接近的格式';
+  return `${lead}——${parts.join('；')}。`;
+}
+
 export async function scanFile(
   request: FileRequest,
   ctx: JobContext,
   visitor: ScanVisitor,
-  options: { timezone: string; currency: string },
+  options: ScanOptions,
 ): Promise<ScanResult> {
   try {
     return await scanSheets(request, ctx, visitor, options);
@@ -108,7 +157,7 @@ async function scanSheets(
   request: FileRequest,
   ctx: JobContext,
   visitor: ScanVisitor,
-  options: { timezone: string; currency: string },
+  options: ScanOptions,
 ): Promise<ScanResult> {
   const source = await openSource(request.file.path, { encoding: request.encoding });
   try {
@@ -123,23 +172,26 @@ async function readSheets(
   request: FileRequest,
   ctx: JobContext,
   visitor: ScanVisitor,
-  options: { timezone: string; currency: string },
+  options: ScanOptions,
 ): Promise<ScanResult> {
   let result: ScanResult | null = null;
-  let rows = 0;
   let lastProgress = 0;
   const slicer = createSlicer();
   const unreadable: string[] = [];
+  let closest: { candidates: FormatCandidate[]; ambiguous: boolean } | null = null;
   let firstHeader: string[] | null = null;
   // An unknown layout still shows its first rows, so the user can see what to map each column to.
   const firstRows: string[][] = [];
+  let keys: LineKeyRegistry | null = null;
+  const totals = { rows: 0, imported: 0, refused: 0 };
 
   for await (const sheet of source.sheets) {
     firstHeader ??= sheet.header;
     const mapping = request.mapping ?? request.rememberedMapping?.(sheet.header) ?? null;
-    const detected = chooseFormat(sheet, request, mapping);
-    if (!detected) {
+    const { chosen, candidates, ambiguous } = chooseFormat(sheet, request, mapping);
+    if (!chosen) {
       unreadable.push(sheet.sheetName ?? request.file.name);
+      closest ??= { candidates, ambiguous };
       if (firstRows.length === 0 && firstHeader === sheet.header) {
         for await (const record of sheet.records) {
           firstRows.push(record.cells);
@@ -148,40 +200,41 @@ async function readSheets(
       }
       continue;
     }
-    if (detected.format === 'generic' && !mapping?.orderId) {
+    if (chosen.format === 'generic' && !mapping?.orderId) {
       throw new UserError(
         `${request.file.name}: 请先为「订单号」选择一列 (map a column to the order id first)`,
-        {
-          file: request.file.name,
-          header: sheet.header,
-        },
+        { file: request.file.name, header: sheet.header },
       );
     }
     if (!result) {
-      result = { format: detected.format, encoding: source.encoding, rows: 0, variants: [], mapping };
-      visitor.onStart?.({ format: detected.format, encoding: source.encoding });
+      result = {
+        format: chosen.format,
+        encoding: source.encoding,
+        rows: 0,
+        rowsImported: 0,
+        rowsRefused: 0,
+        variants: [],
+        mapping,
+      };
+      visitor.onStart?.({ format: chosen.format, encoding: source.encoding });
     }
-    result.variants.push(sheet.sheetName ? `${sheet.sheetName}: ${detected.variant}` : detected.variant);
-    visitor.onSheet?.(sheet, detected);
-    const reader = createOrderReader(detected.format, sheet.header, {
+    result.variants.push(sheet.sheetName ? `${sheet.sheetName}: ${chosen.variant}` : chosen.variant);
+    visitor.onSheet?.(sheet, chosen);
+    const reader = createOrderReader(chosen.format, sheet.header, {
       ...options,
       mapping: mapping ?? undefined,
     });
-    let pending: ParsedOrder | null = null;
+    // One numbering of repeated line keys per file: the same order's rows may sit in two sheets.
+    keys ??= new LineKeyRegistry();
+    const multiSheet = source.container === 'xlsx';
+    const assembler = new OrderAssembler(reader, keys, multiSheet ? sheet.sheetName : null);
+    let n = 0;
     for await (const record of sheet.records) {
-      rows++;
       visitor.onRecord?.(sheet, record.cells);
-      const { fragment, problems } = reader.readRow(record);
+      const { completed, problems } = assembler.push(record);
       for (const p of problems) visitor.onProblem(p);
-      if (fragment) {
-        if (pending && pending.platformOrderId === fragment.platformOrderId) {
-          pending = mergeFragments(pending, fragment);
-        } else {
-          if (pending) visitor.onFragment(withLineRefunds(pending), detected.format);
-          pending = fragment;
-        }
-      }
-      if ((rows & 63) === 0) {
+      if (completed) visitor.onFragment(completed, chosen.format);
+      if ((++n & 63) === 0) {
         throwIfCancelled(ctx.signal);
         const now = performance.now();
         if (now - lastProgress > PROGRESS_INTERVAL_MS) {
@@ -192,18 +245,32 @@ async function readSheets(
         await slicer.maybeYield();
       }
     }
-    if (pending) visitor.onFragment(withLineRefunds(pending), detected.format);
+    const last = assembler.flush();
+    if (last) visitor.onFragment(last, chosen.format);
+    const counts = assembler.counts();
+    totals.rows += counts.rowsRead;
+    totals.imported += counts.rowsImported;
+    totals.refused += counts.rowsRefused;
   }
   throwIfCancelled(ctx.signal);
   if (!result) {
+    const hint = closest ? describeCandidates(closest.candidates, closest.ambiguous) : '';
     throw new UserError(
       `${request.file.name}: 无法识别的文件格式${unreadable.length > 1 ? `（工作表 ${unreadable.join('、')}）` : ''}。` +
+        hint +
         '请选择平台，或选择「其他表格」并手动对应列。' +
         ' (Unrecognised layout: choose the platform, or "generic" and map the columns.)',
-      { file: request.file.name, header: firstHeader ?? [], sampleRows: firstRows },
+      {
+        file: request.file.name,
+        header: firstHeader ?? [],
+        sampleRows: firstRows,
+        candidates: closest?.candidates.slice(0, 3) ?? [],
+      },
     );
   }
-  result.rows = rows;
+  result.rows = totals.rows;
+  result.rowsImported = totals.imported;
+  result.rowsRefused = totals.refused;
   const p = source.progress();
   ctx.progress?.('reading', p.total, p.total);
   return result;

@@ -32,6 +32,13 @@ export class ImportPage {
     return Number(await stat.getAttribute('data-value'));
   }
 
+  /** Picks the currency of a file that names none (antd Select: open it, click the option). */
+  async chooseCurrency(fileName: string, code: string): Promise<void> {
+    await this.previewCard(fileName).getByTestId('preview-currency').click();
+    await this.page.locator('.ant-select-dropdown:visible').getByTitle(code, { exact: true }).click();
+    await expect(this.previewCard(fileName).getByTestId('preview-currency')).toContainText(code);
+  }
+
   async commit(): Promise<void> {
     const button = this.page.getByTestId('import-commit');
     await expect(button).toBeEnabled();

@@ -82,7 +82,11 @@ describe('huike CLI', () => {
       '微店',
       '--json',
     ];
-    const r = runCli(args);
+    // The sheet names no currency: the CLI asks for it instead of assuming yuan.
+    const unpriced = runCli(args);
+    expect(unpriced.code).toBe(1);
+    expect(unpriced.stderr).toContain('--currency');
+    const r = runCli([...args, '--currency', 'CNY']);
     expect(r.code, r.stderr).toBe(0);
     const b = (JSON.parse(r.stdout) as { batches: Array<Record<string, unknown>> }).batches[0]!;
     expect(b).toMatchObject({

@@ -29,6 +29,8 @@ type Case = {
   formats: string[];
   variants: string[];
   hand: {
+    /** Data rows: each is imported or refused. */
+    rows?: number;
     orders: number;
     lines: number;
     paidFen?: number;
@@ -68,7 +70,7 @@ const CASES: Case[] = [
     container: 'csv',
     encoding: 'utf-16le',
     formats: ['tmall'],
-    variants: ['订单报表（天池 7 列摘录）'],
+    variants: ['订单报表（部分列）'],
     hand: { orders: 2, lines: 0, paidFen: 2100 },
   },
   {
@@ -125,7 +127,63 @@ const CASES: Case[] = [
     encoding: 'utf-8',
     formats: ['woocommerce'],
     variants: ['Analytics 订单'],
-    hand: { orders: 3, lines: 4, paidFen: 125250 },
+    hand: { rows: 4, orders: 4, lines: 5, paidFen: 127650 },
+  },
+  {
+    name: 'pddOrders27Gbk',
+    container: 'csv',
+    encoding: 'gb18030',
+    formats: ['pdd'],
+    variants: ['订单导出 27 列'],
+    hand: { rows: 8, orders: 5, lines: 7, paidFen: 34350, refundFen: 7500, settlementFen: 34650 },
+  },
+  {
+    name: 'pddOrders2024Bom',
+    container: 'csv',
+    encoding: 'utf-8-bom',
+    formats: ['pdd'],
+    variants: ['订单导出（2024 新版）'],
+    hand: { rows: 3, orders: 3, lines: 3, paidFen: 34690, refundFen: 1000, settlementFen: 34690 },
+  },
+  {
+    name: 'douyinOrdersBom',
+    container: 'csv',
+    encoding: 'utf-8-bom',
+    formats: ['douyin'],
+    variants: ['订单导出'],
+    hand: { rows: 8, orders: 5, lines: 7, paidFen: 24000, refundFen: 6600, totalFen: 27190 },
+  },
+  {
+    name: 'tmallErpCsv',
+    container: 'csv',
+    encoding: 'utf-8',
+    formats: ['tmall'],
+    variants: ['订单报表'],
+    hand: { rows: 3, orders: 3, lines: 0, paidFen: 18650 },
+  },
+  {
+    name: 'qianniuSalesLinesGbk',
+    container: 'csv',
+    encoding: 'gb18030',
+    formats: ['tmall-items'],
+    variants: ['销售明细'],
+    hand: { rows: 3, orders: 2, lines: 3, paidFen: 16500, refundFen: 3000 },
+  },
+  {
+    name: 'jdCutDownCsv',
+    container: 'csv',
+    encoding: 'utf-8-bom',
+    formats: ['jd'],
+    variants: ['订单导出（精简列）'],
+    hand: { rows: 3, orders: 2, lines: 3, paidFen: 21800 },
+  },
+  {
+    name: 'tmallItemsRepeatedGbk',
+    container: 'csv',
+    encoding: 'gb18030',
+    formats: ['tmall-items'],
+    variants: ['宝贝报表'],
+    hand: { rows: 4, orders: 2, lines: 4 },
   },
 ];
 
@@ -140,8 +198,8 @@ describe.each(CASES)('$name', (c) => {
   it('is sniffed and detected by its header', () => {
     expect(file.container).toBe(c.container);
     expect(file.encoding).toBe(c.encoding);
-    expect(file.sheets.map((s) => s.detected[0]?.format)).toEqual(c.formats);
-    expect(file.sheets.map((s) => s.detected[0]?.variant)).toEqual(c.variants);
+    expect(file.sheets.map((s) => s.detection.accepted?.format)).toEqual(c.formats);
+    expect(file.sheets.map((s) => s.detection.accepted?.variant)).toEqual(c.variants);
   });
 
   it('yields the expected orders, lines, money and problems (generator figures)', () => {
@@ -155,6 +213,16 @@ describe.each(CASES)('$name', (c) => {
     expect(file.sheets.flatMap((s) => s.problems).map((p) => ({ row: p.row, column: p.column }))).toEqual(
       e.problems,
     );
+  });
+
+  it('reads every data row: rows read = rows imported + rows refused', () => {
+    const read = file.sheets.reduce((n, s) => n + s.rows, 0);
+    const imported = file.sheets.reduce((n, s) => n + s.rowsImported, 0);
+    const refused = file.sheets.reduce((n, s) => n + s.rowsRefused, 0);
+    expect(read).toBe(fixture.expected.rows);
+    if (c.hand.rows !== undefined) expect(read).toBe(c.hand.rows);
+    expect(imported + refused).toBe(read);
+    expect(refused).toBe(new Set(fixture.expected.problems.map((p) => p.row)).size);
   });
 
   it('matches the hand-computed literal figures', () => {
@@ -289,11 +357,19 @@ describe('Tmall 订单报表 (GBK) quirks', () => {
 });
 
 describe('Tmall 宝贝报表 and 千牛 workbook', () => {
-  it('makes line fragments only, keyed deterministically, sku from 商家编码 else 外部系统编号', async () => {
+  it('makes lines (no order money), keyed deterministically, sku from 商家编码 else 外部系统编号', async () => {
     const file = await readFile(fx.tmallItemsGbk.path);
     const orders = file.sheets[0]!.orders;
     const first = byId(orders, '1001000000000000001');
-    expect(Object.keys(first).sort()).toEqual(['lines', 'platformOrderId', 'sourceRows']);
+    // The order's status is its lines' (订单状态 is per line); a 宝贝报表 states no order money.
+    expect(Object.keys(first).sort()).toEqual([
+      'lines',
+      'platformOrderId',
+      'sourceRows',
+      'status',
+      'statusRaw',
+    ]);
+    expect(first).toMatchObject({ status: 'completed', statusRaw: '交易成功' });
     expect(first.lines).toEqual([
       {
         lineKey: 'CUP-W|汇客保温杯|颜色分类：白色[GT20白骑士]',
@@ -303,6 +379,7 @@ describe('Tmall 宝贝报表 and 千牛 workbook', () => {
         quantity: 2,
         unitPriceFen: 8400,
         statusRaw: '交易成功',
+        status: 'completed',
       },
     ]);
     expect(byId(orders, '1001000000000000002').lines![0]).toMatchObject({
@@ -566,21 +643,36 @@ describe('Youzan and WooCommerce', () => {
     ]);
   });
 
-  it('WooCommerce: one row per order, product list lines, quantity only for a single product', async () => {
-    const file = await readFile(fx.wooCommerceCsv.path);
+  it('WooCommerce: one row per order, product list lines, `2× title` quantities', async () => {
+    const file = await readFile(fx.wooCommerceCsv.path, { currency: 'USD' });
     const orders = file.sheets[0]!.orders;
-    expect(orders.map((o) => o.status)).toEqual(['completed', 'paid', 'closed']);
+    expect(orders.map((o) => o.status)).toEqual(['completed', 'paid', 'closed', 'completed']);
     expect(byId(orders, '1201')).toMatchObject({
       paidFen: 123450,
+      currency: 'USD',
       buyer: { kind: 'customer', key: 'Jane Doe' },
-      lines: [
-        { lineKey: 'Hoodie', title: 'Hoodie' },
-        { lineKey: 'Beanie', title: 'Beanie' },
-      ],
     });
-    expect(byId(orders, '1201').lines![0]!.quantity).toBeUndefined();
+    // `2× Hoodie` is two hoodies, not a product called "2× Hoodie"; Beanie states no quantity.
+    expect(byId(orders, '1201').lines).toEqual([
+      { lineKey: 'Hoodie', title: 'Hoodie', quantity: 2 },
+      { lineKey: 'Beanie', title: 'Beanie' },
+    ]);
+    expect(byId(orders, '1204').lines).toEqual([
+      { lineKey: 'Ceramic Mug', title: 'Ceramic Mug', quantity: 2 },
+    ]);
+    // A lone product without its own count: Items sold is its quantity.
     expect(byId(orders, '1202').lines).toEqual([{ lineKey: 'Album', title: 'Album', quantity: 2 }]);
     expect(byId(orders, '1201').createdAt).toBe('2024-11-11T02:00:00.000Z');
+  });
+
+  it('WooCommerce: a file that names no currency is never labelled CNY', async () => {
+    const file = await readFile(fx.wooCommerceCsv.path);
+    expect(file.sheets[0]!.orders.map((o) => o.currency)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
 
@@ -619,7 +711,7 @@ describe('files that are not exports', () => {
   });
   it('a header-only file reads zero rows', async () => {
     const file = await readFile(fx.headerOnly);
-    expect(file.sheets[0]!.detected[0]?.format).toBe('tmall-items');
+    expect(file.sheets[0]!.detection.accepted?.format).toBe('tmall-items');
     expect(file.sheets[0]!.rows).toBe(0);
   });
   it('a legacy .xls / encrypted workbook is refused with advice', async () => {

@@ -1,6 +1,11 @@
-/** Test driver: the same walk the import service does (open → detect → read → group consecutive rows). */
-import { createOrderReader, detectFormat, mergeFragments } from '../../../main/domain/import/index.js';
-import type { ColumnMapping, DetectedFormat, TextEncoding } from '../../../main/domain/import/index.js';
+/** Test driver: the same walk the import service does (open → detect → assemble rows into orders). */
+import {
+  createOrderReader,
+  detectFormat,
+  LineKeyRegistry,
+  OrderAssembler,
+} from '../../../main/domain/import/index.js';
+import type { ColumnMapping, Detection, TextEncoding } from '../../../main/domain/import/index.js';
 import type { ImportFormat, ParsedOrder, RowProblem } from '../../../main/domain/orders/types.js';
 import { openSource } from '../../../main/services/import/read-source.js';
 
@@ -8,11 +13,13 @@ export interface ReadSheet {
   sheetName: string | null;
   header: string[];
   headerRow: number;
-  detected: DetectedFormat[];
+  detection: Detection;
   format: ImportFormat;
   orders: ParsedOrder[];
   problems: RowProblem[];
   rows: number;
+  rowsImported: number;
+  rowsRefused: number;
 }
 
 export interface ReadFile {
@@ -29,41 +36,44 @@ export async function readFile(
     format?: ImportFormat;
     mapping?: ColumnMapping;
     timezone?: string;
+    currency?: string;
   } = {},
 ): Promise<ReadFile> {
   const source = await openSource(file, { encoding: options.encoding });
   const sheets: ReadSheet[] = [];
+  const keys = new LineKeyRegistry();
   for await (const sheet of source.sheets) {
-    const detected = detectFormat(sheet.header);
-    const format = options.format ?? detected[0]?.format;
+    const detection = detectFormat(sheet.header);
+    const format = options.format ?? detection.accepted?.format;
     if (!format)
       throw new Error(`no format detected for ${sheet.sheetName ?? file}: ${sheet.header.join(',')}`);
     const reader = createOrderReader(format, sheet.header, {
       mapping: options.mapping,
       timezone: options.timezone,
+      currency: options.currency,
     });
+    const assembler = new OrderAssembler(reader, keys, source.container === 'xlsx' ? sheet.sheetName : null);
     const orders: ParsedOrder[] = [];
     const problems: RowProblem[] = [];
-    let rows = 0;
     for await (const record of sheet.records) {
-      rows++;
-      const { fragment, problems: p } = reader.readRow(record);
+      const { completed, problems: p } = assembler.push(record);
       problems.push(...p);
-      if (!fragment) continue;
-      const last = orders[orders.length - 1];
-      if (last && last.platformOrderId === fragment.platformOrderId)
-        orders[orders.length - 1] = mergeFragments(last, fragment);
-      else orders.push(fragment);
+      if (completed) orders.push(completed);
     }
+    const last = assembler.flush();
+    if (last) orders.push(last);
+    const counts = assembler.counts();
     sheets.push({
       sheetName: sheet.sheetName,
       header: sheet.header,
       headerRow: sheet.headerRow,
-      detected,
+      detection,
       format,
       orders,
       problems,
-      rows,
+      rows: counts.rowsRead,
+      rowsImported: counts.rowsImported,
+      rowsRefused: counts.rowsRefused,
     });
   }
   return { container: source.container, encoding: source.encoding, sheets, progress: source.progress() };

@@ -26,9 +26,9 @@ describe.skipIf(!existsSync(TMALL))('real Tmall 订单报表 (Tianchi extract)',
     const file = await readFile(TMALL);
     expect(file.encoding).toBe('utf-8');
     const [sheet] = file.sheets;
-    expect(sheet!.detected[0]).toMatchObject({
+    expect(sheet!.detection.accepted).toMatchObject({
       format: 'tmall',
-      variant: '订单报表（天池 7 列摘录）',
+      variant: '订单报表（部分列）',
       confidence: 1,
     });
     expect(sheet!.problems).toEqual([]);
@@ -55,7 +55,11 @@ describe.skipIf(!existsSync(SHOPIFY))('real Shopify orders_export_1', () => {
   it('reads 121 line rows into 51 orders', async () => {
     const file = await readFile(SHOPIFY);
     const [sheet] = file.sheets;
-    expect(sheet!.detected[0]).toMatchObject({ format: 'shopify', variant: 'orders_export', confidence: 1 });
+    expect(sheet!.detection.accepted).toMatchObject({
+      format: 'shopify',
+      variant: 'orders_export',
+      confidence: 1,
+    });
     expect(sheet!.rows).toBe(121);
     expect(sheet!.problems).toEqual([]);
     const orders = sheet!.orders;

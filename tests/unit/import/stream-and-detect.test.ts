@@ -122,7 +122,7 @@ describe('detectFormat', () => {
     [
       '订单编号,总金额,买家实际支付金额,收货地址 ,订单创建时间,订单付款时间 ,退款金额',
       'tmall',
-      '订单报表（天池 7 列摘录）',
+      '订单报表（部分列）',
     ],
     ['订单编号,买家应付货款,订单状态,收货地址,物流单号,物流公司,订单创建时间', 'tmall', '千牛 订单报表'],
     ['订单编号,收货人姓名,联系手机,收货地址', 'tmall', '发货报表'],
@@ -168,17 +168,68 @@ describe('detectFormat', () => {
       'Analytics 订单',
     ],
     ['\uFEFF订单编号 ,买家会员名\u200B,买家实际支付金额', 'tmall', '订单报表'],
+    [
+      '店铺ID,店铺名称,订单号,商品名称,订购数量,下单时间,应付金额,下单帐号,客户姓名,客户地址,联系电话',
+      'jd',
+      '订单导出（精简列）',
+    ],
+    [
+      '商品,订单号,订单状态,商品总价(元),邮费(元),店铺优惠折扣(元),平台优惠折扣(元),多多支付立减金额(元),用户实付金额(元),商家实收金额(元),商品数量(件),发货时间,确认收货时间,商品id,商品规格,样式ID,商家编码-规格维度,商家编码-商品维度,商家备注,售后状态,快递单号,快递公司,订单成交时间,是否分期,分期期数,手续费承担方,分期方式',
+      'pdd',
+      '订单导出 27 列',
+    ],
+    [
+      '主订单编号,子订单编号,选购商品,商品规格,商品数量,商家编码,订单应付金额,运费,收件人,收件人手机号,详细地址,订单提交时间,商家备注,订单完成时间,订单状态,售后状态,取消原因,发货时间,平台实际承担优惠金额,商家实际承担优惠金额,达人实际承担优惠金额',
+      'douyin',
+      '订单导出',
+    ],
+    [
+      '订单编号,买家会员名,支付金额,收货人,联系手机,收货地址,订单状态,订单创建时间,订单付款时间',
+      'tmall',
+      '订单报表',
+    ],
   ])('%s → %s (%s)', (header, format, variant) => {
-    expect(detectFormat(split(header))[0]).toMatchObject({ format, variant });
+    expect(detectFormat(split(header)).accepted).toMatchObject({ format, variant });
   });
 
-  it.each([['日期,摘要,收入,支出'], ['订单号,下单时间,金额'], ['']])('%j is unknown', (header) =>
-    expect(detectFormat(split(header))).toEqual([]),
+  it.each([['日期,摘要,收入,支出'], ['订单号,下单时间,金额'], [''], ['Name,Email,Phone,Total']])(
+    '%j is unknown',
+    (header) => expect(detectFormat(split(header)).accepted).toBeNull(),
   );
 
-  it('confidence is the share of the fingerprint present', () => {
-    const [d] = detectFormat(split('Name,Email,Financial Status'));
-    expect(d!.confidence).toBeCloseTo(3 / 79, 3);
+  it('a Douyin export is never read as a Tmall 销售明细, though it has 主订单编号 and 子订单编号', () => {
+    const d = detectFormat(split('主订单编号,子订单编号,选购商品,商品数量,订单应付金额,订单状态'));
+    expect(d.accepted?.format).toBe('douyin');
+    const tmall = d.candidates.find((c) => c.format === 'tmall-items')!;
+    expect(tmall.fits).toBe(false);
+    expect(tmall.conflicts).toEqual(expect.arrayContaining(['选购商品', '订单应付金额']));
+  });
+
+  it('a header two formats fit about equally well is not accepted, and says which', () => {
+    // JD's and Pinduoduo's columns side by side: neither may take the file.
+    const d = detectFormat(split('订单号,商品,商品名称,订购数量,应付金额,用户实付金额(元),商品数量(件)'));
+    expect(d.ambiguous).toBe(true);
+    expect(d.accepted).toBeNull();
+    expect(
+      d.candidates
+        .slice(0, 2)
+        .map((c) => c.format)
+        .sort(),
+    ).toEqual(['jd', 'pdd']);
+  });
+
+  it('an unknown header lists the formats that came closest and what each lacks', () => {
+    const d = detectFormat(split('订单号,商品,订单状态,商品数量(件),发货时间,商品id'));
+    expect(d.accepted).toBeNull();
+    const pdd = d.candidates.find((c) => c.format === 'pdd')!;
+    expect(pdd.fits).toBe(false);
+    expect(pdd.missing).toContainEqual(['用户实付金额(元)', '商家实收金额(元)', '商品总价(元)']);
+    expect(d.candidates[0]!.format).toBe('pdd');
+  });
+
+  it('the score is the share of the header the format knows', () => {
+    const d = detectFormat(split('Name,Email,Financial Status,My own column'));
+    expect(d.accepted).toMatchObject({ format: 'shopify', confidence: 0.75 });
   });
 });
 

@@ -12,6 +12,8 @@ const batch = (over: Partial<BatchResult>): BatchResult => ({
   shop: '青禾',
   encoding: 'gb18030',
   rows: 3,
+  rowsImported: 3,
+  rowsRefused: 0,
   orders: { inserted: 2, updated: 0, unchanged: 0 },
   lines: { inserted: 0, updated: 0, unchanged: 0 },
   currency: 'CNY',
@@ -34,6 +36,9 @@ describe('the downloadable import report', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(',1234.56,0.05,CNY,');
     expect(lines[2]).toContain(',500,0,JPY,');
+    // rows read, imported, refused: every row accounted for.
+    expect(lines[0]).toContain('report.rows,report.rowsImported,report.rowsRefused,');
+    expect(lines[1]).toContain(',3,3,0,');
   });
 
   it('lists every refused row with file, row, column and reason after the batches', () => {

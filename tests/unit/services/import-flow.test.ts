@@ -8,8 +8,9 @@ import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HuikeApp } from '../../../main/api/app-types.js';
 import type { FileOptions } from '../../../main/api/contract.js';
+import type { ImportFormat } from '../../../main/domain/orders/types.js';
 import { CancelledError, UserError } from '../../../main/domain/errors.js';
-import { generateFixtures, type Fixture, type FixtureSet } from '../../fixtures/generate.js';
+import { exportFixtures, generateFixtures, type Fixture, type FixtureSet } from '../../fixtures/generate.js';
 import { testApp } from '../../helpers/test-app.js';
 
 let fx: FixtureSet;
@@ -42,8 +43,10 @@ async function totals() {
   };
 }
 
-const formats: Array<[keyof FixtureSet, string]> = [
+/** Every export fixture (a test below keeps this list in step with the generator). */
+const EXPORTS: [keyof FixtureSet, ImportFormat][] = [
   ['tmallOrdersGbk', 'tmall'],
+  ['tmallItemsGbk', 'tmall-items'],
   ['tmallOrders61Bom', 'tmall'],
   ['tmallTianchiUtf16TitleRows', 'tmall'],
   ['qianniuWorkbook', 'tmall'],
@@ -53,31 +56,61 @@ const formats: Array<[keyof FixtureSet, string]> = [
   ['youzanOrdersUtf16', 'youzan'],
   ['youzanLinesCsv', 'youzan'],
   ['wooCommerceCsv', 'woocommerce'],
+  ['genericCsv', 'generic'],
+  ['pddOrders27Gbk', 'pdd'],
+  ['pddOrders2024Bom', 'pdd'],
+  ['douyinOrdersBom', 'douyin'],
+  ['tmallErpCsv', 'tmall'],
+  ['qianniuSalesLinesGbk', 'tmall-items'],
+  ['jdCutDownCsv', 'jd'],
+  ['tmallItemsRepeatedGbk', 'tmall-items'],
 ];
 
 describe('import through the handlers', () => {
-  it.each(formats)('%s: the preview promises what the import does, to the fen', async (key, platform) => {
-    const f = fx[key] as Fixture;
-    const file = await stage(f.path);
-    const { files } = await app.invoke('import.preview', { files: [file] });
-    const p = files[0]!;
-    expect(p.error).toBeNull();
-    expect(p.format).toBe(platform);
-    expect(p.orders).toBe(f.expected.orders);
-    expect(p.lines).toBe(f.expected.lines);
-    expect(p.problems.map((x) => ({ row: x.row, column: x.column }))).toEqual(f.expected.problems);
-    if (f.expected.paidFen !== undefined) expect(p.money.paidFen).toBe(f.expected.paidFen);
-    if (f.expected.refundFen !== undefined) expect(p.money.refundFen).toBe(f.expected.refundFen);
-
-    const { batches } = await app.invoke('import.commit', { files: [file], skipInvalidRows: true });
-    const b = batches[0]!;
-    expect(b.platform).toBe(platform);
-    expect(b.orders).toEqual({ inserted: f.expected.orders, updated: 0, unchanged: 0 });
-    expect(b.lines.inserted).toBe(f.expected.lines);
-    expect(b.money).toEqual(p.money);
-    expect(b.skipped.map((x) => x.row)).toEqual(f.expected.problems.map((x) => x.row));
-    expect((await totals()).allOrders).toBe(f.expected.orders);
+  it('covers every export the fixture generator writes', () => {
+    expect(exportFixtures(fx).map(([name]) => name)).toEqual(EXPORTS.map(([name]) => name));
   });
+
+  it.each(EXPORTS)(
+    '%s: the preview promises what the import does, to the fen; every row is imported or refused',
+    async (key, format) => {
+      const f = fx[key] as Fixture;
+      const options = {
+        currency: f.currency,
+        ...(f.mapping ? { format: 'generic' as const, mapping: f.mapping } : {}),
+      };
+      const file = await stage(f.path, options);
+      const { files } = await app.invoke('import.preview', { files: [file] });
+      const p = files[0]!;
+      expect(p.error).toBeNull();
+      expect(p.format).toBe(format);
+      expect(p.orders).toBe(f.expected.orders);
+      expect(p.lines).toBe(f.expected.lines);
+      expect(p.rows).toBe(f.expected.rows);
+      expect(p.rowsImported + p.rowsRefused).toBe(p.rows);
+      expect(p.rowsRefused).toBe(new Set(f.expected.problems.map((x) => x.row)).size);
+      expect(p.problems.map((x) => ({ row: x.row, column: x.column }))).toEqual(f.expected.problems);
+      if (f.expected.paidFen !== undefined) expect(p.money.paidFen).toBe(f.expected.paidFen);
+      if (f.expected.refundFen !== undefined) expect(p.money.refundFen).toBe(f.expected.refundFen);
+
+      const { batches } = await app.invoke('import.commit', { files: [file], skipInvalidRows: true });
+      const b = batches[0]!;
+      expect(b.platform).toBe(p.format);
+      expect(b.rows).toBe(f.expected.rows);
+      expect(b.rowsImported + b.rowsRefused).toBe(b.rows);
+      expect(b.rowsImported).toBe(p.rowsImported);
+      expect(b.orders).toEqual({ inserted: f.expected.orders, updated: 0, unchanged: 0 });
+      expect(b.lines.inserted).toBe(f.expected.lines);
+      expect(b.money).toEqual(p.money);
+      expect(b.skipped.map((x) => x.row)).toEqual(f.expected.problems.map((x) => x.row));
+      expect((await totals()).allOrders).toBe(f.expected.orders);
+
+      // The same file again (repeated items numbered the same way) changes nothing.
+      const again = await app.invoke('import.commit', { files: [file], skipInvalidRows: true });
+      expect(again.batches[0]!.orders).toEqual({ inserted: 0, updated: 0, unchanged: f.expected.orders });
+      expect(again.batches[0]!.lines).toEqual({ inserted: 0, updated: 0, unchanged: f.expected.lines });
+    },
+  );
 
   it('keeps each file in its own currency and never adds USD to CNY totals', async () => {
     const jd = await app.invoke('import.commit', {
@@ -245,11 +278,41 @@ describe('import through the handlers', () => {
     expect(first.files[0]!.sampleRows[0]!.length).toBe(first.files[0]!.header.length);
     const mapping = first.files[0]!.mapping!;
     expect(mapping.orderId).toBeTruthy();
-    const file = await stage(f.path, { format: 'generic', mapping });
+    // A mapped file names no currency: the preview says so, and the import asks for it.
+    const unpriced = await stage(f.path, { format: 'generic', mapping });
+    const previewed = await app.invoke('import.preview', { files: [unpriced] });
+    expect(previewed.files[0]!.currency).toBeNull();
+    await expect(app.invoke('import.commit', { files: [unpriced], skipInvalidRows: true })).rejects.toThrow(
+      /没有写明金额的币种.*--currency/s,
+    );
+    expect((await app.invoke('imports.list', {})).batches).toEqual([]);
+    const file = await stage(f.path, { format: 'generic', mapping, currency: 'CNY' });
     const { batches } = await app.invoke('import.commit', { files: [file], skipInvalidRows: true });
     expect(batches[0]!.orders.inserted).toBe(f.expected.orders);
+    expect(batches[0]!.currency).toBe('CNY');
     const again = await app.invoke('import.preview', { files: [await stage(f.path, { format: 'generic' })] });
     expect(again.files[0]!.mapping).toEqual(mapping);
+    // The next file of this shop takes the shop's currency.
+    expect(again.files[0]!.currency).toBe('CNY');
+  });
+
+  it('a platform forced onto a file without its money columns is refused, naming them', async () => {
+    const file = await stage(fx.pddOrders27Gbk.path, { format: 'jd' });
+    const { files } = await app.invoke('import.preview', { files: [file] });
+    expect(files[0]!.error).toContain('pdd-orders-2024-03.csv');
+    expect(files[0]!.error).toMatch(/「应付金额」或「订单金额」或「结算金额」或「京东价」或「商家应收」/);
+    await expect(app.invoke('import.commit', { files: [file], skipInvalidRows: true })).rejects.toThrow(
+      /没有任何金额列/,
+    );
+    expect((await app.invoke('imports.list', {})).batches).toEqual([]);
+  });
+
+  it('an unrecognised layout names the formats that came closest and what each lacks', async () => {
+    const odd = path.join(dir, 'pdd-cut.csv');
+    writeFileSync(odd, '订单号,商品,订单状态,商品数量(件),发货时间,商品id\n240315-1,杯,待发货,1,,1\n');
+    const { files } = await app.invoke('import.preview', { files: [await stage(odd)] });
+    expect(files[0]!.format).toBeNull();
+    expect(files[0]!.error).toMatch(/最接近的格式——拼多多（订单导出）：缺少 「用户实付金额\(元\)」/);
   });
 
   it('names the file and the reason for a file it cannot read, and writes nothing', async () => {

@@ -1,6 +1,7 @@
 /** Small helpers shared by the format readers. */
 import type { ParsedBuyer, ParsedOrder, ParsedReceiver, BuyerKeyKind } from '../../orders/types.js';
-import { parseTmallReceiverText, receiverAddress } from '../address.js';
+import { canonicalProvince, parseTmallReceiverText, receiverAddress } from '../address.js';
+import { isCiphertext } from '../masks.js';
 import type { ColumnIndex } from '../header-names.js';
 import { UserError } from '../../errors.js';
 import type { RowResult } from '../reader-types.js';
@@ -49,17 +50,34 @@ export function buyerFrom(
   return anyColumn ? null : undefined;
 }
 
-/** Receiver columns of the Chinese platforms; one address cell parsed into its parts. */
+/**
+ * Receiver columns of the Chinese platforms. One address cell is parsed into its parts; where the
+ * export splits the address (省 / 市 / 区 / 街道, as 拼多多 and 抖店 do) the columns are taken as they
+ * are and the cell is the detail. Ciphertext (抖店 exports receivers encrypted) is unknown: kept as
+ * null, never as a name, a phone or an address.
+ */
 export function receiverFrom(
   ctx: RowContext,
-  cols: { name?: Col; phone?: Col[]; address?: Col[] },
+  cols: {
+    name?: Col;
+    phone?: Col[];
+    address?: Col[];
+    province?: Col;
+    city?: Col;
+    district?: Col;
+    street?: Col;
+  },
 ): ParsedReceiver | undefined {
   const phoneCols = (cols.phone ?? []).filter((c) => c !== undefined);
   const addressCols = (cols.address ?? []).filter((c) => c !== undefined);
-  if (cols.name === undefined && phoneCols.length === 0 && addressCols.length === 0) return undefined;
-  let name = ctx.text(cols.name);
-  let phone = firstValue(ctx, phoneCols);
-  let address = firstValue(ctx, addressCols);
+  const split = [cols.province, cols.city, cols.district, cols.street].some((c) => c !== undefined);
+  if (cols.name === undefined && phoneCols.length === 0 && addressCols.length === 0 && !split) {
+    return undefined;
+  }
+  const plain = (v: string | null | undefined) => (isCiphertext(v) ? null : v);
+  let name = plain(ctx.text(cols.name));
+  let phone = plain(firstValue(ctx, phoneCols));
+  let address = plain(firstValue(ctx, addressCols));
   // New Tmall exports pack the receiver into 收货地址: 姓名，86-13900000004，江苏省 扬州市 …
   const packed = parseTmallReceiverText(address);
   if (packed) {
@@ -67,11 +85,37 @@ export function receiverFrom(
     phone = phone || packed.phone;
     address = packed.address;
   }
+  if (split) {
+    const province = plain(ctx.text(cols.province));
+    const street = plain(ctx.text(cols.street));
+    const detail = [street, address].filter(Boolean).join('') || null;
+    return compact({
+      name,
+      phone,
+      province: canonicalProvince(province) ?? province,
+      city: plain(ctx.text(cols.city)),
+      district: plain(ctx.text(cols.district)),
+      detail,
+      raw: addressCols.length > 0 || cols.street !== undefined ? detail : undefined,
+    });
+  }
   return compact({
     name,
     phone,
     ...(addressCols.length > 0 ? receiverAddress(address ?? null) : {}),
   });
+}
+
+/** The sum of the amounts a row states; undefined when it states none of them. */
+export function sumDefined(values: readonly (number | null | undefined)[]): number | undefined {
+  let any = false;
+  let sum = 0;
+  for (const v of values) {
+    if (v === undefined || v === null) continue;
+    any = true;
+    sum += v;
+  }
+  return any ? sum : undefined;
 }
 
 function firstValue(ctx: RowContext, cols: Col[]): string | null | undefined {

@@ -1,13 +1,17 @@
 /**
- * Any other CSV/Excel (微店, a custom site, a hand-made sheet): the user's column mapping drives it.
- * Rows sharing an order id are lines of one order, so order fields are set on every row (they are
- * expected to repeat) and each row with item columns adds a line.
+ * Any other CSV/Excel (微店, a custom site, a hand-made sheet, an export of a layout we do not know):
+ * the user's column mapping drives it. Rows sharing an order id are lines of one order. Order-level
+ * columns (paid amount, shipping, refund) are expected to repeat on each of an order's rows and are
+ * set, never added; line-level amounts are added up per order when no order amount is mapped.
+ * Status texts are read with every platform's vocabulary, and the user can say what any text means
+ * (including "refunded": paid, then refunded).
  */
-import type { ParsedLine } from '../../orders/types.js';
+import type { OrderStatus, ParsedLine } from '../../orders/types.js';
 import { UserError } from '../../errors.js';
 import type {
   ColumnMapping,
   GenericField,
+  MappedStatus,
   OrderReader,
   OrderReaderOptions,
   SourceRecord,
@@ -18,6 +22,34 @@ import { normalizeStatus } from '../status.js';
 import { minorUnitDigits } from '../money.js';
 import { canonicalProvince, receiverAddress } from '../address.js';
 import { buyerFrom, compact, finish } from './common.js';
+
+const LINE_FIELDS: GenericField[] = [
+  'title',
+  'sku',
+  'quantity',
+  'unitPrice',
+  'lineAmount',
+  'lineRefundAmount',
+];
+const RECEIVER_FIELDS: GenericField[] = [
+  'receiverName',
+  'receiverPhone',
+  'address',
+  'province',
+  'city',
+  'district',
+];
+
+/** A status text → what the order is; the user's own meaning of a text wins. */
+function statusOf(
+  raw: string,
+  statusValues: Record<string, MappedStatus> | undefined,
+): { status?: OrderStatus; refunded: boolean } {
+  const mapped = statusValues?.[raw];
+  if (mapped === 'refunded') return { status: 'closed', refunded: true };
+  if (mapped) return { status: mapped, refunded: false };
+  return { status: normalizeStatus('generic', raw), refunded: false };
+}
 
 export function createGenericReader(header: readonly string[], options: OrderReaderOptions): OrderReader {
   const mapping: ColumnMapping = options.mapping ?? {};
@@ -31,16 +63,12 @@ export function createGenericReader(header: readonly string[], options: OrderRea
   };
   if (!mapping.orderId) throw new UserError('请先指定哪一列是订单号');
   const idCol = col('orderId')!;
-  const f = Object.fromEntries(
-    (Object.keys(mapping) as GenericField[]).map((field) => [field, col(field)]),
-  ) as Partial<Record<GenericField, Col>>;
-  const digits = minorUnitDigits(options.currency);
-  const hasLine = ['title', 'sku', 'quantity', 'unitPrice', 'lineAmount'].some(
-    (k) => f[k as GenericField] !== undefined,
-  );
-  const hasReceiver = ['receiverName', 'receiverPhone', 'address', 'province', 'city', 'district'].some(
-    (k) => f[k as GenericField] !== undefined,
-  );
+  const fields = Object.keys(mapping).filter((k): k is GenericField => k !== 'statusValues');
+  const f = Object.fromEntries(fields.map((field) => [field, col(field)])) as Partial<
+    Record<GenericField, Col>
+  >;
+  const hasLine = LINE_FIELDS.some((k) => f[k] !== undefined);
+  const hasReceiver = RECEIVER_FIELDS.some((k) => f[k] !== undefined);
 
   return {
     format: 'generic',
@@ -48,9 +76,17 @@ export function createGenericReader(header: readonly string[], options: OrderRea
       const ctx = new RowContext(c, record, options);
       const id = ctx.id(idCol);
       const statusRaw = ctx.literal(f.status);
+      // A currency column names each row's currency; else the one the user chose for the file.
+      const currency = ctx.text(f.currency)?.toUpperCase() ?? options.currency;
+      const digits = minorUnitDigits(currency);
       return finish(ctx, () => {
+        const { status, refunded } = statusRaw
+          ? statusOf(statusRaw, mapping.statusValues)
+          : { refunded: false };
         const title = ctx.text(f.title);
         const sku = ctx.text(f.sku);
+        const lineAmount = ctx.money(f.lineAmount, { digits });
+        const lineRefund = ctx.money(f.lineRefundAmount, { digits, refund: true });
         const line: ParsedLine | undefined = hasLine
           ? compact({
               lineKey: [sku ?? '', title ?? ''].join('|'),
@@ -58,24 +94,28 @@ export function createGenericReader(header: readonly string[], options: OrderRea
               sku,
               quantity: ctx.quantity(f.quantity),
               unitPriceFen: ctx.money(f.unitPrice, { digits }),
-              paidFen: ctx.money(f.lineAmount, { digits }),
+              paidFen: lineAmount,
+              refundFen: lineRefund ?? (refunded && lineAmount != null ? lineAmount : undefined),
             })
           : undefined;
         const address = ctx.text(f.address);
         const parsed = f.address === undefined ? {} : receiverAddress(address ?? null);
         const province = ctx.text(f.province);
+        const paid = ctx.money(f.paidAmount, { digits });
+        const refund = ctx.money(f.refundAmount, { digits, refund: true });
         return {
           platformOrderId: id!,
           sourceRows: [record.row],
           statusRaw,
-          status: statusRaw ? normalizeStatus('generic', statusRaw) : undefined,
+          status,
           createdAt: ctx.date(f.createdAt),
           paidAt: ctx.date(f.paidAt),
-          currency: options.currency,
+          currency: currency ?? undefined,
           totalFen: ctx.money(f.totalAmount, { digits }),
-          paidFen: ctx.money(f.paidAmount, { digits }),
+          paidFen: paid,
           shippingFen: ctx.money(f.shippingAmount, { digits }),
-          refundFen: ctx.money(f.refundAmount, { digits, refund: true }),
+          // "Refunded" with no refund column: the whole paid amount went back.
+          refundFen: refund ?? (refunded && paid != null ? paid : undefined),
           buyer: buyerFrom(
             ctx,
             [

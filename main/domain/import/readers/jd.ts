@@ -41,6 +41,7 @@ export function createJdReader(header: readonly string[], options: OrderReaderOp
     paidAt: c.find('付款确认时间', '付款时间'),
     shippedAt: c.find('订单出库时间', '出库时间'),
     completedAt: c.find('订单完成时间'),
+    shopName: c.find('店铺名称'),
   };
   const digits = minorUnitDigits('CNY');
 
@@ -86,9 +87,10 @@ export function createJdReader(header: readonly string[], options: OrderReaderOp
           receiver: receiverFrom(ctx, { name: col.receiverName, phone: col.phone, address: col.address }),
           buyerNote: ctx.text(col.buyerNote),
           sellerNote: ctx.text(col.sellerNote),
+          shopNameInFile: ctx.text(col.shopName),
           lines: [
             compact({
-              lineKey: productId ?? skuId ?? title ?? `row-${record.row}`,
+              lineKey: productId ?? skuId ?? title ?? '',
               title,
               productId,
               sku: skuId ?? ctx.text(col.itemNo),

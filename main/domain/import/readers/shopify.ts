@@ -47,9 +47,7 @@ export function createShopifyReader(header: readonly string[], options: OrderRea
     lineSku: c.find('Lineitem sku'),
     lineFulfillment: c.find('Lineitem fulfillment status'),
   };
-  // Line keys are sku (or name), numbered when an order repeats one, so they stay stable per export.
-  let currentOrder = '';
-  let seenKeys = new Map<string, number>();
+  // Continuation rows carry no Currency cell: they are in the currency of their order's first row.
   let currentCurrency = options.currency;
 
   return {
@@ -62,19 +60,14 @@ export function createShopifyReader(header: readonly string[], options: OrderRea
       if (isFirstRow) currentCurrency = ctx.text(col.currency)?.toUpperCase() ?? options.currency;
       const digits = minorUnitDigits(currentCurrency);
       return finish(ctx, () => {
-        if (name !== currentOrder) {
-          currentOrder = name!;
-          seenKeys = new Map();
-        }
         const fragment: ParsedOrder = { platformOrderId: name!, sourceRows: [record.row] };
         if (isFirstRow) Object.assign(fragment, orderFields(ctx, digits, currentCurrency));
+        // Keyed by sku (or name); an order listing one item twice gets `…#2` (line-keys.ts).
         const base = ctx.text(col.lineSku) ?? ctx.text(col.lineName);
         if (base) {
-          const n = (seenKeys.get(base) ?? 0) + 1;
-          seenKeys.set(base, n);
           fragment.lines = [
             compact({
-              lineKey: n === 1 ? base : `${base}#${n}`,
+              lineKey: base,
               title: ctx.text(col.lineName),
               sku: ctx.text(col.lineSku),
               quantity: ctx.quantity(col.lineQuantity),
@@ -88,7 +81,7 @@ export function createShopifyReader(header: readonly string[], options: OrderRea
     },
   };
 
-  function orderFields(ctx: RowContext, digits: number, currency: string): Partial<ParsedOrder> {
+  function orderFields(ctx: RowContext, digits: number, currency: string | null): Partial<ParsedOrder> {
     const financial = ctx.text(col.financial) ?? '';
     const fulfillment = ctx.text(col.fulfillment) ?? '';
     const cancelled = ctx.text(col.cancelledAt) ?? '';
@@ -105,7 +98,8 @@ export function createShopifyReader(header: readonly string[], options: OrderRea
       paidAt: ctx.date(col.paidAt),
       shippedAt: ctx.date(col.fulfilledAt),
       closedAt: ctx.date(col.cancelledAt),
-      currency,
+      // An export without a Currency column does not say: the import asks (never assumed).
+      currency: currency ?? undefined,
       goodsFen: ctx.money(col.subtotal, { digits }),
       shippingFen: ctx.money(col.shipping, { digits }),
       discountFen: ctx.money(col.discount, { digits }),

@@ -8,23 +8,48 @@ import type { OrderReader, OrderReaderOptions, RowResult, SourceRecord } from '.
 import { ColumnIndex } from '../header-names.js';
 import { RowContext } from '../row-context.js';
 import { minorUnitDigits } from '../money.js';
+import { normalizeStatus } from '../status.js';
 import { compact, finish, requireColumn } from './common.js';
 import { createTmallOrderReader } from './tmall.js';
 
 /**
- * Columns that make a line file also an order file: the 29-column 千牛 variant repeats the
- * order's buyer, receiver, times and money on every sub-order row (as JD does).
+ * Order-level columns a line file may carry: the 29-column 千牛 variant repeats the order's buyer,
+ * receiver, times and money on every sub-order row (as JD does), and 销售明细 exports written by
+ * 千牛 and ERPs carry the order's paid amount (买家实付金额 beside the sub-order's own
+ * 子单实际支付金额) and shipping. When present they fill the order; refunds and statuses stay per
+ * line, where the row's 退款金额 and 订单状态 belong (the order's are derived from its lines).
  */
-const ORDER_COLUMNS_ON_LINES = ['买家会员名', '买家会员ID', '买家实际支付金额', '收件人姓名', '收货人姓名'];
+const ORDER_COLUMNS_ON_LINES = [
+  '买家会员名',
+  '买家会员ID',
+  '买家昵称',
+  '买家实际支付金额',
+  '买家实付金额',
+  '支付金额',
+  '实付金额',
+  '总金额',
+  '买家应付邮费',
+  '运费',
+  '邮费',
+  '收件人姓名',
+  '收货人姓名',
+  '收货人',
+  '收货地址',
+  '联系手机',
+  '订单付款时间',
+  '发货时间',
+  '确认收货时间',
+  '店铺名称',
+  '打款商家金额',
+  '卖家服务费',
+];
 
-/** Order-level fields such a row states; refunds stay per line, where the row's 退款金额 belongs. */
+/** Order-level fields such a row states. */
 function orderFieldsOf(order: ParsedOrder): Partial<ParsedOrder> {
-  const { status, statusRaw, createdAt, paidAt, shippedAt, completedAt, currency, goodsFen, shippingFen } =
+  const { createdAt, paidAt, shippedAt, completedAt, currency, goodsFen, shippingFen, totalFen } = order;
+  const { paidFen, settlementFen, platformFeeFen, buyer, receiver, buyerNote, sellerNote, shopNameInFile } =
     order;
-  const { totalFen, paidFen, buyer, receiver, buyerNote, sellerNote, shopNameInFile } = order;
   return compact({
-    status,
-    statusRaw,
     createdAt,
     paidAt,
     shippedAt,
@@ -34,6 +59,8 @@ function orderFieldsOf(order: ParsedOrder): Partial<ParsedOrder> {
     shippingFen,
     totalFen,
     paidFen,
+    settlementFen,
+    platformFeeFen,
     buyer,
     receiver,
     buyerNote,
@@ -62,7 +89,8 @@ export function createTmallItemsReader(header: readonly string[], options: Order
     productId: c.find('商品ID'),
     quantity: c.find('购买数量', '数量', '宝贝数量'),
     unitPrice: c.find('价格', '商品价格', '单价'),
-    paid: c.find('子单实际支付金额', '买家实付金额'),
+    // The sub-order's own paid amount; 买家实付金额 on a line row is the order's (see above).
+    paid: c.find('子单实际支付金额', '子订单实付金额', '子订单实际支付金额'),
     refund: c.find('退款金额'),
     refundStatus: c.find('退款状态'),
     status: c.find('订单状态'),
@@ -83,10 +111,12 @@ export function createTmallItemsReader(header: readonly string[], options: Order
       const sku =
         col.sku.map((s) => ctx.text(s)).find((v) => v) ??
         (col.sku.some((s) => s !== undefined) ? null : undefined);
+      const statusRaw = ctx.literal(col.status);
       const line: ParsedLine = compact({
-        // Without a sub-order id the line is keyed by what identifies the item; deterministic so a
-        // re-import of the same file finds the same line.
+        // Without a sub-order id the line is keyed by what identifies the item (numbered when an
+        // order lists the same item twice, see line-keys.ts).
         lineKey: subId ?? [sku ?? '', title ?? '', attributes ?? ''].join('|'),
+        keyIsPlatformId: subId !== undefined ? true : undefined,
         title,
         sku,
         productId: ctx.text(col.productId),
@@ -96,7 +126,8 @@ export function createTmallItemsReader(header: readonly string[], options: Order
         paidFen: ctx.money(col.paid, { digits }),
         refundFen: ctx.money(col.refund, { digits, refund: true }),
         refundStatus: ctx.text(col.refundStatus),
-        statusRaw: ctx.literal(col.status),
+        statusRaw,
+        status: statusRaw ? normalizeStatus('tmall', statusRaw) : undefined,
       });
       return { platformOrderId: id!, sourceRows: [record.row], lines: [line] };
     });
@@ -104,6 +135,7 @@ export function createTmallItemsReader(header: readonly string[], options: Order
 
   return {
     format: 'tmall-items',
+    lineIdColumn: col.subId === undefined ? null : c.display[col.subId]!,
     readRow(record: SourceRecord) {
       const line = readLine(record);
       return orderPart ? withOrderPart(line, orderPart.readRow(record)) : line;

@@ -9,7 +9,7 @@ import { ColumnIndex } from '../header-names.js';
 import { RowContext } from '../row-context.js';
 import { normalizeStatus } from '../status.js';
 import { minorUnitDigits } from '../money.js';
-import { buyerFrom, finish, requireColumn } from './common.js';
+import { buyerFrom, compact, finish, requireColumn } from './common.js';
 
 export function createWooCommerceReader(header: readonly string[], options: OrderReaderOptions): OrderReader {
   const c = new ColumnIndex(header);
@@ -32,22 +32,20 @@ export function createWooCommerceReader(header: readonly string[], options: Orde
       const statusRaw = ctx.literal(col.status);
       return finish(ctx, () => {
         const products = splitProducts(ctx.text(col.products));
-        const quantity = products.length === 1 ? ctx.quantity(col.itemsSold) : undefined;
-        const seen = new Map<string, number>();
-        const lines = products.map((title): ParsedLine => {
-          const n = (seen.get(title) ?? 0) + 1;
-          seen.set(title, n);
-          return quantity === undefined
-            ? { lineKey: n === 1 ? title : `${title}#${n}`, title }
-            : { lineKey: title, title, quantity };
-        });
+        // Items sold is the quantity of a lone product that states none of its own.
+        const lone = products.length === 1 && products[0]!.quantity === undefined;
+        const soloQuantity = lone ? ctx.quantity(col.itemsSold) : undefined;
+        const lines = products.map(({ title, quantity }): ParsedLine =>
+          compact({ lineKey: title, title, quantity: quantity ?? soloQuantity }),
+        );
         return {
           platformOrderId: id!.replace(/^#/, ''),
           sourceRows: [record.row],
           statusRaw,
           status: statusRaw ? normalizeStatus('woocommerce', statusRaw) : undefined,
           createdAt: ctx.date(col.date),
-          currency: options.currency,
+          // The Analytics download names no currency: the user chooses it (or the shop's is used).
+          currency: options.currency ?? undefined,
           paidFen: ctx.money(col.netSales, { digits }),
           buyer: buyerFrom(ctx, [[col.customer, 'customer']]),
           lines: col.products === undefined ? undefined : lines,
@@ -57,11 +55,22 @@ export function createWooCommerceReader(header: readonly string[], options: Orde
   };
 }
 
-/** WooCommerce joins product names with ", "; a name's own comma is not followed by a space as often. */
-function splitProducts(text: string | null | undefined): string[] {
+/**
+ * WooCommerce joins product names with ", " and writes a quantity above one as `2× Ceramic Mug`
+ * (also seen as `2 x …` and `Ceramic Mug × 2`). A name's own comma is rarely followed by a space.
+ */
+function splitProducts(text: string | null | undefined): { title: string; quantity?: number }[] {
   if (!text) return [];
   return text
     .split(/,\s+/)
     .map((s) => s.trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    .map((item) => {
+      // `2×` or a spaced `2 x` (a bare `2X…` is a size: 2XL Hoodie).
+      const before = /^(\d+)(?:\s*×|\s+[xX])\s*(.+)$/.exec(item);
+      if (before) return { title: before[2]!.trim(), quantity: Number(before[1]) };
+      const after = /^(.+?)\s*[×]\s*(\d+)$/.exec(item);
+      if (after) return { title: after[1]!.trim(), quantity: Number(after[2]) };
+      return { title: item };
+    });
 }

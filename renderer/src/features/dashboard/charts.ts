@@ -26,6 +26,9 @@ Chart.register(
 export const PLATFORM_COLORS: Record<string, string> = {
   tmall: '#ff6a00',
   jd: '#d9001b',
+  // Both brands are red too; these stay apart from Tmall's orange and JD's red on one chart.
+  pdd: '#c41d7f',
+  douyin: '#08979c',
   shopify: '#5e8e3e',
   youzan: '#1677ff',
   woocommerce: '#7f54b3',

@@ -11,16 +11,27 @@ export function CommitBar() {
   const { entries, job, jobKind, commit, cancelJob } = useImportSession();
   const [skipInvalid, setSkipInvalid] = useState(false);
 
-  const problemRows = entries.reduce((n, e) => n + (e.preview?.problemCount ?? 0), 0);
+  const problemRows = entries.reduce((n, e) => n + (e.preview?.rowsRefused ?? 0), 0);
   const unreadable = entries.filter((e) => e.preview?.error).length;
+  // A file that names no currency waits for the user's choice: amounts are never assumed to be yuan.
+  const unpriced = entries.filter((e) => e.preview && !e.preview.error && !e.preview.currency).length;
   const pending = entries.some((e) => e.previewing || e.preview === null);
-  const blocked = pending || unreadable > 0 || (problemRows > 0 && !skipInvalid) || job !== null;
+  const blocked =
+    pending || unreadable > 0 || unpriced > 0 || (problemRows > 0 && !skipInvalid) || job !== null;
 
   return (
     <Card size="small" variant="borderless">
       <Space orientation="vertical" style={{ width: '100%' }}>
         {unreadable > 0 && (
           <Alert type="error" showIcon title={t('import.unreadableBlock', { count: unreadable })} />
+        )}
+        {unpriced > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('import.currencyBlock', { count: unpriced })}
+            data-testid="currency-block"
+          />
         )}
         {problemRows > 0 && (
           <Space orientation="vertical" size={2}>

@@ -18,7 +18,15 @@ import { useTranslation } from 'react-i18next';
 import type { FilePreview } from '../../../../main/api/contract';
 import { formatDateRange } from '../../format/dates';
 import { formatCount, formatFen } from '../../format/money';
-import { IMPORT_FORMATS, isTextFile, TEXT_ENCODINGS, type ImportFormat, type TextEncoding } from './formats';
+import {
+  asksForCurrency,
+  CURRENCIES,
+  IMPORT_FORMATS,
+  isTextFile,
+  TEXT_ENCODINGS,
+  type ImportFormat,
+  type TextEncoding,
+} from './formats';
 import type { Overrides, StagedEntry } from './ImportSession';
 import { MappingEditor } from './MappingEditor';
 import { ProblemsTable } from './ProblemsTable';
@@ -40,20 +48,40 @@ function Stats({ preview }: { preview: FilePreview }) {
       size="small"
       column={{ xs: 2, md: 3, xl: 6 }}
       items={[
-        stat('rows', t('import.rows'), formatCount(preview.rows), preview.rows),
+        {
+          key: 'rows',
+          label: t('import.rows'),
+          children: (
+            <span data-testid="preview-rows" data-value={preview.rows}>
+              {formatCount(preview.rows)}
+              <Typography.Text type="secondary" style={{ marginLeft: 6 }}>
+                <span
+                  data-testid="preview-rows-split"
+                  data-imported={preview.rowsImported}
+                  data-refused={preview.rowsRefused}
+                >
+                  {t('import.rowsSplit', {
+                    imported: formatCount(preview.rowsImported),
+                    refused: formatCount(preview.rowsRefused),
+                  })}
+                </span>
+              </Typography.Text>
+            </span>
+          ),
+        },
         stat('orders', t('import.orders'), formatCount(preview.orders), preview.orders),
         stat('lines', t('import.lines'), formatCount(preview.lines), preview.lines),
         stat('range', t('import.range'), formatDateRange(preview.firstOrderAt, preview.lastOrderAt)),
         stat(
           'paid',
           t('kpi.paid'),
-          formatFen(preview.money.paidFen, preview.currency),
+          preview.currency ? formatFen(preview.money.paidFen, preview.currency) : '—',
           preview.money.paidFen,
         ),
         stat(
           'refund',
           t('kpi.refund'),
-          formatFen(preview.money.refundFen, preview.currency),
+          preview.currency ? formatFen(preview.money.refundFen, preview.currency) : '—',
           preview.money.refundFen,
         ),
       ]}
@@ -74,6 +102,8 @@ export function FilePreviewCard({
   const { file, preview, overrides, previewing } = entry;
   const format = overrides.format ?? preview?.format ?? undefined;
   const isGeneric = preview !== null && (format === undefined || format === 'generic');
+  const currency = overrides.currency ?? preview?.currency ?? undefined;
+  const needsCurrency = preview !== null && !preview.error && !currency;
 
   return (
     <Card
@@ -103,7 +133,7 @@ export function FilePreviewCard({
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Form layout="vertical" size="small">
             <Row gutter={12}>
-              <Col xs={24} md={10}>
+              <Col xs={24} md={8}>
                 <Form.Item label={t('import.format')} style={{ marginBottom: 8 }}>
                   <Select<ImportFormat>
                     data-testid="preview-format"
@@ -114,7 +144,7 @@ export function FilePreviewCard({
                   />
                 </Form.Item>
               </Col>
-              <Col xs={24} md={8}>
+              <Col xs={24} md={6}>
                 <Form.Item
                   label={t('import.shop')}
                   style={{ marginBottom: 8 }}
@@ -128,6 +158,25 @@ export function FilePreviewCard({
                   />
                 </Form.Item>
               </Col>
+              {preview && asksForCurrency(format) && (
+                <Col xs={12} md={4}>
+                  <Form.Item
+                    label={t('import.currency')}
+                    style={{ marginBottom: 8 }}
+                    validateStatus={needsCurrency ? 'warning' : undefined}
+                    help={needsCurrency ? t('import.currencyNeeded') : undefined}
+                  >
+                    <Select<string>
+                      data-testid="preview-currency"
+                      value={currency}
+                      placeholder={t('import.currency')}
+                      showSearch
+                      options={CURRENCIES.map((c) => ({ value: c, label: c }))}
+                      onChange={(value) => onOverride({ currency: value }, true)}
+                    />
+                  </Form.Item>
+                </Col>
+              )}
               {isTextFile(file.name, preview?.encoding) && (
                 <Col xs={24} md={6}>
                   <Form.Item label={t('import.encoding')} style={{ marginBottom: 8 }}>
@@ -165,6 +214,7 @@ export function FilePreviewCard({
               key={JSON.stringify(preview.mapping ?? {})}
               header={preview.header}
               initial={overrides.mapping ?? preview.mapping ?? {}}
+              statusValues={preview.error ? [] : preview.statusValues}
               busy={previewing}
               onApply={(mapping) => onOverride({ format: 'generic', mapping }, true)}
             />

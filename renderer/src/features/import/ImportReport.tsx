@@ -70,10 +70,12 @@ export function ImportReport({ batches, onDone }: { batches: BatchResult[]; onDo
           },
           ...moneyColumns<BatchResult>(t),
           {
-            title: t('report.skipped'),
-            key: 'skipped',
+            title: t('report.rowsRefused'),
+            key: 'refused',
             align: 'right',
-            render: (_: unknown, b) => formatCount(b.skipped.length),
+            render: (_: unknown, b) => (
+              <span data-testid={`report-refused-${b.id}`}>{formatCount(b.rowsRefused)}</span>
+            ),
           },
         ]}
       />

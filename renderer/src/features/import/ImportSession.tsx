@@ -36,13 +36,14 @@ interface ImportSessionValue {
 const ImportSessionContext = createContext<ImportSessionValue | null>(null);
 
 function toFileOptions(entry: StagedEntry): FileOptions {
-  const { format, encoding, mapping } = entry.overrides;
+  const { format, encoding, mapping, currency } = entry.overrides;
   const shopName = entry.overrides.shopName?.trim();
   return {
     fileId: entry.file.fileId,
     ...(format ? { format } : {}),
     ...(encoding ? { encoding } : {}),
     ...(shopName ? { shopName } : {}),
+    ...(currency ? { currency } : {}),
     // A mapping only means something to the generic reader; keep it out of other formats' calls.
     ...(mapping && (format ?? entry.preview?.format) === 'generic' ? { mapping } : {}),
   };
