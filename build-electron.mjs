@@ -1,6 +1,7 @@
-// Bundles the Electron main process and the preload with esbuild:
-//   main/electron/main.ts → out/electron/main.cjs     (Node/Electron main; electron and better-sqlite3 stay external)
-//   preload/index.ts      → out/electron/preload.cjs  (sandboxed preload: everything bundled, only 'electron' required)
+// Bundles the Electron main process, its parse worker and the preload with esbuild:
+//   main/electron/main.ts                → out/electron/main.cjs          (electron and better-sqlite3 stay external)
+//   main/services/import/parse-worker.ts → out/electron/parse-worker.cjs  (worker thread of the main process)
+//   preload/index.ts                     → out/electron/preload.cjs       (sandboxed: only 'electron' required)
 // The sources are ESM; CommonJS output is what Electron loads most simply (and what a sandboxed preload must be).
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
@@ -23,16 +24,26 @@ export function electronBuildOptions() {
     logLevel: 'warning',
     legalComments: 'none',
   };
+  const nodeSide = {
+    // better-sqlite3 loads a native addon and is rebuilt for Electron (npm run rebuild:electron).
+    external: ['electron', 'better-sqlite3'],
+    // ESM sources use import.meta.url (createRequire in db/open-sqlite.ts); CJS has no import.meta.
+    define: { 'import.meta.url': '__huike_import_meta_url' },
+    banner: { js: "const __huike_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  };
   return {
     main: {
       ...common,
+      ...nodeSide,
       entryPoints: ['main/electron/main.ts'],
       outfile: 'out/electron/main.cjs',
-      // better-sqlite3 loads a native addon and is rebuilt for Electron (npm run rebuild:electron).
-      external: ['electron', 'better-sqlite3'],
-      // ESM sources use import.meta.url (createRequire in db/open-sqlite.ts); CJS has no import.meta.
-      define: { 'import.meta.url': '__huike_import_meta_url' },
-      banner: { js: "const __huike_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+      define: { ...nodeSide.define, __HUIKE_PARSE_WORKER__: JSON.stringify('./parse-worker.cjs') },
+    },
+    worker: {
+      ...common,
+      ...nodeSide,
+      entryPoints: ['main/services/import/parse-worker.ts'],
+      outfile: 'out/electron/parse-worker.cjs',
     },
     preload: {
       ...common,
@@ -58,24 +69,25 @@ function assertPreloadImportsOnlyElectron(metafile) {
 export async function buildElectron({ plugins = [] } = {}) {
   const options = electronBuildOptions();
   await rm(outDir, { recursive: true, force: true });
-  const [main, preload] = await Promise.all([
+  const [main, worker, preload] = await Promise.all([
     build({ ...options.main, plugins }),
+    build({ ...options.worker, plugins }),
     build({ ...options.preload, plugins }),
   ]);
   assertPreloadImportsOnlyElectron(preload.metafile);
-  return { main, preload };
+  return { main, worker, preload };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = Date.now();
   try {
-    const { main, preload } = await buildElectron();
+    const { main, worker, preload } = await buildElectron();
     const size = (m) =>
       Object.entries(m.outputs)
         .filter(([f]) => !f.endsWith('.map'))
         .map(([f, o]) => `${f} ${(o.bytes / 1024).toFixed(0)} KiB`);
     console.log(
-      [...size(main.metafile), ...size(preload.metafile)].join('\n') +
+      [...size(main.metafile), ...size(worker.metafile), ...size(preload.metafile)].join('\n') +
         `\nbuilt in ${Date.now() - started} ms`,
     );
   } catch (error) {

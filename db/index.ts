@@ -6,13 +6,15 @@ import { migrations } from './migrations/index.js';
 import { applyPragmas, applyReaderPragmas } from './pragmas.js';
 import { openSqlite } from './open-sqlite.js';
 import type { Database } from './schema.js';
+import { createWriter, type Writer, type WriteTx } from './writer.js';
 
 export type Db = Kysely<Database>;
 export type * from './schema.js';
+export type { Writer, WriteTx };
 
 export interface HuikeDb {
-  /** The write connection (and reads that belong to a write). */
-  db: Db;
+  /** The only way to write: one queue, one transaction at a time (writer.ts). */
+  writer: Writer;
   /**
    * A second, read-only connection for screens and reports. A long import keeps its transaction
    * open across awaits on the write connection; reads here see the last committed state (WAL), so
@@ -20,8 +22,8 @@ export interface HuikeDb {
    * single connection, so there it is the write connection.
    */
   reader: Db;
-  /** The raw connection, for the few hot paths (bulk import) where prepared statements matter. */
-  sqlite: BetterSqlite3.Database;
+  /** The same read connection, raw, for the few hot reads where prepared statements matter. */
+  readSqlite: BetterSqlite3.Database;
   filename: string;
   close(): Promise<void>;
 }
@@ -35,15 +37,16 @@ export async function createDb(options: { filename: string }): Promise<HuikeDb> 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrateToLatest(db);
   let reader = db;
+  let readSqlite = sqlite;
   if (!inMemory) {
-    const readSqlite = openSqlite(options.filename, { readonly: true });
+    readSqlite = openSqlite(options.filename, { readonly: true });
     applyReaderPragmas(readSqlite);
     reader = new Kysely<Database>({ dialect: new SqliteDialect({ database: readSqlite }) });
   }
   return {
-    db,
+    writer: createWriter(sqlite),
     reader,
-    sqlite,
+    readSqlite,
     filename: options.filename,
     async close() {
       if (reader !== db) await reader.destroy();

@@ -9,8 +9,8 @@ export function applyPragmas(sqlite: BetterSqlite3.Database, inMemory: boolean):
   // last transaction, never corrupt the file.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
-  // Keep temporary tables (import staging) on disk so a 1M-row import has bounded memory.
-  sqlite.pragma('temp_store = FILE');
+  // A 64 MiB page cache: a bulk import touches the orders table and four of its indexes at once.
+  sqlite.pragma('cache_size = -65536');
 }
 
 /** The read connection's pragmas: it waits for a writer's checkpoint instead of failing. */

@@ -1,6 +1,7 @@
 /**
- * Row types of every table, as Kysely sees them. Money columns end in `_fen` and hold integers;
- * instants end in `_at` and hold UTC ISO-8601 strings.
+ * Row types of every table, as Kysely sees them (the schema itself: migrations/0001-initial.ts).
+ * Money columns end in `_fen` and hold integer minor units of the row's currency; instants end in
+ * `_at` and hold UTC ISO-8601 strings; `*_json` columns hold JSON text.
  */
 import type { Generated } from 'kysely';
 
@@ -9,36 +10,78 @@ export interface ShopsTable {
   platform: string;
   name: string;
   /** IANA zone in which this shop's days and months are counted. */
-  timezone: string;
-  currency: string;
+  timezone: Generated<string>;
+  currency: Generated<string>;
+  /** 1 for the generated sample shop. */
+  is_sample: Generated<number>;
   created_at: string;
 }
 
-export interface ImportBatchesTable {
+/** Everything the owner can undo: imports, the sample shop, merges, decisions, cost and fee edits. */
+export interface OperationsTable {
   id: Generated<number>;
+  /** 'import' | 'demo' | 'demo_removal' | 'shop_edit' | 'merge' | … */
+  kind: string;
+  /** 'committed' | 'undone' */
+  state: Generated<string>;
+  created_at: string;
+  undone_at: string | null;
+  summary_json: Generated<string>;
+}
+
+/** Before-images of the rows an operation updated or deleted (inserted rows carry first_op_id). */
+export interface OperationChangesTable {
+  op_id: number;
+  seq: number;
+  table_name: string;
+  row_id: number;
+  /** 'insert' | 'update' | 'delete' */
+  action: string;
+  before_json: string | null;
+}
+
+export interface ImportBatchesTable {
+  /** = operations.id */
+  id: number;
   shop_id: number;
   /** One of IMPORT_FORMATS: which parser read the file. */
   format: string;
+  /** 'file' for user imports, 'demo' for the sample shop. */
+  source: string;
   file_name: string;
   file_sha256: string;
   file_size: number;
   encoding: string;
+  variants_json: Generated<string>;
+  currency: string;
   rows: number;
-  /** 'committed' | 'undone' */
-  state: string;
-  created_at: string;
-  undone_at: string | null;
-  /** ImportCounts as JSON: inserted / updated / unchanged orders and lines, money. */
-  stats_json: string;
-  /** RowProblem[] as JSON: the rows this batch refused. */
-  skipped_json: string;
-  /** 'file' for user imports, 'demo' for the sample shop. */
-  source: string;
+  rows_imported: number;
+  rows_refused: number;
+  orders_inserted: number;
+  orders_updated: number;
+  orders_unchanged: number;
+  lines_inserted: number;
+  lines_updated: number;
+  lines_unchanged: number;
+  paid_fen: number;
+  refund_fen: number;
+}
+
+/** The rows an import refused, named for the user (row, sheet, column, reason). */
+export interface BatchProblemsTable {
+  batch_id: number;
+  seq: number;
+  row: number;
+  sheet: string | null;
+  column_name: string | null;
+  reason: string;
 }
 
 export interface CustomersTable {
   id: Generated<number>;
   display_name: string | null;
+  locked: Generated<number>;
+  first_op_id: number | null;
   created_at: string;
 }
 
@@ -52,7 +95,7 @@ export interface BuyerAccountsTable {
   email: string | null;
   phone: string | null;
   customer_id: number | null;
-  first_batch_id: number;
+  first_op_id: number;
   created_at: string;
 }
 
@@ -61,9 +104,12 @@ export interface OrdersTable {
   shop_id: number;
   platform_order_id: string;
   buyer_account_id: number | null;
+  /** OrderStatus */
   status: string | null;
   status_raw: string | null;
-  created_at: string | null;
+  ordered_at: string | null;
+  /** YYYY-MM-DD of ordered_at in the shop's time zone. */
+  order_date: string | null;
   paid_at: string | null;
   shipped_at: string | null;
   completed_at: string | null;
@@ -87,8 +133,12 @@ export interface OrdersTable {
   receiver_address_raw: string | null;
   buyer_note: string | null;
   seller_note: string | null;
-  first_batch_id: number;
-  last_batch_id: number;
+  identity_phone_class: string | null;
+  identity_phone_digits: string | null;
+  identity_name_key: string | null;
+  identity_address_key: string | null;
+  first_op_id: number;
+  last_op_id: number;
 }
 
 export interface OrderLinesTable {
@@ -99,28 +149,17 @@ export interface OrderLinesTable {
   sku: string | null;
   product_id: string | null;
   attributes: string | null;
-  quantity: number;
+  quantity: Generated<number>;
   unit_price_fen: number | null;
   paid_fen: number | null;
+  discount_fen: number | null;
+  shipping_fen: number | null;
   refund_fen: number | null;
   refund_status: string | null;
+  status: string | null;
   status_raw: string | null;
-  first_batch_id: number;
-  last_batch_id: number;
-}
-
-/**
- * The previous values of every existing row a batch changed, so undo can put them back instead of
- * only deleting what it inserted (inserted rows are known by their first_batch_id).
- */
-export interface BatchChangesTable {
-  batch_id: number;
-  seq: number;
-  /** 'orders' | 'order_lines' */
-  table_name: string;
-  row_id: number;
-  /** The whole row before the batch changed it, as JSON. */
-  before_json: string;
+  first_op_id: number;
+  last_op_id: number;
 }
 
 export interface ProductsTable {
@@ -129,6 +168,7 @@ export interface ProductsTable {
   title: string;
   /** What one unit costs the seller (goods cost), for profitability. */
   unit_cost_fen: number;
+  first_op_id: number | null;
   created_at: string;
 }
 
@@ -146,12 +186,14 @@ export interface SettingsTable {
 
 export interface Database {
   shops: ShopsTable;
+  operations: OperationsTable;
+  operation_changes: OperationChangesTable;
   import_batches: ImportBatchesTable;
+  batch_problems: BatchProblemsTable;
   customers: CustomersTable;
   buyer_accounts: BuyerAccountsTable;
   orders: OrdersTable;
   order_lines: OrderLinesTable;
-  batch_changes: BatchChangesTable;
   products: ProductsTable;
   column_mappings: ColumnMappingsTable;
   settings: SettingsTable;

@@ -5,7 +5,8 @@
  * a sandboxed preload may require 'electron' and little else.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, type ApiErrorPayload, type ProgressEvent, type StagedFile } from '../main/api/contract.js';
+import { CHANNELS } from '../main/api/channels.js';
+import type { ApiErrorPayload, ProgressEvent, StagedFile } from '../main/api/contract.js';
 import { IPC, MAX_CHUNK_BYTES, type IpcResult } from '../main/electron/ipc-protocol.js';
 import type { PreloadApi } from '../main/api/contract.js';
 

@@ -1,162 +1,219 @@
 import { sql, type Kysely } from 'kysely';
 
-/** Money is integer fen: the schema refuses a float that slipped through (typeof is exact). */
-const fenOnly = (column: string) => sql`typeof(${sql.ref(column)}) IN ('integer', 'null')`;
+/**
+ * The settled schema (changed in place before any user had a database: there was no release).
+ *
+ * - STRICT tables: an INTEGER column refuses 12.5 or '12.50', so money stays integer minor units
+ *   (fen for CNY) and nothing else slips into an id or a count.
+ * - Enumerations are CHECKed; every table that a change came from names its operation.
+ * - One operation log for every change the owner can undo (imports, the sample shop, and later
+ *   merges, manual decisions, cost and fee edits): `operations` + `operation_changes`. Rows an
+ *   operation inserts carry `first_op_id` (no change record each: a 1M-order import would double
+ *   its writes); rows it updates or deletes have their before-image in `operation_changes`.
+ * - Instants are UTC ISO-8601 text; `orders.order_date` is the shop-local calendar day of
+ *   `ordered_at`, in the shop's `timezone`, indexed with the shop for reports by day/week/month.
+ *
+ * Released migrations are never edited: add a new numbered file instead.
+ */
 
-// Released migrations are never edited: add a new numbered file instead.
+const PLATFORMS = "('tmall', 'jd', 'pdd', 'douyin', 'shopify', 'youzan', 'woocommerce', 'other')";
+const FORMATS =
+  "('tmall', 'tmall-items', 'jd', 'pdd', 'douyin', 'shopify', 'youzan', 'woocommerce', 'generic')";
+const STATUSES = "('awaiting_payment', 'paid', 'shipped', 'completed', 'closed')";
+const OPERATION_KINDS =
+  "('import', 'demo', 'demo_removal', 'shop_edit', 'merge', 'merge_decision', 'cost_edit', 'fee_edit', 'customer_edit')";
+
+const STATEMENTS = [
+  `CREATE TABLE shops (
+    id INTEGER PRIMARY KEY,
+    platform TEXT NOT NULL CHECK (platform IN ${PLATFORMS}),
+    name TEXT NOT NULL,
+    -- IANA zone in which this shop's days and months are counted.
+    timezone TEXT NOT NULL DEFAULT 'Asia/Shanghai',
+    currency TEXT NOT NULL DEFAULT 'CNY' CHECK (length(currency) = 3 AND currency = upper(currency)),
+    -- The generated sample shop, kept apart from the owner's own data.
+    is_sample INTEGER NOT NULL DEFAULT 0 CHECK (is_sample IN (0, 1)),
+    created_at TEXT NOT NULL,
+    UNIQUE (platform, name)
+  ) STRICT`,
+
+  `CREATE TABLE operations (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ${OPERATION_KINDS}),
+    state TEXT NOT NULL DEFAULT 'committed' CHECK (state IN ('committed', 'undone')),
+    created_at TEXT NOT NULL,
+    undone_at TEXT,
+    -- What the operation did, as JSON for the history screen (counts, names).
+    summary_json TEXT NOT NULL DEFAULT '{}'
+  ) STRICT`,
+
+  `CREATE TABLE operation_changes (
+    op_id INTEGER NOT NULL REFERENCES operations (id),
+    seq INTEGER NOT NULL,
+    table_name TEXT NOT NULL,
+    row_id INTEGER NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+    -- The whole row before the change (update, delete); NULL for an insert.
+    before_json TEXT,
+    PRIMARY KEY (op_id, seq)
+  ) STRICT, WITHOUT ROWID`,
+  `CREATE INDEX operation_changes_row ON operation_changes (table_name, row_id)`,
+
+  `CREATE TABLE import_batches (
+    id INTEGER PRIMARY KEY REFERENCES operations (id),
+    shop_id INTEGER NOT NULL REFERENCES shops (id),
+    format TEXT NOT NULL CHECK (format IN ${FORMATS}),
+    source TEXT NOT NULL CHECK (source IN ('file', 'demo')),
+    file_name TEXT NOT NULL,
+    file_sha256 TEXT NOT NULL,
+    file_size INTEGER NOT NULL,
+    encoding TEXT NOT NULL,
+    -- Each sheet's detected layout, JSON array of text.
+    variants_json TEXT NOT NULL DEFAULT '[]',
+    currency TEXT NOT NULL,
+    rows INTEGER NOT NULL,
+    rows_imported INTEGER NOT NULL,
+    rows_refused INTEGER NOT NULL,
+    orders_inserted INTEGER NOT NULL,
+    orders_updated INTEGER NOT NULL,
+    orders_unchanged INTEGER NOT NULL,
+    lines_inserted INTEGER NOT NULL,
+    lines_updated INTEGER NOT NULL,
+    lines_unchanged INTEGER NOT NULL,
+    paid_fen INTEGER NOT NULL,
+    refund_fen INTEGER NOT NULL,
+    CHECK (rows = rows_imported + rows_refused)
+  ) STRICT`,
+  `CREATE INDEX import_batches_sha ON import_batches (file_sha256)`,
+
+  `CREATE TABLE batch_problems (
+    batch_id INTEGER NOT NULL REFERENCES import_batches (id),
+    seq INTEGER NOT NULL,
+    row INTEGER NOT NULL,
+    sheet TEXT,
+    column_name TEXT,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (batch_id, seq)
+  ) STRICT, WITHOUT ROWID`,
+
+  `CREATE TABLE customers (
+    id INTEGER PRIMARY KEY,
+    display_name TEXT,
+    -- The owner fixed this customer's accounts: merges leave it alone.
+    locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1)),
+    first_op_id INTEGER REFERENCES operations (id),
+    created_at TEXT NOT NULL
+  ) STRICT`,
+
+  `CREATE TABLE buyer_accounts (
+    id INTEGER PRIMARY KEY,
+    platform TEXT NOT NULL CHECK (platform IN ${PLATFORMS}),
+    key_kind TEXT NOT NULL CHECK (key_kind IN ('member_name', 'member_id', 'email', 'phone', 'nickname', 'customer')),
+    account_key TEXT NOT NULL,
+    nickname TEXT,
+    email TEXT,
+    phone TEXT,
+    customer_id INTEGER REFERENCES customers (id) ON DELETE SET NULL,
+    first_op_id INTEGER NOT NULL REFERENCES operations (id),
+    created_at TEXT NOT NULL,
+    UNIQUE (platform, key_kind, account_key)
+  ) STRICT`,
+  `CREATE INDEX buyer_accounts_first_op ON buyer_accounts (first_op_id)`,
+  `CREATE INDEX buyer_accounts_customer ON buyer_accounts (customer_id)`,
+
+  `CREATE TABLE orders (
+    id INTEGER PRIMARY KEY,
+    shop_id INTEGER NOT NULL REFERENCES shops (id),
+    platform_order_id TEXT NOT NULL,
+    buyer_account_id INTEGER REFERENCES buyer_accounts (id),
+    status TEXT CHECK (status IN ${STATUSES}),
+    status_raw TEXT,
+    -- When the buyer placed the order (UTC), and that day in the shop's time zone.
+    ordered_at TEXT,
+    order_date TEXT CHECK (order_date IS NULL OR order_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    paid_at TEXT,
+    shipped_at TEXT,
+    completed_at TEXT,
+    closed_at TEXT,
+    currency TEXT NOT NULL,
+    goods_fen INTEGER,
+    shipping_fen INTEGER,
+    discount_fen INTEGER,
+    total_fen INTEGER,
+    paid_fen INTEGER,
+    refund_fen INTEGER,
+    refund_status TEXT,
+    settlement_fen INTEGER,
+    platform_fee_fen INTEGER,
+    receiver_name TEXT,
+    receiver_phone TEXT,
+    receiver_province TEXT,
+    receiver_city TEXT,
+    receiver_district TEXT,
+    receiver_detail TEXT,
+    receiver_address_raw TEXT,
+    buyer_note TEXT,
+    seller_note TEXT,
+    -- The receiver's identity, normalised at import for the buyer merge: full/masked/cipher
+    -- phone and its visible digits, a name key, an address key. NULL until that feature fills it.
+    identity_phone_class TEXT CHECK (identity_phone_class IN ('full', 'masked', 'cipher', 'none')),
+    identity_phone_digits TEXT,
+    identity_name_key TEXT,
+    identity_address_key TEXT,
+    first_op_id INTEGER NOT NULL REFERENCES operations (id),
+    last_op_id INTEGER NOT NULL REFERENCES operations (id),
+    UNIQUE (shop_id, platform_order_id)
+  ) STRICT`,
+  `CREATE INDEX orders_shop_day ON orders (shop_id, order_date)`,
+  `CREATE INDEX orders_day ON orders (order_date)`,
+  `CREATE INDEX orders_buyer ON orders (buyer_account_id)`,
+  `CREATE INDEX orders_first_op ON orders (first_op_id)`,
+
+  `CREATE TABLE order_lines (
+    id INTEGER PRIMARY KEY,
+    order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
+    line_key TEXT NOT NULL,
+    title TEXT,
+    sku TEXT,
+    product_id TEXT,
+    attributes TEXT,
+    quantity INTEGER NOT NULL DEFAULT 1,
+    unit_price_fen INTEGER,
+    paid_fen INTEGER,
+    discount_fen INTEGER,
+    shipping_fen INTEGER,
+    refund_fen INTEGER,
+    refund_status TEXT,
+    status TEXT CHECK (status IN ${STATUSES}),
+    status_raw TEXT,
+    first_op_id INTEGER NOT NULL REFERENCES operations (id),
+    last_op_id INTEGER NOT NULL REFERENCES operations (id),
+    UNIQUE (order_id, line_key)
+  ) STRICT`,
+  `CREATE INDEX order_lines_sku ON order_lines (sku)`,
+  `CREATE INDEX order_lines_first_op ON order_lines (first_op_id)`,
+
+  `CREATE TABLE products (
+    id INTEGER PRIMARY KEY,
+    sku TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    unit_cost_fen INTEGER NOT NULL,
+    first_op_id INTEGER REFERENCES operations (id),
+    created_at TEXT NOT NULL
+  ) STRICT`,
+
+  `CREATE TABLE column_mappings (
+    header_signature TEXT PRIMARY KEY,
+    mapping_json TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) STRICT`,
+
+  `CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT`,
+];
+
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('shops')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('platform', 'text', (c) => c.notNull())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('timezone', 'text', (c) => c.notNull().defaultTo('Asia/Shanghai'))
-    .addColumn('currency', 'text', (c) => c.notNull().defaultTo('CNY'))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addUniqueConstraint('shops_platform_name', ['platform', 'name'])
-    .execute();
-
-  await db.schema
-    .createTable('import_batches')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('shop_id', 'integer', (c) => c.notNull().references('shops.id'))
-    .addColumn('format', 'text', (c) => c.notNull())
-    .addColumn('file_name', 'text', (c) => c.notNull())
-    .addColumn('file_sha256', 'text', (c) => c.notNull())
-    .addColumn('file_size', 'integer', (c) => c.notNull())
-    .addColumn('encoding', 'text', (c) => c.notNull())
-    .addColumn('rows', 'integer', (c) => c.notNull())
-    .addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('committed', 'undone')`))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('undone_at', 'text')
-    .addColumn('stats_json', 'text', (c) => c.notNull())
-    .addColumn('skipped_json', 'text', (c) => c.notNull())
-    .addColumn('source', 'text', (c) => c.notNull().defaultTo('file'))
-    .execute();
-
-  await db.schema
-    .createTable('customers')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('display_name', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .execute();
-
-  await db.schema
-    .createTable('buyer_accounts')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('platform', 'text', (c) => c.notNull())
-    .addColumn('key_kind', 'text', (c) => c.notNull())
-    .addColumn('account_key', 'text', (c) => c.notNull())
-    .addColumn('nickname', 'text')
-    .addColumn('email', 'text')
-    .addColumn('phone', 'text')
-    .addColumn('customer_id', 'integer', (c) => c.references('customers.id').onDelete('set null'))
-    .addColumn('first_batch_id', 'integer', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addUniqueConstraint('buyer_accounts_identity', ['platform', 'key_kind', 'account_key'])
-    .execute();
-  await db.schema
-    .createIndex('buyer_accounts_first_batch')
-    .on('buyer_accounts')
-    .column('first_batch_id')
-    .execute();
-
-  await db.schema
-    .createTable('orders')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('shop_id', 'integer', (c) => c.notNull().references('shops.id'))
-    .addColumn('platform_order_id', 'text', (c) => c.notNull())
-    .addColumn('buyer_account_id', 'integer', (c) => c.references('buyer_accounts.id'))
-    .addColumn('status', 'text')
-    .addColumn('status_raw', 'text')
-    .addColumn('created_at', 'text')
-    .addColumn('paid_at', 'text')
-    .addColumn('shipped_at', 'text')
-    .addColumn('completed_at', 'text')
-    .addColumn('closed_at', 'text')
-    .addColumn('currency', 'text', (c) => c.notNull().defaultTo('CNY'))
-    .addColumn('goods_fen', 'integer', (c) => c.check(fenOnly('goods_fen')))
-    .addColumn('shipping_fen', 'integer', (c) => c.check(fenOnly('shipping_fen')))
-    .addColumn('discount_fen', 'integer', (c) => c.check(fenOnly('discount_fen')))
-    .addColumn('total_fen', 'integer', (c) => c.check(fenOnly('total_fen')))
-    .addColumn('paid_fen', 'integer', (c) => c.check(fenOnly('paid_fen')))
-    .addColumn('refund_fen', 'integer', (c) => c.check(fenOnly('refund_fen')))
-    .addColumn('refund_status', 'text')
-    .addColumn('settlement_fen', 'integer', (c) => c.check(fenOnly('settlement_fen')))
-    .addColumn('platform_fee_fen', 'integer', (c) => c.check(fenOnly('platform_fee_fen')))
-    .addColumn('receiver_name', 'text')
-    .addColumn('receiver_phone', 'text')
-    .addColumn('receiver_province', 'text')
-    .addColumn('receiver_city', 'text')
-    .addColumn('receiver_district', 'text')
-    .addColumn('receiver_detail', 'text')
-    .addColumn('receiver_address_raw', 'text')
-    .addColumn('buyer_note', 'text')
-    .addColumn('seller_note', 'text')
-    .addColumn('first_batch_id', 'integer', (c) => c.notNull())
-    .addColumn('last_batch_id', 'integer', (c) => c.notNull())
-    .addUniqueConstraint('orders_shop_order', ['shop_id', 'platform_order_id'])
-    .execute();
-  await db.schema.createIndex('orders_created').on('orders').column('created_at').execute();
-  await db.schema.createIndex('orders_buyer').on('orders').column('buyer_account_id').execute();
-  await db.schema.createIndex('orders_first_batch').on('orders').column('first_batch_id').execute();
-
-  await db.schema
-    .createTable('order_lines')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('order_id', 'integer', (c) => c.notNull().references('orders.id').onDelete('cascade'))
-    .addColumn('line_key', 'text', (c) => c.notNull())
-    .addColumn('title', 'text')
-    .addColumn('sku', 'text')
-    .addColumn('product_id', 'text')
-    .addColumn('attributes', 'text')
-    .addColumn('quantity', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('unit_price_fen', 'integer', (c) => c.check(fenOnly('unit_price_fen')))
-    .addColumn('paid_fen', 'integer', (c) => c.check(fenOnly('paid_fen')))
-    .addColumn('refund_fen', 'integer', (c) => c.check(fenOnly('refund_fen')))
-    .addColumn('refund_status', 'text')
-    .addColumn('status_raw', 'text')
-    .addColumn('first_batch_id', 'integer', (c) => c.notNull())
-    .addColumn('last_batch_id', 'integer', (c) => c.notNull())
-    .addUniqueConstraint('order_lines_key', ['order_id', 'line_key'])
-    .execute();
-  await db.schema.createIndex('order_lines_sku').on('order_lines').column('sku').execute();
-  await db.schema.createIndex('order_lines_first_batch').on('order_lines').column('first_batch_id').execute();
-
-  await db.schema
-    .createTable('batch_changes')
-    .addColumn('batch_id', 'integer', (c) => c.notNull().references('import_batches.id'))
-    .addColumn('seq', 'integer', (c) => c.notNull())
-    .addColumn('table_name', 'text', (c) => c.notNull())
-    .addColumn('row_id', 'integer', (c) => c.notNull())
-    .addColumn('before_json', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('batch_changes_pk', ['batch_id', 'seq'])
-    .execute();
-  await db.schema
-    .createIndex('batch_changes_row')
-    .on('batch_changes')
-    .columns(['table_name', 'row_id'])
-    .execute();
-
-  await db.schema
-    .createTable('products')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('sku', 'text', (c) => c.notNull().unique())
-    .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('unit_cost_fen', 'integer', (c) => c.notNull().check(fenOnly('unit_cost_fen')))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .execute();
-
-  await db.schema
-    .createTable('column_mappings')
-    .addColumn('header_signature', 'text', (c) => c.primaryKey())
-    .addColumn('mapping_json', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .execute();
-
-  await db.schema
-    .createTable('settings')
-    .addColumn('key', 'text', (c) => c.primaryKey())
-    .addColumn('value', 'text', (c) => c.notNull())
-    .execute();
+  for (const statement of STATEMENTS) await sql.raw(statement).execute(db);
 }

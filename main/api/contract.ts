@@ -4,12 +4,16 @@
  * Channels are named `domain.verb`. Amounts are integer fen; instants are UTC ISO strings.
  */
 import { z } from 'zod';
+import { CHANNELS, type Channel } from './channels.js';
 import { IMPORT_FORMATS } from '../domain/orders/types.js';
 import type {
-  BatchResult,
+  BatchSummary,
+  CommittedBatch,
   DashboardSummary,
   DemoResult,
   FilePreview,
+  RowProblem,
+  ShopSummary,
   UndoResult,
 } from '../domain/results.js';
 import {
@@ -75,11 +79,25 @@ export const inputSchemas = {
   }),
   'imports.list': z.object({}),
   'imports.undo': z.object({ batchId: z.number().int().positive(), jobId }),
+  /** A page of a batch's refused rows (a file may have thousands: the screen pages). */
+  'imports.problems': z.object({
+    batchId: z.number().int().positive(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(100),
+  }),
   'jobs.cancel': z.object({ jobId: z.string().min(1).max(100) }),
 } as const;
 
-export type Channel = keyof typeof inputSchemas;
-export const CHANNELS = Object.keys(inputSchemas) as Channel[];
+// Every channel has a schema and every schema a channel (a missing or extra key fails the check).
+inputSchemas satisfies Record<Channel, z.ZodType>;
+type SchemaChannels = keyof typeof inputSchemas;
+const _sameChannels: [SchemaChannels] extends [Channel]
+  ? [Channel] extends [SchemaChannels]
+    ? true
+    : never
+  : never = true;
+void _sameChannels;
+export { CHANNELS, type Channel };
 export type ChannelInput<C extends Channel> = z.input<(typeof inputSchemas)[C]>;
 
 export interface AppInfo {
@@ -93,35 +111,25 @@ export interface Settings {
   language: Language;
 }
 
-export interface ShopSummary {
-  id: number;
-  platform: string;
-  name: string;
-  orders: number;
-}
-
 export interface StagedFile {
   fileId: string;
   name: string;
   size: number;
 }
 
-export interface BatchSummary extends BatchResult {
-  createdAt: string;
-  state: 'committed' | 'undone';
-  undoneAt: string | null;
-  source: 'file' | 'demo';
-}
-
 export type { ColumnMapping } from '../domain/import/reader-types.js';
 export type {
   BatchResult,
+  BatchSummary,
+  CommittedBatch,
   DashboardSummary,
   DemoResult,
   FilePreview,
   ImportCounts,
   MoneyByKey,
   MoneyTotals,
+  RowProblem,
+  ShopSummary,
   StatusValueCount,
   UndoResult,
 } from '../domain/results.js';
@@ -135,8 +143,9 @@ export interface ChannelResults {
   'demo.load': DemoResult;
   'files.pick': StagedFile[];
   'import.preview': { files: FilePreview[] };
-  'import.commit': { batches: BatchResult[] };
+  'import.commit': { batches: CommittedBatch[] };
   'imports.list': { batches: BatchSummary[] };
+  'imports.problems': { total: number; problems: RowProblem[] };
   'imports.undo': UndoResult;
   'jobs.cancel': { cancelled: boolean };
 }

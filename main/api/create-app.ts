@@ -1,26 +1,27 @@
-/** Assembles the application behind all three front doors: database, staging, jobs, handlers. */
-import { createDb } from '../../db/index.js';
+/** Assembles the application behind all three front doors: services, jobs, handlers. */
 import { UserError } from '../domain/errors.js';
-import { createFileStage } from '../services/file-stage.js';
+import { openAppServices } from '../services/app-services.js';
 import { backupDatabase } from '../services/backup.js';
 import type { CreateAppOptions, HuikeApp } from './app-types.js';
 import { CHANNELS, inputSchemas, type Channel, type ProgressEvent } from './contract.js';
-import { createHandlers } from './handlers.js';
+import { createHandlers } from './handlers/index.js';
 import { createJobs } from './jobs.js';
 
 export async function createApp(options: CreateAppOptions): Promise<HuikeApp> {
-  const huikeDb = await createDb({ filename: options.dbPath });
-  const stage = createFileStage(options.stageDir);
+  const services = await openAppServices({
+    dbPath: options.dbPath,
+    stageDir: options.stageDir,
+    now: options.now ?? (() => new Date()),
+  });
   const listeners = new Set<(event: ProgressEvent) => void>();
   const jobs = createJobs((event) => listeners.forEach((l) => l(event)));
   const handlers = createHandlers({
-    huikeDb,
-    stage,
+    services,
     jobs,
-    now: options.now ?? (() => new Date()),
     appVersion: options.appVersion,
     pickFiles: options.pickFiles,
   });
+  const { stage } = services;
 
   return {
     dbPath: options.dbPath,
@@ -49,10 +50,7 @@ export async function createApp(options: CreateAppOptions): Promise<HuikeApp> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    backupTo: (path) => backupDatabase(huikeDb.sqlite, path),
-    async close() {
-      await stage.clear();
-      await huikeDb.close();
-    },
+    backupTo: (path) => backupDatabase(services.huikeDb, path),
+    close: () => services.close(),
   };
 }

@@ -1,5 +1,5 @@
 /** Human-readable CLI output (without --json). */
-import type { BatchResult, BatchSummary, DemoResult, UndoResult } from '../api/contract.js';
+import type { BatchSummary, CommittedBatch, DemoResult, UndoResult } from '../api/contract.js';
 import { fen } from './output.js';
 
 /** A UTC instant as the seller reads it: Beijing time, to the minute. */
@@ -9,7 +9,7 @@ const chinaTime = (iso: string) =>
 const counts = (c: { inserted: number; updated: number; unchanged: number }) =>
   `新增 ${c.inserted} / 更新 ${c.updated} / 未变 ${c.unchanged}`;
 
-export function printImportResult(batches: BatchResult[]): void {
+export function printImportResult(batches: CommittedBatch[]): void {
   for (const b of batches) {
     console.log(`批次 #${b.id}  ${b.file}  [${b.platform}]  店铺: ${b.shop}  编码: ${b.encoding}`);
     console.log(`  读取 ${b.rows} 行 = 导入 ${b.rowsImported} 行 + 拒绝 ${b.rowsRefused} 行`);
@@ -18,11 +18,12 @@ export function printImportResult(batches: BatchResult[]): void {
     console.log(
       `  已付款金额: ${fen(b.money.paidFen, b.currency)}  退款: ${fen(b.money.refundFen, b.currency)}`,
     );
-    if (b.skipped.length > 0) {
+    if (b.problems.length > 0) {
       console.log(`  拒绝的行:`);
-      for (const s of b.skipped.slice(0, 20))
+      for (const s of b.problems.slice(0, 20))
         console.log(`    第 ${s.row} 行${s.column ? `「${s.column}」` : ''}: ${s.reason}`);
-      if (b.skipped.length > 20) console.log(`    … 另有 ${b.skipped.length - 20} 行 (use --json for all)`);
+      if (b.rowsRefused > 20)
+        console.log(`    … 另有 ${b.rowsRefused - 20} 行 (huike imports ${b.id} 查看全部)`);
     }
   }
 }

@@ -3,6 +3,8 @@
  * contract (and through it the renderer) names the very same types.
  */
 import type { ImportFormat, OrderStatus, RowProblem } from './orders/types.js';
+
+export type { RowProblem };
 import type { ColumnMapping } from './import/reader-types.js';
 
 export interface MoneyTotals {
@@ -108,7 +110,19 @@ export interface BatchResult {
   /** The currency of `money` (ISO 4217); amounts are in its minor unit (fen for CNY). */
   currency: string;
   money: MoneyTotals;
-  skipped: RowProblem[];
+}
+
+/** An import just committed: the batch and its first refused rows (all: `imports.problems`). */
+export interface CommittedBatch extends BatchResult {
+  problems: RowProblem[];
+}
+
+/** A batch in the import history. */
+export interface BatchSummary extends BatchResult {
+  createdAt: string;
+  state: 'committed' | 'undone';
+  undoneAt: string | null;
+  source: 'file' | 'demo';
 }
 
 export interface UndoResult {
@@ -127,4 +141,16 @@ export interface DemoResult {
   buyers: number;
   products: number;
   batches: number[];
+}
+
+export interface ShopSummary {
+  id: number;
+  platform: string;
+  name: string;
+  /** IANA zone in which the shop's days and months are counted. */
+  timezone: string;
+  currency: string;
+  /** The generated sample shop. */
+  isSample: boolean;
+  orders: number;
 }

@@ -3,7 +3,7 @@
  * The renderer is treated as untrusted: a compromised page must not reach a handler from another
  * origin or frame, nor pass arguments of an unexpected type.
  */
-import { CHANNELS, type Channel } from '../api/contract.js';
+import { CHANNELS, type Channel } from '../api/channels.js';
 
 const channelSet: ReadonlySet<string> = new Set(CHANNELS);
 

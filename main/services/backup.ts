@@ -1,9 +1,8 @@
-import type BetterSqlite3 from 'better-sqlite3';
-import { withWriteLock } from './transaction.js';
+import type { HuikeDb } from '../../db/index.js';
 
 /** A consistent copy of the live database (SQLite's online backup), taken between writes. */
-export function backupDatabase(sqlite: BetterSqlite3.Database, target: string): Promise<void> {
-  return withWriteLock(async () => {
+export function backupDatabase(huikeDb: HuikeDb, target: string): Promise<void> {
+  return huikeDb.writer.exclusive(async (sqlite) => {
     await sqlite.backup(target);
   });
 }

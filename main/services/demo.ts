@@ -1,19 +1,17 @@
 /**
- * Loads the sample shop: the seeded generator's orders go through the same batch writer as a real
- * import, one batch per shop, so every screen (history and undo included) works on them.
+ * Loads the sample shop: generated and staged in the parse worker, then committed like an import —
+ * one batch per shop, shops marked as sample data — so every screen (history and undo included)
+ * works on it, and the window never waits on the generator.
  */
-import type BetterSqlite3 from 'better-sqlite3';
-import { generateDemoShop } from '../domain/demo/index.js';
-import type { DemoResult } from '../domain/results.js';
-import { createSlicer, inTransaction, throwIfCancelled } from './transaction.js';
-import { ensureShop } from './shops.js';
-import { finishBatch, insertBatch } from './import/batches.js';
-import { createBatchWriter } from './import/batch-writer.js';
-import type { JobContext } from './import/import-types.js';
 import { platformOfFormat } from '../domain/orders/types.js';
-
-/** How often progress is reported (and cancel checked), in orders. */
-const ORDERS_PER_REPORT = 200;
+import type { DemoResult } from '../domain/results.js';
+import { applyStaging } from './import/apply-staging.js';
+import { createBatch, finishBatch } from './import/batches.js';
+import type { ImportDeps } from './import/import-files.js';
+import type { JobContext } from './import/import-types.js';
+import { removeStaging } from './import/staging-store.js';
+import { stageDemoInWorker } from './import/worker-jobs.js';
+import { ensureShop } from './shops.js';
 
 /** The demo's last day is yesterday in China time, so "recent" screens have recent data. */
 function demoEndDate(now: Date): string {
@@ -22,79 +20,79 @@ function demoEndDate(now: Date): string {
 }
 
 export async function loadDemo(
-  sqlite: BetterSqlite3.Database,
+  deps: ImportDeps,
   options: { seed: number; scale?: number },
   ctx: JobContext,
 ): Promise<DemoResult> {
-  const nowDate = ctx.now();
+  const nowDate = deps.now();
   const now = nowDate.toISOString();
-  ctx.progress?.('generating', 0, 1);
-  const demo = generateDemoShop({ seed: options.seed, endDate: demoEndDate(nowDate), scale: options.scale });
-  const total = demo.shops.reduce((n, s) => n + s.orders.length, 0);
-  let done = 0;
-  const slicer = createSlicer();
-
-  return inTransaction(sqlite, async () => {
-    const upsertProduct = sqlite.prepare(
-      `INSERT INTO products (sku, title, unit_cost_fen, created_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (sku) DO UPDATE SET title = excluded.title, unit_cost_fen = excluded.unit_cost_fen`,
-    );
-    for (const p of demo.products) upsertProduct.run(p.sku, p.title, p.unitCostFen, now);
-
-    const result: DemoResult = {
-      seed: demo.seed,
-      shops: demo.shops.length,
-      orders: 0,
-      lines: 0,
-      buyers: 0,
-      products: demo.products.length,
-      batches: [],
-    };
-    for (const shop of demo.shops) {
-      const platform = platformOfFormat(shop.format);
-      const shopId = ensureShop(sqlite, platform, shop.name, now);
-      const batchId = insertBatch(sqlite, {
-        shopId,
-        format: shop.format,
-        fileName: `示例店铺 · ${shop.name}`,
-        sha256: `demo:${demo.seed}:${shop.name}`,
-        size: 0,
-        encoding: 'utf-8',
-        source: 'demo',
-        now,
-      });
-      const writer = createBatchWriter(sqlite, { batchId, shopId, platform, now, currency: 'CNY' });
-      for (let i = 0; i < shop.orders.length; i++) {
-        writer.write(shop.orders[i]!);
-        done++;
-        if (i % ORDERS_PER_REPORT === 0) {
-          ctx.progress?.('writing', done, total);
-          await slicer.maybeYield();
-          throwIfCancelled(ctx.signal);
+  const shops = await stageDemoInWorker(
+    { seed: options.seed, endDate: demoEndDate(nowDate), scale: options.scale, stagingDir: deps.stagingDir },
+    ctx,
+  );
+  const attach = Object.fromEntries(shops.map((s, i) => [`demo${i}`, s.stagingPath]));
+  try {
+    return await deps.huikeDb.writer.transaction(
+      async (tx) => {
+        const upsertProduct = tx.sqlite.prepare(
+          `INSERT INTO products (sku, title, unit_cost_fen, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (sku) DO UPDATE SET title = excluded.title, unit_cost_fen = excluded.unit_cost_fen`,
+        );
+        for (const p of shops[0]?.products ?? []) upsertProduct.run(p.sku, p.title, p.unitCostFen, now);
+        const result: DemoResult = {
+          seed: options.seed,
+          shops: shops.length,
+          orders: 0,
+          lines: 0,
+          buyers: 0,
+          products: shops[0]?.products.length ?? 0,
+          batches: [],
+        };
+        for (const [i, shop] of shops.entries()) {
+          const platform = platformOfFormat(shop.format);
+          const shopId = ensureShop(tx, {
+            platform,
+            name: shop.name,
+            currency: 'CNY',
+            timezone: 'Asia/Shanghai',
+            now,
+            isSample: true,
+          });
+          const batchId = createBatch(tx, {
+            shopId,
+            format: shop.format,
+            source: 'demo',
+            fileName: `示例店铺 · ${shop.name}`,
+            sha256: `demo:${options.seed}:${shop.name}`,
+            size: 0,
+            encoding: 'utf-8',
+            variants: [],
+            currency: 'CNY',
+            now,
+          });
+          const applied = await applyStaging(
+            tx,
+            { staging: `demo${i}`, opId: batchId, shopId, platform, currency: 'CNY', now },
+            ctx,
+          );
+          finishBatch(tx, batchId, {
+            rows: shop.rows,
+            rowsImported: shop.rows,
+            rowsRefused: 0,
+            ...applied,
+            money: { paidFen: shop.summary.paidFen, refundFen: shop.summary.refundFen },
+          });
+          result.batches.push(batchId);
+          result.orders += applied.orders.inserted + applied.orders.updated + applied.orders.unchanged;
+          result.lines += applied.lines.inserted + applied.lines.updated + applied.lines.unchanged;
         }
-      }
-      const stats = writer.summary();
-      writer.dispose();
-      finishBatch(sqlite, batchId, {
-        format: shop.format,
-        encoding: 'utf-8',
-        rows: shop.orders.length,
-        stats: {
-          ...stats,
-          currency: 'CNY',
-          rowsImported: shop.orders.length,
-          rowsRefused: 0,
-          skippedCount: 0,
-        },
-        problems: [],
-      });
-      result.batches.push(batchId);
-      result.orders += stats.orders.inserted + stats.orders.updated + stats.orders.unchanged;
-      result.lines += stats.lines.inserted + stats.lines.updated + stats.lines.unchanged;
-    }
-    const buyers = sqlite.prepare('SELECT count(*) AS n FROM buyer_accounts').get() as { n: number };
-    result.buyers = buyers.n;
-    ctx.progress?.('writing', total, total);
-    return result;
-  });
+        const buyers = tx.sqlite.prepare('SELECT count(*) AS n FROM buyer_accounts').get() as { n: number };
+        result.buyers = buyers.n;
+        return result;
+      },
+      { attach },
+    );
+  } finally {
+    for (const s of shops) removeStaging(s.stagingPath);
+  }
 }

@@ -1,55 +1,40 @@
+/** Shops: the snapshot the importer chooses from, and creating a shop at import. */
 import type BetterSqlite3 from 'better-sqlite3';
+import type { WriteTx } from '../../db/index.js';
 import type { Platform } from '../domain/orders/types.js';
+import type { ShopInfo } from './import/shop-choice.js';
 
-/** The name a shop gets when its file does not say and the user did not type one. */
-export const DEFAULT_SHOP_NAMES: Record<Platform, string> = {
-  tmall: '天猫/淘宝店铺',
-  jd: '京东店铺',
-  pdd: '拼多多店铺',
-  douyin: '抖音小店',
-  shopify: 'Shopify 店铺',
-  youzan: '有赞店铺',
-  woocommerce: 'WooCommerce 店铺',
-  other: '其他渠道',
-};
-
-/**
- * Which shop a file belongs to: what the user typed, else the name written in the file, else the
- * platform's busiest existing shop (a bookkeeper importing this month's 宝贝报表 means the shop
- * last month's 订单报表 created), else the platform's default name.
- */
-export function resolveShopName(
-  sqlite: BetterSqlite3.Database,
-  platform: Platform,
-  typed: string | undefined,
-  inFile: string | null | undefined,
-): string {
-  if (typed?.trim()) return typed.trim();
-  if (inFile?.trim()) return inFile.trim();
-  const busiest = sqlite
+export function listShopInfo(sqlite: BetterSqlite3.Database): ShopInfo[] {
+  const rows = sqlite
     .prepare(
-      `SELECT s.name FROM shops s LEFT JOIN orders o ON o.shop_id = s.id WHERE s.platform = ?
-       GROUP BY s.id ORDER BY count(o.id) DESC, s.id LIMIT 1`,
+      `SELECT s.platform, s.name, s.timezone, s.currency, s.is_sample AS isSample,
+         (SELECT count(*) FROM orders o WHERE o.shop_id = s.id) AS orders
+       FROM shops s ORDER BY s.id`,
     )
-    .get(platform) as { name: string } | undefined;
-  return busiest?.name ?? DEFAULT_SHOP_NAMES[platform];
+    .all() as Array<Omit<ShopInfo, 'isSample'> & { isSample: number }>;
+  return rows.map((r) => ({ ...r, isSample: r.isSample === 1 }));
 }
 
+/** The shop's id, creating it (with the file's currency and the zone its dates were read in). */
 export function ensureShop(
-  sqlite: BetterSqlite3.Database,
-  platform: Platform,
-  name: string,
-  now: string,
-  currency = 'CNY',
+  tx: WriteTx,
+  shop: {
+    platform: Platform;
+    name: string;
+    currency: string;
+    timezone: string;
+    now: string;
+    isSample?: boolean;
+  },
 ): number {
-  sqlite
+  tx.sqlite
     .prepare(
-      `INSERT INTO shops (platform, name, currency, created_at) VALUES (?, ?, ?, ?)
+      `INSERT INTO shops (platform, name, currency, timezone, is_sample, created_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (platform, name) DO NOTHING`,
     )
-    .run(platform, name, currency, now);
-  const row = sqlite.prepare('SELECT id FROM shops WHERE platform = ? AND name = ?').get(platform, name) as {
-    id: number;
-  };
+    .run(shop.platform, shop.name, shop.currency, shop.timezone, shop.isSample ? 1 : 0, shop.now);
+  const row = tx.sqlite
+    .prepare('SELECT id FROM shops WHERE platform = ? AND name = ?')
+    .get(shop.platform, shop.name) as { id: number };
   return row.id;
 }

@@ -1,38 +1,57 @@
-/** Writes order fragments as one batch through the real batch writer (what a file import does). */
+/**
+ * Writes order fragments as one batch the way a file import does: staged into a staging database,
+ * then applied to the real tables by the set-based commit, in one writer transaction.
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { HuikeDb } from '../../db/index.js';
+import { localDateOf } from '../../main/domain/import/index.js';
 import type { ParsedOrder } from '../../main/domain/orders/types.js';
-import { finishBatch, insertBatch } from '../../main/services/import/batches.js';
-import { createBatchWriter } from '../../main/services/import/batch-writer.js';
+import { applyStaging } from '../../main/services/import/apply-staging.js';
+import { createBatch, finishBatch } from '../../main/services/import/batches.js';
+import { StagingWriter } from '../../main/services/import/staging.js';
 import { ensureShop } from '../../main/services/shops.js';
-import { inTransaction } from '../../main/services/transaction.js';
-import { FIXED_NOW } from './test-db.js';
+import { FIXED_NOW, fixedClock } from './test-db.js';
 
 export async function writeFragments(h: HuikeDb, fragments: ParsedOrder[], fileName = 'test.csv') {
-  return inTransaction(h.sqlite, async () => {
-    const now = FIXED_NOW.toISOString();
-    const shopId = ensureShop(h.sqlite, 'tmall', '测试店', now);
-    const batchId = insertBatch(h.sqlite, {
-      shopId,
-      format: 'tmall',
-      fileName,
-      sha256: fileName,
-      size: 0,
-      encoding: 'utf-8',
-      source: 'file',
-      now,
-    });
-    const writer = createBatchWriter(h.sqlite, { batchId, shopId, platform: 'tmall', now, currency: 'CNY' });
-    for (const f of fragments) writer.write(f);
-    const stats = writer.summary();
-    writer.dispose();
-    const rows = fragments.length;
-    finishBatch(h.sqlite, batchId, {
-      format: 'tmall',
-      encoding: 'utf-8',
-      rows,
-      stats: { ...stats, currency: 'CNY', rowsImported: rows, rowsRefused: 0, skippedCount: 0 },
-      problems: [],
-    });
-    return { batchId, ...stats };
-  });
+  const stagingPath = path.join(mkdtempSync(path.join(os.tmpdir(), 'huike-frag-')), 'staging.db');
+  const writer = new StagingWriter(stagingPath, (iso) => localDateOf(iso, 'Asia/Shanghai'));
+  for (const f of fragments) writer.writeOrder(f);
+  const summary = writer.summarize();
+  writer.finish({});
+  return h.writer.transaction(
+    async (tx) => {
+      const now = FIXED_NOW.toISOString();
+      const shopId = ensureShop(tx, {
+        platform: 'tmall',
+        name: '测试店',
+        currency: 'CNY',
+        timezone: 'Asia/Shanghai',
+        now,
+      });
+      const batchId = createBatch(tx, {
+        shopId,
+        format: 'tmall',
+        source: 'file',
+        fileName,
+        sha256: fileName,
+        size: 0,
+        encoding: 'utf-8',
+        variants: [],
+        currency: 'CNY',
+        now,
+      });
+      const applied = await applyStaging(
+        tx,
+        { staging: 'st', opId: batchId, shopId, platform: 'tmall', currency: 'CNY', now },
+        { now: fixedClock },
+      );
+      const money = { paidFen: summary.paidFen, refundFen: summary.refundFen };
+      const rows = fragments.length;
+      finishBatch(tx, batchId, { rows, rowsImported: rows, rowsRefused: 0, ...applied, money });
+      return { batchId, ...applied, money };
+    },
+    { attach: { st: stagingPath } },
+  );
 }

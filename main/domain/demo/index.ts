@@ -41,7 +41,7 @@ export interface DemoShopData {
   platform: DemoPlatform;
   format: ImportFormat;
   name: string;
-  /** Ascending by createdAt. */
+  /** Ascending by orderedAt. */
   orders: ParsedOrder[];
   /** Ground truth: orders sent to someone other than the buyer (gift false-merge evaluation). */
   giftOrderIds: string[];

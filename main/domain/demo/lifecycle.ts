@@ -12,7 +12,7 @@ import type { Rng } from './prng.js';
 export interface Lifecycle {
   status: OrderStatus;
   statusRaw: string;
-  createdAt: string;
+  orderedAt: string;
   paidAt: string | null;
   shippedAt: string | null;
   completedAt: string | null;
@@ -85,7 +85,7 @@ export function drawLifecycle(
     const life: Lifecycle = {
       status,
       statusRaw: raw[status],
-      createdAt: isoOfEpoch(created),
+      orderedAt: isoOfEpoch(created),
       paidAt: null,
       shippedAt: null,
       completedAt: null,
@@ -136,7 +136,7 @@ export function drawLifecycle(
   const life: Lifecycle = {
     status,
     statusRaw: raw[status],
-    createdAt: isoOfEpoch(created),
+    orderedAt: isoOfEpoch(created),
     paidAt: isoOfEpoch(paidAt),
     shippedAt: wasShipped ? isoOfEpoch(shipped) : null,
     completedAt: status === 'completed' ? isoOfEpoch(completed) : null,

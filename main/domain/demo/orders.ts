@@ -74,7 +74,7 @@ export function draftOrder(rng: Rng, ctx: ShopContext, account: Account, epoch: 
     sourceRows: [],
     status: life.status,
     statusRaw: life.statusRaw,
-    createdAt: life.createdAt,
+    orderedAt: life.orderedAt,
     paidAt: life.paidAt,
     shippedAt: life.shippedAt,
     completedAt: life.completedAt,

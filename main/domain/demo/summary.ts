@@ -66,8 +66,8 @@ export function summarizeDemoShop(shop: DemoShop): DemoShopSummary {
         summary.refundedOrders++;
         summary.refundFen += o.refundFen ?? 0;
       }
-      if (o.createdAt) {
-        const day = localDateOfIso(o.createdAt);
+      if (o.orderedAt) {
+        const day = localDateOfIso(o.orderedAt);
         perDay.set(day, (perDay.get(day) ?? 0) + 1);
       }
     }

@@ -122,3 +122,9 @@ export function wallTimeToUtc(wallMs: number, timezone: string): number {
   const second = wallMs - zoneOffsetMs(first, timezone);
   return second === first ? first : wallMs - zoneOffsetMs(second, timezone);
 }
+
+/** The calendar day (YYYY-MM-DD) of a UTC instant in a time zone: an order's shop-local day. */
+export function localDateOf(iso: string, timezone: string): string {
+  const ms = Date.parse(iso);
+  return new Date(ms + zoneOffsetMs(ms, timezone)).toISOString().slice(0, 10);
+}

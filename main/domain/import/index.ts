@@ -28,7 +28,7 @@ export { locateHeader, HEADER_LOOKAHEAD } from './header-locate.js';
 export { ColumnIndex, displayHeaderName, normalizeHeaderName } from './header-names.js';
 export { cleanCell, cleanValue, isPlaceholder } from './clean-value.js';
 export { parseMoney, minorUnitDigits, type MoneyResult } from './money.js';
-export { parseDateTime, wallTimeToUtc, zoneOffsetMs, type DateResult } from './date-time.js';
+export { parseDateTime, wallTimeToUtc, zoneOffsetMs, localDateOf, type DateResult } from './date-time.js';
 export { parseId, isScientificNotation, type IdResult } from './ids.js';
 export { isMaskedPhone, isMaskedName, hasMask, isCiphertext } from './masks.js';
 export { normalizeStatus, shopifyStatus, stripJdDeletedPrefix, isRefundedText } from './status.js';

@@ -36,7 +36,7 @@ const ALIASES: Record<GenericField, readonly string[]> = {
     'order',
     'name',
   ],
-  createdAt: [
+  orderedAt: [
     '下单时间',
     '订单创建时间',
     '创建时间',

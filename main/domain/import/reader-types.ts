@@ -46,7 +46,7 @@ export interface DetectedFormat {
 /** Order fields a user can map a column of an unknown file to (the generic importer). */
 export const GENERIC_FIELDS = [
   'orderId',
-  'createdAt',
+  'orderedAt',
   'paidAt',
   'status',
   'buyer',

@@ -1,4 +1,4 @@
-import type { OrderStatus, ParsedLine, ParsedOrder } from './types.js';
+import type { DerivedField, OrderStatus, ParsedLine, ParsedOrder } from './types.js';
 
 /** How far an order has come; a closed line only decides when every line is closed. */
 const PROGRESS: Record<OrderStatus, number> = {
@@ -46,35 +46,34 @@ export function deriveOrderFromLines(order: ParsedOrder): ParsedOrder {
   const lines = order.lines;
   if (!lines || lines.length === 0) return order;
   const out: ParsedOrder = { ...order };
-  if (out.refundFen === undefined) {
-    const v = sumOf(lines, (l) => l.refundFen);
-    if (v !== undefined) out.refundFen = v;
-  }
-  if (out.paidFen === undefined) {
-    const v = sumOf(lines, (l) => l.paidFen);
-    if (v !== undefined) out.paidFen = v;
-  }
-  if (out.totalFen === undefined) {
-    const v = sumOf(lines, (l) => l.payableFen);
-    if (v !== undefined) out.totalFen = v;
-  }
-  if (out.shippingFen === undefined) {
-    const v = sumOf(lines, (l) => l.shippingFen);
-    if (v !== undefined) out.shippingFen = v;
-  }
-  if (out.discountFen === undefined) {
-    const v = sumOf(lines, (l) => l.discountFen);
-    if (v !== undefined) out.discountFen = v;
-  }
+  const derived: DerivedField[] = [];
+  const sum = (
+    field: 'refundFen' | 'paidFen' | 'totalFen' | 'shippingFen' | 'discountFen',
+    pick: (l: ParsedLine) => number | null | undefined,
+  ) => {
+    if (out[field] !== undefined) return;
+    const v = sumOf(lines, pick);
+    if (v === undefined) return;
+    out[field] = v;
+    derived.push(field);
+  };
+  sum('refundFen', (l) => l.refundFen);
+  sum('paidFen', (l) => l.paidFen);
+  sum('totalFen', (l) => l.payableFen);
+  sum('shippingFen', (l) => l.shippingFen);
+  sum('discountFen', (l) => l.discountFen);
   if (out.status === undefined) {
     const statuses = lines.flatMap((l) => (l.status ? [l.status] : []));
     const status = combineLineStatuses(statuses);
     if (status) {
       out.status = status;
+      derived.push('status');
       if (out.statusRaw === undefined) {
         out.statusRaw = lines.find((l) => l.status === status)?.statusRaw ?? undefined;
+        derived.push('statusRaw');
       }
     }
   }
+  if (derived.length > 0) out.derived = derived;
   return out;
 }

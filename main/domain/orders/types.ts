@@ -121,7 +121,7 @@ export interface ParsedOrder {
   status?: OrderStatus;
   statusRaw?: string | null;
   /** Instants as UTC ISO-8601 strings (`2024-11-11T00:00:05.000Z`). */
-  createdAt?: string | null;
+  orderedAt?: string | null;
   paidAt?: string | null;
   shippedAt?: string | null;
   completedAt?: string | null;
@@ -149,7 +149,25 @@ export interface ParsedOrder {
   /** The shop name written in the file (Tmall 店铺名称, Youzan 归属店铺), a hint for the shop picker. */
   shopNameInFile?: string | null;
   lines?: ParsedLine[];
+  /**
+   * The fields above that the file states only per line and that were derived from this
+   * fragment's lines (sums, the combined status): another fragment of the same order adds to them
+   * rather than replacing them, and a value the file states for the order wins over them.
+   */
+  derived?: DerivedField[];
 }
+
+/** Order fields that may be derived from lines (main/domain/orders/derive.ts). */
+export const DERIVED_FIELDS = [
+  'refundFen',
+  'paidFen',
+  'totalFen',
+  'shippingFen',
+  'discountFen',
+  'status',
+  'statusRaw',
+] as const;
+export type DerivedField = (typeof DERIVED_FIELDS)[number];
 
 /** A row the importer refused, named precisely enough for the user to find and fix it. */
 export interface RowProblem {

@@ -1,86 +1,105 @@
 /**
- * How a ParsedOrder / ParsedLine maps onto table columns. One list per table so insert, update,
- * change detection and undo all agree on the same columns.
+ * How a ParsedOrder / ParsedLine maps onto table columns: the one list that staging, the set-based
+ * commit, change detection and undo all read, so they always agree on the columns.
+ *
+ * A column's value in a fragment is `undefined` when the file does not say (the stored value is
+ * kept), `null` when it says "empty". Staging records which columns a file states as a bitmask
+ * (bit i = column i), because SQL NULL cannot tell the two apart.
  */
-import type { ParsedLine, ParsedOrder } from '../../domain/orders/types.js';
+import type { DerivedField, ParsedLine, ParsedOrder } from '../../domain/orders/types.js';
 
-type Value = string | number | null;
+export type SqlValue = string | number | null;
 
-/** [column, value in the fragment (undefined = the file does not say)] */
-export function orderColumnValues(o: ParsedOrder): Array<[string, Value | undefined]> {
-  const r = o.receiver;
-  return [
-    ['status', o.status],
-    ['status_raw', o.statusRaw],
-    ['created_at', o.createdAt],
-    ['paid_at', o.paidAt],
-    ['shipped_at', o.shippedAt],
-    ['completed_at', o.completedAt],
-    ['closed_at', o.closedAt],
-    ['currency', o.currency],
-    ['goods_fen', o.goodsFen],
-    ['shipping_fen', o.shippingFen],
-    ['discount_fen', o.discountFen],
-    ['total_fen', o.totalFen],
-    ['paid_fen', o.paidFen],
-    ['refund_fen', o.refundFen],
-    ['refund_status', o.refundStatus],
-    ['settlement_fen', o.settlementFen],
-    ['platform_fee_fen', o.platformFeeFen],
-    ['receiver_name', r?.name],
-    ['receiver_phone', r?.phone],
-    ['receiver_province', r?.province],
-    ['receiver_city', r?.city],
-    ['receiver_district', r?.district],
-    ['receiver_detail', r?.detail],
-    ['receiver_address_raw', r?.raw],
-    ['buyer_note', o.buyerNote],
-    ['seller_note', o.sellerNote],
-  ];
+export interface OrderColumn {
+  name: string;
+  pick(o: ParsedOrder): SqlValue | undefined;
+  /** How the values two fragments of one order derived from their lines combine (sum, furthest status). */
+  combine?: 'sum' | 'status' | 'follows-status';
+  /** The fragment field this column is derived from, when it can be (derive.ts). */
+  derivedField?: DerivedField;
 }
 
-export function lineColumnValues(l: ParsedLine): Array<[string, Value | undefined]> {
-  return [
-    ['title', l.title],
-    ['sku', l.sku],
-    ['product_id', l.productId],
-    ['attributes', l.attributes],
-    ['quantity', l.quantity],
-    ['unit_price_fen', l.unitPriceFen],
-    ['paid_fen', l.paidFen],
-    ['refund_fen', l.refundFen],
-    ['refund_status', l.refundStatus],
-    ['status_raw', l.statusRaw],
-  ];
+export interface LineColumn {
+  name: string;
+  pick(l: ParsedLine): SqlValue | undefined;
 }
 
-/** Every data column of orders that a batch may change, including the buyer link. */
-export const ORDER_DATA_COLUMNS = [
-  'buyer_account_id',
-  ...orderColumnValues({ platformOrderId: '', sourceRows: [] }).map(([c]) => c),
+/**
+ * Order columns an import writes, in bit order. `order_date` is computed from `ordered_at` in the
+ * shop's time zone (staging fills it; a fragment says it exactly when it says `ordered_at`). The
+ * buyer link is resolved from the buyer key at commit and kept apart (see staging.ts).
+ */
+export const ORDER_COLUMNS: readonly OrderColumn[] = [
+  { name: 'status', pick: (o) => o.status, combine: 'status', derivedField: 'status' },
+  { name: 'status_raw', pick: (o) => o.statusRaw, combine: 'follows-status', derivedField: 'statusRaw' },
+  { name: 'ordered_at', pick: (o) => o.orderedAt },
+  { name: 'order_date', pick: () => undefined },
+  { name: 'paid_at', pick: (o) => o.paidAt },
+  { name: 'shipped_at', pick: (o) => o.shippedAt },
+  { name: 'completed_at', pick: (o) => o.completedAt },
+  { name: 'closed_at', pick: (o) => o.closedAt },
+  { name: 'currency', pick: (o) => o.currency },
+  { name: 'goods_fen', pick: (o) => o.goodsFen },
+  { name: 'shipping_fen', pick: (o) => o.shippingFen, combine: 'sum', derivedField: 'shippingFen' },
+  { name: 'discount_fen', pick: (o) => o.discountFen, combine: 'sum', derivedField: 'discountFen' },
+  { name: 'total_fen', pick: (o) => o.totalFen, combine: 'sum', derivedField: 'totalFen' },
+  { name: 'paid_fen', pick: (o) => o.paidFen, combine: 'sum', derivedField: 'paidFen' },
+  { name: 'refund_fen', pick: (o) => o.refundFen, combine: 'sum', derivedField: 'refundFen' },
+  { name: 'refund_status', pick: (o) => o.refundStatus },
+  { name: 'settlement_fen', pick: (o) => o.settlementFen },
+  { name: 'platform_fee_fen', pick: (o) => o.platformFeeFen },
+  { name: 'receiver_name', pick: (o) => o.receiver?.name },
+  { name: 'receiver_phone', pick: (o) => o.receiver?.phone },
+  { name: 'receiver_province', pick: (o) => o.receiver?.province },
+  { name: 'receiver_city', pick: (o) => o.receiver?.city },
+  { name: 'receiver_district', pick: (o) => o.receiver?.district },
+  { name: 'receiver_detail', pick: (o) => o.receiver?.detail },
+  { name: 'receiver_address_raw', pick: (o) => o.receiver?.raw },
+  { name: 'buyer_note', pick: (o) => o.buyerNote },
+  { name: 'seller_note', pick: (o) => o.sellerNote },
 ];
-export const LINE_DATA_COLUMNS = lineColumnValues({ lineKey: '' }).map(([c]) => c);
 
-/** Columns with a NOT NULL default: an insert that does not say uses the default. */
-export const ORDER_DEFAULTS: Record<string, Value> = { currency: 'CNY' };
-export const LINE_DEFAULTS: Record<string, Value> = { quantity: 1 };
+export const LINE_COLUMNS: readonly LineColumn[] = [
+  { name: 'title', pick: (l) => l.title },
+  { name: 'sku', pick: (l) => l.sku },
+  { name: 'product_id', pick: (l) => l.productId },
+  { name: 'attributes', pick: (l) => l.attributes },
+  { name: 'quantity', pick: (l) => l.quantity },
+  { name: 'unit_price_fen', pick: (l) => l.unitPriceFen },
+  { name: 'paid_fen', pick: (l) => l.paidFen },
+  { name: 'discount_fen', pick: (l) => l.discountFen },
+  { name: 'shipping_fen', pick: (l) => l.shippingFen },
+  { name: 'refund_fen', pick: (l) => l.refundFen },
+  { name: 'refund_status', pick: (l) => l.refundStatus },
+  { name: 'status', pick: (l) => l.status },
+  { name: 'status_raw', pick: (l) => l.statusRaw },
+];
+
+export const ORDER_COLUMN_NAMES = ORDER_COLUMNS.map((c) => c.name);
+export const LINE_COLUMN_NAMES = LINE_COLUMNS.map((c) => c.name);
+export const ORDER_DATE_BIT = 2 ** ORDER_COLUMN_NAMES.indexOf('order_date');
+export const ORDERED_AT_BIT = 2 ** ORDER_COLUMN_NAMES.indexOf('ordered_at');
+
+/** Every data column of orders a batch may change (and undo restores), the buyer link included. */
+export const ORDER_DATA_COLUMNS = ['buyer_account_id', ...ORDER_COLUMN_NAMES];
+export const LINE_DATA_COLUMNS = LINE_COLUMN_NAMES;
+
+/** Values for a new row where the file does not say (the batch's currency, one piece). */
+export const LINE_DEFAULTS: Record<string, SqlValue> = { quantity: 1 };
 
 /**
  * An order the buyer paid for: paid (or later), closed after payment (a pay time, or a refund: only
- * paid money can go back), or — when no file said its status — one with a paid amount.
+ * paid money can go back), or — when no file said its status — one with a paid amount. `o` is the
+ * alias of the orders (or staged orders) table in the query.
  */
-export const PAID_ORDER_SQL = `(paid_at IS NOT NULL OR status IN ('paid', 'shipped', 'completed')
-  OR (status = 'closed' AND refund_fen > 0) OR (status IS NULL AND paid_fen > 0))`;
+export function paidOrderSql(o: string): string {
+  return `(${o}.paid_at IS NOT NULL OR ${o}.status IN ('paid', 'shipped', 'completed')
+    OR (${o}.status = 'closed' AND ${o}.refund_fen > 0)
+    OR (${o}.status IS NULL AND ${o}.paid_fen > 0))`;
+}
 
-export function isPaidFragment(o: ParsedOrder): boolean | undefined {
-  if (o.paidAt) return true;
-  if (o.status === 'paid' || o.status === 'shipped' || o.status === 'completed') return true;
-  // Closed and refunded without a pay time (拼多多, 抖店 exports have none): paid, then refunded.
-  if (o.status === 'closed' && (o.refundFen ?? 0) > 0) return true;
-  if (o.paidAt === null || o.status === 'awaiting_payment') return false;
-  // Closed with no pay time in the file and nothing refunded: never paid as far as this file says.
-  if (o.status === 'closed') return false;
-  // A line-level export (Youzan 商品维度) states what was paid but no order status.
-  if (o.status === undefined && o.paidFen !== undefined && o.paidFen !== null && o.paidFen > 0) return true;
-  return undefined;
+/** The order's progress rank for combining statuses in SQL (derive.ts combineLineStatuses). */
+export function statusRankSql(expr: string): string {
+  return `(CASE ${expr} WHEN 'awaiting_payment' THEN 0 WHEN 'paid' THEN 1 WHEN 'shipped' THEN 2
+    WHEN 'completed' THEN 3 WHEN 'closed' THEN -1 ELSE -2 END)`;
 }

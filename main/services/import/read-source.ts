@@ -18,20 +18,30 @@ import type {
 
 const CHUNK_BYTES = 1024 * 1024;
 
-export async function openSource(
-  path: string,
-  options: { encoding?: TextEncoding } = {},
-): Promise<OpenedSource> {
+export interface OpenOptions {
+  encoding?: TextEncoding;
+  /** Sees every byte of the file as it is read (the import hashes the file in the same pass). */
+  onBytes?: (chunk: Uint8Array) => void;
+}
+
+export async function openSource(path: string, options: OpenOptions = {}): Promise<OpenedSource> {
   const size = (await stat(path)).size;
   if (size === 0) throw new UserError('文件是空的：没有任何内容可导入');
   const magic = await readMagic(path);
   if (magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04)
-    return openXlsx(path, size);
+    return openXlsx(path, size, options.onBytes);
   if (magic[0] === 0xd0 && magic[1] === 0xcf && magic[2] === 0x11 && magic[3] === 0xe0) {
     // OLE2: a legacy .xls, or an OOXML workbook encrypted by Taobao's 已卖出的宝贝 export.
     throw new UserError('旧版 .xls 或加密的 Excel 文件：请在 Excel 中另存为 .xlsx 或 CSV');
   }
-  return openCsv(path, size, options.encoding);
+  return openCsv(path, size, options.encoding, options.onBytes);
+}
+
+/** A read stream whose every chunk is also shown to `onBytes`. */
+function readBytes(path: string, onBytes?: (chunk: Uint8Array) => void) {
+  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  if (onBytes) stream.on('data', (chunk) => onBytes(chunk as Uint8Array));
+  return stream;
 }
 
 async function readMagic(path: string): Promise<Uint8Array> {
@@ -49,8 +59,9 @@ async function openCsv(
   path: string,
   size: number,
   encoding: TextEncoding | undefined,
+  onBytes?: (chunk: Uint8Array) => void,
 ): Promise<OpenedSource> {
-  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  const stream = readBytes(path, onBytes);
   const { encoding: detected, records } = await readCsvRecords(stream as AsyncIterable<Uint8Array>, {
     encoding,
   });
@@ -71,8 +82,8 @@ async function openCsv(
   };
 }
 
-function openXlsx(path: string, size: number): OpenedSource {
-  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+function openXlsx(path: string, size: number, onBytes?: (chunk: Uint8Array) => void): OpenedSource {
+  const stream = readBytes(path, onBytes);
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
     // Styles are needed to tell a date-formatted number (a real Excel date) from a plain number.

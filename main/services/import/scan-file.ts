@@ -27,7 +27,7 @@ import {
   type ParsedOrder,
   type RowProblem,
 } from '../../domain/orders/types.js';
-import { createSlicer, throwIfCancelled } from '../transaction.js';
+import { createSlicer, throwIfCancelled } from '../long-work.js';
 import type { JobContext } from './import-types.js';
 import { openSource } from './read-source.js';
 
@@ -38,13 +38,11 @@ export interface StagedSource {
   size: number;
 }
 
-export interface FileRequest {
+/** What to read and how: the user's overrides of what would be detected. */
+export interface ScanRequest {
   file: StagedSource;
   format?: ImportFormat;
   encoding?: TextEncoding;
-  shopName?: string;
-  /** The currency of a file that does not name one (chosen in the preview, or `--currency`). */
-  currency?: string;
   mapping?: ColumnMapping;
   /** The mapping remembered for a header, so a known home-made layout imports without asking. */
   rememberedMapping?: (header: string[]) => ColumnMapping | null;
@@ -57,6 +55,8 @@ export interface ScanOptions {
 }
 
 export interface ScanVisitor {
+  /** Sees every byte of the file as it is read (hashing in the same pass). */
+  onBytes?(chunk: Uint8Array): void;
   /** Called once, before the first fragment, with the format that reads the file. */
   onStart?(info: { format: ImportFormat; encoding: string }): void;
   onFragment(order: ParsedOrder, format: ImportFormat): void;
@@ -87,7 +87,7 @@ const GENERIC: DetectedFormat = { format: 'generic', confidence: 1, variant: 'æ‰
 /** Picks the reader for one sheet: a user override wins, but keeps a workbook's sibling sheets. */
 function chooseFormat(
   sheet: SheetRecords,
-  request: FileRequest,
+  request: ScanRequest,
   mapping: ColumnMapping | null,
 ): { chosen: DetectedFormat | null; candidates: FormatCandidate[]; ambiguous: boolean } {
   if (request.format === 'generic') return { chosen: GENERIC, candidates: [], ambiguous: false };
@@ -141,7 +141,7 @@ function describeCandidates(candidates: FormatCandidate[], ambiguous: boolean): 
 }
 
 export async function scanFile(
-  request: FileRequest,
+  request: ScanRequest,
   ctx: JobContext,
   visitor: ScanVisitor,
   options: ScanOptions,
@@ -154,12 +154,15 @@ export async function scanFile(
 }
 
 async function scanSheets(
-  request: FileRequest,
+  request: ScanRequest,
   ctx: JobContext,
   visitor: ScanVisitor,
   options: ScanOptions,
 ): Promise<ScanResult> {
-  const source = await openSource(request.file.path, { encoding: request.encoding });
+  const source = await openSource(request.file.path, {
+    encoding: request.encoding,
+    onBytes: visitor.onBytes,
+  });
   try {
     return await readSheets(source, request, ctx, visitor, options);
   } finally {
@@ -169,7 +172,7 @@ async function scanSheets(
 
 async function readSheets(
   source: OpenedSource,
-  request: FileRequest,
+  request: ScanRequest,
   ctx: JobContext,
   visitor: ScanVisitor,
   options: ScanOptions,

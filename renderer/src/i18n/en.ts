@@ -157,7 +157,7 @@ export const en: typeof zhCN = {
     },
     fields: {
       orderId: 'Order number',
-      createdAt: 'Order time',
+      orderedAt: 'Order time',
       paidAt: 'Payment time',
       status: 'Order status',
       buyer: 'Buyer',

@@ -151,7 +151,7 @@ export const zhCN = {
     },
     fields: {
       orderId: '订单号',
-      createdAt: '下单时间',
+      orderedAt: '下单时间',
       paidAt: '付款时间',
       status: '订单状态',
       buyer: '买家',

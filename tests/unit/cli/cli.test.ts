@@ -66,7 +66,7 @@ describe('huike CLI', () => {
     const mapping = path.join(dir, 'mapping.json');
     writeFileSync(
       mapping,
-      JSON.stringify({ orderId: '单号', createdAt: '下单时间', buyerPhone: '手机', paidAmount: '金额' }),
+      JSON.stringify({ orderId: '单号', orderedAt: '下单时间', buyerPhone: '手机', paidAmount: '金额' }),
     );
     const db = path.join(dir, 'a.db');
     const args = [

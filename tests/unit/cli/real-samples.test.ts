@@ -26,7 +26,7 @@ interface ImportJson {
     orders: { inserted: number; updated: number; unchanged: number };
     lines: { inserted: number };
     money: { paidFen: number; refundFen: number };
-    skipped: unknown[];
+    problems: unknown[];
   }>;
 }
 
@@ -37,7 +37,7 @@ describe.skipIf(!present)('real sample exports', () => {
     const r = runCli(['--db', db, 'import', file, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const b = (JSON.parse(r.stdout) as ImportJson).batches[0]!;
-    expect(b).toMatchObject({ platform: 'tmall', rows: 28_010, encoding: 'utf-8', skipped: [] });
+    expect(b).toMatchObject({ platform: 'tmall', rows: 28_010, encoding: 'utf-8', problems: [] });
     expect(b.orders).toEqual({ inserted: 28_010, updated: 0, unchanged: 0 });
     // 24,087 paid orders: ¥1,902,487.15 paid, ¥572,335.92 refunded.
     expect(b.money).toEqual({ paidFen: 190_248_715, refundFen: 57_233_592 });
@@ -71,7 +71,7 @@ describe.skipIf(!present)('real sample exports', () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     const b = (JSON.parse(r.stdout) as ImportJson).batches[0]!;
-    expect(b).toMatchObject({ platform: 'shopify', rows: 121, skipped: [] });
+    expect(b).toMatchObject({ platform: 'shopify', rows: 121, problems: [] });
     expect(b.orders.inserted).toBe(51);
     expect(b.lines.inserted).toBe(121);
     // All 51 are paid; Σ Total = ₹590,683.29, nothing refunded.

@@ -105,7 +105,7 @@ describe('generateDemoShop', () => {
   it('peaks on 双11 and 618', () => {
     const perDay = new Map<string, number>();
     for (const o of allOrders(shop)) {
-      const d = localDateOfIso(o.createdAt!);
+      const d = localDateOfIso(o.orderedAt!);
       perDay.set(d, (perDay.get(d) ?? 0) + 1);
     }
     for (const year of ['2025', '2026']) {
@@ -124,7 +124,7 @@ describe('generateDemoShop', () => {
       let all = 0;
       for (const s of shop.shops) {
         for (const o of s.orders) {
-          if (!filter(localDateOfIso(o.createdAt!))) continue;
+          if (!filter(localDateOfIso(o.orderedAt!))) continue;
           all++;
           if (s.platform === 'jd') jd++;
         }
@@ -138,7 +138,7 @@ describe('generateDemoShop', () => {
 
   it('orders mostly in the evening, local time', () => {
     const hours = new Array<number>(24).fill(0);
-    for (const o of allOrders(shop)) hours[(new Date(o.createdAt!).getUTCHours() + 8) % 24]!++;
+    for (const o of allOrders(shop)) hours[(new Date(o.orderedAt!).getUTCHours() + 8) % 24]!++;
     const evening = hours.slice(19, 24).reduce((a, b) => a + b, 0);
     const night = hours.slice(2, 7).reduce((a, b) => a + b, 0);
     expect(evening / allOrders(shop).length).toBeGreaterThan(0.3);
@@ -229,7 +229,7 @@ describe('generateDemoShop', () => {
         };
         seen.add(o.status!);
         check(o.statusRaw === raw[o.status!], 'statusRaw in the platform words');
-        const created = t(o.createdAt);
+        const created = t(o.orderedAt);
         const paidAt = t(o.paidAt);
         const shipped = t(o.shippedAt);
         const completed = t(o.completedAt);
@@ -238,7 +238,7 @@ describe('generateDemoShop', () => {
           [created, paidAt, shipped, completed, closed].every((x) => x === null || x <= END_MS),
           'nothing after the end',
         );
-        check(created !== null, 'has createdAt');
+        check(created !== null, 'has orderedAt');
         if (paidAt !== null) check(paidAt >= created!, 'paid after created');
         if (shipped !== null) check(paidAt !== null && shipped > paidAt, 'shipped after paid');
         if (completed !== null) check(shipped !== null && completed > shipped, 'completed after shipped');

@@ -287,10 +287,10 @@ describe('Tmall 订单报表 (GBK) quirks', () => {
 
   it('reads both date styles in Asia/Shanghai and an empty pay time as null', () => {
     const a = byId(orders, '1001000000000000001');
-    expect(a.createdAt).toBe('2024-11-10T16:00:05.000Z');
+    expect(a.orderedAt).toBe('2024-11-10T16:00:05.000Z');
     expect(a.completedAt).toBe('2024-11-15T02:00:00.000Z');
     const b = byId(orders, '1001000000000000002');
-    expect(b.createdAt).toBe('2024-11-11T01:01:30.000Z');
+    expect(b.orderedAt).toBe('2024-11-11T01:01:30.000Z');
     expect(b.paidAt).toBe('2024-11-11T01:05:00.000Z');
     expect(byId(orders, '1001000000000000003').paidAt).toBeNull();
   });
@@ -363,13 +363,18 @@ describe('Tmall 宝贝报表 and 千牛 workbook', () => {
     const first = byId(orders, '1001000000000000001');
     // The order's status is its lines' (订单状态 is per line); a 宝贝报表 states no order money.
     expect(Object.keys(first).sort()).toEqual([
+      'derived',
       'lines',
       'platformOrderId',
       'sourceRows',
       'status',
       'statusRaw',
     ]);
-    expect(first).toMatchObject({ status: 'completed', statusRaw: '交易成功' });
+    expect(first).toMatchObject({
+      status: 'completed',
+      statusRaw: '交易成功',
+      derived: ['status', 'statusRaw'],
+    });
     expect(first.lines).toEqual([
       {
         lineKey: 'CUP-W|汇客保温杯|颜色分类：白色[GT20白骑士]',
@@ -405,13 +410,13 @@ describe('Tmall 宝贝报表 and 千牛 workbook', () => {
     expect(byId(orderSheet!.orders, '2001000000000000001')).toMatchObject({
       goodsFen: 19900,
       status: 'completed',
-      createdAt: '2024-11-11T02:00:00.000Z',
+      orderedAt: '2024-11-11T02:00:00.000Z',
     });
     // 45607.5 is the Excel serial of 2024-11-11 12:00 shop time.
     expect(byId(orderSheet!.orders, '2001000000000000002')).toMatchObject({
       goodsFen: 5800,
       status: 'paid',
-      createdAt: '2024-11-11T04:00:00.000Z',
+      orderedAt: '2024-11-11T04:00:00.000Z',
     });
     const lines = byId(lineSheet!.orders, '2001000000000000001').lines!;
     expect(lines.map((l) => l.lineKey)).toEqual(['3001', '3002']);
@@ -440,7 +445,7 @@ describe('Tmall 宝贝报表 and 千牛 workbook', () => {
     const file = await readFile(fx.tmallOrders61Bom.path);
     const orders = file.sheets[0]!.orders;
     expect(orders.map((o) => o.status)).toEqual(['completed', 'completed']);
-    expect(orders[0]!.createdAt).toBe('2024-12-01T02:00:00.000Z');
+    expect(orders[0]!.orderedAt).toBe('2024-12-01T02:00:00.000Z');
   });
 
   it('UTF-16LE without BOM and title rows above the header', async () => {
@@ -489,7 +494,7 @@ describe('JD', () => {
       city: '北京市',
       district: '朝阳区',
     });
-    expect(a.createdAt).toBe('2015-12-31T15:19:56.000Z');
+    expect(a.orderedAt).toBe('2015-12-31T15:19:56.000Z');
     expect(a.sellerNote).toBe('订单拆分为  11729439936    11749907506');
     const b = byId(orders, '11730000001');
     expect(b).toMatchObject({
@@ -512,13 +517,13 @@ describe('JD', () => {
     const a = byId(sheet.orders, '300001');
     expect(a).toMatchObject({
       settlementFen: 16800,
-      createdAt: '2024-11-11T02:00:00.000Z',
+      orderedAt: '2024-11-11T02:00:00.000Z',
       paidAt: '2024-11-11T02:00:30.000Z',
     });
     expect(a.lines!.map((l) => l.sku)).toEqual(['SKU-A', 'SKU-B']);
     expect(byId(sheet.orders, '300002')).toMatchObject({
       settlementFen: 5900,
-      createdAt: '2024-11-11T04:00:00.000Z',
+      orderedAt: '2024-11-11T04:00:00.000Z',
       status: 'completed',
     });
     expect(sheet.problems[0]!.reason).toMatch(/^「订单号」的值「1\.\d+E\+18」是科学计数法/);
@@ -538,7 +543,7 @@ describe('Shopify', () => {
       paidFen: 12050,
       refundFen: 0,
       status: 'shipped',
-      createdAt: '2025-12-06T15:36:00.000Z',
+      orderedAt: '2025-12-06T15:36:00.000Z',
       paidAt: '2025-12-06T15:36:17.000Z',
       shippedAt: '2025-12-07T14:00:00.000Z',
       buyer: { kind: 'email', key: 'alice@example.com', email: 'alice@example.com' },
@@ -560,7 +565,7 @@ describe('Shopify', () => {
       paidFen: 4000,
       refundFen: 1000,
       buyer: { kind: 'phone', key: '+8801700000000' },
-      createdAt: '2025-12-08T12:00:00.000Z',
+      orderedAt: '2025-12-08T12:00:00.000Z',
     });
     expect(byId(orders, '#1003')).toMatchObject({ status: 'awaiting_payment', paidFen: 0, paidAt: null });
     expect(byId(orders, '#1004')).toMatchObject({
@@ -662,7 +667,7 @@ describe('Youzan and WooCommerce', () => {
     ]);
     // A lone product without its own count: Items sold is its quantity.
     expect(byId(orders, '1202').lines).toEqual([{ lineKey: 'Album', title: 'Album', quantity: 2 }]);
-    expect(byId(orders, '1201').createdAt).toBe('2024-11-11T02:00:00.000Z');
+    expect(byId(orders, '1201').orderedAt).toBe('2024-11-11T02:00:00.000Z');
   });
 
   it('WooCommerce: a file that names no currency is never labelled CNY', async () => {
@@ -682,7 +687,7 @@ describe('generic mapping', () => {
     const mapping = suggestMapping(probe.sheets[0]!.header);
     expect(mapping).toMatchObject({
       orderId: '订单号',
-      createdAt: '下单时间',
+      orderedAt: '下单时间',
       buyer: '客户',
       buyerPhone: '手机',
       title: '商品名称',

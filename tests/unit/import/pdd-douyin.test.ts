@@ -33,7 +33,7 @@ describe('拼多多, 27-column layout (GBK)', () => {
       '240319-000000000000005',
     ]);
     expect(byId(orders(), '240315-512345678901234')).toMatchObject({
-      createdAt: '2024-03-15T02:20:30.000Z',
+      orderedAt: '2024-03-15T02:20:30.000Z',
       paidAt: '2024-03-15T02:20:30.000Z',
       shippedAt: '2024-03-15T10:00:00.000Z',
       completedAt: '2024-03-20T02:00:00.000Z',
@@ -79,7 +79,7 @@ describe('拼多多, 27-column layout (GBK)', () => {
   });
 
   it('an order whose time columns are empty is dated by its id', () => {
-    expect(byId(orders(), '240319-000000000000005').createdAt).toBe('2024-03-18T16:00:00.000Z');
+    expect(byId(orders(), '240319-000000000000005').orderedAt).toBe('2024-03-18T16:00:00.000Z');
   });
 
   it('refuses the row whose amount is not a number, naming the column', () => {

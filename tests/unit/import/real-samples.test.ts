@@ -42,7 +42,7 @@ describe.skipIf(!existsSync(TMALL))('real Tmall 订单报表 (Tianchi extract)',
     expect(orders.filter((o) => !o.receiver?.province)).toHaveLength(0);
     expect(orders[0]).toMatchObject({
       platformOrderId: '1',
-      createdAt: '2020-02-20T16:00:00.000Z',
+      orderedAt: '2020-02-20T16:00:00.000Z',
       paidAt: null,
       totalFen: 17880,
       paidFen: 0,
@@ -74,7 +74,7 @@ describe.skipIf(!existsSync(SHOPIFY))('real Shopify orders_export_1', () => {
       totalFen: 1159400,
       status: 'paid',
       paidAt: null,
-      createdAt: '2025-12-06T15:37:30.000Z',
+      orderedAt: '2025-12-06T15:37:30.000Z',
       buyer: { kind: 'email', key: 'shivagtx@gmail.com' },
     });
     expect(o1050.lines!.map((l) => l.sku)).toEqual(['LW-MIN-BRN', 'YM-ECO-001', 'SC-LAV-VAN', 'CB-ETH-500']);

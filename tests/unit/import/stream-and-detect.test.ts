@@ -292,7 +292,7 @@ describe('headerSignature and suggestMapping', () => {
       ]),
     ).toEqual({
       orderId: '订单号',
-      createdAt: '下单时间',
+      orderedAt: '下单时间',
       buyer: '买家',
       buyerPhone: '手机',
       title: '商品名称',
@@ -304,7 +304,7 @@ describe('headerSignature and suggestMapping', () => {
     });
     expect(suggestMapping(['Order ID', 'Order Date', 'Customer', 'Email', 'Total', 'Status'])).toEqual({
       orderId: 'Order ID',
-      createdAt: 'Order Date',
+      orderedAt: 'Order Date',
       buyer: 'Customer',
       buyerEmail: 'Email',
       totalAmount: 'Total',

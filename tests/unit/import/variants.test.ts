@@ -59,14 +59,14 @@ describe('JD export cut down to eleven columns', () => {
     const orders = (await readFile(fx.jdCutDownCsv.path)).sheets[0]!.orders;
     const first = byId(orders, '20121005001');
     expect(first).toMatchObject({
-      createdAt: '2012-10-04T16:00:00.000Z',
+      orderedAt: '2012-10-04T16:00:00.000Z',
       paidFen: 12800,
       shopNameInFile: '汇客京东自营专区',
       buyer: { kind: 'member_name', key: 'jd_lee' },
       receiver: { name: '李*', phone: '1******6198', province: '北京市' },
     });
     expect(first.lines!.map((l) => l.lineKey)).toEqual(['汇客保温杯', '汇客保温杯#2']);
-    expect(byId(orders, '20121006002').createdAt).toBe('2012-10-06T07:30:00.000Z');
+    expect(byId(orders, '20121006002').orderedAt).toBe('2012-10-06T07:30:00.000Z');
   });
 });
 

@@ -18,7 +18,6 @@ const batch = (over: Partial<BatchResult>): BatchResult => ({
   lines: { inserted: 0, updated: 0, unchanged: 0 },
   currency: 'CNY',
   money: { paidFen: 123456, refundFen: 5 },
-  skipped: [],
   ...over,
 });
 
@@ -29,13 +28,14 @@ describe('the downloadable import report', () => {
         batch({}),
         batch({ id: 2, file: 'orders_export.csv', currency: 'JPY', money: { paidFen: 500, refundFen: 0 } }),
       ],
+      new Map(),
       t,
     );
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toContain(',1234.56,0.05,CNY,');
-    expect(lines[2]).toContain(',500,0,JPY,');
+    expect(lines[1]!.endsWith(',1234.56,0.05,CNY')).toBe(true);
+    expect(lines[2]!.endsWith(',500,0,JPY')).toBe(true);
     // rows read, imported, refused: every row accounted for.
     expect(lines[0]).toContain('report.rows,report.rowsImported,report.rowsRefused,');
     expect(lines[1]).toContain(',3,3,0,');
@@ -43,7 +43,8 @@ describe('the downloadable import report', () => {
 
   it('lists every refused row with file, row, column and reason after the batches', () => {
     const text = reportCsv(
-      [batch({ skipped: [{ row: 7, column: '订单编号', reason: '科学计数法, 文件被 Excel 另存过' }] })],
+      [batch({})],
+      new Map([[1, [{ row: 7, column: '订单编号', reason: '科学计数法, 文件被 Excel 另存过' }]]]),
       t,
     );
     const lines = text.slice(1).trimEnd().split('\r\n');

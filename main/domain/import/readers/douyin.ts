@@ -38,7 +38,7 @@ export function createDouyinReader(header: readonly string[], options: OrderRead
     refund: c.find('退款金额'),
     status: c.find('订单状态'),
     afterSale: c.find('售后状态'),
-    createdAt: c.find('订单提交时间'),
+    orderedAt: c.find('订单提交时间'),
     paidAt: c.find('支付完成时间'),
     completedAt: c.find('订单完成时间'),
     shippedAt: c.find('发货时间'),
@@ -76,7 +76,7 @@ export function createDouyinReader(header: readonly string[], options: OrderRead
         return {
           platformOrderId: id!,
           sourceRows: [record.row],
-          createdAt: ctx.date(col.createdAt),
+          orderedAt: ctx.date(col.orderedAt),
           paidAt,
           shippedAt: ctx.date(col.shippedAt),
           completedAt: ctx.date(col.completedAt),

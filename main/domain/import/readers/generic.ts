@@ -108,7 +108,7 @@ export function createGenericReader(header: readonly string[], options: OrderRea
           sourceRows: [record.row],
           statusRaw,
           status,
-          createdAt: ctx.date(f.createdAt),
+          orderedAt: ctx.date(f.orderedAt),
           paidAt: ctx.date(f.paidAt),
           currency: currency ?? undefined,
           totalFen: ctx.money(f.totalAmount, { digits }),

@@ -37,7 +37,7 @@ export function createJdReader(header: readonly string[], options: OrderReaderOp
     address: [c.find('客户地址'), c.find('收货地址')],
     buyerNote: c.find('订单备注'),
     sellerNote: c.find('商家备注'),
-    createdAt: c.find('下单时间'),
+    orderedAt: c.find('下单时间'),
     paidAt: c.find('付款确认时间', '付款时间'),
     shippedAt: c.find('订单出库时间', '出库时间'),
     completedAt: c.find('订单完成时间'),
@@ -70,7 +70,7 @@ export function createJdReader(header: readonly string[], options: OrderReaderOp
           // (删除)等待出库 stays verbatim here; normalisation ignores the prefix.
           statusRaw,
           status,
-          createdAt: ctx.date(col.createdAt),
+          orderedAt: ctx.date(col.orderedAt),
           paidAt: ctx.date(col.paidAt),
           shippedAt: ctx.date(col.shippedAt),
           completedAt: ctx.date(col.completedAt),

@@ -43,7 +43,7 @@ export function createPddReader(header: readonly string[], options: OrderReaderO
     spec: c.find('商品规格'),
     styleId: c.find('样式ID', '规格id'),
     skuCode: [c.find('商家编码-规格维度'), c.find('商家编码-SKU维度'), c.find('商家编码-商品维度')],
-    createdAt: c.find('订单创建时间', '订单成交时间', '拼单成功时间'),
+    orderedAt: c.find('订单创建时间', '订单成交时间', '拼单成功时间'),
     dealAt: c.find('订单成交时间'),
     paidAt: c.find('支付时间'),
     shippedAt: c.find('发货时间'),
@@ -79,7 +79,7 @@ export function createPddReader(header: readonly string[], options: OrderReaderO
         const refunded = isRefundedText(statusRaw) || isRefundedText(afterSale) || status === 'closed';
         const stated = ctx.money(col.refund, { refund: true });
         const refund = stated != null ? stated : refunded ? paid : 0;
-        const placed = ctx.date(col.createdAt);
+        const placed = ctx.date(col.orderedAt);
         const paidAt = ctx.date(col.paidAt) || ctx.date(col.dealAt);
         // Rows whose time columns are all empty still belong to a day: the one in the order id.
         const fromId = placed || paidAt ? null : dateOfId(id ?? '', options.timezone);
@@ -94,7 +94,7 @@ export function createPddReader(header: readonly string[], options: OrderReaderO
           sourceRows: [record.row],
           statusRaw,
           status,
-          createdAt: placed ?? fromId ?? paidAt,
+          orderedAt: placed ?? fromId ?? paidAt,
           paidAt: paidAt ?? fromId,
           shippedAt: ctx.date(col.shippedAt),
           completedAt: ctx.date(col.completedAt),

@@ -23,7 +23,7 @@ export function createShopifyReader(header: readonly string[], options: OrderRea
     paidAt: c.find('Paid at'),
     fulfilledAt: c.find('Fulfilled at'),
     cancelledAt: c.find('Cancelled at'),
-    createdAt: c.find('Created at'),
+    orderedAt: c.find('Created at'),
     currency: c.find('Currency'),
     subtotal: c.find('Subtotal'),
     shipping: c.find('Shipping'),
@@ -94,7 +94,7 @@ export function createShopifyReader(header: readonly string[], options: OrderRea
     return {
       status: shopifyStatus(financial, fulfillment, cancelled),
       statusRaw: [cancelled ? 'cancelled' : '', financial, fulfillment].filter(Boolean).join(' / ') || null,
-      createdAt: ctx.date(col.createdAt),
+      orderedAt: ctx.date(col.orderedAt),
       paidAt: ctx.date(col.paidAt),
       shippedAt: ctx.date(col.fulfilledAt),
       closedAt: ctx.date(col.cancelledAt),

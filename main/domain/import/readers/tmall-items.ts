@@ -46,11 +46,11 @@ const ORDER_COLUMNS_ON_LINES = [
 
 /** Order-level fields such a row states. */
 function orderFieldsOf(order: ParsedOrder): Partial<ParsedOrder> {
-  const { createdAt, paidAt, shippedAt, completedAt, currency, goodsFen, shippingFen, totalFen } = order;
+  const { orderedAt, paidAt, shippedAt, completedAt, currency, goodsFen, shippingFen, totalFen } = order;
   const { paidFen, settlementFen, platformFeeFen, buyer, receiver, buyerNote, sellerNote, shopNameInFile } =
     order;
   return compact({
-    createdAt,
+    orderedAt,
     paidAt,
     shippedAt,
     completedAt,

@@ -29,7 +29,7 @@ export function createTmallOrderReader(header: readonly string[], options: Order
     // 修改后的收货地址 is filled only when the buyer changed the address after ordering: it wins.
     address: [c.find('修改后的收货地址'), c.find('收货地址'), c.find('详细地址')],
     phone: [c.find('联系手机'), c.find('联系电话'), c.find('收货人手机'), c.find('手机')],
-    createdAt: c.find('订单创建时间'),
+    orderedAt: c.find('订单创建时间'),
     paidAt: c.find('订单付款时间'),
     shippedAt: c.find('发货时间'),
     completedAt: c.find('确认收货时间'),
@@ -53,7 +53,7 @@ export function createTmallOrderReader(header: readonly string[], options: Order
         sourceRows: [record.row],
         statusRaw,
         status: statusRaw ? normalizeStatus('tmall', statusRaw) : undefined,
-        createdAt: ctx.date(col.createdAt),
+        orderedAt: ctx.date(col.orderedAt),
         paidAt: ctx.date(col.paidAt),
         shippedAt: ctx.date(col.shippedAt),
         completedAt: ctx.date(col.completedAt),

@@ -43,7 +43,7 @@ export function createWooCommerceReader(header: readonly string[], options: Orde
           sourceRows: [record.row],
           statusRaw,
           status: statusRaw ? normalizeStatus('woocommerce', statusRaw) : undefined,
-          createdAt: ctx.date(col.date),
+          orderedAt: ctx.date(col.date),
           // The Analytics download names no currency: the user chooses it (or the shop's is used).
           currency: options.currency ?? undefined,
           paidFen: ctx.money(col.netSales, { digits }),

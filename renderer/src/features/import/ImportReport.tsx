@@ -1,20 +1,33 @@
 import { DownloadOutlined, HistoryOutlined } from '@ant-design/icons';
 import { Button, Card, Result, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { BatchResult } from '../../../../main/api/contract';
+import type { CommittedBatch, RowProblem } from '../../../../main/api/contract';
+import { call } from '../../api/client';
 import { navigate } from '../../app/routes';
 import { formatCount } from '../../format/money';
 import { formatCounts, moneyColumns, sourceColumns } from './batch-columns';
 import { ProblemsTable } from './ProblemsTable';
 import { downloadText, reportCsv } from './report-csv';
 
-export function ImportReport({ batches, onDone }: { batches: BatchResult[]; onDone: () => void }) {
+/** Every refused row of a batch, page by page (a file may have thousands). */
+async function allProblems(batchId: number): Promise<RowProblem[]> {
+  const all: RowProblem[] = [];
+  for (;;) {
+    const page = await call('imports.problems', { batchId, offset: all.length, limit: 1000 });
+    all.push(...page.problems);
+    if (page.problems.length === 0 || all.length >= page.total) return all;
+  }
+}
+
+export function ImportReport({ batches, onDone }: { batches: CommittedBatch[]; onDone: () => void }) {
   const { t } = useTranslation();
   const orders = batches.reduce((n, b) => n + b.orders.inserted + b.orders.updated, 0);
 
-  const download = () => {
+  const download = async () => {
     const stamp = new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '');
-    downloadText(`${t('report.fileName')}-${stamp}.csv`, reportCsv(batches, t));
+    const problems = new Map<number, RowProblem[]>();
+    for (const b of batches) if (b.rowsRefused > 0) problems.set(b.id, await allProblems(b.id));
+    downloadText(`${t('report.fileName')}-${stamp}.csv`, reportCsv(batches, problems, t));
   };
 
   return (
@@ -25,7 +38,7 @@ export function ImportReport({ batches, onDone }: { batches: BatchResult[]; onDo
         subTitle={t('report.subtitle', { orders })}
         extra={
           <Space wrap>
-            <Button icon={<DownloadOutlined />} onClick={download} data-testid="report-download">
+            <Button icon={<DownloadOutlined />} onClick={() => void download()} data-testid="report-download">
               {t('report.download')}
             </Button>
             <Button
@@ -41,15 +54,17 @@ export function ImportReport({ batches, onDone }: { batches: BatchResult[]; onDo
           </Space>
         }
       />
-      <Table<BatchResult>
+      <Table<CommittedBatch>
         size="small"
         rowKey="id"
         pagination={false}
         scroll={{ x: 'max-content' }}
         dataSource={batches}
         expandable={{
-          rowExpandable: (b) => b.skipped.length > 0,
-          expandedRowRender: (b) => <ProblemsTable problems={b.skipped} testId={`report-skipped-${b.id}`} />,
+          rowExpandable: (b) => b.problems.length > 0,
+          expandedRowRender: (b) => (
+            <ProblemsTable problems={b.problems} total={b.rowsRefused} testId={`report-skipped-${b.id}`} />
+          ),
         }}
         columns={[
           { title: t('report.file'), dataIndex: 'file' },
@@ -68,7 +83,7 @@ export function ImportReport({ batches, onDone }: { batches: BatchResult[]; onDo
             align: 'right',
             render: (_: unknown, b) => formatCounts(b.lines),
           },
-          ...moneyColumns<BatchResult>(t),
+          ...moneyColumns<CommittedBatch>(t),
           {
             title: t('report.rowsRefused'),
             key: 'refused',

@@ -5,7 +5,7 @@
 import { App } from 'antd';
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BatchResult, FileOptions, FilePreview, StagedFile } from '../../../../main/api/contract';
+import type { CommittedBatch, FileOptions, FilePreview, StagedFile } from '../../../../main/api/contract';
 import { call, isCancelled } from '../../api/client';
 import { useAppState } from '../../app/AppState';
 import { useJob, type JobState } from '../../app/useJob';
@@ -21,7 +21,7 @@ export interface StagedEntry {
 
 interface ImportSessionValue {
   entries: StagedEntry[];
-  report: BatchResult[] | null;
+  report: CommittedBatch[] | null;
   job: JobState | null;
   jobKind: 'preview' | 'commit' | null;
   addFiles(files: StagedFile[]): void;
@@ -56,7 +56,7 @@ export function ImportSessionProvider({ children }: { children: ReactNode }) {
   const { job, run, cancel } = useJob();
   const [jobKind, setJobKind] = useState<'preview' | 'commit' | null>(null);
   const [entries, setEntriesState] = useState<StagedEntry[]>([]);
-  const [report, setReport] = useState<BatchResult[] | null>(null);
+  const [report, setReport] = useState<CommittedBatch[] | null>(null);
   // Mirrors `entries` so async callbacks read what is current, not what their closure saw.
   const entriesRef = useRef<StagedEntry[]>([]);
 

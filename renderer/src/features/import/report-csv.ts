@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { BatchResult } from '../../../../main/api/contract';
+import type { BatchResult, RowProblem } from '../../../../main/api/contract';
 import { fenToDecimalText } from '../../format/money';
 
 function cell(value: string | number): string {
@@ -7,8 +7,15 @@ function cell(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One row per batch. A BOM first: without it Excel on Windows reads the UTF-8 as GBK and garbles 中文. */
-export function reportCsv(batches: BatchResult[], t: TFunction): string {
+/**
+ * One row per batch, then every refused row of each (`problems` by batch id). A BOM first: without
+ * it Excel on Windows reads the UTF-8 as GBK and garbles 中文.
+ */
+export function reportCsv(
+  batches: BatchResult[],
+  problems: ReadonlyMap<number, readonly RowProblem[]>,
+  t: TFunction,
+): string {
   const header = [
     t('report.file'),
     t('report.platform'),
@@ -25,7 +32,6 @@ export function reportCsv(batches: BatchResult[], t: TFunction): string {
     t('report.paidYuan'),
     t('report.refundYuan'),
     t('report.currency'),
-    t('report.skipped'),
   ];
   const rows = batches.map((b) => [
     b.file,
@@ -43,18 +49,19 @@ export function reportCsv(batches: BatchResult[], t: TFunction): string {
     fenToDecimalText(b.money.paidFen, b.currency),
     fenToDecimalText(b.money.refundFen, b.currency),
     b.currency,
-    b.skipped.length,
   ]);
   // Then every refused row, so the bookkeeper can fix the file: file, row, column, reason.
-  const skipped = batches.flatMap((b) => b.skipped.map((p) => [b.file, p.row, p.column ?? '', p.reason]));
-  const problems = skipped.length
+  const refused = batches.flatMap((b) =>
+    (problems.get(b.id) ?? []).map((p) => [b.file, p.row, p.column ?? '', p.reason]),
+  );
+  const listed = refused.length
     ? [
         [],
         [t('report.file'), t('import.problemRow'), t('import.problemColumn'), t('import.problemReason')],
-        ...skipped,
+        ...refused,
       ]
     : [];
-  return '\uFEFF' + [header, ...rows, ...problems].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return '\uFEFF' + [header, ...rows, ...listed].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
 export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {

@@ -17,7 +17,7 @@ const order = (id: string, extra: Partial<ParsedOrder> = {}): ParsedOrder => ({
   sourceRows: [2],
   status: 'completed',
   statusRaw: '交易成功',
-  createdAt: '2026-11-01T02:00:00.000Z',
+  orderedAt: '2026-11-01T02:00:00.000Z',
   paidAt: '2026-11-01T02:01:00.000Z',
   paidFen: 10_000,
   refundFen: 0,
@@ -26,12 +26,12 @@ const order = (id: string, extra: Partial<ParsedOrder> = {}): ParsedOrder => ({
 });
 
 const dump = () => ({
-  orders: h.sqlite.prepare('SELECT * FROM orders ORDER BY id').all(),
-  lines: h.sqlite.prepare('SELECT * FROM order_lines ORDER BY id').all(),
-  accounts: h.sqlite.prepare('SELECT * FROM buyer_accounts ORDER BY id').all(),
+  orders: h.readSqlite.prepare('SELECT * FROM orders ORDER BY id').all(),
+  lines: h.readSqlite.prepare('SELECT * FROM order_lines ORDER BY id').all(),
+  accounts: h.readSqlite.prepare('SELECT * FROM buyer_accounts ORDER BY id').all(),
 });
 
-describe('batch writer', () => {
+describe('the set-based commit', () => {
   it('inserts orders, lines and buyer accounts and sums paid orders once', async () => {
     const r = await writeFragments(h, [
       order('A', { lines: [{ lineKey: 'sku1', quantity: 2, unitPriceFen: 5000 }] }),
@@ -86,10 +86,10 @@ describe('undo', () => {
       'new.csv',
     );
     expect(second.orders).toEqual({ inserted: 1, updated: 1, unchanged: 0 });
-    const undone = await undoBatch(h.sqlite, second.batchId, { now: fixedClock });
+    const undone = await undoBatch(h, second.batchId, { now: fixedClock });
     expect(undone).toMatchObject({ ordersDeleted: 1, ordersRestored: 1 });
     expect(dump()).toEqual(afterFirst);
-    await undoBatch(h.sqlite, first.batchId, { now: fixedClock });
+    await undoBatch(h, first.batchId, { now: fixedClock });
     expect(dump()).toEqual({ orders: [], lines: [], accounts: [] });
   });
 
@@ -97,12 +97,12 @@ describe('undo', () => {
     const first = await writeFragments(h, [order('A')], 'old.csv');
     const second = await writeFragments(h, [order('A', { refundFen: 500 })], 'new.csv');
     const before = dump();
-    await expect(undoBatch(h.sqlite, first.batchId, { now: fixedClock })).rejects.toThrow(
+    await expect(undoBatch(h, first.batchId, { now: fixedClock })).rejects.toThrow(
       new RegExp(`#${second.batchId}`),
     );
     expect(dump()).toEqual(before);
-    await undoBatch(h.sqlite, second.batchId, { now: fixedClock });
-    await undoBatch(h.sqlite, first.batchId, { now: fixedClock });
+    await undoBatch(h, second.batchId, { now: fixedClock });
+    await undoBatch(h, first.batchId, { now: fixedClock });
     expect(dump().orders).toEqual([]);
   });
 
@@ -113,7 +113,7 @@ describe('undo', () => {
       [{ platformOrderId: 'A', sourceRows: [2], lines: [{ lineKey: 'k', quantity: 1 }] }],
       'items.csv',
     );
-    await expect(undoBatch(h.sqlite, orders.batchId, { now: fixedClock })).rejects.toThrow(/不能撤销/);
+    await expect(undoBatch(h, orders.batchId, { now: fixedClock })).rejects.toThrow(/不能撤销/);
   });
 
   it('restores every updated order of a batch larger than one page of changes', async () => {
@@ -130,7 +130,7 @@ describe('undo', () => {
       'refunds.csv',
     );
     expect(refunds.orders.updated).toBe(2500);
-    const undone = await undoBatch(h.sqlite, refunds.batchId, { now: fixedClock });
+    const undone = await undoBatch(h, refunds.batchId, { now: fixedClock });
     expect(undone.ordersRestored).toBe(2500);
     expect(dump()).toEqual(before);
   });
@@ -144,7 +144,7 @@ describe('undo', () => {
     const before = dump();
     const controller = new AbortController();
     const seen: number[] = [];
-    const undo = undoBatch(h.sqlite, b.batchId, {
+    const undo = undoBatch(h, b.batchId, {
       now: fixedClock,
       signal: controller.signal,
       progress: (_phase, done) => {
@@ -155,13 +155,13 @@ describe('undo', () => {
     await expect(undo).rejects.toBeInstanceOf(CancelledError);
     expect(seen.length).toBeGreaterThan(0);
     expect(dump()).toEqual(before);
-    const history = h.sqlite.prepare('SELECT state FROM import_batches WHERE id = ?').get(b.batchId);
+    const history = h.readSqlite.prepare('SELECT state FROM operations WHERE id = ?').get(b.batchId);
     expect(history).toEqual({ state: 'committed' });
   });
 
   it('refuses a second undo of the same batch', async () => {
     const b = await writeFragments(h, [order('A')]);
-    await undoBatch(h.sqlite, b.batchId, { now: fixedClock });
-    await expect(undoBatch(h.sqlite, b.batchId, { now: fixedClock })).rejects.toThrow(/已经撤销/);
+    await undoBatch(h, b.batchId, { now: fixedClock });
+    await expect(undoBatch(h, b.batchId, { now: fixedClock })).rejects.toThrow(/已经撤销/);
   });
 });

@@ -1,0 +1,22 @@
+/**
+ * The channel names of the API, as a plain list. The sandboxed preload and the IPC checks need only
+ * the names: importing them from here keeps zod (the input schemas, contract.ts) out of the preload
+ * bundle. contract.ts checks that its schemas cover exactly these channels.
+ */
+export const CHANNELS = [
+  'app.info',
+  'settings.get',
+  'settings.set',
+  'shops.list',
+  'dashboard.summary',
+  'demo.load',
+  'files.pick',
+  'import.preview',
+  'import.commit',
+  'imports.list',
+  'imports.undo',
+  'imports.problems',
+  'jobs.cancel',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];

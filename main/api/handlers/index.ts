@@ -1,0 +1,21 @@
+/**
+ * The handlers behind every channel, as plain functions of one validated input, one module per
+ * domain. Ports (clock, file picker, progress) come in through `deps`, so Node tests, the CLI, the
+ * web server and Electron all run exactly this code.
+ */
+import type { Channel } from '../channels.js';
+import { appHandlers } from './app.js';
+import { dashboardHandlers } from './dashboard.js';
+import { importHandlers } from './imports.js';
+import type { HandlerDeps, HandlerMap } from './types.js';
+
+export type { HandlerDeps } from './types.js';
+export type Handlers = HandlerMap<Channel>;
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    ...appHandlers(deps),
+    ...dashboardHandlers(deps),
+    ...importHandlers(deps),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Everything behind the API, opened once per running app: the database (its one writer and its
+ * read connection), the staged files and the import stagings. The API layer gets this bundle and
+ * never the database module itself.
+ */
+import { createDb, type HuikeDb } from '../../db/index.js';
+import { createFileStage, type FileStage } from './file-stage.js';
+import { stagingDirFor, type ImportDeps } from './import/import-files.js';
+import { sweepStagings } from './import/staging-store.js';
+
+export interface AppServices extends ImportDeps {
+  huikeDb: HuikeDb;
+  stage: FileStage;
+  close(): Promise<void>;
+}
+
+export async function openAppServices(options: {
+  dbPath: string;
+  stageDir: string;
+  now: () => Date;
+}): Promise<AppServices> {
+  const huikeDb = await createDb({ filename: options.dbPath });
+  const stage = createFileStage(options.stageDir);
+  const stagingDir = stagingDirFor(options.stageDir);
+  // Stagings of imports previewed but never committed, from an earlier run.
+  sweepStagings(stagingDir);
+  return {
+    huikeDb,
+    stage,
+    stagingDir,
+    now: options.now,
+    async close() {
+      await stage.clear();
+      await huikeDb.close();
+    },
+  };
+}

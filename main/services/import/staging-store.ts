@@ -1,0 +1,98 @@
+/**
+ * Where stagings live and when one can be reused. A staging is keyed by the file (its path, size,
+ * modification time and inode: a changed file is another key) and by every option that changes what
+ * is read (format, encoding, mapping, currency, shop), so a commit after a preview finds the preview's
+ * staging and does not parse again. Inside, the staging records the file's SHA-256 (computed while
+ * it was read), which is what the import history and "already imported" use.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { openSqlite } from '../../../db/open-sqlite.js';
+import type { ColumnMapping, TextEncoding } from '../../domain/import/index.js';
+import type { ImportFormat } from '../../domain/orders/types.js';
+import type { StagedFileMeta } from './stage-file.js';
+import { readStagingMeta, STAGING_VERSION } from './staging.js';
+
+export interface StagingOptions {
+  format?: ImportFormat;
+  encoding?: TextEncoding;
+  mapping?: ColumnMapping;
+  currency?: string;
+  shopName?: string;
+  shopHint?: string;
+}
+
+/** Stagings older than this are left-overs of an import that was never committed. */
+const STALE_MS = 24 * 3600_000;
+
+export function stagingPathFor(stagingDir: string, filePath: string, options: StagingOptions): string {
+  const info = statSync(filePath);
+  const key = createHash('sha256')
+    .update(
+      JSON.stringify({
+        file: path.resolve(filePath),
+        size: info.size,
+        mtime: info.mtimeMs,
+        ino: info.ino,
+        options,
+        version: STAGING_VERSION,
+      }),
+    )
+    .digest('hex')
+    .slice(0, 32);
+  mkdirSync(stagingDir, { recursive: true });
+  return path.join(stagingDir, `${key}.db`);
+}
+
+/** The meta of a complete staging at `file`, or null. */
+export function readStagedFile(file: string): StagedFileMeta | null {
+  let sqlite;
+  try {
+    sqlite = openSqlite(file, { readonly: true, fileMustExist: true });
+  } catch {
+    return null;
+  }
+  try {
+    const meta = readStagingMeta(sqlite);
+    return meta ? (meta.file as StagedFileMeta) : null;
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** The first refused rows of a staging, for the preview. */
+export function readStagedProblems(file: string, limit: number) {
+  const sqlite = openSqlite(file, { readonly: true, fileMustExist: true });
+  try {
+    return (
+      sqlite
+        .prepare(`SELECT row, sheet, column_name AS "column", reason FROM st_problems ORDER BY seq LIMIT ?`)
+        .all(limit) as Array<{ row: number; sheet: string | null; column: string | null; reason: string }>
+    ).map((p) => (p.sheet === null ? { row: p.row, column: p.column, reason: p.reason } : p));
+  } finally {
+    sqlite.close();
+  }
+}
+
+export function removeStaging(file: string): void {
+  rmSync(file, { force: true });
+}
+
+/** Deletes stagings left over by imports that were previewed but never committed. */
+export function sweepStagings(stagingDir: string, now = Date.now()): void {
+  let names: string[];
+  try {
+    names = readdirSync(stagingDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const file = path.join(stagingDir, name);
+    try {
+      if (now - statSync(file).mtimeMs > STALE_MS) rmSync(file, { force: true });
+    } catch {
+      // Gone already, or in use by another instance: leave it.
+    }
+  }
+}
