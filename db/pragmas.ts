@@ -11,6 +11,8 @@ export function applyPragmas(sqlite: BetterSqlite3.Database, inMemory: boolean):
   sqlite.pragma('busy_timeout = 5000');
   // A 64 MiB page cache: a bulk import touches the orders table and four of its indexes at once.
   sqlite.pragma('cache_size = -65536');
+  // The commit's scratch tables (the ids a chunk changes) are small: keep them in memory.
+  sqlite.pragma('temp_store = MEMORY');
 }
 
 /** The read connection's pragmas: it waits for a writer's checkpoint instead of failing. */

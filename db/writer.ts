@@ -44,6 +44,10 @@ export function createWriter(sqlite: BetterSqlite3.Database): Writer {
         for (const alias of aliases) {
           if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`bad attach alias ${alias}`);
           sqlite.prepare(`ATTACH DATABASE ? AS ${alias}`).run(options.attach![alias]);
+          // Attached files are scratch (import stagings), deleted once the transaction ends,
+          // whether it commits or rolls back: no journal, no fsync.
+          sqlite.pragma(`${alias}.journal_mode = OFF`);
+          sqlite.pragma(`${alias}.synchronous = OFF`);
         }
         let open = true;
         const tx: WriteTx = {

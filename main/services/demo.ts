@@ -1,23 +1,31 @@
 /**
- * Loads the sample shop: generated and staged in the parse worker, then committed like an import —
- * one batch per shop, shops marked as sample data — so every screen (history and undo included)
- * works on it, and the window never waits on the generator.
+ * Loads the sample shop: generated in the parse worker and handed over as staged rows, then
+ * committed like an import — one batch per shop, shops marked as sample data — so every screen
+ * (history and undo included) works on it, and the window never waits on the generator.
  */
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { openSqlite } from '../../db/open-sqlite.js';
 import { platformOfFormat } from '../domain/orders/types.js';
 import type { DemoResult } from '../domain/results.js';
-import { applyStaging } from './import/apply-staging.js';
+import { StagingApplier } from './import/apply-staging.js';
 import { createBatch, finishBatch } from './import/batches.js';
+import type { DemoShopStart } from './import/demo-rows.js';
 import type { ImportDeps } from './import/import-files.js';
 import type { JobContext } from './import/import-types.js';
-import { removeStaging } from './import/staging-store.js';
-import { stageDemoInWorker } from './import/worker-jobs.js';
+import { createStagingTables, StagingTables } from './import/staging.js';
+import { demoRowsInWorker } from './import/worker-jobs.js';
 import { ensureShop } from './shops.js';
+import { yieldToEventLoop } from './long-work.js';
 
 /** The demo's last day is yesterday in China time, so "recent" screens have recent data. */
 function demoEndDate(now: Date): string {
   const yesterday = new Date(now.getTime() + 8 * 3600_000 - 24 * 3600_000);
   return yesterday.toISOString().slice(0, 10);
 }
+
+/** The sample shop's three platforms, one staging each. */
+const SHOPS = 3;
 
 export async function loadDemo(
   deps: ImportDeps,
@@ -26,66 +34,103 @@ export async function loadDemo(
 ): Promise<DemoResult> {
   const nowDate = deps.now();
   const now = nowDate.toISOString();
-  const shops = await stageDemoInWorker(
-    { seed: options.seed, endDate: demoEndDate(nowDate), scale: options.scale, stagingDir: deps.stagingDir },
-    ctx,
+  mkdirSync(deps.stagingDir, { recursive: true });
+  const paths = Array.from({ length: SHOPS }, (_, i) =>
+    path.join(deps.stagingDir, `demo-${options.seed}-${i}.db`),
   );
-  const attach = Object.fromEntries(shops.map((s, i) => [`demo${i}`, s.stagingPath]));
+  for (const p of paths) {
+    rmSync(p, { force: true });
+    const sqlite = openSqlite(p);
+    createStagingTables(sqlite, 'main');
+    sqlite.close();
+  }
+  const attach = Object.fromEntries(paths.map((p, i) => [`demo${i}`, p]));
   try {
     return await deps.huikeDb.writer.transaction(
       async (tx) => {
-        const upsertProduct = tx.sqlite.prepare(
-          `INSERT INTO products (sku, title, unit_cost_fen, created_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (sku) DO UPDATE SET title = excluded.title, unit_cost_fen = excluded.unit_cost_fen`,
-        );
-        for (const p of shops[0]?.products ?? []) upsertProduct.run(p.sku, p.title, p.unitCostFen, now);
         const result: DemoResult = {
           seed: options.seed,
-          shops: shops.length,
+          shops: 0,
           orders: 0,
           lines: 0,
           buyers: 0,
-          products: shops[0]?.products.length ?? 0,
+          products: 0,
           batches: [],
         };
-        for (const [i, shop] of shops.entries()) {
-          const platform = platformOfFormat(shop.format);
-          const shopId = ensureShop(tx, {
-            platform,
-            name: shop.name,
-            currency: 'CNY',
-            timezone: 'Asia/Shanghai',
-            now,
-            isSample: true,
-          });
-          const batchId = createBatch(tx, {
-            shopId,
-            format: shop.format,
-            source: 'demo',
-            fileName: `示例店铺 · ${shop.name}`,
-            sha256: `demo:${options.seed}:${shop.name}`,
-            size: 0,
-            encoding: 'utf-8',
-            variants: [],
-            currency: 'CNY',
-            now,
-          });
-          const applied = await applyStaging(
-            tx,
-            { staging: `demo${i}`, opId: batchId, shopId, platform, currency: 'CNY', now },
-            ctx,
-          );
+        let current: {
+          start: DemoShopStart;
+          batchId: number;
+          tables: StagingTables;
+          applier: StagingApplier;
+        } | null = null;
+        const close = async () => {
+          if (!current) return;
+          const { start, batchId, tables, applier } = current;
+          const applied = await applier.finish(tables.lastSeq());
+          const summary = await tables.summarize(yieldToEventLoop);
           finishBatch(tx, batchId, {
-            rows: shop.rows,
-            rowsImported: shop.rows,
+            rows: start.orders,
+            rowsImported: start.orders,
             rowsRefused: 0,
             ...applied,
-            money: { paidFen: shop.summary.paidFen, refundFen: shop.summary.refundFen },
+            money: { paidFen: summary.paidFen, refundFen: summary.refundFen },
           });
-          result.batches.push(batchId);
           result.orders += applied.orders.inserted + applied.orders.updated + applied.orders.unchanged;
           result.lines += applied.lines.inserted + applied.lines.updated + applied.lines.unchanged;
-        }
+          current = null;
+        };
+        await demoRowsInWorker(
+          { seed: options.seed, endDate: demoEndDate(nowDate), scale: options.scale },
+          ctx,
+          {
+            async start(start) {
+              await close();
+              if (start.index === 0) {
+                const upsertProduct = tx.sqlite.prepare(
+                  `INSERT INTO products (sku, title, unit_cost_fen, created_at) VALUES (?, ?, ?, ?)
+                 ON CONFLICT (sku) DO UPDATE SET title = excluded.title, unit_cost_fen = excluded.unit_cost_fen`,
+                );
+                for (const p of start.products) upsertProduct.run(p.sku, p.title, p.unitCostFen, now);
+                result.products = start.products.length;
+              }
+              const platform = platformOfFormat(start.format);
+              const shopId = ensureShop(tx, {
+                platform,
+                name: start.name,
+                currency: 'CNY',
+                timezone: 'Asia/Shanghai',
+                now,
+                isSample: true,
+              });
+              const batchId = createBatch(tx, {
+                shopId,
+                format: start.format,
+                source: 'demo',
+                fileName: `示例店铺 · ${start.name}`,
+                sha256: `demo:${options.seed}:${start.name}`,
+                size: 0,
+                encoding: 'utf-8',
+                variants: [],
+                currency: 'CNY',
+                now,
+              });
+              const alias = `demo${start.index}`;
+              const applier = new StagingApplier(
+                tx,
+                { staging: alias, opId: batchId, shopId, platform, currency: 'CNY', now },
+                ctx,
+              );
+              current = { start, batchId, tables: new StagingTables(tx.sqlite, alias), applier };
+              result.shops++;
+              result.batches.push(batchId);
+            },
+            async batch(rows) {
+              current!.tables.write(rows, current!.applier.applied);
+              await current!.applier.applyThrough(current!.tables.lastSeq());
+            },
+          },
+        );
+        await close();
         const buyers = tx.sqlite.prepare('SELECT count(*) AS n FROM buyer_accounts').get() as { n: number };
         result.buyers = buyers.n;
         return result;
@@ -93,6 +138,6 @@ export async function loadDemo(
       { attach },
     );
   } finally {
-    for (const s of shops) removeStaging(s.stagingPath);
+    for (const p of paths) rmSync(p, { force: true });
   }
 }

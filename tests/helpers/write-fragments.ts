@@ -1,25 +1,28 @@
 /**
- * Writes order fragments as one batch the way a file import does: staged into a staging database,
- * then applied to the real tables by the set-based commit, in one writer transaction.
+ * Writes order fragments as one batch the way a file import does: encoded into staged rows, stored
+ * in a staging attached to the write connection, applied to the real tables by the set-based
+ * commit, in one writer transaction.
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { HuikeDb } from '../../db/index.js';
+import { openSqlite } from '../../db/open-sqlite.js';
 import { localDateOf } from '../../main/domain/import/index.js';
 import type { ParsedOrder } from '../../main/domain/orders/types.js';
-import { applyStaging } from '../../main/services/import/apply-staging.js';
+import { StagingApplier } from '../../main/services/import/apply-staging.js';
 import { createBatch, finishBatch } from '../../main/services/import/batches.js';
-import { StagingWriter } from '../../main/services/import/staging.js';
+import { createStagingTables, encodeOrder, StagingTables } from '../../main/services/import/staging.js';
 import { ensureShop } from '../../main/services/shops.js';
+import { yieldToEventLoop } from '../../main/services/long-work.js';
 import { FIXED_NOW, fixedClock } from './test-db.js';
 
 export async function writeFragments(h: HuikeDb, fragments: ParsedOrder[], fileName = 'test.csv') {
   const stagingPath = path.join(mkdtempSync(path.join(os.tmpdir(), 'huike-frag-')), 'staging.db');
-  const writer = new StagingWriter(stagingPath, (iso) => localDateOf(iso, 'Asia/Shanghai'));
-  for (const f of fragments) writer.writeOrder(f);
-  const summary = writer.summarize();
-  writer.finish({});
+  const created = openSqlite(stagingPath);
+  createStagingTables(created, 'main');
+  created.close();
+  const encoded = fragments.map((f) => encodeOrder(f, (iso) => localDateOf(iso, 'Asia/Shanghai')));
   return h.writer.transaction(
     async (tx) => {
       const now = FIXED_NOW.toISOString();
@@ -42,11 +45,20 @@ export async function writeFragments(h: HuikeDb, fragments: ParsedOrder[], fileN
         currency: 'CNY',
         now,
       });
-      const applied = await applyStaging(
+      const tables = new StagingTables(tx.sqlite, 'st');
+      tables.write({
+        orders: encoded.map((e) => e.order),
+        lines: encoded.flatMap((e) => e.lines),
+        problems: [],
+        samples: [],
+      });
+      const applier = new StagingApplier(
         tx,
         { staging: 'st', opId: batchId, shopId, platform: 'tmall', currency: 'CNY', now },
         { now: fixedClock },
       );
+      const applied = await applier.finish(tables.lastSeq());
+      const summary = await tables.summarize(yieldToEventLoop);
       const money = { paidFen: summary.paidFen, refundFen: summary.refundFen };
       const rows = fragments.length;
       finishBatch(tx, batchId, { rows, rowsImported: rows, rowsRefused: 0, ...applied, money });

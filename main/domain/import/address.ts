@@ -142,10 +142,21 @@ export function parseTmallReceiverText(
   };
 }
 
-/** A receiver from a single address cell (province etc. parsed, raw kept). */
-export function receiverAddress(
-  raw: string | null,
-): Pick<ParsedReceiver, 'province' | 'city' | 'district' | 'detail' | 'raw'> {
-  if (raw === null) return { province: null, city: null, district: null, detail: null, raw: null };
-  return { ...parseChineseAddress(raw), raw };
+type ReceiverAddress = Readonly<Pick<ParsedReceiver, 'province' | 'city' | 'district' | 'detail' | 'raw'>>;
+
+/** Recently split addresses: a shop's buyers live at a few thousand addresses, met again and again. */
+const addressMemo = new Map<string, ReceiverAddress>();
+const ADDRESS_MEMO_LIMIT = 20_000;
+const NO_ADDRESS: ReceiverAddress = { province: null, city: null, district: null, detail: null, raw: null };
+
+/** A receiver from a single address cell (province etc. parsed, raw kept). Shared: do not modify. */
+export function receiverAddress(raw: string | null): ReceiverAddress {
+  if (raw === null) return NO_ADDRESS;
+  let parts = addressMemo.get(raw);
+  if (!parts) {
+    if (addressMemo.size >= ADDRESS_MEMO_LIMIT) addressMemo.clear();
+    parts = { ...parseChineseAddress(raw), raw };
+    addressMemo.set(raw, parts);
+  }
+  return parts;
 }

@@ -11,6 +11,19 @@
  */
 export function cleanCell(raw: string | undefined | null): string {
   if (raw === undefined || raw === null) return '';
+  // Fast path (most cells of a million-row file): nothing to strip at either end, no marker.
+  if (raw.length === 0) return raw;
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  if (
+    first > 0x20 &&
+    last > 0x20 &&
+    first !== 0x3d /* = */ &&
+    first !== 0x27 /* ' */ &&
+    first < 0x3000 &&
+    last < 0x3000
+  )
+    return raw;
   let v = raw.replace(/^[\s\u3000\uFEFF]+|[\s\u3000]+$/g, '');
   const formula = /^="(.*)"$/s.exec(v);
   if (formula) v = formula[1]!.replace(/""/g, '"').trim();
@@ -23,7 +36,7 @@ export function cleanCell(raw: string | undefined | null): string {
 const PLACEHOLDERS = new Set(['——', '—', '--', '-', '无', 'null', 'NULL', 'Null', 'N/A', 'n/a', '暂无']);
 
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDERS.has(value);
+  return value.length <= 4 && PLACEHOLDERS.has(value);
 }
 
 /** Cleaned value, with placeholders folded to the empty string. */

@@ -22,8 +22,11 @@ const DAY_MS = 86_400_000;
  * the Excel serial range are days since 1899-12-30 in that zone. Empty → null.
  */
 export function parseDateTime(raw: string | undefined, timezone: string): DateResult {
-  const v = cleanValue(raw).normalize('NFKC');
-  if (v === '') return { ok: true, value: null };
+  const clean = cleanValue(raw);
+  if (clean === '') return { ok: true, value: null };
+  const fast = parseIsoLikeAscii(clean, timezone);
+  if (fast !== undefined) return fast;
+  const v = clean.normalize('NFKC');
 
   if (/^\d{4,5}(\.\d+)?$/.test(v)) {
     const serial = Number(v);
@@ -54,8 +57,47 @@ export function parseDateTime(raw: string | undefined, timezone: string): DateRe
   return { ok: true, value: new Date(wallTimeToUtc(wallMs, timezone)).toISOString() };
 }
 
+/**
+ * Fast path for the layout nearly every Chinese export writes, `2024-11-11 00:00:05` (or a bare
+ * date), read digit by digit: no NFKC, no regular expression. undefined = not this layout.
+ */
+function parseIsoLikeAscii(v: string, timezone: string): DateResult | undefined {
+  const n = v.length;
+  if (n !== 19 && n !== 10) return undefined;
+  if (v.charCodeAt(4) !== 45 /* - */ || v.charCodeAt(7) !== 45) return undefined;
+  if (n === 19 && (v.charCodeAt(10) !== 32 || v.charCodeAt(13) !== 58 /* : */ || v.charCodeAt(16) !== 58))
+    return undefined;
+  const year = digits4(v, 0);
+  const month = digits2(v, 5);
+  const day = digits2(v, 8);
+  const hour = n === 19 ? digits2(v, 11) : 0;
+  const minute = n === 19 ? digits2(v, 14) : 0;
+  const second = n === 19 ? digits2(v, 17) : 0;
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return { ok: false };
+  if (hour > 23 || minute > 59 || second > 59) return { ok: false };
+  const wallMs = Date.UTC(year, month - 1, day, hour, minute, second);
+  return { ok: true, value: new Date(wallTimeToUtc(wallMs, timezone)).toISOString() };
+}
+
+/** Two ASCII digits at `at` as a number, or -1. */
+function digits2(v: string, at: number): number {
+  const a = v.charCodeAt(at) - 48;
+  const b = v.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+function digits4(v: string, at: number): number {
+  const hi = digits2(v, at);
+  const lo = digits2(v, at + 2);
+  return hi < 0 || lo < 0 ? -1 : hi * 100 + lo;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return MONTH_DAYS[month - 1]!;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -79,23 +121,34 @@ function formatterFor(timezone: string): Intl.DateTimeFormat {
 }
 
 /**
- * Offsets looked up per zone and quarter hour: every real zone transition falls on a quarter hour
- * (UTC), so all instants of one quarter share an offset. Intl's formatToParts is the costliest
- * step of a 1M-row import without this; the bound keeps memory flat.
+ * Offsets cached per zone and UTC day: Intl's formatToParts is the costliest step of a 1M-row
+ * import without this. A day whose offset is the same at its first and last quarter hour has one
+ * offset all day (zone transitions fall on quarter hours); the rare day with a transition (DST) is
+ * looked up per quarter hour. The bound keeps memory flat.
  */
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
-const offsetCache = new Map<string, number>();
-const OFFSET_CACHE_LIMIT = 50_000;
+const DAY_OFFSET_CACHE_LIMIT = 100_000;
+/** zone → UTC day number → that day's offset, or NaN for a day with a transition. */
+const dayOffsets = new Map<string, Map<number, number>>();
 
 /** The zone's offset from UTC (ms) at the given instant. */
 export function zoneOffsetMs(utcMs: number, timezone: string): number {
-  const key = `${timezone}|${Math.floor(utcMs / QUARTER_HOUR_MS)}`;
-  const cached = offsetCache.get(key);
-  if (cached !== undefined) return cached;
-  if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
-  const offset = lookUpOffsetMs(utcMs, timezone);
-  offsetCache.set(key, offset);
-  return offset;
+  let days = dayOffsets.get(timezone);
+  if (!days) {
+    days = new Map();
+    dayOffsets.set(timezone, days);
+  }
+  const day = Math.floor(utcMs / DAY_MS);
+  let offset = days.get(day);
+  if (offset === undefined) {
+    if (days.size >= DAY_OFFSET_CACHE_LIMIT) days.clear();
+    const start = lookUpOffsetMs(day * DAY_MS, timezone);
+    const end = lookUpOffsetMs((day + 1) * DAY_MS - QUARTER_HOUR_MS, timezone);
+    offset = start === end ? start : Number.NaN;
+    days.set(day, offset);
+  }
+  if (!Number.isNaN(offset)) return offset;
+  return lookUpOffsetMs(Math.floor(utcMs / QUARTER_HOUR_MS) * QUARTER_HOUR_MS, timezone);
 }
 
 function lookUpOffsetMs(utcMs: number, timezone: string): number {
@@ -123,8 +176,18 @@ export function wallTimeToUtc(wallMs: number, timezone: string): number {
   return second === first ? first : wallMs - zoneOffsetMs(second, timezone);
 }
 
+/** Day number → `YYYY-MM-DD`, memoised: an import's orders fall on a few hundred days. */
+const dayTexts = new Map<number, string>();
+
 /** The calendar day (YYYY-MM-DD) of a UTC instant in a time zone: an order's shop-local day. */
 export function localDateOf(iso: string, timezone: string): string {
   const ms = Date.parse(iso);
-  return new Date(ms + zoneOffsetMs(ms, timezone)).toISOString().slice(0, 10);
+  const day = Math.floor((ms + zoneOffsetMs(ms, timezone)) / DAY_MS);
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    if (dayTexts.size > 100_000) dayTexts.clear();
+    text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    dayTexts.set(day, text);
+  }
+  return text;
 }

@@ -9,6 +9,8 @@ export { minorUnitDigits };
 
 export type MoneyResult = { ok: true; value: number | null } | { ok: false };
 
+const PLAIN_DECIMAL = /^(-?)(\d{1,15})(?:\.(\d{1,9}))?$/;
+
 /**
  * Texts that mean "no refund" in refund columns: Tmall 订单报表 writes `无退款申请` in 退款金额,
  * line files write the refund status `没有申请退款` there.
@@ -25,8 +27,15 @@ export function parseMoney(
   options: { digits?: number; refund?: boolean } = {},
 ): MoneyResult {
   const digits = options.digits ?? 2;
-  let v = cleanValue(raw).normalize('NFKC');
-  if (v === '') return { ok: true, value: null };
+  const clean = cleanValue(raw);
+  if (clean === '') return { ok: true, value: null };
+  // Fast path: plain ASCII decimals (`168.00`, `-5`, `0.5`), most cells of a large export.
+  const plain = PLAIN_DECIMAL.exec(clean);
+  if (plain) {
+    const value = decimalToMinor(plain[2]!, plain[3] ?? '', digits);
+    if (Number.isSafeInteger(value)) return { ok: true, value: plain[1] && value !== 0 ? -value : value };
+  }
+  let v = clean.normalize('NFKC');
   if (options.refund && NO_REFUND.test(v)) return { ok: true, value: 0 };
   // A note in parentheses that is not itself a number (JD 商家应收's "系统计算中" remark).
   v = v.replace(/\(([^()]*[^\d.,\s-][^()]*)\)/g, '').trim();

@@ -202,6 +202,18 @@ const MAPS: Partial<Record<ImportFormat, StatusMap>> = {
  */
 export function normalizeStatus(format: ImportFormat, raw: string): OrderStatus | undefined {
   if (!raw) return undefined;
+  // A file repeats a handful of status texts a million times: each is looked up once.
+  const memoKey = `${format}\u0001${raw}`;
+  if (statusMemo.has(memoKey)) return statusMemo.get(memoKey);
+  if (statusMemo.size > 10_000) statusMemo.clear();
+  const status = lookUpStatus(format, raw);
+  statusMemo.set(memoKey, status);
+  return status;
+}
+
+const statusMemo = new Map<string, OrderStatus | undefined>();
+
+function lookUpStatus(format: ImportFormat, raw: string): OrderStatus | undefined {
   if (format === 'jd') {
     const bare = stripJdDeletedPrefix(raw);
     return lookup(JD, bare) ?? lookup(COMMON, bare);

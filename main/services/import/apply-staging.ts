@@ -1,25 +1,34 @@
 /**
- * Applies one staged file to the real tables with set-based SQL, a chunk of staged rows per
- * statement, inside the writer's transaction:
- *   1. new buyer accounts (a repeated buyer is one INSERT … ON CONFLICT DO NOTHING, not a lookup);
- *   2. the before-image of every existing row the file changes, into the operation log;
- *   3. those rows updated — only what the file states replaces what is stored;
- *   4. rows the database does not have yet inserted.
- * An unchanged re-import is decided by the comparison in 2 and writes nothing but the log of the
- * batch itself. Counts come from the database (statement changes), not from the parse.
+ * Applies a staged file to the real tables with set-based SQL, a chunk of staged rows per
+ * statement, inside the writer's transaction. It can follow the staging as it fills (the parse
+ * worker is still reading the file): `applyThrough` applies the chunks staged so far, `finish` the
+ * rest. Per chunk of staged orders (then of staged lines):
+ *   1. buyer accounts not seen before are inserted (one INSERT … SELECT per chunk);
+ *   2. the stored rows whose stated values differ from the staged ones are noted (a temporary
+ *      table of changed ids, so nothing is written into the staging while a parse fills it);
+ *   3. their before-images into the operation log, then 4. update them — only what the file states
+ *      replaces what is stored;
+ *   5. insert the staged rows that match no stored row.
+ * An unchanged re-import is decided by the comparison in 2 and writes nothing else. A staged row a
+ * later fragment of the file changed after it was applied (`dirty`) is applied again at the end.
+ * Counts come from the database, not from the parse.
  *
  * Chunks keep every statement short: between them the event loop runs (the writer is the Electron
  * main process) and a cancel is noticed; the transaction makes the whole file one write.
  */
+import type BetterSqlite3 from 'better-sqlite3';
 import type { WriteTx } from '../../../db/index.js';
 import type { ImportCounts } from '../../domain/results.js';
 import type { Platform } from '../../domain/orders/types.js';
-import { createSlicer, throwIfCancelled } from '../long-work.js';
+import { throwIfCancelled, yieldToEventLoop } from '../long-work.js';
 import type { JobContext } from './import-types.js';
 import { LINE_COLUMNS, ORDER_COLUMNS } from './order-columns.js';
 
-/** Staged rows per statement: a few milliseconds each on a laptop. */
-const CHUNK = 4000;
+/**
+ * Staged rows per statement: a few milliseconds each (about 20 ms for all steps of a chunk when the
+ * parse worker competes for the same core), and the event loop gets a turn after every chunk.
+ */
+const CHUNK = 500;
 
 export interface ApplyTarget {
   /** The alias the staging file is attached as. */
@@ -37,141 +46,217 @@ export interface ApplyResult {
   lines: ImportCounts;
 }
 
-const said = (bit: number) => `((s.stated | s.derived) & ${bit})`;
+interface Steps {
+  accounts?: string;
+  mark: string;
+  record: string;
+  update: string;
+  insert: string;
+}
 
-/** The buyer account of a staged order (its key was inserted in step 1). */
-const BUYER_ID = `CASE WHEN s.buyer_key IS NULL THEN NULL ELSE (SELECT a.id FROM buyer_accounts a
-  WHERE a.platform = @platform AND a.key_kind = s.buyer_kind AND a.account_key = s.buyer_key) END`;
+/** The staged rows of a step: a chunk by seq, or (at the end) the rows folded after being applied. */
+const CHUNK_ROWS = 's.seq > @lo AND s.seq <= @hi';
+const DIRTY_ROWS = 's.dirty = 1';
 
-function orderSql(st: string) {
+/**
+ * The stored rows a chunk changes: (staged seq, stored id). A temporary table of the write
+ * connection, so nothing is written into the staging (a parse may still be filling it).
+ */
+const CHANGED = 'temp.apply_changed';
+
+function orderSteps(st: string, rows: string): Steps {
   const cols = ORDER_COLUMNS.map((c, i) => ({ name: c.name, bit: 2 ** i }));
-  const changed = (o: string) =>
-    [
-      ...cols.map((c) => `(${said(c.bit)} AND s.${c.name} IS NOT ${o}.${c.name})`),
-      `(s.buyer_said AND (${BUYER_ID}) IS NOT ${o}.buyer_account_id)`,
-    ].join(' OR ');
-  const inChunk = 's.seq > @lo AND s.seq <= @hi';
+  const said = (bit: number) => `((s.stated | s.derived) & ${bit})`;
+  const buyerId = `CASE WHEN s.buyer_key IS NULL THEN NULL ELSE (SELECT a.id FROM buyer_accounts a
+    WHERE a.platform = @platform AND a.key_kind = s.buyer_kind AND a.account_key = s.buyer_key) END`;
+  const changed = [
+    ...cols.map((c) => `(${said(c.bit)} AND s.${c.name} IS NOT o.${c.name})`),
+    `(s.buyer_said AND (${buyerId}) IS NOT o.buyer_account_id)`,
+  ].join(' OR ');
   const before = `json_object('buyer_account_id', o.buyer_account_id, ${cols
     .map((c) => `'${c.name}', o.${c.name}`)
     .join(', ')}, 'last_op_id', o.last_op_id)`;
+  const stored = 'o.shop_id = @shop AND o.platform_order_id = s.order_key';
   return {
     accounts: `INSERT INTO buyer_accounts (platform, key_kind, account_key, nickname, email, phone, first_op_id, created_at)
       SELECT @platform, s.buyer_kind, s.buyer_key, s.buyer_nickname, s.buyer_email, s.buyer_phone, @op, @now
-      FROM ${st}.st_orders s WHERE ${inChunk} AND s.buyer_said = 1 AND s.buyer_key IS NOT NULL
+      FROM ${st}.st_orders s WHERE ${rows} AND s.buyer_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM buyer_accounts a
+        WHERE a.platform = @platform AND a.key_kind = s.buyer_kind AND a.account_key = s.buyer_key)
       ON CONFLICT (platform, key_kind, account_key) DO NOTHING`,
+    mark: `INSERT INTO ${CHANGED} (seq, id) SELECT s.seq, o.id
+      FROM ${st}.st_orders s CROSS JOIN orders o ON ${stored} WHERE ${rows} AND (${changed})`,
+    // A row this operation inserted, or already recorded, has no (other) before-image to keep.
     record: `INSERT INTO operation_changes (op_id, seq, table_name, row_id, action, before_json)
       SELECT @op, @base + row_number() OVER (ORDER BY o.id), 'orders', o.id, 'update', ${before}
-      FROM ${st}.st_orders s JOIN orders o ON o.shop_id = @shop AND o.platform_order_id = s.order_key
-      WHERE ${inChunk} AND (${changed('o')})`,
+      FROM ${CHANGED} c CROSS JOIN orders o ON o.id = c.id
+      WHERE o.first_op_id <> @op AND o.last_op_id <> @op`,
     update: `UPDATE orders SET ${cols
       .map((c) => `${c.name} = CASE WHEN ${said(c.bit)} THEN s.${c.name} ELSE orders.${c.name} END`)
       .join(', ')},
-      buyer_account_id = CASE WHEN s.buyer_said THEN (${BUYER_ID}) ELSE orders.buyer_account_id END,
+      buyer_account_id = CASE WHEN s.buyer_said THEN (${buyerId}) ELSE orders.buyer_account_id END,
       last_op_id = @op
-      FROM ${st}.st_orders s
-      WHERE orders.shop_id = @shop AND orders.platform_order_id = s.order_key AND ${inChunk}
-        AND (${changed('orders')})`,
+      FROM (SELECT c.id AS changed_id, st.* FROM ${CHANGED} c CROSS JOIN ${st}.st_orders st ON st.seq = c.seq) AS s
+      WHERE orders.id = s.changed_id`,
     insert: `INSERT INTO orders (shop_id, platform_order_id, buyer_account_id, ${cols
       .map((c) => c.name)
       .join(', ')}, first_op_id, last_op_id)
-      SELECT @shop, s.order_key, ${BUYER_ID}, ${cols
+      SELECT @shop, s.order_key, ${buyerId}, ${cols
         .map((c) => (c.name === 'currency' ? 'coalesce(s.currency, @currency)' : `s.${c.name}`))
         .join(', ')}, @op, @op
-      FROM ${st}.st_orders s WHERE ${inChunk}
-        AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.shop_id = @shop AND o.platform_order_id = s.order_key)`,
+      FROM ${st}.st_orders s WHERE ${rows} AND NOT EXISTS (SELECT 1 FROM orders o WHERE ${stored})`,
   };
 }
 
-function lineSql(st: string) {
+function lineSteps(st: string, rows: string): Steps {
   const cols = LINE_COLUMNS.map((c, i) => ({ name: c.name, bit: 2 ** i }));
   const stated = (bit: number) => `(s.stated & ${bit})`;
-  const changed = (l: string) =>
-    cols.map((c) => `(${stated(c.bit)} AND s.${c.name} IS NOT ${l}.${c.name})`).join(' OR ');
-  const staged = `(SELECT s.*, o.id AS order_id FROM ${st}.st_lines s
-    JOIN orders o ON o.shop_id = @shop AND o.platform_order_id = s.order_key
-    WHERE s.seq > @lo AND s.seq <= @hi)`;
+  const changed = cols.map((c) => `(${stated(c.bit)} AND s.${c.name} IS NOT l.${c.name})`).join(' OR ');
   const before = `json_object(${cols.map((c) => `'${c.name}', l.${c.name}`).join(', ')}, 'last_op_id', l.last_op_id)`;
+  // A line's order is applied before the line, so it exists by now.
+  const order = 'o.shop_id = @shop AND o.platform_order_id = s.order_key';
   return {
+    mark: `INSERT INTO ${CHANGED} (seq, id) SELECT s.seq, l.id
+      FROM ${st}.st_lines s CROSS JOIN orders o ON ${order}
+      CROSS JOIN order_lines l ON l.order_id = o.id AND l.line_key = s.line_key
+      WHERE ${rows} AND (${changed})`,
     record: `INSERT INTO operation_changes (op_id, seq, table_name, row_id, action, before_json)
       SELECT @op, @base + row_number() OVER (ORDER BY l.id), 'order_lines', l.id, 'update', ${before}
-      FROM ${staged} s JOIN order_lines l ON l.order_id = s.order_id AND l.line_key = s.line_key
-      WHERE ${changed('l')}`,
+      FROM ${CHANGED} c CROSS JOIN order_lines l ON l.id = c.id
+      WHERE l.first_op_id <> @op AND l.last_op_id <> @op`,
     update: `UPDATE order_lines SET ${cols
       .map((c) => `${c.name} = CASE WHEN ${stated(c.bit)} THEN s.${c.name} ELSE order_lines.${c.name} END`)
       .join(', ')}, last_op_id = @op
-      FROM ${staged} s
-      WHERE order_lines.order_id = s.order_id AND order_lines.line_key = s.line_key AND (${changed('order_lines')})`,
+      FROM (SELECT c.id AS changed_id, st.* FROM ${CHANGED} c CROSS JOIN ${st}.st_lines st ON st.seq = c.seq) AS s
+      WHERE order_lines.id = s.changed_id`,
     insert: `INSERT INTO order_lines (order_id, line_key, ${cols.map((c) => c.name).join(', ')}, first_op_id, last_op_id)
-      SELECT s.order_id, s.line_key, ${cols
+      SELECT o.id, s.line_key, ${cols
         .map((c) => (c.name === 'quantity' ? 'coalesce(s.quantity, 1)' : `s.${c.name}`))
         .join(', ')}, @op, @op
-      FROM ${staged} s
-      WHERE NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = s.order_id AND l.line_key = s.line_key)`,
+      FROM ${st}.st_lines s CROSS JOIN orders o ON ${order}
+      WHERE ${rows} AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.line_key = s.line_key)`,
   };
 }
 
-export async function applyStaging(tx: WriteTx, target: ApplyTarget, ctx: JobContext): Promise<ApplyResult> {
-  const sqlite = tx.sqlite;
-  const st = target.staging;
-  const slicer = createSlicer();
-  const count = (table: string) =>
-    (sqlite.prepare(`SELECT coalesce(max(seq), 0) AS n FROM ${st}.${table}`).get() as { n: number }).n;
-  const lastOrder = count('st_orders');
-  const lastLine = count('st_lines');
-  const total = lastOrder + lastLine;
-  let base = (
-    sqlite
-      .prepare('SELECT coalesce(max(seq), 0) AS n FROM operation_changes WHERE op_id = ?')
-      .get(target.opId) as {
-      n: number;
-    }
-  ).n;
-  const params = {
-    op: target.opId,
-    shop: target.shopId,
-    platform: target.platform,
-    currency: target.currency,
-    now: target.now,
-  };
+type Run = (values: Record<string, unknown>) => BetterSqlite3.RunResult;
 
-  const run = async (
-    sql: { record: string; update: string; insert: string; accounts?: string },
-    last: number,
-    done: number,
-  ): Promise<ImportCounts> => {
-    const statements = {
-      accounts: sql.accounts ? sqlite.prepare(sql.accounts) : null,
-      record: sqlite.prepare(sql.record),
-      update: sqlite.prepare(sql.update),
-      insert: sqlite.prepare(sql.insert),
+/** Prepares the steps; better-sqlite3 wants exactly the named parameters a statement uses. */
+function prepare(sqlite: BetterSqlite3.Database, steps: Steps): Record<keyof Steps, Run | null> {
+  const bind = (sql: string | undefined): Run | null => {
+    if (!sql) return null;
+    const statement = sqlite.prepare(sql);
+    const names = [...new Set([...sql.matchAll(/@(\w+)/g)].map((m) => m[1]!))];
+    return (values) => statement.run(Object.fromEntries(names.map((n) => [n, values[n]])));
+  };
+  return {
+    accounts: bind(steps.accounts),
+    mark: bind(steps.mark),
+    record: bind(steps.record),
+    update: bind(steps.update),
+    insert: bind(steps.insert),
+  };
+}
+
+/** Applies one attached staging as it fills; see the module comment. */
+export class StagingApplier {
+  private readonly sqlite: BetterSqlite3.Database;
+  readonly steps: {
+    orders: Record<keyof Steps, Run | null>;
+    lines: Record<keyof Steps, Run | null>;
+    dirtyOrders: Record<keyof Steps, Run | null>;
+    dirtyLines: Record<keyof Steps, Run | null>;
+  };
+  /** The highest order / line seq applied so far. */
+  readonly applied = { orders: 0, lines: 0 };
+  /** Rows to apply in all, when known (a staging read from a preview): the progress bar's end. */
+  total = 0;
+  private readonly counts = { orders: { inserted: 0, updated: 0 }, lines: { inserted: 0, updated: 0 } };
+  private readonly clearChanged: BetterSqlite3.Statement;
+  private base: number;
+
+  constructor(
+    tx: WriteTx,
+    private readonly target: ApplyTarget,
+    private readonly ctx: JobContext,
+  ) {
+    this.sqlite = tx.sqlite;
+    const st = target.staging;
+    this.sqlite.exec(`CREATE TABLE IF NOT EXISTS ${CHANGED} (seq INTEGER PRIMARY KEY, id INTEGER NOT NULL)`);
+    this.clearChanged = this.sqlite.prepare(`DELETE FROM ${CHANGED}`);
+    this.steps = {
+      orders: prepare(this.sqlite, orderSteps(st, CHUNK_ROWS)),
+      lines: prepare(this.sqlite, lineSteps(st, CHUNK_ROWS)),
+      dirtyOrders: prepare(this.sqlite, orderSteps(st, DIRTY_ROWS)),
+      dirtyLines: prepare(this.sqlite, lineSteps(st, DIRTY_ROWS)),
     };
-    const counts: ImportCounts = { inserted: 0, updated: 0, unchanged: 0 };
-    for (let lo = 0; lo < last; lo += CHUNK) {
-      const hi = Math.min(lo + CHUNK, last);
-      const chunk = { ...params, lo, hi };
-      statements.accounts?.run(chunk);
-      const recorded = statements.record.run({ ...chunk, base }).changes;
-      base += recorded;
-      const updated = statements.update.run(chunk).changes;
-      if (updated !== recorded) throw new Error(`import: ${updated} rows updated, ${recorded} recorded`);
-      counts.updated += updated;
-      counts.inserted += statements.insert.run(chunk).changes;
-      ctx.progress?.('writing', done + hi, total);
-      throwIfCancelled(ctx.signal);
-      await slicer.maybeYield();
-    }
-    return counts;
-  };
+    this.base = this.scalar(
+      'SELECT coalesce(max(seq), 0) AS n FROM operation_changes WHERE op_id = ?',
+      target.opId,
+    );
+  }
 
-  const orders = await run(orderSql(st), lastOrder, 0);
-  orders.unchanged =
-    (sqlite.prepare(`SELECT count(*) AS n FROM ${st}.st_orders`).get() as { n: number }).n -
-    orders.inserted -
-    orders.updated;
-  const lines = await run(lineSql(st), lastLine, lastOrder);
-  lines.unchanged =
-    (sqlite.prepare(`SELECT count(*) AS n FROM ${st}.st_lines`).get() as { n: number }).n -
-    lines.inserted -
-    lines.updated;
-  return { orders, lines };
+  /** Applies every full chunk of the rows staged so far (`staged` = the highest seqs). */
+  async applyThrough(staged: { orders: number; lines: number }, final = false): Promise<void> {
+    // Orders first: a line's order must exist before the line.
+    await this.run('orders', staged.orders, final);
+    await this.run('lines', staged.lines, final);
+  }
+
+  /**
+   * Applies what is left, and again the rows folded after they were applied. Counts are the rows
+   * the statements inserted and the before-images they recorded: a row this operation inserted and
+   * then changed again is one inserted row.
+   */
+  async finish(staged: { orders: number; lines: number }): Promise<ApplyResult> {
+    await this.applyThrough(staged, true);
+    this.runChunk('dirtyOrders', 0, 0);
+    this.runChunk('dirtyLines', 0, 0);
+    const st = this.target.staging;
+    const result = (kind: 'orders' | 'lines', staging: string): ImportCounts => {
+      const total = this.scalar(`SELECT count(*) AS n FROM ${st}.${staging}`);
+      const { inserted, updated } = this.counts[kind];
+      return { inserted, updated, unchanged: total - inserted - updated };
+    };
+    return { orders: result('orders', 'st_orders'), lines: result('lines', 'st_lines') };
+  }
+
+  private async run(kind: 'orders' | 'lines', staged: number, final: boolean): Promise<void> {
+    for (;;) {
+      const lo = this.applied[kind];
+      const hi = Math.min(lo + CHUNK, staged);
+      if (hi <= lo || (!final && hi - lo < CHUNK)) return;
+      this.runChunk(kind, lo, hi);
+      this.applied[kind] = hi;
+      if (this.total > 0)
+        this.ctx.progress?.('writing', this.applied.orders + this.applied.lines, this.total);
+      throwIfCancelled(this.ctx.signal);
+      await yieldToEventLoop();
+    }
+  }
+
+  private runChunk(kind: keyof StagingApplier['steps'], lo: number, hi: number): void {
+    const step = this.steps[kind];
+    const counts = this.counts[kind === 'orders' || kind === 'dirtyOrders' ? 'orders' : 'lines'];
+    const t = this.target;
+    const values = {
+      op: t.opId,
+      shop: t.shopId,
+      platform: t.platform,
+      currency: t.currency,
+      now: t.now,
+      lo,
+      hi,
+    };
+    step.accounts?.(values);
+    this.clearChanged.run();
+    step.mark!(values);
+    const recorded = step.record!({ ...values, base: this.base }).changes;
+    this.base += recorded;
+    counts.updated += recorded;
+    step.update!(values);
+    counts.inserted += step.insert!(values).changes;
+  }
+
+  private scalar(sql: string, ...params: unknown[]): number {
+    return (this.sqlite.prepare(sql).get(...params) as { n: number }).n;
+  }
 }

@@ -1,30 +1,41 @@
 /**
- * Preview and commit of staged files. Both start by staging each file (parsed once, in the parse
- * worker) — or by finding the staging an earlier preview left, so a commit after a preview does not
- * parse again. Preview reads what the staging says; commit applies the stagings to the database in
- * one write transaction (one batch per file), so an error or a cancel leaves it exactly as it was.
+ * Preview and commit of staged files.
+ *
+ * Preview: the parse worker reads the file and hands its rows, in batches, to this thread, which
+ * stores them in the file's staging database; the preview is what the staging says. Commit: a file
+ * with a staging from its preview is applied from it, without a second parse; any other file is
+ * read by the worker while this thread stores its batches in a staging attached to the write
+ * connection and applies them as they arrive — parse and write run on the two cores at once. All
+ * files of one commit are one write transaction (one batch each): an error or a cancel leaves the
+ * database exactly as it was.
  */
 import path from 'node:path';
+import { rmSync } from 'node:fs';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { HuikeDb, WriteTx } from '../../../db/index.js';
+import { openSqlite } from '../../../db/open-sqlite.js';
 import { UserError } from '../../domain/errors.js';
 import { headerSignature, suggestMapping } from '../../domain/import/index.js';
 import type { ColumnMapping, TextEncoding } from '../../domain/import/index.js';
 import { platformOfFormat, type ImportFormat, type Platform } from '../../domain/orders/types.js';
 import type { CommittedBatch, FilePreview } from '../../domain/results.js';
 import { ensureShop, listShopInfo } from '../shops.js';
-import { applyStaging } from './apply-staging.js';
+import { StagingApplier } from './apply-staging.js';
 import { createBatch, finishBatch, storeProblems } from './batches.js';
 import type { JobContext } from './import-types.js';
+import type { ParsedFileMeta, ParseFileJob, ParseStart } from './parse-file.js';
 import { chooseCurrency, chooseShop } from './shop-choice.js';
-import type { StagedFileMeta } from './stage-file.js';
 import {
   readStagedFile,
   readStagedProblems,
   removeStaging,
   stagingPathFor,
+  type StagedFileMeta,
   type StagingOptions,
 } from './staging-store.js';
-import { stageFileInWorker } from './worker-jobs.js';
+import { createStagingTables, markComplete, StagingTables } from './staging.js';
+import { parseFileInWorker } from './worker-jobs.js';
+import { yieldToEventLoop } from '../long-work.js';
 
 export interface ImportDeps {
   huikeDb: HuikeDb;
@@ -39,12 +50,6 @@ export interface FileRequest {
   shopName?: string;
   currency?: string;
   mapping?: ColumnMapping;
-}
-
-interface Staged {
-  request: FileRequest;
-  stagingPath: string;
-  meta: StagedFileMeta;
 }
 
 /** Refused rows a preview lists (problemCount says how many there are in all). */
@@ -69,17 +74,22 @@ export function rememberedMapping(huikeDb: HuikeDb, header: string[]): ColumnMap
   return rememberedMappings(huikeDb)[headerSignature(header)] ?? null;
 }
 
-/**
- * Stages a file, or reuses the staging of the same file read with the same options — when the
- * shop, zone and currency it chose are still the ones the shops as they are now would give.
- */
-async function stage(
-  deps: ImportDeps,
-  request: FileRequest,
-  ctx: JobContext,
-  shopHint?: string,
-): Promise<Staged> {
-  const options: StagingOptions = {
+function parseJob(deps: ImportDeps, request: FileRequest, shopHint?: string): ParseFileJob {
+  return {
+    file: request.file,
+    format: request.format,
+    encoding: request.encoding,
+    mapping: request.mapping,
+    currency: request.currency,
+    shopName: request.shopName,
+    shopHint,
+    rememberedMappings: rememberedMappings(deps.huikeDb),
+    shops: listShopInfo(deps.huikeDb.readSqlite),
+  };
+}
+
+function stagingOptions(request: FileRequest, shopHint?: string): StagingOptions {
+  return {
     format: request.format,
     encoding: request.encoding,
     mapping: request.mapping,
@@ -87,41 +97,63 @@ async function stage(
     shopName: request.shopName,
     shopHint,
   };
-  const stagingPath = stagingPathFor(deps.stagingDir, request.file.path, options);
+}
+
+/**
+ * The staging an earlier preview left for this file and these options — when the shop, zone and
+ * currency it chose are still what the shops as they are now would give.
+ */
+function reusableStaging(deps: ImportDeps, request: FileRequest, stagingPath: string): StagedFileMeta | null {
+  const staged = readStagedFile(stagingPath);
+  if (!staged) return null;
+  const platform = platformOfFormat(staged.format);
   const shops = listShopInfo(deps.huikeDb.readSqlite);
-  const reusable = readStagedFile(stagingPath);
-  if (reusable) {
-    const platform = platformOfFormat(reusable.format);
-    const shop = chooseShop(shops, platform, request.shopName ?? shopHint, reusable.shopNameInFile);
-    const currency = chooseCurrency({
-      chosen: request.currency,
-      inFile: reusable.currencyInFile,
-      platform,
-      shopCurrency: shop.currency,
+  const shop = chooseShop(shops, platform, request.shopName, staged.shopNameInFile);
+  const currency = chooseCurrency({
+    chosen: request.currency,
+    inFile: staged.currencyInFile,
+    platform,
+    shopCurrency: shop.currency,
+  });
+  const same =
+    shop.name === staged.shopName && shop.timezone === staged.timezone && currency === staged.currency;
+  return same ? staged : null;
+}
+
+/** A staging file of its own, with empty tables, ready to be written or attached. */
+function newStagingFile(stagingPath: string): BetterSqlite3.Database {
+  rmSync(stagingPath, { force: true });
+  const sqlite = openSqlite(stagingPath);
+  sqlite.pragma('journal_mode = OFF');
+  sqlite.pragma('synchronous = OFF');
+  createStagingTables(sqlite, 'main');
+  return sqlite;
+}
+
+/** Reads a file into its staging (the preview's way): this thread stores what the worker parses. */
+async function stageFile(deps: ImportDeps, request: FileRequest, ctx: JobContext): Promise<StagedFileMeta> {
+  const stagingPath = stagingPathFor(deps.stagingDir, request.file.path, stagingOptions(request));
+  const reused = reusableStaging(deps, request, stagingPath);
+  if (reused) return reused;
+  const sqlite = newStagingFile(stagingPath);
+  try {
+    const tables = new StagingTables(sqlite, 'main');
+    sqlite.exec('BEGIN');
+    const meta = await parseFileInWorker(parseJob(deps, request), ctx, {
+      start() {},
+      batch: (rows) => tables.write(rows),
     });
-    if (
-      shop.name === reusable.shopName &&
-      shop.timezone === reusable.timezone &&
-      currency === reusable.currency
-    )
-      return { request, stagingPath, meta: reusable };
+    const staged: StagedFileMeta = { ...meta, summary: await tables.summarize(yieldToEventLoop) };
+    markComplete(tables, { file: staged });
+    sqlite.exec('COMMIT');
+    return staged;
+  } catch (error) {
+    sqlite.close();
+    removeStaging(stagingPath);
+    throw error;
+  } finally {
+    if (sqlite.open) sqlite.close();
   }
-  const meta = await stageFileInWorker(
-    {
-      file: request.file,
-      format: request.format,
-      encoding: request.encoding,
-      mapping: request.mapping,
-      currency: request.currency,
-      shopName: request.shopName,
-      shopHint,
-      rememberedMappings: rememberedMappings(deps.huikeDb),
-      shops,
-      stagingPath,
-    },
-    ctx,
-  );
-  return { request, stagingPath, meta };
 }
 
 export async function previewFile(
@@ -155,7 +187,8 @@ export async function previewFile(
     statusValues: [],
   };
   try {
-    const { meta, stagingPath } = await stage(deps, request, ctx);
+    const meta = await stageFile(deps, request, ctx);
+    const stagingPath = stagingPathFor(deps.stagingDir, request.file.path, stagingOptions(request));
     const s = meta.summary;
     Object.assign(preview, {
       format: meta.format,
@@ -200,47 +233,68 @@ export async function previewFile(
   return preview;
 }
 
+function currencyMissing(file: string): UserError {
+  return new UserError(
+    `${file}: 文件中没有写明金额的币种，请在预览中选择币种（命令行用 --currency CNY 等）。` +
+      ' (The file does not name its currency: choose it in the preview, or pass --currency.)',
+    { file, needs: 'currency' },
+  );
+}
+
+type Problems = ReturnType<typeof readStagedProblems>;
+
+function refusedRows(file: string, rowsRefused: number, problems: Problems): UserError {
+  const shown = problems
+    .slice(0, PROBLEMS_IN_ERROR)
+    .map((p) => `  第 ${p.row} 行${p.column ? `「${p.column}」` : ''}: ${p.reason}`)
+    .join('\n');
+  return new UserError(
+    `${file}: ${rowsRefused} 行无法导入，未写入任何数据 (${rowsRefused} rows cannot be imported; nothing was written):\n${shown}`,
+    { file, problems, rowsRefused },
+  );
+}
+
+interface Planned {
+  request: FileRequest;
+  stagingPath: string;
+  /** A preview's complete staging: applied without parsing. */
+  staged: StagedFileMeta | null;
+  shopHint?: string;
+}
+
 /**
- * A 宝贝报表 or a line export has no shop column: it joins the shop that another file of the same
- * platform in the same import names (its 订单报表), when the user typed none.
+ * Which files have a staging to reuse, and which shop each unnamed file joins: a 宝贝报表 or a line
+ * export has no shop column and joins the shop another file of the same platform in the same import
+ * names (its 订单报表), when the user typed none. Files to parse are peeked at for the shop they name.
  */
-async function joinNamedShops(deps: ImportDeps, staged: Staged[], ctx: JobContext): Promise<Staged[]> {
-  const named = new Map<Platform, string>();
-  for (const s of staged) {
-    const platform = platformOfFormat(s.meta.format);
-    if (s.meta.shopNameInFile && !named.has(platform)) named.set(platform, s.meta.shopName);
+async function plan(deps: ImportDeps, requests: FileRequest[], ctx: JobContext): Promise<Planned[]> {
+  const first = requests.map((request) => {
+    const stagingPath = stagingPathFor(deps.stagingDir, request.file.path, stagingOptions(request));
+    return { request, stagingPath, staged: reusableStaging(deps, request, stagingPath) };
+  });
+  if (requests.length === 1) return first;
+  const names = new Map<Platform, string>();
+  const unnamed: Array<{ index: number; platform: Platform }> = [];
+  for (const [index, p] of first.entries()) {
+    const info: Pick<ParseStart, 'format' | 'shopNameInFile' | 'shopName'> =
+      p.staged ?? (await parseFileInWorker({ ...parseJob(deps, p.request), peek: true }, ctx, noRows));
+    const platform = platformOfFormat(info.format);
+    if (info.shopNameInFile) {
+      if (!names.has(platform)) names.set(platform, info.shopName);
+    } else if (!p.request.shopName) unnamed.push({ index, platform });
   }
-  const out: Staged[] = [];
-  for (const s of staged) {
-    const hint = named.get(platformOfFormat(s.meta.format));
-    const unnamed = !s.request.shopName && !s.meta.shopNameInFile;
-    out.push(unnamed && hint && hint !== s.meta.shopName ? await stage(deps, s.request, ctx, hint) : s);
+  const out: Planned[] = [...first];
+  for (const { index, platform } of unnamed) {
+    const hint = names.get(platform);
+    const p = first[index]!;
+    if (!hint || p.staged?.shopName === hint) continue;
+    const stagingPath = stagingPathFor(deps.stagingDir, p.request.file.path, stagingOptions(p.request, hint));
+    out[index] = { request: p.request, stagingPath, staged: null, shopHint: hint };
   }
   return out;
 }
 
-function refuseUnlessImportable(staged: Staged[], skipInvalidRows: boolean): void {
-  for (const { meta, request, stagingPath } of staged) {
-    if (meta.currency === null) {
-      throw new UserError(
-        `${request.file.name}: 文件中没有写明金额的币种，请在预览中选择币种（命令行用 --currency CNY 等）。` +
-          ' (The file does not name its currency: choose it in the preview, or pass --currency.)',
-        { file: request.file.name, needs: 'currency' },
-      );
-    }
-    if (meta.rowsRefused > 0 && !skipInvalidRows) {
-      const problems = readStagedProblems(stagingPath, MAX_RESULT_PROBLEMS);
-      const shown = problems
-        .slice(0, PROBLEMS_IN_ERROR)
-        .map((p) => `  第 ${p.row} 行${p.column ? `「${p.column}」` : ''}: ${p.reason}`)
-        .join('\n');
-      throw new UserError(
-        `${request.file.name}: ${meta.rowsRefused} 行无法导入，未写入任何数据 (${meta.rowsRefused} rows cannot be imported; nothing was written):\n${shown}`,
-        { file: request.file.name, problems, rowsRefused: meta.rowsRefused },
-      );
-    }
-  }
-}
+const noRows = { start() {}, batch() {} };
 
 export async function commitFiles(
   deps: ImportDeps,
@@ -248,54 +302,149 @@ export async function commitFiles(
   settings: { skipInvalidRows: boolean },
   ctx: JobContext,
 ): Promise<CommittedBatch[]> {
-  const first: Staged[] = [];
-  for (const request of requests) first.push(await stage(deps, request, ctx));
-  const staged = await joinNamedShops(deps, first, ctx);
-  refuseUnlessImportable(staged, settings.skipInvalidRows);
-
-  const attach = Object.fromEntries(staged.map((s, i) => [`st${i}`, s.stagingPath]));
-  const batches = await deps.huikeDb.writer.transaction(
-    async (tx) => {
-      const results: CommittedBatch[] = [];
-      for (const [i, s] of staged.entries()) results.push(await commitOne(deps, tx, s, `st${i}`, ctx));
-      return results;
-    },
-    { attach },
-  );
-  for (const s of staged) removeStaging(s.stagingPath);
-  return batches;
+  const planned = await plan(deps, requests, ctx);
+  for (const p of planned) {
+    if (!p.staged) {
+      newStagingFile(p.stagingPath).close();
+      continue;
+    }
+    if (p.staged.currency === null) throw currencyMissing(p.request.file.name);
+    if (p.staged.rowsRefused > 0 && !settings.skipInvalidRows)
+      throw refusedRows(p.request.file.name, p.staged.rowsRefused, readStagedProblems(p.stagingPath, 200));
+  }
+  const attach = Object.fromEntries(planned.map((p, i) => [`st${i}`, p.stagingPath]));
+  try {
+    return await deps.huikeDb.writer.transaction(
+      async (tx) => {
+        const results: CommittedBatch[] = [];
+        for (const [i, p] of planned.entries()) {
+          const alias = `st${i}`;
+          results.push(
+            p.staged
+              ? await commitStaged(deps, tx, p.request, p.staged, alias, ctx)
+              : await commitParsing(deps, tx, p, alias, settings, ctx),
+          );
+        }
+        return results;
+      },
+      { attach },
+    );
+  } finally {
+    for (const p of planned) removeStaging(p.stagingPath);
+  }
 }
 
-async function commitOne(
+interface OpenBatch {
+  batchId: number;
+  applier: StagingApplier;
+}
+
+function openBatch(
   deps: ImportDeps,
   tx: WriteTx,
-  { meta, request, stagingPath }: Staged,
+  file: FileRequest['file'],
+  s: ParseStart & { sha256: string },
   alias: string,
   ctx: JobContext,
-): Promise<CommittedBatch> {
+): OpenBatch {
   const now = deps.now().toISOString();
-  const platform = platformOfFormat(meta.format);
-  const currency = meta.currency!;
-  const shopId = ensureShop(tx, { platform, name: meta.shopName, currency, timezone: meta.timezone, now });
+  const platform = platformOfFormat(s.format);
+  const currency = s.currency!;
+  const shopId = ensureShop(tx, { platform, name: s.shopName, currency, timezone: s.timezone, now });
   const batchId = createBatch(tx, {
     shopId,
-    format: meta.format,
+    format: s.format,
     source: 'file',
-    fileName: request.file.name,
-    sha256: meta.sha256,
-    size: meta.fileSize,
-    encoding: meta.encoding,
-    variants: meta.variants,
+    fileName: file.name,
+    sha256: s.sha256,
+    size: file.size,
+    encoding: '',
+    variants: [],
     currency,
     now,
   });
-  const applied = await applyStaging(
+  const applier = new StagingApplier(
     tx,
     { staging: alias, opId: batchId, shopId, platform, currency, now },
     ctx,
   );
+  return { batchId, applier };
+}
+
+/** Applies a preview's staging. */
+async function commitStaged(
+  deps: ImportDeps,
+  tx: WriteTx,
+  request: FileRequest,
+  meta: StagedFileMeta,
+  alias: string,
+  ctx: JobContext,
+): Promise<CommittedBatch> {
+  const { batchId, applier } = openBatch(deps, tx, request.file, meta, alias, ctx);
+  const tables = new StagingTables(tx.sqlite, alias);
+  const staged = tables.lastSeq();
+  applier.total = staged.orders + staged.lines;
+  const applied = await applier.finish(staged);
+  return closeBatch(deps, tx, request, batchId, meta, meta.summary, applied, alias);
+}
+
+/** Parses a file in the worker while its batches are staged and applied here. */
+async function commitParsing(
+  deps: ImportDeps,
+  tx: WriteTx,
+  p: Planned,
+  alias: string,
+  settings: { skipInvalidRows: boolean },
+  ctx: JobContext,
+): Promise<CommittedBatch> {
+  const tables = new StagingTables(tx.sqlite, alias);
+  let open: OpenBatch | null = null;
+  const meta: ParsedFileMeta = await parseFileInWorker(parseJob(deps, p.request, p.shopHint), ctx, {
+    start(info) {
+      if (info.currency === null) throw currencyMissing(p.request.file.name);
+      // The file's hash is known at the end; the batch row gets it then.
+      open = openBatch(deps, tx, p.request.file, { ...info, sha256: '' }, alias, ctx);
+    },
+    async batch(rows) {
+      tables.write(rows, open!.applier.applied);
+      await yieldToEventLoop();
+      await open!.applier.applyThrough(tables.lastSeq());
+    },
+  });
+  const batch = open as OpenBatch | null;
+  if (!batch) throw new Error(`import: ${p.request.file.name} was read without a start`);
+  if (meta.rowsRefused > 0 && !settings.skipInvalidRows)
+    throw refusedRows(p.request.file.name, meta.rowsRefused, readAttachedProblems(tx, alias));
+  tx.sqlite.prepare('UPDATE import_batches SET file_sha256 = ? WHERE id = ?').run(meta.sha256, batch.batchId);
+  const applied = await batch.applier.finish(tables.lastSeq());
+  return closeBatch(
+    deps,
+    tx,
+    p.request,
+    batch.batchId,
+    meta,
+    await tables.summarize(yieldToEventLoop),
+    applied,
+    alias,
+  );
+}
+
+function closeBatch(
+  deps: ImportDeps,
+  tx: WriteTx,
+  request: FileRequest,
+  batchId: number,
+  meta: ParsedFileMeta,
+  summary: StagedFileMeta['summary'],
+  applied: Awaited<ReturnType<StagingApplier['finish']>>,
+  alias: string,
+): CommittedBatch {
+  const currency = meta.currency!;
   storeProblems(tx, batchId, alias);
-  const money = { paidFen: meta.summary.paidFen, refundFen: meta.summary.refundFen };
+  const money = { paidFen: summary.paidFen, refundFen: summary.refundFen };
+  tx.sqlite
+    .prepare('UPDATE import_batches SET encoding = ?, variants_json = ? WHERE id = ?')
+    .run(meta.encoding, JSON.stringify(meta.variants), batchId);
   finishBatch(tx, batchId, {
     rows: meta.rows,
     rowsImported: meta.rowsImported,
@@ -309,7 +458,7 @@ async function commitOne(
         `INSERT INTO column_mappings (header_signature, mapping_json, updated_at) VALUES (?, ?, ?)
          ON CONFLICT DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at`,
       )
-      .run(headerSignature(meta.header), JSON.stringify(request.mapping), now);
+      .run(headerSignature(meta.header), JSON.stringify(request.mapping), deps.now().toISOString());
   }
   return {
     id: batchId,
@@ -323,8 +472,24 @@ async function commitOne(
     ...applied,
     currency,
     money,
-    problems: readStagedProblems(stagingPath, MAX_RESULT_PROBLEMS),
+    problems: readAttachedProblems(tx, alias),
   };
+}
+
+/** The first refused rows, read through the transaction (another connection does not see them yet). */
+function readAttachedProblems(tx: WriteTx, alias: string): Problems {
+  return (
+    tx.sqlite
+      .prepare(
+        `SELECT row, sheet, column_name AS "column", reason FROM ${alias}.st_problems ORDER BY seq LIMIT ?`,
+      )
+      .all(MAX_RESULT_PROBLEMS) as Array<{
+      row: number;
+      sheet: string | null;
+      column: string | null;
+      reason: string;
+    }>
+  ).map((p) => (p.sheet === null ? { row: p.row, column: p.column, reason: p.reason } : p));
 }
 
 export function stagingDirFor(stageDir: string): string {

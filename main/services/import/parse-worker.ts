@@ -1,25 +1,55 @@
 /**
- * The parse worker: decoding, parsing, normalising and staging run here, off the thread that
- * writes the database (the Electron main process, the web server, the CLI), so a window never waits
- * on a parse. Jobs come one at a time; progress and the result go back as messages.
+ * The parse worker: decoding, parsing and normalising run here, off the thread that writes the
+ * database (the Electron main process, the web server, the CLI), so a window never waits on a
+ * parse. A job's rows go back in batches; the worker reads on only while the writer keeps up (at
+ * most a few batches unacknowledged), so memory stays flat however large the file.
  */
 import { parentPort } from 'node:worker_threads';
 import { UserError } from '../../domain/errors.js';
-import { stageDemo } from './stage-demo.js';
-import { stageFile } from './stage-file.js';
+import { generateDemoRows } from './demo-rows.js';
+import { parseFile } from './parse-file.js';
 import type { WorkerReply, WorkerRequest } from './worker-jobs.js';
 
 const port = parentPort;
 if (!port) throw new Error('parse-worker.ts runs as a worker thread');
 
-port.on('message', (request: WorkerRequest) => {
-  const reply = (message: WorkerReply) => port.postMessage(message);
+/** Batches posted and not yet acknowledged, beyond which reading waits. */
+const MAX_IN_FLIGHT = 3;
+let inFlight = 0;
+let resume: (() => void) | null = null;
+
+port.on('message', (message: WorkerRequest | { ack: true }) => {
+  if ('ack' in message) {
+    inFlight--;
+    if (inFlight < MAX_IN_FLIGHT && resume) {
+      resume();
+      resume = null;
+    }
+    return;
+  }
+  const request = message;
+  inFlight = 0;
+  const reply = (m: WorkerReply) => port.postMessage(m);
   const ctx = {
     now: () => new Date(),
     progress: (phase: string, done: number, total: number) =>
       reply({ id: request.id, type: 'progress', phase, done, total }),
   };
-  const work = request.job.kind === 'stage-file' ? stageFile(request.job, ctx) : stageDemo(request.job, ctx);
+  const sink = {
+    start: (info: unknown) => reply({ id: request.id, type: 'start', info }),
+    batch: (rows: unknown): void | Promise<void> => {
+      reply({ id: request.id, type: 'rows', rows });
+      inFlight++;
+      if (inFlight < MAX_IN_FLIGHT) return;
+      return new Promise<void>((r) => {
+        resume = r;
+      });
+    },
+  };
+  const work =
+    request.job.kind === 'parse-file'
+      ? parseFile(request.job, ctx, sink as never)
+      : generateDemoRows(request.job, ctx, sink as never);
   work.then(
     (result) => reply({ id: request.id, type: 'done', result }),
     (error: unknown) =>

@@ -63,6 +63,8 @@ export interface ScanVisitor {
   onProblem(problem: RowProblem): void;
   onRecord?(sheet: SheetRecords, cells: string[]): void;
   onSheet?(sheet: SheetRecords, detected: DetectedFormat): void;
+  /** Asked now and then; a promise holds the reading back (the writer is behind). */
+  pace?(): void | Promise<void>;
 }
 
 export interface ScanResult {
@@ -238,6 +240,8 @@ async function readSheets(
       for (const p of problems) visitor.onProblem(p);
       if (completed) visitor.onFragment(completed, chosen.format);
       if ((++n & 63) === 0) {
+        const wait = visitor.pace?.();
+        if (wait) await wait;
         throwIfCancelled(ctx.signal);
         const now = performance.now();
         if (now - lastProgress > PROGRESS_INTERVAL_MS) {

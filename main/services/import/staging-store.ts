@@ -11,8 +11,13 @@ import path from 'node:path';
 import { openSqlite } from '../../../db/open-sqlite.js';
 import type { ColumnMapping, TextEncoding } from '../../domain/import/index.js';
 import type { ImportFormat } from '../../domain/orders/types.js';
-import type { StagedFileMeta } from './stage-file.js';
-import { readStagingMeta, STAGING_VERSION } from './staging.js';
+import type { ParsedFileMeta } from './parse-file.js';
+import { readStagingMeta, STAGING_VERSION, type StagedSummary } from './staging.js';
+
+/** A complete staging: what reading the file learnt, and what its rows add up to. */
+export interface StagedFileMeta extends ParsedFileMeta {
+  summary: StagedSummary;
+}
 
 export interface StagingOptions {
   format?: ImportFormat;

@@ -1,16 +1,18 @@
 /**
- * The staging database of one file: its rows parsed and normalised once (in the parse worker), so
- * the preview is read from it and the commit applies it with set-based SQL without parsing again.
+ * The staging database of one file: its rows parsed and normalised once, so the preview is read
+ * from it and the commit applies it with set-based SQL without parsing again.
  *
- * One staged order per order id: the fragments of one order (consecutive line rows, or the sheets
- * of a 千牛 workbook) fold into it as they arrive — a value the file states for the order replaces
- * what an earlier fragment said, amounts derived from lines add up (each line is staged once), the
- * derived status is the furthest — so the staged row is what the whole file says of the order.
- * `stated` and `derived` are bitmasks over ORDER_COLUMNS: SQL NULL cannot tell "not said" from
- * "said empty".
+ * The parse worker turns each order fragment into an encoded row (`encodeOrder`: plain arrays,
+ * cheap to post between threads); the thread that writes the database stores them here
+ * (`StagingTables`). One staged order per order id: the fragments of one order (consecutive line
+ * rows, or the sheets of a 千牛 workbook) fold into it as they arrive — a value the file states for
+ * the order replaces what an earlier fragment said, amounts derived from lines add up (each line is
+ * staged once), the derived status is the furthest — so the staged row is what the whole file says
+ * of the order. `stated` and `derived` are bitmasks over ORDER_COLUMNS: SQL NULL cannot tell "not
+ * said" from "said empty". A fold into a row the commit already applied marks it `dirty`, and the
+ * commit applies it again at the end.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { openSqlite } from '../../../db/open-sqlite.js';
 import type { ParsedOrder, RowProblem } from '../../domain/orders/types.js';
 import type { StatusValueCount } from '../../domain/results.js';
 import {
@@ -23,12 +25,16 @@ import {
 } from './order-columns.js';
 
 /** Bumped whenever what is staged changes: a staging of another version is parsed again. */
-export const STAGING_VERSION = 1;
+export const STAGING_VERSION = 2;
 
-const ORDER_DATE_INDEX = ORDER_COLUMNS.findIndex((c) => c.name === 'order_date');
 const BUYER_COLUMNS = ['buyer_kind', 'buyer_key', 'buyer_nickname', 'buyer_email', 'buyer_phone'];
-const SAMPLE_ROWS = 8;
+const ORDER_DATE_INDEX = ORDER_COLUMNS.findIndex((c) => c.name === 'order_date');
 const MAX_STATUS_VALUES = 30;
+
+/** [order_key, stated, derived, buyer_said, ...buyer (5), ...ORDER_COLUMNS values] */
+export type EncodedOrder = SqlValue[];
+/** [order_key, line_key, stated, ...LINE_COLUMNS values] */
+export type EncodedLine = SqlValue[];
 
 export interface StagedSummary {
   orders: number;
@@ -41,23 +47,77 @@ export interface StagedSummary {
   problemCount: number;
 }
 
-function schema(): string {
+/** An order fragment as staged rows; `localDate` gives the shop-local day of an instant. */
+export function encodeOrder(
+  order: ParsedOrder,
+  localDate: (iso: string) => string,
+): { order: EncodedOrder; lines: EncodedLine[] } {
+  const derived = order.derived;
+  let stated = 0;
+  let derivedBits = 0;
+  const values: SqlValue[] = new Array<SqlValue>(ORDER_COLUMNS.length);
+  for (let i = 0; i < ORDER_COLUMNS.length; i++) {
+    const c = ORDER_COLUMNS[i]!;
+    const v = c.pick(order);
+    if (v === undefined) {
+      values[i] = null;
+      continue;
+    }
+    values[i] = v;
+    if (c.derivedField && derived?.includes(c.derivedField)) derivedBits += 2 ** i;
+    else stated += 2 ** i;
+  }
+  // The shop-local day goes with the instant (order_date's own pick never says anything).
+  if (order.orderedAt !== undefined) {
+    values[ORDER_DATE_INDEX] = order.orderedAt === null ? null : localDate(order.orderedAt);
+    stated += ORDER_DATE_BIT;
+  }
+  const b = order.buyer;
+  const buyer: SqlValue[] =
+    b === undefined || b === null
+      ? [null, null, null, null, null]
+      : [b.kind, b.key, b.nickname ?? null, b.email ?? null, b.phone ?? null];
+  const lines: EncodedLine[] = [];
+  for (const line of order.lines ?? []) {
+    let lineStated = 0;
+    const lineValues = LINE_COLUMNS.map((c, i) => {
+      const v = c.pick(line);
+      if (v === undefined) return null;
+      lineStated += 2 ** i;
+      return v;
+    });
+    lines.push([order.platformOrderId, line.lineKey, lineStated, ...lineValues]);
+  }
+  return {
+    order: [order.platformOrderId, stated, derivedBits, b === undefined ? 0 : 1, ...buyer, ...values],
+    lines,
+  };
+}
+
+/** The staging tables, created in schema `alias` of a connection (a file of its own, or attached). */
+export function createStagingTables(sqlite: BetterSqlite3.Database, alias: string): void {
   const orderCols = ORDER_COLUMNS.map((c) => `${c.name} ANY`).join(', ');
   const lineCols = LINE_COLUMNS.map((c) => `${c.name} ANY`).join(', ');
-  return `
-    CREATE TABLE st_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    CREATE TABLE st_orders (seq INTEGER PRIMARY KEY, order_key TEXT NOT NULL UNIQUE,
+  sqlite.exec(`
+    CREATE TABLE ${alias}.st_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE ${alias}.st_orders (seq INTEGER PRIMARY KEY, order_key TEXT NOT NULL UNIQUE,
       stated INTEGER NOT NULL, derived INTEGER NOT NULL, buyer_said INTEGER NOT NULL,
-      ${BUYER_COLUMNS.map((c) => `${c} TEXT`).join(', ')}, ${orderCols});
-    CREATE TABLE st_lines (seq INTEGER PRIMARY KEY, order_key TEXT NOT NULL, line_key TEXT NOT NULL,
-      stated INTEGER NOT NULL, ${lineCols}, UNIQUE (order_key, line_key));
-    CREATE TABLE st_problems (seq INTEGER PRIMARY KEY, row INTEGER NOT NULL, sheet TEXT,
+      ${BUYER_COLUMNS.map((c) => `${c} TEXT`).join(', ')}, ${orderCols},
+      dirty INTEGER NOT NULL DEFAULT 0,
+      -- Filled by the commit (apply-staging.ts): the row it matches and what it does to it.
+      target_id INTEGER, buyer_id INTEGER, action TEXT);
+    CREATE TABLE ${alias}.st_lines (seq INTEGER PRIMARY KEY, order_key TEXT NOT NULL, line_key TEXT NOT NULL,
+      stated INTEGER NOT NULL, ${lineCols}, dirty INTEGER NOT NULL DEFAULT 0,
+      order_id INTEGER, target_id INTEGER, action TEXT, UNIQUE (order_key, line_key));
+    CREATE INDEX ${alias}.st_orders_dirty ON st_orders (seq) WHERE dirty = 1;
+    CREATE INDEX ${alias}.st_lines_dirty ON st_lines (seq) WHERE dirty = 1;
+    CREATE TABLE ${alias}.st_problems (seq INTEGER PRIMARY KEY, row INTEGER NOT NULL, sheet TEXT,
       column_name TEXT, reason TEXT NOT NULL);
-    CREATE TABLE st_samples (seq INTEGER PRIMARY KEY, cells_json TEXT NOT NULL);`;
+    CREATE TABLE ${alias}.st_samples (seq INTEGER PRIMARY KEY, cells_json TEXT NOT NULL);`);
 }
 
 /** The fold of a later fragment of an order into the staged row (see the module comment). */
-function orderUpsertSql(): string {
+function orderUpsertSql(alias: string): string {
   const names = ORDER_COLUMNS.map((c) => c.name);
   const cols = ['order_key', 'stated', 'derived', 'buyer_said', ...BUYER_COLUMNS, ...names];
   const statusBit = 2 ** names.indexOf('status');
@@ -77,157 +137,146 @@ function orderUpsertSql(): string {
   const buyer = BUYER_COLUMNS.map(
     (c) => `${c} = CASE WHEN excluded.buyer_said THEN excluded.${c} ELSE st_orders.${c} END`,
   );
-  return `INSERT INTO st_orders (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})
+  return `INSERT INTO ${alias}.st_orders (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})
     ON CONFLICT (order_key) DO UPDATE SET ${[...fold, ...buyer].join(',\n')},
       stated = st_orders.stated | excluded.stated, derived = st_orders.derived | excluded.derived,
-      buyer_said = st_orders.buyer_said | excluded.buyer_said`;
+      buyer_said = st_orders.buyer_said | excluded.buyer_said,
+      dirty = st_orders.seq <= ${APPLIED_PARAM}`;
 }
 
-function lineUpsertSql(): string {
+function lineUpsertSql(alias: string): string {
   const names = LINE_COLUMNS.map((c) => c.name);
   const cols = ['order_key', 'line_key', 'stated', ...names];
   const fold = names.map(
     (n, i) => `${n} = CASE WHEN excluded.stated & ${2 ** i} THEN excluded.${n} ELSE st_lines.${n} END`,
   );
-  return `INSERT INTO st_lines (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})
+  return `INSERT INTO ${alias}.st_lines (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})
     ON CONFLICT (order_key, line_key) DO UPDATE SET ${fold.join(', ')},
-      stated = st_lines.stated | excluded.stated`;
+      stated = st_lines.stated | excluded.stated, dirty = st_lines.seq <= ${APPLIED_PARAM}`;
 }
 
-/** Writes one file's staging (in the parse worker). The file is scratch: no journal, no fsync. */
-export class StagingWriter {
-  private readonly db: BetterSqlite3.Database;
-  private readonly insertOrder: BetterSqlite3.Statement;
-  private readonly insertLine: BetterSqlite3.Statement;
+/** The seq up to which the commit has applied staged rows (−1: nothing applied, a preview). */
+const APPLIED_PARAM = '?';
+
+/**
+ * Writes encoded rows into staging tables — a staging file's own connection (preview), or one
+ * attached to the write connection inside the commit's transaction.
+ */
+export class StagingTables {
+  private readonly upsertOrder: BetterSqlite3.Statement;
+  private readonly upsertLine: BetterSqlite3.Statement;
   private readonly insertProblem: BetterSqlite3.Statement;
   private readonly insertSample: BetterSqlite3.Statement;
-  private samples = 0;
-  private pending = 0;
 
   constructor(
-    path: string,
-    /** The shop-local calendar day of an instant (the shop's time zone). */
-    private readonly localDate: (iso: string) => string,
+    private readonly sqlite: BetterSqlite3.Database,
+    readonly alias: string,
   ) {
-    this.db = openSqlite(path);
-    this.db.pragma('journal_mode = OFF');
-    this.db.pragma('synchronous = OFF');
-    this.db.pragma('cache_size = -65536');
-    this.db.exec(schema());
-    this.insertOrder = this.db.prepare(orderUpsertSql());
-    this.insertLine = this.db.prepare(lineUpsertSql());
-    this.insertProblem = this.db.prepare(
-      'INSERT INTO st_problems (row, sheet, column_name, reason) VALUES (?, ?, ?, ?)',
+    this.upsertOrder = sqlite.prepare(orderUpsertSql(alias));
+    this.upsertLine = sqlite.prepare(lineUpsertSql(alias));
+    this.insertProblem = sqlite.prepare(
+      `INSERT INTO ${alias}.st_problems (row, sheet, column_name, reason) VALUES (?, ?, ?, ?)`,
     );
-    this.insertSample = this.db.prepare('INSERT INTO st_samples (cells_json) VALUES (?)');
-    this.db.exec('BEGIN');
+    this.insertSample = sqlite.prepare(`INSERT INTO ${alias}.st_samples (cells_json) VALUES (?)`);
   }
 
-  writeOrder(order: ParsedOrder): void {
-    const derived = new Set<string>(order.derived ?? []);
-    let stated = 0;
-    let derivedBits = 0;
-    const values: SqlValue[] = ORDER_COLUMNS.map((c, i) => {
-      const v = c.pick(order);
-      if (v === undefined) return null;
-      if (c.derivedField && derived.has(c.derivedField)) derivedBits += 2 ** i;
-      else stated += 2 ** i;
-      return v;
-    });
-    // The shop-local day goes with the instant (order_date's own pick never says anything).
-    if (order.orderedAt !== undefined) {
-      values[ORDER_DATE_INDEX] = order.orderedAt === null ? null : this.localDate(order.orderedAt);
-      stated += ORDER_DATE_BIT;
-    }
-    const b = order.buyer;
-    const buyer: SqlValue[] =
-      b === undefined || b === null
-        ? [null, null, null, null, null]
-        : [b.kind, b.key, b.nickname ?? null, b.email ?? null, b.phone ?? null];
-    this.insertOrder.run(
-      order.platformOrderId,
-      stated,
-      derivedBits,
-      b === undefined ? 0 : 1,
-      ...buyer,
-      ...values,
-    );
-    for (const line of order.lines ?? []) {
-      let lineStated = 0;
-      const lineValues = LINE_COLUMNS.map((c, i) => {
-        const v = c.pick(line);
-        if (v === undefined) return null;
-        lineStated += 2 ** i;
-        return v;
-      });
-      this.insertLine.run(order.platformOrderId, line.lineKey, lineStated, ...lineValues);
-    }
-    this.breathe();
+  /** Stores a batch; `applied` = the highest order / line seq the commit has applied so far. */
+  write(
+    batch: { orders: EncodedOrder[]; lines: EncodedLine[]; problems: RowProblem[]; samples: string[][] },
+    applied = { orders: -1, lines: -1 },
+  ): void {
+    for (const o of batch.orders) this.upsertOrder.run(...o, applied.orders);
+    for (const l of batch.lines) this.upsertLine.run(...l, applied.lines);
+    for (const p of batch.problems) this.insertProblem.run(p.row, p.sheet ?? null, p.column, p.reason);
+    for (const s of batch.samples) this.insertSample.run(JSON.stringify(s));
   }
 
-  writeProblem(problem: RowProblem): void {
-    this.insertProblem.run(problem.row, problem.sheet ?? null, problem.column, problem.reason);
-    this.breathe();
-  }
-
-  writeSample(cells: string[]): void {
-    if (this.samples >= SAMPLE_ROWS) return;
-    this.samples++;
-    this.insertSample.run(JSON.stringify(cells));
+  lastSeq(): { orders: number; lines: number } {
+    const max = (table: string) =>
+      (
+        this.sqlite.prepare(`SELECT coalesce(max(seq), 0) AS n FROM ${this.alias}.${table}`).get() as {
+          n: number;
+        }
+      ).n;
+    return { orders: max('st_orders'), lines: max('st_lines') };
   }
 
   setMeta(values: Record<string, unknown>): void {
-    const put = this.db.prepare('INSERT OR REPLACE INTO st_meta (key, value) VALUES (?, ?)');
+    const put = this.sqlite.prepare(
+      `INSERT OR REPLACE INTO ${this.alias}.st_meta (key, value) VALUES (?, ?)`,
+    );
     for (const [key, value] of Object.entries(values)) put.run(key, JSON.stringify(value));
   }
 
-  /** What the whole file says, from the staged rows (each order once, folded). */
-  summarize(): StagedSummary {
-    const o = this.db
-      .prepare(
-        `SELECT count(*) AS orders, min(ordered_at) AS firstOrderAt, max(ordered_at) AS lastOrderAt,
-           coalesce(sum(CASE WHEN ${paidOrderSql('s')} THEN paid_fen END), 0) AS paidFen,
-           coalesce(sum(CASE WHEN ${paidOrderSql('s')} THEN refund_fen END), 0) AS refundFen
-         FROM st_orders s`,
-      )
-      .get() as Omit<StagedSummary, 'lines' | 'statusValues' | 'problemCount'>;
-    const lines = (this.db.prepare('SELECT count(*) AS n FROM st_lines').get() as { n: number }).n;
-    const problemCount = (this.db.prepare('SELECT count(*) AS n FROM st_problems').get() as { n: number }).n;
-    const statusValues = this.db
-      .prepare(
-        `SELECT status_raw AS value, count(*) AS orders, max(status) AS status FROM st_orders
-         WHERE status_raw IS NOT NULL GROUP BY status_raw ORDER BY orders DESC, value LIMIT ${MAX_STATUS_VALUES}`,
-      )
-      .all() as StatusValueCount[];
-    return { ...o, lines, problemCount, statusValues };
-  }
-
-  /** Marks the staging complete (a crash or cancel before this leaves it unusable) and closes it. */
-  finish(meta: Record<string, unknown>): void {
-    this.setMeta({ ...meta, version: STAGING_VERSION, complete: true });
-    this.db.exec('COMMIT');
-    this.db.close();
-  }
-
-  abandon(): void {
-    if (this.db.open) this.db.close();
-  }
-
-  /** Long single transactions are fine here, but commit now and then so memory stays flat. */
-  private breathe(): void {
-    if (++this.pending < 50_000) return;
-    this.pending = 0;
-    this.db.exec('COMMIT; BEGIN');
+  /**
+   * What the whole file says, from the staged rows (each order once, folded). Summed a slice of
+   * rows at a time, giving the event loop a turn between slices (`pause`): the writer is the
+   * Electron main process, and a million staged orders take a while to add up.
+   */
+  async summarize(pause: () => Promise<void> = async () => {}): Promise<StagedSummary> {
+    const a = this.alias;
+    const slice = this.sqlite.prepare(
+      `SELECT count(*) AS orders, min(ordered_at) AS firstOrderAt, max(ordered_at) AS lastOrderAt,
+         coalesce(sum(CASE WHEN ${paidOrderSql('s')} THEN paid_fen END), 0) AS paidFen,
+         coalesce(sum(CASE WHEN ${paidOrderSql('s')} THEN refund_fen END), 0) AS refundFen
+       FROM ${a}.st_orders s WHERE seq > ? AND seq <= ?`,
+    );
+    const statusSlice = this.sqlite.prepare(
+      `SELECT status_raw AS value, count(*) AS orders, max(status) AS status FROM ${a}.st_orders
+       WHERE seq > ? AND seq <= ? AND status_raw IS NOT NULL GROUP BY status_raw`,
+    );
+    const out: StagedSummary = {
+      orders: 0,
+      lines: 0,
+      firstOrderAt: null,
+      lastOrderAt: null,
+      paidFen: 0,
+      refundFen: 0,
+      statusValues: [],
+      problemCount: 0,
+    };
+    const statuses = new Map<string, StatusValueCount>();
+    const last = this.lastSeq();
+    for (let lo = 0; lo < last.orders; lo += SUMMARY_SLICE) {
+      const r = slice.get(lo, lo + SUMMARY_SLICE) as Omit<
+        StagedSummary,
+        'lines' | 'statusValues' | 'problemCount'
+      >;
+      out.orders += r.orders;
+      out.paidFen += r.paidFen;
+      out.refundFen += r.refundFen;
+      if (r.firstOrderAt && (!out.firstOrderAt || r.firstOrderAt < out.firstOrderAt))
+        out.firstOrderAt = r.firstOrderAt;
+      if (r.lastOrderAt && (!out.lastOrderAt || r.lastOrderAt > out.lastOrderAt))
+        out.lastOrderAt = r.lastOrderAt;
+      for (const v of statusSlice.all(lo, lo + SUMMARY_SLICE) as StatusValueCount[]) {
+        const seen = statuses.get(v.value);
+        if (seen) seen.orders += v.orders;
+        else statuses.set(v.value, { ...v });
+      }
+      await pause();
+    }
+    const count = (table: string) =>
+      (this.sqlite.prepare(`SELECT count(*) AS n FROM ${a}.${table}`).get() as { n: number }).n;
+    out.lines = count('st_lines');
+    out.problemCount = count('st_problems');
+    out.statusValues = [...statuses.values()]
+      .sort((x, y) => y.orders - x.orders || (x.value < y.value ? -1 : 1))
+      .slice(0, MAX_STATUS_VALUES);
+    return out;
   }
 }
+
+/** Staged orders added up per statement (a few milliseconds). */
+const SUMMARY_SLICE = 20_000;
 
 /** The meta of a finished staging, or null when it is missing, unfinished or of another version. */
 export function readStagingMeta(
   sqlite: BetterSqlite3.Database,
-  schemaName = 'main',
+  alias = 'main',
 ): Record<string, unknown> | null {
   try {
-    const rows = sqlite.prepare(`SELECT key, value FROM ${schemaName}.st_meta`).all() as Array<{
+    const rows = sqlite.prepare(`SELECT key, value FROM ${alias}.st_meta`).all() as Array<{
       key: string;
       value: string;
     }>;
@@ -236,4 +285,8 @@ export function readStagingMeta(
   } catch {
     return null;
   }
+}
+
+export function markComplete(tables: StagingTables, meta: Record<string, unknown>): void {
+  tables.setMeta({ ...meta, version: STAGING_VERSION, complete: true });
 }

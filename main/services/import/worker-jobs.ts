@@ -1,16 +1,18 @@
 /**
- * Runs parse jobs in the parse worker (parse-worker.ts) and waits for them: progress is relayed to
- * the job's context, a cancel terminates the worker (the next job starts a fresh one), errors come
- * back as the same UserError the parse threw. One worker serves the whole process, one job at a
- * time: a 2-core laptop gains nothing from more, and the writer thread stays free.
+ * Runs parse jobs in the parse worker (parse-worker.ts): the job's rows arrive in batches, each
+ * handed to the caller's sink and acknowledged once the sink has stored it (so the worker never
+ * runs far ahead of the writer); progress is relayed to the job's context; a cancel terminates the
+ * worker (the next job starts a fresh one); errors come back as the same UserError the parse threw.
+ * One worker serves the whole process, one job at a time: a 2-core laptop gains nothing from more,
+ * and the writing thread stays free.
  */
 import { Worker } from 'node:worker_threads';
 import { CancelledError, UserError } from '../../domain/errors.js';
+import type { DemoRowsJob, DemoShopStart } from './demo-rows.js';
 import type { JobContext } from './import-types.js';
-import type { StageDemoJob, StagedDemoShop } from './stage-demo.js';
-import type { StagedFileMeta, StageFileJob } from './stage-file.js';
+import type { ParsedFileMeta, ParseFileJob, ParseStart, RowBatch } from './parse-file.js';
 
-export type WorkerJob = ({ kind: 'stage-file' } & StageFileJob) | ({ kind: 'stage-demo' } & StageDemoJob);
+export type WorkerJob = ({ kind: 'parse-file' } & ParseFileJob) | ({ kind: 'demo-rows' } & DemoRowsJob);
 
 export interface WorkerRequest {
   id: number;
@@ -19,6 +21,8 @@ export interface WorkerRequest {
 
 export type WorkerReply =
   | { id: number; type: 'progress'; phase: string; done: number; total: number }
+  | { id: number; type: 'start'; info: unknown }
+  | { id: number; type: 'rows'; rows: unknown }
   | { id: number; type: 'done'; result: unknown }
   | {
       id: number;
@@ -26,7 +30,13 @@ export type WorkerReply =
       error: { kind: 'user' | 'internal'; message: string; details?: unknown; stack?: string };
     };
 
-/** Set by the bundlers (build-electron.mjs, build-cli.mjs) to the bundled worker beside the bundle. */
+/** Where a job's rows go, on the writing thread. */
+export interface BatchSink<Start> {
+  start(info: Start): void | Promise<void>;
+  batch(rows: RowBatch): void | Promise<void>;
+}
+
+/** Set by the bundlers (build-electron.mjs, bench) to the bundled worker beside the bundle. */
 declare const __HUIKE_PARSE_WORKER__: string | undefined;
 
 function workerUrl(): URL {
@@ -42,22 +52,26 @@ let queue: Promise<unknown> = Promise.resolve();
 
 function theWorker(): Worker {
   if (!worker) {
-    worker = new Worker(workerUrl());
+    const w = new Worker(workerUrl());
+    worker = w;
     // An idle worker must not keep the CLI or a test process alive.
-    worker.unref();
-    worker.on('exit', () => {
-      worker = null;
+    w.unref();
+    w.on('exit', () => {
+      if (worker === w) worker = null;
     });
   }
   return worker;
 }
 
-function run<T>(job: WorkerJob, ctx: JobContext): Promise<T> {
+function run<T, Start>(job: WorkerJob, ctx: JobContext, sink: BatchSink<Start>): Promise<T> {
   const start = () =>
     new Promise<T>((resolve, reject) => {
       if (ctx.signal?.aborted) return reject(new CancelledError());
       const w = theWorker();
       const id = nextId++;
+      let failed: unknown = null;
+      // Messages are handled one at a time, in order: a batch is stored before the next is looked at.
+      let handling: Promise<void> = Promise.resolve();
       w.ref();
       const settle = () => {
         w.off('message', onMessage);
@@ -66,31 +80,46 @@ function run<T>(job: WorkerJob, ctx: JobContext): Promise<T> {
         ctx.signal?.removeEventListener('abort', onAbort);
         w.unref();
       };
+      const fail = (error: unknown) => {
+        if (failed) return;
+        failed = error;
+        settle();
+        // A sink that failed leaves the worker mid-job: start afresh next time.
+        if (worker === w) worker = null;
+        void w.terminate();
+        reject(error);
+      };
+      const handle = async (reply: WorkerReply) => {
+        if (failed) return;
+        switch (reply.type) {
+          case 'progress':
+            return ctx.progress?.(reply.phase, reply.done, reply.total);
+          case 'start':
+            return sink.start(reply.info as Start);
+          case 'rows':
+            await sink.batch(reply.rows as RowBatch);
+            w.postMessage({ ack: true });
+            return;
+          case 'done':
+            settle();
+            return resolve(reply.result as T);
+          case 'error': {
+            settle();
+            const e = reply.error;
+            if (e.kind === 'user') return reject(new UserError(e.message, e.details));
+            const error = new Error(e.message);
+            if (e.stack) error.stack = e.stack;
+            return reject(error);
+          }
+        }
+      };
       const onMessage = (reply: WorkerReply) => {
         if (reply.id !== id) return;
-        if (reply.type === 'progress') return ctx.progress?.(reply.phase, reply.done, reply.total);
-        settle();
-        if (reply.type === 'done') return resolve(reply.result as T);
-        const e = reply.error;
-        if (e.kind === 'user') return reject(new UserError(e.message, e.details));
-        const error = new Error(e.message);
-        if (e.stack) error.stack = e.stack;
-        reject(error);
+        handling = handling.then(() => handle(reply)).catch(fail);
       };
-      const onError = (error: Error) => {
-        settle();
-        reject(error);
-      };
-      const onExit = () => {
-        settle();
-        reject(new Error('the parse worker stopped unexpectedly'));
-      };
-      const onAbort = () => {
-        settle();
-        worker = null;
-        void w.terminate();
-        reject(new CancelledError());
-      };
+      const onError = (error: Error) => fail(error);
+      const onExit = () => fail(new Error('the parse worker stopped unexpectedly'));
+      const onAbort = () => fail(new CancelledError());
       w.on('message', onMessage);
       w.on('error', onError);
       w.on('exit', onExit);
@@ -102,10 +131,18 @@ function run<T>(job: WorkerJob, ctx: JobContext): Promise<T> {
   return result;
 }
 
-export function stageFileInWorker(job: StageFileJob, ctx: JobContext): Promise<StagedFileMeta> {
-  return run({ kind: 'stage-file', ...job }, ctx);
+export function parseFileInWorker(
+  job: ParseFileJob,
+  ctx: JobContext,
+  sink: BatchSink<ParseStart>,
+): Promise<ParsedFileMeta> {
+  return run({ kind: 'parse-file', ...job }, ctx, sink);
 }
 
-export function stageDemoInWorker(job: StageDemoJob, ctx: JobContext): Promise<StagedDemoShop[]> {
-  return run({ kind: 'stage-demo', ...job }, ctx);
+export function demoRowsInWorker(
+  job: DemoRowsJob,
+  ctx: JobContext,
+  sink: BatchSink<DemoShopStart>,
+): Promise<void> {
+  return run({ kind: 'demo-rows', ...job }, ctx, sink);
 }

@@ -16,13 +16,19 @@ export function compact<T extends object>(value: T): T {
   return out;
 }
 
-/** A row with any problem is refused whole: half an order is worse than a named, fixable row. */
+/**
+ * A row with any problem is refused whole: half an order is worse than a named, fixable row. The
+ * fragment keeps its `undefined` fields (merging and staging skip them): copying a million
+ * fragments to drop them would cost more than it saves.
+ */
 export function finish(ctx: RowContext, build: () => ParsedOrder): RowResult {
   if (ctx.problems.length > 0) return { fragment: null, problems: ctx.problems };
   const fragment = build();
   if (ctx.problems.length > 0) return { fragment: null, problems: ctx.problems };
-  return { fragment: compact(fragment), problems: [] };
+  return { fragment, problems: NO_PROBLEMS };
 }
+
+const NO_PROBLEMS: never[] = [];
 
 /** The id column every reader needs; its absence means the caller picked the wrong format. */
 export function requireColumn(columns: ColumnIndex, what: string, ...aliases: string[]): number {
