@@ -1,5 +1,5 @@
 /** Human-readable CLI output (without --json). */
-import type { BatchSummary, CommittedBatch, DemoResult, UndoResult } from '../api/contract.js';
+import type { BatchSummary, CommittedBatch, DemoResult, FilePreview, UndoResult } from '../api/contract.js';
 import { fen } from './output.js';
 
 /** A UTC instant as the seller reads it: Beijing time, to the minute. */
@@ -51,4 +51,24 @@ export function printDemo(r: DemoResult): void {
   console.log(
     `示例店铺已载入 (seed ${r.seed}): ${r.shops} 个店铺, ${r.orders} 笔订单, ${r.lines} 条明细, ${r.buyers} 位买家, ${r.products} 个商品`,
   );
+}
+
+export function printPreview(files: FilePreview[]): void {
+  for (const p of files) {
+    if (p.error) {
+      console.log(`${p.file}: ${p.error}`);
+      continue;
+    }
+    console.log(`${p.file}  [${p.format}] ${p.variants.join('、')}  店铺: ${p.shop}  编码: ${p.encoding}`);
+    console.log(`  读取 ${p.rows} 行 = 可导入 ${p.rowsImported} 行 + 拒绝 ${p.rowsRefused} 行`);
+    console.log(`  订单 ${p.orders}  明细 ${p.lines}`);
+    if (p.currency)
+      console.log(
+        `  已付款金额: ${fen(p.money.paidFen, p.currency)}  退款: ${fen(p.money.refundFen, p.currency)}`,
+      );
+    else console.log('  文件没有写明币种：导入时请加 --currency');
+    for (const s of p.problems.slice(0, 20))
+      console.log(`    第 ${s.row} 行${s.column ? `「${s.column}」` : ''}: ${s.reason}`);
+    if (p.alreadyImported) console.log('  这个文件已经导入过，再次导入不会有变化');
+  }
 }

@@ -10,7 +10,8 @@ import type { HuikeApp } from '../api/app-types.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../domain/orders/types.js';
 import { CancelledError, UserError } from '../domain/errors.js';
 import { appVersion, defaultDbPath, stageDirFor } from '../services/app-paths.js';
-import { printImportResult, printBatches, printDemo, printUndo } from './human.js';
+import { startBenchStats } from './bench-stats.js';
+import { printImportResult, printBatches, printDemo, printPreview, printUndo } from './human.js';
 import { printJson, progressPrinter } from './output.js';
 
 interface Globals {
@@ -72,25 +73,41 @@ export function buildProgram(): Command {
       '--mapping <file>',
       'JSON column mapping for generic files, e.g. {"orderId":"单号","paidAmount":"金额"}',
     )
+    .option('--dry-run', 'only preview: read the files and say what an import would do, writing nothing')
     .option('--json', 'print one JSON document')
     .action(
       async (
         files: string[],
-        opts: { platform: string; shop?: string; currency?: string; mapping?: string; json?: boolean },
+        opts: {
+          platform: string;
+          shop?: string;
+          currency?: string;
+          mapping?: string;
+          dryRun?: boolean;
+          json?: boolean;
+        },
       ) => {
         const mapping = opts.mapping ? await readMapping(opts.mapping) : undefined;
         await withApp(program, async (app, jobId) => {
           const staged = [];
           for (const file of files) staged.push(await app.stagePath(file));
           const format = opts.platform === 'auto' ? undefined : (opts.platform as ImportFormat);
+          const options = staged.map((s) => ({
+            fileId: s.fileId,
+            format,
+            shopName: opts.shop,
+            currency: opts.currency,
+            mapping,
+          }));
+          if (opts.dryRun) {
+            // The preview leaves each file's staging behind: an import of it afterwards reads no more.
+            const result = await app.invoke('import.preview', { files: options, jobId });
+            if (opts.json) printJson(result);
+            else printPreview(result.files);
+            return;
+          }
           const result = await app.invoke('import.commit', {
-            files: staged.map((s) => ({
-              fileId: s.fileId,
-              format,
-              shopName: opts.shop,
-              currency: opts.currency,
-              mapping,
-            })),
+            files: options,
             // The terminal imports the valid rows and lists the refused ones (the UI asks first).
             skipInvalidRows: true,
             jobId,
@@ -212,8 +229,10 @@ async function readMapping(file: string): Promise<Record<string, string>> {
 
 /** Runs the CLI and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  const benchStats = startBenchStats();
   try {
     await buildProgram().parseAsync(argv);
+    benchStats?.();
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -194,11 +194,13 @@ export class StagingApplier {
     );
   }
 
-  /** Applies every full chunk of the rows staged so far (`staged` = the highest seqs). */
-  async applyThrough(staged: { orders: number; lines: number }, final = false): Promise<void> {
-    // Orders first: a line's order must exist before the line.
-    await this.run('orders', staged.orders, final);
-    await this.run('lines', staged.lines, final);
+  /**
+   * Applies every row staged so far (`staged` = the highest seqs): all of its orders first, so the
+   * order of every staged line exists when the lines are applied.
+   */
+  async applyThrough(staged: { orders: number; lines: number }): Promise<void> {
+    await this.run('orders', staged.orders);
+    await this.run('lines', staged.lines);
   }
 
   /**
@@ -207,7 +209,7 @@ export class StagingApplier {
    * then changed again is one inserted row.
    */
   async finish(staged: { orders: number; lines: number }): Promise<ApplyResult> {
-    await this.applyThrough(staged, true);
+    await this.applyThrough(staged);
     this.runChunk('dirtyOrders', 0, 0);
     this.runChunk('dirtyLines', 0, 0);
     const st = this.target.staging;
@@ -219,11 +221,11 @@ export class StagingApplier {
     return { orders: result('orders', 'st_orders'), lines: result('lines', 'st_lines') };
   }
 
-  private async run(kind: 'orders' | 'lines', staged: number, final: boolean): Promise<void> {
+  private async run(kind: 'orders' | 'lines', staged: number): Promise<void> {
     for (;;) {
       const lo = this.applied[kind];
       const hi = Math.min(lo + CHUNK, staged);
-      if (hi <= lo || (!final && hi - lo < CHUNK)) return;
+      if (hi <= lo) return;
       this.runChunk(kind, lo, hi);
       this.applied[kind] = hi;
       if (this.total > 0)

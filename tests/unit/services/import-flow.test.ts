@@ -243,6 +243,31 @@ describe('import through the handlers', () => {
     expect((await app.invoke('imports.list', {})).batches).toHaveLength(1);
   });
 
+  it('a file of many batches is applied while it is read: every line, its order, nothing twice', async () => {
+    // 宝贝报表 rows of 2–3 lines per order, some items twice, enough rows to cross many batches
+    // and chunks; the order of a line may sit in a later chunk than the line itself.
+    const big = path.join(dir, 'many-lines.csv');
+    const rows = ['订单编号,标题,价格,购买数量,外部系统编号,商品属性,套餐信息,备注,订单状态,商家编码'];
+    let lines = 0;
+    for (let o = 0; o < 1700; o++) {
+      const id = `="${9_100_000_000_000 + o}"`;
+      for (let k = 0; k < 2 + (o % 2); k++) {
+        rows.push(`${id},商品${k % 2},10.00,1,,颜色分类：白,,,交易成功,SKU${k % 2}`);
+        lines++;
+      }
+    }
+    writeFileSync(big, rows.join('\r\n'));
+    const file = await stage(big);
+    const first = (await app.invoke('import.commit', { files: [file], skipInvalidRows: false })).batches[0]!;
+    expect(first.rows).toBe(lines);
+    expect(first.orders.inserted).toBe(1700);
+    expect(first.lines).toEqual({ inserted: lines, updated: 0, unchanged: 0 });
+    const again = (await app.invoke('import.commit', { files: [await stage(big)], skipInvalidRows: false }))
+      .batches[0]!;
+    expect(again.lines).toEqual({ inserted: 0, updated: 0, unchanged: lines });
+    expect(again.orders).toEqual({ inserted: 0, updated: 0, unchanged: 1700 });
+  });
+
   it('screens read the last committed state while a long import is still writing', async () => {
     const onDisk = await testApp({ onDisk: true });
     try {

@@ -1,0 +1,5 @@
+/** The suites `npm run bench` knows, in the order they run. A new suite: one file, one line here. */
+import { importSuite } from './import.js';
+import type { Suite } from './types.js';
+
+export const SUITES: readonly Suite[] = [importSuite];
