@@ -170,7 +170,9 @@ function childEnv(dir: string, statsPath: string | null): NodeJS.ProcessEnv {
  * `all` case would otherwise hold several on disk at once.
  */
 async function removeDb(db: string): Promise<void> {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) await rm(`${db}${suffix}`, { force: true });
+  // -staging: the parsed rows Huike keeps beside the database; a later trial must read the file again.
+  for (const suffix of ['', '-wal', '-shm', '-journal', '-staging'])
+    await rm(`${db}${suffix}`, { force: true, recursive: true });
 }
 
 /**

@@ -5,7 +5,7 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-export { formatMoney as fen } from '../domain/money.js';
+export { formatMoney as fen } from '../shared/money.js';
 
 const PHASES: Record<string, string> = { reading: '读取', writing: '写入', generating: '生成' };
 

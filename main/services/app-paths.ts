@@ -23,6 +23,16 @@ export function stageDirFor(_dbPath: string, tmpDir: string): string {
   return path.join(tmpDir, `huike-staging-${process.pid}`);
 }
 
+/**
+ * Import stagings (the parsed rows of a previewed or imported file) live beside the database they
+ * were read for, like its -wal file, so a preview in one CLI call and the commit in the next, or the
+ * same file imported again next week, find them; the app's data folder is where buyers' data already
+ * is. An in-memory database keeps them with its uploads.
+ */
+export function importStagingDirFor(dbPath: string, stageDir: string): string {
+  return dbPath === ':memory:' ? path.join(stageDir, 'imports') : `${dbPath}-staging`;
+}
+
 export function appVersion(): string {
   const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../package.json');
   return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;

@@ -5,7 +5,8 @@
  */
 import { createDb, type HuikeDb } from '../../db/index.js';
 import { createFileStage, type FileStage } from './file-stage.js';
-import { stagingDirFor, type ImportDeps } from './import/import-files.js';
+import { importStagingDirFor } from './app-paths.js';
+import type { ImportDeps } from './import/import-files.js';
 import { sweepStagings } from './import/staging-store.js';
 
 export interface AppServices extends ImportDeps {
@@ -21,8 +22,8 @@ export async function openAppServices(options: {
 }): Promise<AppServices> {
   const huikeDb = await createDb({ filename: options.dbPath });
   const stage = createFileStage(options.stageDir);
-  const stagingDir = stagingDirFor(options.stageDir);
-  // Stagings of imports previewed but never committed, from an earlier run.
+  const stagingDir = importStagingDirFor(options.dbPath, options.stageDir);
+  // Stagings unused for long, or beyond the disk they may take.
   sweepStagings(stagingDir);
   return {
     huikeDb,

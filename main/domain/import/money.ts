@@ -3,7 +3,7 @@
  * digit, never through a float multiply (0.29 * 100 = 28.999999999999996).
  */
 import { cleanValue } from './clean-value.js';
-import { minorUnitDigits } from '../money.js';
+import { minorUnitDigits } from '../../shared/money.js';
 
 export { minorUnitDigits };
 

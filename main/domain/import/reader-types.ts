@@ -3,6 +3,15 @@
  * A file is opened into sheets of records; each sheet's header picks a format; the format's
  * OrderReader turns each record into an order fragment (see ParsedOrder: undefined = "not said").
  */
+import type { GenericField, MappedStatus, TextEncoding } from '../../shared/vocabulary.js';
+export {
+  GENERIC_FIELDS,
+  MAPPED_STATUSES,
+  TEXT_ENCODINGS,
+  type GenericField,
+  type MappedStatus,
+  type TextEncoding,
+} from '../../shared/vocabulary.js';
 import type { ImportFormat, ParsedOrder, RowProblem } from '../orders/types.js';
 
 /** One row of a sheet, cells as text exactly as decoded (before any cleaning). */
@@ -20,9 +29,6 @@ export interface SheetRecords {
   headerRow: number;
   records: AsyncIterable<SourceRecord>;
 }
-
-export const TEXT_ENCODINGS = ['utf-8', 'utf-8-bom', 'gb18030', 'utf-16le', 'utf-16be'] as const;
-export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
 
 export interface OpenedSource {
   container: 'csv' | 'xlsx';
@@ -42,50 +48,6 @@ export interface DetectedFormat {
   /** Human-readable generation, e.g. "订单报表 61 列", "宝贝报表", "销售明细", "发货报表". */
   variant: string;
 }
-
-/** Order fields a user can map a column of an unknown file to (the generic importer). */
-export const GENERIC_FIELDS = [
-  'orderId',
-  'orderedAt',
-  'paidAt',
-  'status',
-  'buyer',
-  'buyerPhone',
-  'buyerEmail',
-  'receiverName',
-  'receiverPhone',
-  'address',
-  'province',
-  'city',
-  'district',
-  'title',
-  'sku',
-  'quantity',
-  'unitPrice',
-  /** What a line cost the buyer; an order's lines are added up when no order amount is mapped. */
-  'lineAmount',
-  'lineRefundAmount',
-  'totalAmount',
-  /** The order's paid amount, repeated on each of its rows (never added up). */
-  'paidAmount',
-  'shippingAmount',
-  'refundAmount',
-  /** A column naming each row's currency (CNY, USD …), for files that carry one. */
-  'currency',
-  'note',
-] as const;
-export type GenericField = (typeof GENERIC_FIELDS)[number];
-
-/** What a user can say a status text of a mapped file means; refunded = paid, then refunded. */
-export const MAPPED_STATUSES = [
-  'awaiting_payment',
-  'paid',
-  'shipped',
-  'completed',
-  'closed',
-  'refunded',
-] as const;
-export type MappedStatus = (typeof MAPPED_STATUSES)[number];
 
 /** Field → header name (as shown, trimmed), and the meaning of each status text the user set. */
 export type ColumnMapping = Partial<Record<GenericField, string>> & {

@@ -7,49 +7,18 @@
  * erasing the order fields of the first row, and a newer export updates only what it carries.
  * `null` means "the file says this is empty" (an unpaid order's pay time, say).
  */
+import type { OrderStatus } from '../../shared/vocabulary.js';
 
-/** The `--platform` names of the CLI; also the values stored in import_batches.format. */
-export const IMPORT_FORMATS = [
-  'tmall',
-  'tmall-items',
-  'jd',
-  'pdd',
-  'douyin',
-  'shopify',
-  'youzan',
-  'woocommerce',
-  'generic',
-] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-
-/** Where a shop sells. Tmall and Taobao share one back office and one identity space. */
-export const PLATFORMS = [
-  'tmall',
-  'jd',
-  'pdd',
-  'douyin',
-  'shopify',
-  'youzan',
-  'woocommerce',
-  'other',
-] as const;
-export type Platform = (typeof PLATFORMS)[number];
-
-export function platformOfFormat(format: ImportFormat): Platform {
-  if (format === 'tmall-items') return 'tmall';
-  if (format === 'generic') return 'other';
-  return format;
-}
-
-/** Normalised order status; the raw platform text is always kept next to it. */
-export const ORDER_STATUSES = ['awaiting_payment', 'paid', 'shipped', 'completed', 'closed'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-
-/**
- * Platforms whose exports are always in Chinese yuan. Every other file must name its currency (a
- * Currency column), or the user chooses it: amounts are never assumed to be CNY.
- */
-export const CNY_PLATFORMS: readonly Platform[] = ['tmall', 'jd', 'pdd', 'douyin', 'youzan'];
+export {
+  CNY_PLATFORMS,
+  IMPORT_FORMATS,
+  ORDER_STATUSES,
+  PLATFORMS,
+  platformOfFormat,
+  type ImportFormat,
+  type OrderStatus,
+  type Platform,
+} from '../../shared/vocabulary.js';
 
 /** How the buyer identity was read: it decides which accounts may be the same person. */
 export const BUYER_KEY_KINDS = [

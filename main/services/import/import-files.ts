@@ -9,7 +9,6 @@
  * files of one commit are one write transaction (one batch each): an error or a cancel leaves the
  * database exactly as it was.
  */
-import path from 'node:path';
 import { rmSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { HuikeDb, WriteTx } from '../../../db/index.js';
@@ -28,6 +27,7 @@ import { chooseCurrency, chooseShop } from './shop-choice.js';
 import {
   readStagedFile,
   readStagedProblems,
+  keepStaging,
   removeStaging,
   stagingPathFor,
   type StagedFileMeta,
@@ -314,7 +314,7 @@ export async function commitFiles(
   }
   const attach = Object.fromEntries(planned.map((p, i) => [`st${i}`, p.stagingPath]));
   try {
-    return await deps.huikeDb.writer.transaction(
+    const committed = await deps.huikeDb.writer.transaction(
       async (tx) => {
         const results: CommittedBatch[] = [];
         for (const [i, p] of planned.entries()) {
@@ -329,8 +329,13 @@ export async function commitFiles(
       },
       { attach },
     );
-  } finally {
+    // Kept: importing the unchanged file again compares these rows with the stored ones in SQL
+    // instead of reading the file again. The sweep bounds their age and their total size.
+    for (const p of planned) keepStaging(p.stagingPath);
+    return committed;
+  } catch (error) {
     for (const p of planned) removeStaging(p.stagingPath);
+    throw error;
   }
 }
 
@@ -417,16 +422,9 @@ async function commitParsing(
     throw refusedRows(p.request.file.name, meta.rowsRefused, readAttachedProblems(tx, alias));
   tx.sqlite.prepare('UPDATE import_batches SET file_sha256 = ? WHERE id = ?').run(meta.sha256, batch.batchId);
   const applied = await batch.applier.finish(tables.lastSeq());
-  return closeBatch(
-    deps,
-    tx,
-    p.request,
-    batch.batchId,
-    meta,
-    await tables.summarize(yieldToEventLoop),
-    applied,
-    alias,
-  );
+  const staged: StagedFileMeta = { ...meta, summary: await tables.summarize(yieldToEventLoop) };
+  markComplete(tables, { file: staged });
+  return closeBatch(deps, tx, p.request, batch.batchId, meta, staged.summary, applied, alias);
 }
 
 function closeBatch(
@@ -490,8 +488,4 @@ function readAttachedProblems(tx: WriteTx, alias: string): Problems {
       reason: string;
     }>
   ).map((p) => (p.sheet === null ? { row: p.row, column: p.column, reason: p.reason } : p));
-}
-
-export function stagingDirFor(stageDir: string): string {
-  return path.join(stageDir, 'staging');
 }

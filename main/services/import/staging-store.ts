@@ -6,7 +6,7 @@
  * it was read), which is what the import history and "already imported" use.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { openSqlite } from '../../../db/open-sqlite.js';
 import type { ColumnMapping, TextEncoding } from '../../domain/import/index.js';
@@ -28,8 +28,12 @@ export interface StagingOptions {
   shopHint?: string;
 }
 
-/** Stagings older than this are left-overs of an import that was never committed. */
-const STALE_MS = 24 * 3600_000;
+/**
+ * How long a staging is kept after it was last used (a preview never committed, or a committed file
+ * that may be imported again), and how much disk all of them may take: the oldest go first.
+ */
+const KEEP_MS = 7 * 24 * 3600_000;
+const KEEP_BYTES = 2 * 1024 ** 3;
 
 export function stagingPathFor(stagingDir: string, filePath: string, options: StagingOptions): string {
   const info = statSync(filePath);
@@ -84,20 +88,43 @@ export function removeStaging(file: string): void {
   rmSync(file, { force: true });
 }
 
-/** Deletes stagings left over by imports that were previewed but never committed. */
-export function sweepStagings(stagingDir: string, now = Date.now()): void {
+/** Marks a staging as just used, so the sweep keeps it longest. */
+export function keepStaging(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // Already gone: nothing to keep.
+  }
+}
+
+/** Deletes stagings unused for a week, then the least recently used until all fit the size bound. */
+export function sweepStagings(stagingDir: string, now = Date.now(), maxBytes = KEEP_BYTES): void {
   let names: string[];
   try {
     names = readdirSync(stagingDir);
   } catch {
     return;
   }
+  const kept: Array<{ file: string; used: number; size: number }> = [];
   for (const name of names) {
     const file = path.join(stagingDir, name);
     try {
-      if (now - statSync(file).mtimeMs > STALE_MS) rmSync(file, { force: true });
+      const info = statSync(file);
+      if (now - info.mtimeMs > KEEP_MS) rmSync(file, { force: true });
+      else kept.push({ file, used: info.mtimeMs, size: info.size });
     } catch {
       // Gone already, or in use by another instance: leave it.
+    }
+  }
+  let total = kept.reduce((sum, k) => sum + k.size, 0);
+  for (const k of kept.sort((a, b) => a.used - b.used)) {
+    if (total <= maxBytes) break;
+    try {
+      rmSync(k.file, { force: true });
+      total -= k.size;
+    } catch {
+      // In use by another instance: leave it.
     }
   }
 }

@@ -2,7 +2,7 @@
  * Money arrives as integer minor units (fen for CNY) and is turned into text by the same exact,
  * integer-only functions the CLI uses; nothing computed from a displayed value goes back to the app.
  */
-import { formatMoney, minorToDecimalText } from '../../../main/domain/money';
+import { formatMoney, minorToDecimalText } from '../../../main/shared/money';
 
 /** 123456 → "¥1,234.56"; -500 → "-¥5.00"; another currency shows its code ("USD 12.30"). */
 export function formatFen(fen: number | null | undefined, currency = 'CNY'): string {

@@ -144,6 +144,32 @@ describe('import through the handlers', () => {
     expect(await totals()).toEqual(before);
   });
 
+  it('importing the unchanged file again compares its kept staging in SQL without reading the file', async () => {
+    const file = await stage(fx.tmallOrdersGbk.path);
+    await app.invoke('import.commit', { files: [file], skipInvalidRows: true });
+    const before = await totals();
+    const phases = new Set<string>();
+    const off = app.onProgress((e) => phases.add(e.phase));
+    const { batches } = await app.invoke('import.commit', { files: [file], skipInvalidRows: true });
+    off();
+    expect(phases.has('reading')).toBe(false);
+    expect(phases.size).toBeGreaterThan(0);
+    expect(batches[0]!.orders).toMatchObject({ inserted: 0, updated: 0 });
+    expect(batches[0]!.rowsRefused).toBe(fx.tmallOrdersGbk.expected.problems.length);
+    expect(await totals()).toEqual(before);
+    // A changed file is another file: read again, and its change applied.
+    const changed = path.join(dir, 'changed-tmall.csv');
+    writeFileSync(changed, readFileSync(fx.tmallOrdersGbk.path));
+    const copy = await stage(changed);
+    await app.invoke('import.commit', { files: [copy], skipInvalidRows: true });
+    phases.clear();
+    const off2 = app.onProgress((e) => phases.add(e.phase));
+    writeFileSync(changed, Buffer.concat([readFileSync(fx.tmallOrdersGbk.path), Buffer.from('\n')]));
+    await app.invoke('import.commit', { files: [await stage(changed)], skipInvalidRows: true });
+    off2();
+    expect(phases.has('reading')).toBe(true);
+  });
+
   it('refuses a file with bad rows unless the user chose to skip them, and then writes nothing', async () => {
     const file = await stage(fx.tmallOrdersGbk.path);
     expect(fx.tmallOrdersGbk.expected.problems.length).toBeGreaterThan(0);

@@ -1,18 +1,16 @@
 /** The option lists of the preview card's overrides, from the importer's own const lists. */
 import {
   CNY_PLATFORMS,
-  IMPORT_FORMATS,
-  platformOfFormat,
-  type ImportFormat,
-} from '../../../../main/domain/orders/types';
-import {
   GENERIC_FIELDS,
+  IMPORT_FORMATS,
   MAPPED_STATUSES,
+  platformOfFormat,
   TEXT_ENCODINGS,
   type GenericField,
+  type ImportFormat,
   type MappedStatus,
   type TextEncoding,
-} from '../../../../main/domain/import/reader-types';
+} from '../../../../main/shared/vocabulary';
 
 export { GENERIC_FIELDS, IMPORT_FORMATS, MAPPED_STATUSES, TEXT_ENCODINGS };
 export type { GenericField, ImportFormat, MappedStatus, TextEncoding };

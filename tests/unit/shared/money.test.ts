@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, minorToDecimalText } from '../../../main/domain/money.js';
+import { formatMoney, minorToDecimalText } from '../../../main/shared/money.js';
 
 describe('money text', () => {
   it.each([
