@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CHANNELS, type Channel } from './channels.js';
 import { IMPORT_FORMATS } from '../domain/orders/types.js';
+import type { MessageCode, MessageParams } from '../shared/messages/index.js';
 import type {
   BatchSummary,
   CommittedBatch,
@@ -163,7 +164,13 @@ export interface ProgressEvent {
 /** Errors crossing a front door: `user` errors are the user's to fix (exit 1), others are bugs (exit 2). */
 export interface ApiErrorPayload {
   kind: 'user' | 'cancelled' | 'internal';
+  /** The zh-CN text; screens show `code` with `params` in their own language when there is one. */
   message: string;
+  code?: MessageCode;
+  params?: MessageParams;
+  file?: string;
+  row?: number;
+  column?: string;
   /** File / row / column details, when the error is about input. */
   details?: unknown;
 }

@@ -8,16 +8,36 @@ import { zhCN } from './zh-CN';
 
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
+/**
+ * The app-wide texts (./zh-CN.ts, ./en.ts) and each feature's own (`features/<name>/texts.ts`,
+ * exporting `{ 'zh-CN': {...}, en: {...} }` where en has exactly zh-CN's keys), under its name.
+ */
+const FEATURE_TEXTS = {} as const;
+
+type FeatureTexts<L extends Language> = { [K in keyof typeof FEATURE_TEXTS]: (typeof FEATURE_TEXTS)[K][L] };
+
+function texts<L extends Language>(base: typeof zhCN, lang: L): typeof zhCN & FeatureTexts<L> {
+  const features = Object.fromEntries(
+    Object.entries(FEATURE_TEXTS).map(([name, t]) => [name, (t as Record<Language, unknown>)[lang]]),
+  ) as FeatureTexts<L>;
+  return { ...base, ...features };
+}
+
+const resources = {
+  'zh-CN': { translation: texts(zhCN, 'zh-CN') },
+  en: { translation: texts(en, 'en') },
+};
+
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN };
+    resources: { translation: (typeof resources)['zh-CN']['translation'] };
   }
 }
 
 export async function initI18n(language: Language): Promise<void> {
   await i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources,
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     interpolation: { escapeValue: false },
