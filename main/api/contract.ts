@@ -26,6 +26,11 @@ import {
 
 const jobId = z.string().min(1).max(100).optional();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** An ISO 4217 code such as CNY, in any case. */
+const currencyCode = z
+  .string()
+  .regex(/^[A-Za-z]{3}$/, 'expected a three-letter currency code such as CNY')
+  .transform((c) => c.toUpperCase());
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -45,11 +50,7 @@ export const fileOptionsSchema = z.object({
   encoding: z.enum(TEXT_ENCODINGS).optional(),
   shopName: z.string().trim().min(1).max(100).optional(),
   /** For a file that does not name its currency (ISO 4217 code). */
-  currency: z
-    .string()
-    .regex(/^[A-Za-z]{3}$/, 'expected a three-letter currency code such as CNY')
-    .transform((c) => c.toUpperCase())
-    .optional(),
+  currency: currencyCode.optional(),
   mapping: columnMappingSchema.optional(),
 });
 export type FileOptions = z.infer<typeof fileOptionsSchema>;
@@ -59,7 +60,11 @@ export const inputSchemas = {
   'settings.get': z.object({}),
   'settings.set': z.object({ language: z.enum(LANGUAGES) }),
   'shops.list': z.object({}),
-  'dashboard.summary': z.object({ from: isoDate.optional(), to: isoDate.optional() }),
+  'dashboard.summary': z.object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    currency: currencyCode.optional(),
+  }),
   'demo.load': z.object({
     seed: z
       .number()
@@ -127,7 +132,10 @@ export type {
   DemoResult,
   FilePreview,
   ImportCounts,
-  MoneyByKey,
+  CurrencyFigures,
+  PeriodFigures,
+  PeriodPoint,
+  PlatformFigures,
   MoneyTotals,
   RowProblem,
   ShopSummary,

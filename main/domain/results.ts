@@ -2,7 +2,8 @@
  * What the use cases answer. They live in the domain so the services produce them and the API
  * contract (and through it the renderer) names the very same types.
  */
-import type { ImportFormat, OrderStatus, RowProblem } from './orders/types.js';
+import type { ImportFormat, OrderStatus, Platform, RowProblem } from './orders/types.js';
+import type { PeriodUnit } from './reports/periods.js';
 
 export type { RowProblem };
 import type { ColumnMapping } from './import/reader-types.js';
@@ -12,35 +13,68 @@ export interface MoneyTotals {
   refundFen: number;
 }
 
-export interface MoneyByKey {
-  key: string;
-  orders: number;
-  paidFen: number;
-  refundFen: number;
-}
-
-export interface DashboardSummary {
+/** Counts and money of paid orders in one currency over one range of days. */
+export interface PeriodFigures {
   /** Orders the buyer paid (not awaiting payment, not closed before payment). */
   paidOrders: number;
+  /** Every order placed in the range, paid or not. */
   allOrders: number;
   paidFen: number;
   refundFen: number;
   /** paidFen - refundFen */
   netFen: number;
+  /** Buyer accounts with at least one paid order in the range: the one definition of 买家. */
   buyers: number;
-  customers: number;
-  /** Buyers with more than one paid order. */
+  /** Of those, the ones with two or more paid orders in the range. */
   repeatBuyers: number;
-  byPlatform: MoneyByKey[];
-  /** key = YYYY-MM in the shop's time zone. */
-  byMonth: MoneyByKey[];
+}
+
+/** One bar of the period chart: a day (YYYY-MM-DD) or a month (YYYY-MM); empty periods are zeros. */
+export interface PeriodPoint {
+  key: string;
+  paidOrders: number;
+  paidFen: number;
+  refundFen: number;
+}
+
+/** One row of the platform table: a platform's paid orders in one currency. */
+export interface PlatformFigures {
+  platform: Platform;
+  currency: string;
+  paidOrders: number;
+  paidFen: number;
+  refundFen: number;
+  /** This platform's share of the currency's paid amount, 0..1. */
+  share: number;
+}
+
+export interface CurrencyFigures {
+  currency: string;
+  paidOrders: number;
+  paidFen: number;
+}
+
+export interface DashboardSummary {
+  /** The days every figure covers (shop-local days); null ends are open (all data). */
+  range: { from: string | null; to: string | null };
+  /** The currency of the figures; null when there are no orders in the range. */
+  currency: string | null;
+  /** Every currency with orders in the range, most paid orders first: nothing is left out. */
+  currencies: CurrencyFigures[];
+  current: PeriodFigures;
+  /** 环比 and 同比, for a closed range only: the same figures over the comparison ranges. */
+  previous: { range: { from: string; to: string }; figures: PeriodFigures } | null;
+  lastYear: { range: { from: string; to: string }; figures: PeriodFigures } | null;
+  series: { unit: PeriodUnit; points: PeriodPoint[] };
+  /** Every platform in every currency, grouped by currency (most paid first), largest first. */
+  byPlatform: PlatformFigures[];
+  /** Customers (merged buyers) in the database. */
+  customers: number;
+  /** The first and last order placed in the range and currency. */
   firstOrderAt: string | null;
   lastOrderAt: string | null;
-  /**
-   * The figures above are in CNY. Orders in other currencies (a Shopify shop in USD) are never
-   * added to them; they are listed here instead.
-   */
-  otherCurrencies: Array<{ currency: string; orders: number; paidFen: number }>;
+  /** Paid orders of the sample shop among the figures (0 when none). */
+  sampleOrders: number;
 }
 
 export interface ImportCounts {
@@ -138,6 +172,7 @@ export interface DemoResult {
   shops: number;
   orders: number;
   lines: number;
+  /** 买家 of the sample shops (accounts with a paid order), counted as the dashboard counts them. */
   buyers: number;
   products: number;
   batches: number[];

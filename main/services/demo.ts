@@ -15,6 +15,7 @@ import type { ImportDeps } from './import/import-files.js';
 import type { JobContext } from './import/import-types.js';
 import { createStagingTables, StagingTables } from './import/staging.js';
 import { demoRowsInWorker } from './import/worker-jobs.js';
+import { buyerCountsSql } from './figures.js';
 import { ensureShop } from './shops.js';
 import { yieldToEventLoop } from './long-work.js';
 
@@ -131,8 +132,11 @@ export async function loadDemo(
           },
         );
         await close();
-        const buyers = tx.sqlite.prepare('SELECT count(*) AS n FROM buyer_accounts').get() as { n: number };
-        result.buyers = buyers.n;
+        // Counted as the dashboard counts 买家, over the sample shops just written.
+        const buyers = tx.sqlite
+          .prepare(buyerCountsSql(`o.shop_id IN (SELECT id FROM shops WHERE is_sample = 1)`))
+          .get() as { buyers: number };
+        result.buyers = buyers.buyers;
         return result;
       },
       { attach },

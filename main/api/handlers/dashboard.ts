@@ -3,6 +3,6 @@ import type { HandlerDeps, HandlerMap } from './types.js';
 
 export function dashboardHandlers(deps: HandlerDeps): HandlerMap<'dashboard.summary'> {
   return {
-    'dashboard.summary': (input) => dashboardSummary(deps.services.huikeDb.reader, input),
+    'dashboard.summary': async (input) => dashboardSummary(deps.services.huikeDb.readSqlite, input),
   };
 }

@@ -188,6 +188,7 @@ async function readSheets(
   // An unknown layout still shows its first rows, so the user can see what to map each column to.
   const firstRows: string[][] = [];
   let keys: LineKeyRegistry | null = null;
+  const sheetVariants: Array<{ sheet: string | null; variant: string }> = [];
   const totals = { rows: 0, imported: 0, refused: 0 };
 
   for await (const sheet of source.sheets) {
@@ -223,7 +224,7 @@ async function readSheets(
       };
       visitor.onStart?.({ format: chosen.format, encoding: source.encoding });
     }
-    result.variants.push(sheet.sheetName ? `${sheet.sheetName}: ${chosen.variant}` : chosen.variant);
+    sheetVariants.push({ sheet: sheet.sheetName, variant: chosen.variant });
     visitor.onSheet?.(sheet, chosen);
     const reader = createOrderReader(chosen.format, sheet.header, {
       ...options,
@@ -275,6 +276,10 @@ async function readSheets(
       },
     );
   }
+  // A sheet's name says something only beside other sheets (a single one is often just "Sheet1").
+  result.variants = sheetVariants.map((v) =>
+    v.sheet && sheetVariants.length > 1 ? `${v.sheet}: ${v.variant}` : v.variant,
+  );
   result.rows = totals.rows;
   result.rowsImported = totals.imported;
   result.rowsRefused = totals.refused;

@@ -46,30 +46,12 @@ export const en: typeof zhCN = {
     demoLoading: 'Generating the sample shop',
     demoLoaded: 'Sample data loaded: {{shops}} shops, {{orders}} orders',
   },
+  /** Amount names shared by the import screens and the reports. */
   kpi: {
-    paidOrders: 'Paid orders',
-    ofAllOrders: '{{total}} orders in all',
     paid: 'Paid',
     refund: 'Refunded',
-    net: 'Net revenue',
-    buyers: 'Buyers',
-    repeatBuyers: 'Repeat buyers',
-    repeatShare: '{{percent}}% of buyers',
   },
-  dashboard: {
-    dataSpan: 'Orders from {{range}} (Beijing time)',
-    from: 'From',
-    to: 'To',
-    otherCurrencies:
-      'The amounts on this page are CNY totals; orders in other currencies are not included: {{list}}',
-    otherCurrencyItem: '{{orders}} orders in {{currency}} (paid {{paid}})',
-    loadFailed: 'Could not load the dashboard',
-    byMonth: 'Paid amount by month',
-    byPlatform: 'By platform',
-    platformShare: 'Share of paid amount',
-    platform: 'Platform',
-    orders: 'Orders',
-  },
+
   platform: {
     tmall: 'Tmall/Taobao',
     jd: 'JD',
@@ -184,8 +166,8 @@ export const en: typeof zhCN = {
     },
   },
   report: {
-    title: 'Import finished ({{count}} files)',
-    subtitle: '{{orders}} orders added or updated.',
+    title: 'Import finished — files: {{count}}',
+    subtitle: 'Orders added or updated: {{orders}}.',
     download: 'Download report',
     toHistory: 'Import history',
     more: 'Import more',
@@ -196,8 +178,9 @@ export const en: typeof zhCN = {
     rows: 'Rows',
     rowsImported: 'Rows imported',
     rowsRefused: 'Rows refused',
-    ordersCounts: 'Orders new/updated/unchanged',
-    linesCounts: 'Lines new/updated/unchanged',
+    orders: 'Orders',
+    lines: 'Lines',
+    countsLegend: 'new / updated / same',
     ordersInserted: 'Orders new',
     ordersUpdated: 'Orders updated',
     ordersUnchanged: 'Orders unchanged',
@@ -208,6 +191,7 @@ export const en: typeof zhCN = {
     refundYuan: 'Refunded',
     currency: 'Currency',
     skipped: 'Skipped rows',
+    refusedCount: '{{formatted}} refused',
   },
   history: {
     title: 'Import history',

@@ -17,7 +17,13 @@ describe('handlers through createApp', () => {
       hasData: false,
     });
     const summary = await app.invoke('dashboard.summary', {});
-    expect(summary).toMatchObject({ paidOrders: 0, paidFen: 0, buyers: 0, byPlatform: [], byMonth: [] });
+    expect(summary).toMatchObject({
+      currency: null,
+      currencies: [],
+      current: { paidOrders: 0, paidFen: 0, buyers: 0 },
+      byPlatform: [],
+      series: { points: [] },
+    });
     expect(await app.invoke('imports.list', {})).toEqual({ batches: [] });
   });
 

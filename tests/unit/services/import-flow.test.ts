@@ -31,14 +31,16 @@ async function stage(file: string, options: Omit<FileOptions, 'fileId'> = {}): P
   return { fileId: s.fileId, ...options };
 }
 
+/** The dashboard's figures (in the currency with most paid orders), every currency, and the shops. */
 async function totals() {
   const s = await app.invoke('dashboard.summary', {});
   const list = await app.invoke('shops.list', {});
   return {
-    paidOrders: s.paidOrders,
-    allOrders: s.allOrders,
-    paidFen: s.paidFen,
-    refundFen: s.refundFen,
+    paidOrders: s.current.paidOrders,
+    allOrders: s.current.allOrders,
+    paidFen: s.current.paidFen,
+    refundFen: s.current.refundFen,
+    currencies: s.currencies,
     shops: list,
   };
 }
@@ -124,10 +126,19 @@ describe('import through the handlers', () => {
     expect(jd.batches[0]!.currency).toBe('CNY');
     expect(shopify.batches[0]!.currency).toBe('USD');
     const summary = await app.invoke('dashboard.summary', {});
-    expect(summary.paidFen).toBe(jd.batches[0]!.money.paidFen);
-    expect(summary.otherCurrencies).toEqual([
-      { currency: 'USD', orders: expect.any(Number), paidFen: shopify.batches[0]!.money.paidFen },
+    expect(summary.currency).toBe('CNY');
+    expect(summary.current.paidFen).toBe(jd.batches[0]!.money.paidFen);
+    expect(summary.currencies).toEqual([
+      { currency: 'CNY', paidOrders: expect.any(Number), paidFen: jd.batches[0]!.money.paidFen },
+      { currency: 'USD', paidOrders: expect.any(Number), paidFen: shopify.batches[0]!.money.paidFen },
     ]);
+    // The USD shop is in the platform table in its own currency, not dropped.
+    expect(summary.byPlatform.map((p) => [p.platform, p.currency])).toEqual([
+      ['jd', 'CNY'],
+      ['shopify', 'USD'],
+    ]);
+    const usd = await app.invoke('dashboard.summary', { currency: 'usd' });
+    expect(usd.current.paidFen).toBe(shopify.batches[0]!.money.paidFen);
     const history = await app.invoke('imports.list', {});
     expect(history.batches.map((b) => b.currency)).toEqual(['USD', 'CNY']);
   });
@@ -305,7 +316,7 @@ describe('import through the handlers', () => {
       const seenMidway: number[] = [];
       const off = onDisk.onProgress((e) => {
         if (e.phase === 'reading' && e.done < e.total) {
-          void onDisk.invoke('dashboard.summary', {}).then((s) => seenMidway.push(s.allOrders));
+          void onDisk.invoke('dashboard.summary', {}).then((s) => seenMidway.push(s.current.allOrders));
         }
       });
       const file = { fileId: (await onDisk.stagePath(big)).fileId };
@@ -313,7 +324,7 @@ describe('import through the handlers', () => {
       off();
       expect(seenMidway.length).toBeGreaterThan(0);
       expect(new Set(seenMidway)).toEqual(new Set([0]));
-      expect((await onDisk.invoke('dashboard.summary', {})).allOrders).toBe(30_000);
+      expect((await onDisk.invoke('dashboard.summary', {})).current.allOrders).toBe(30_000);
     } finally {
       await onDisk.close();
     }

@@ -1,33 +1,81 @@
-import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Space, Spin, Typography } from 'antd';
+/**
+ * 总览: one range of days and one currency for every figure on the page, both said in the subtitle;
+ * every currency with orders can be chosen, none is dropped; each figure, bar and platform row opens
+ * the orders behind it.
+ */
+import { ExperimentOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, DatePicker, Segmented, Select, Space, Spin, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardSummary } from '../../../../main/api/contract';
 import { call } from '../../api/client';
 import { useAppState } from '../../app/AppState';
-import { formatDateRange } from '../../format/dates';
-import { formatFen } from '../../format/money';
+import { formatDate } from '../../format/dates';
+import { formatCount } from '../../format/money';
+import { ordersOfPeriod, ordersOfPlatform, ordersOfSummary, type DrillDown } from './drill-down';
 import { KpiCards } from './KpiCards';
-import { MonthlyChart } from './MonthlyChart';
+import { PeriodChart } from './PeriodChart';
 import { PlatformBreakdown } from './PlatformBreakdown';
+import { presetRange, RANGE_PRESETS, type DayRange, type RangePreset } from './ranges';
 
-interface Range {
-  from?: string;
-  to?: string;
+type RangeChoice = RangePreset | 'custom';
+
+/** Opens the order list filtered as given. */
+function openOrders(filter: DrillDown): void {
+  const params = new URLSearchParams();
+  if (filter.from) params.set('from', filter.from);
+  if (filter.to) params.set('to', filter.to);
+  if (filter.currency) params.set('currency', filter.currency);
+  if (filter.platforms?.length) params.set('platform', filter.platforms.join(','));
+  if (filter.paid) params.set('paid', '1');
+  window.location.hash = `#/orders?${params.toString()}`;
+}
+
+function Subtitle({ summary }: { summary: DashboardSummary }) {
+  const { t } = useTranslation();
+  const { range } = summary;
+  const span =
+    range.from || range.to
+      ? t('dashboard.subtitle.range', {
+          from: range.from ?? formatDate(summary.firstOrderAt),
+          to: range.to ?? formatDate(summary.lastOrderAt),
+        })
+      : summary.firstOrderAt
+        ? t('dashboard.subtitle.all', {
+            span: t('dashboard.subtitle.range', {
+              from: formatDate(summary.firstOrderAt),
+              to: formatDate(summary.lastOrderAt),
+            }),
+          })
+        : t('dashboard.subtitle.noData');
+  const parts = [span];
+  if (summary.currency) parts.push(t('dashboard.subtitle.currency', { currency: summary.currency }));
+  parts.push(t('dashboard.subtitle.days'));
+  return (
+    <Typography.Text type="secondary" data-testid="dashboard-subtitle">
+      {parts.join(' · ')}
+    </Typography.Text>
+  );
 }
 
 export function DashboardPage() {
   const { t } = useTranslation();
   const { dataVersion } = useAppState();
-  const [range, setRange] = useState<Range>({});
+  const [choice, setChoice] = useState<RangeChoice>('all');
+  const [range, setRange] = useState<DayRange>({});
+  const [currency, setCurrency] = useState<string | undefined>(undefined);
   const [reload, setReload] = useState(0);
   const [summary, setSummary] = useState<DashboardSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
+  // What is on screen answers this request once loadedKey catches up with it.
+  const requestKey = JSON.stringify([range, currency, dataVersion, reload]);
+  const [loadedKey, setLoadedKey] = useState<string | null>(null);
+  const loading = loadedKey !== requestKey;
 
   useEffect(() => {
     let live = true;
-    call('dashboard.summary', range)
+    call('dashboard.summary', { ...range, ...(currency ? { currency } : {}) })
       .then((result) => {
         if (!live) return;
         setSummary(result);
@@ -37,42 +85,64 @@ export function DashboardPage() {
         if (live) setError(e instanceof Error ? e.message : String(e));
       })
       .finally(() => {
-        if (live) setLoading(false);
+        if (live) setLoadedKey(requestKey);
       });
     return () => {
       live = false;
     };
-  }, [range, dataVersion, reload]);
+  }, [range, currency, dataVersion, reload, requestKey]);
+
+  const choose = (next: RangeChoice) => {
+    setChoice(next);
+    if (next !== 'custom') setRange(presetRange(next));
+  };
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="dashboard">
-      <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+      <Space wrap style={{ width: '100%', justifyContent: 'space-between' }} align="start">
         <div>
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('nav.dashboard')}
           </Typography.Title>
-          {summary && (
-            <Typography.Text type="secondary">
-              {t('dashboard.dataSpan', { range: formatDateRange(summary.firstOrderAt, summary.lastOrderAt) })}
-            </Typography.Text>
-          )}
+          {summary && <Subtitle summary={summary} />}
         </div>
-        <Space>
-          <DatePicker.RangePicker
-            allowEmpty={[true, true]}
-            placeholder={[t('dashboard.from'), t('dashboard.to')]}
-            onChange={(_, [from, to]) => {
-              setLoading(true);
-              setRange({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
-            }}
-            data-testid="dashboard-range"
+        <Space wrap>
+          {summary && summary.currencies.length > 1 && (
+            <Segmented
+              data-testid="dashboard-currency"
+              value={summary.currency ?? undefined}
+              onChange={(value) => setCurrency(String(value))}
+              options={summary.currencies.map((c) => ({
+                value: c.currency,
+                label: t('dashboard.currencyItem', {
+                  currency: c.currency,
+                  orders: formatCount(c.paidOrders),
+                }),
+              }))}
+            />
+          )}
+          <Select<RangeChoice>
+            data-testid="dashboard-preset"
+            value={choice}
+            onChange={choose}
+            style={{ width: 130 }}
+            options={[...RANGE_PRESETS, 'custom' as const].map((p) => ({
+              value: p,
+              label: t(`dashboard.range.${p}`),
+            }))}
           />
+          {choice === 'custom' && (
+            <DatePicker.RangePicker
+              allowEmpty={[true, true]}
+              value={[range.from ? dayjs(range.from) : null, range.to ? dayjs(range.to) : null]}
+              placeholder={[t('dashboard.range.from'), t('dashboard.range.to')]}
+              onChange={(_, [from, to]) => setRange({ ...(from ? { from } : {}), ...(to ? { to } : {}) })}
+              data-testid="dashboard-range"
+            />
+          )}
           <Button
             icon={<ReloadOutlined />}
-            onClick={() => {
-              setLoading(true);
-              setReload((n) => n + 1);
-            }}
+            onClick={() => setReload((n) => n + 1)}
             aria-label={t('common.refresh')}
           />
         </Space>
@@ -81,27 +151,27 @@ export function DashboardPage() {
       <Spin spinning={loading && summary !== null}>
         {summary ? (
           <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-            {summary.otherCurrencies.length > 0 && (
+            {summary.sampleOrders > 0 && (
               <Alert
-                type="info"
+                type="warning"
                 showIcon
-                data-testid="other-currencies"
-                title={t('dashboard.otherCurrencies', {
-                  list: summary.otherCurrencies
-                    .map((c) =>
-                      t('dashboard.otherCurrencyItem', {
-                        currency: c.currency,
-                        orders: c.orders,
-                        paid: formatFen(c.paidFen, c.currency),
-                      }),
-                    )
-                    .join('；'),
-                })}
+                icon={<ExperimentOutlined />}
+                data-testid="sample-notice"
+                title={t('dashboard.sample.title', { orders: formatCount(summary.sampleOrders) })}
+                description={t('dashboard.sample.hint')}
               />
             )}
-            <KpiCards summary={summary} />
-            <MonthlyChart byMonth={summary.byMonth} />
-            <PlatformBreakdown byPlatform={summary.byPlatform} />
+            <KpiCards summary={summary} onOpen={() => openOrders(ordersOfSummary(summary))} />
+            <PeriodChart
+              series={summary.series}
+              currency={summary.currency ?? 'CNY'}
+              onOpenPeriod={(point, unit) => openOrders(ordersOfPeriod(summary, point, unit))}
+            />
+            <PlatformBreakdown
+              byPlatform={summary.byPlatform}
+              currency={summary.currency ?? 'CNY'}
+              onOpenPlatform={(row) => openOrders(ordersOfPlatform(summary, row))}
+            />
           </Space>
         ) : (
           !error && <Spin size="large" style={{ display: 'block', marginTop: 80 }} />

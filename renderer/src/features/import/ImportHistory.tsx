@@ -6,7 +6,7 @@ import type { BatchSummary } from '../../../../main/api/contract';
 import { call } from '../../api/client';
 import { useAppState } from '../../app/AppState';
 import { formatDateTime } from '../../format/dates';
-import { formatCounts, moneyColumns, sourceColumns } from './batch-columns';
+import { countsTitle, fileColumn, formatCounts, moneyColumns, rowsColumn } from './batch-columns';
 
 export function ImportHistory() {
   const { t } = useTranslation();
@@ -83,7 +83,7 @@ export function ImportHistory() {
           rowKey="id"
           loading={batches === null && !error}
           dataSource={batches ?? []}
-          scroll={{ x: 'max-content' }}
+          tableLayout="fixed"
           pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
           columns={[
             {
@@ -92,62 +92,52 @@ export function ImportHistory() {
               render: (iso: string) => formatDateTime(iso),
               width: 140,
             },
+            fileColumn<BatchSummary>(t, (b) => b.source === 'demo'),
+            rowsColumn<BatchSummary>(t),
             {
-              title: t('report.file'),
-              dataIndex: 'file',
-              render: (file: string, b) => (
-                <Space size={4}>
-                  {file}
-                  {b.source === 'demo' && <Tag>{t('history.demo')}</Tag>}
-                </Space>
-              ),
-            },
-            ...sourceColumns(t),
-            {
-              title: t('report.ordersCounts'),
+              title: countsTitle(t, 'report.orders'),
               key: 'orders',
               align: 'right',
+              width: 140,
               render: (_: unknown, b) => formatCounts(b.orders),
             },
             ...moneyColumns<BatchSummary>(t),
             {
               title: t('history.state'),
-              dataIndex: 'state',
-              render: (state: BatchSummary['state'], b) => (
-                <Tag
-                  color={state === 'committed' ? 'green' : 'default'}
-                  data-testid={`state-${b.id}`}
-                  data-state={state}
-                >
-                  {t(`history.states.${state}`)}
-                  {b.undoneAt ? ` · ${formatDateTime(b.undoneAt)}` : ''}
-                </Tag>
-              ),
-            },
-            {
-              title: t('history.actions'),
-              key: 'actions',
-              render: (_: unknown, b) =>
-                b.state === 'committed' ? (
-                  <Popconfirm
-                    title={t('history.undoConfirmTitle')}
-                    description={t('history.undoConfirm', { file: b.file })}
-                    okText={t('history.undo')}
-                    cancelText={t('common.cancel')}
-                    okButtonProps={{ danger: true, 'data-testid': `undo-confirm-${b.id}` }}
-                    onConfirm={() => undo(b)}
+              key: 'state',
+              width: 170,
+              render: (_: unknown, b) => (
+                <Space size={8} wrap>
+                  <Tag
+                    color={b.state === 'committed' ? 'green' : 'default'}
+                    data-testid={`state-${b.id}`}
+                    data-state={b.state}
+                    title={b.undoneAt ? formatDateTime(b.undoneAt) : undefined}
                   >
-                    <Button
-                      size="small"
-                      danger
-                      icon={<UndoOutlined />}
-                      loading={undoing === b.id}
-                      data-testid={`undo-${b.id}`}
+                    {t(`history.states.${b.state}`)}
+                  </Tag>
+                  {b.state === 'committed' && (
+                    <Popconfirm
+                      title={t('history.undoConfirmTitle')}
+                      description={t('history.undoConfirm', { file: b.file })}
+                      okText={t('history.undo')}
+                      cancelText={t('common.cancel')}
+                      okButtonProps={{ danger: true, 'data-testid': `undo-confirm-${b.id}` }}
+                      onConfirm={() => undo(b)}
                     >
-                      {t('history.undo')}
-                    </Button>
-                  </Popconfirm>
-                ) : null,
+                      <Button
+                        size="small"
+                        danger
+                        icon={<UndoOutlined />}
+                        loading={undoing === b.id}
+                        data-testid={`undo-${b.id}`}
+                      >
+                        {t('history.undo')}
+                      </Button>
+                    </Popconfirm>
+                  )}
+                </Space>
+              ),
             },
           ]}
         />

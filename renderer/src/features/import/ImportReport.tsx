@@ -1,11 +1,11 @@
 import { DownloadOutlined, HistoryOutlined } from '@ant-design/icons';
-import { Button, Card, Result, Space, Table } from 'antd';
+import { Button, Card, Result, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CommittedBatch, RowProblem } from '../../../../main/api/contract';
 import { call } from '../../api/client';
 import { navigate } from '../../app/routes';
 import { formatCount } from '../../format/money';
-import { formatCounts, moneyColumns, sourceColumns } from './batch-columns';
+import { countsTitle, fileColumn, formatCounts, moneyColumns, rowsColumn } from './batch-columns';
 import { ProblemsTable } from './ProblemsTable';
 import { downloadText, reportCsv } from './report-csv';
 
@@ -35,7 +35,7 @@ export function ImportReport({ batches, onDone }: { batches: CommittedBatch[]; o
       <Result
         status="success"
         title={t('report.title', { count: batches.length })}
-        subTitle={t('report.subtitle', { orders })}
+        subTitle={t('report.subtitle', { orders: formatCount(orders) })}
         extra={
           <Space wrap>
             <Button icon={<DownloadOutlined />} onClick={() => void download()} data-testid="report-download">
@@ -58,42 +58,45 @@ export function ImportReport({ batches, onDone }: { batches: CommittedBatch[]; o
         size="small"
         rowKey="id"
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
         dataSource={batches}
-        expandable={{
-          rowExpandable: (b) => b.problems.length > 0,
-          expandedRowRender: (b) => (
-            <ProblemsTable problems={b.problems} total={b.rowsRefused} testId={`report-skipped-${b.id}`} />
-          ),
-        }}
         columns={[
-          { title: t('report.file'), dataIndex: 'file' },
-          ...sourceColumns(t),
+          fileColumn<CommittedBatch>(t),
+          rowsColumn<CommittedBatch>(t),
           {
-            title: t('report.ordersCounts'),
+            title: countsTitle(t, 'report.orders'),
             key: 'orders',
             align: 'right',
+            width: 150,
             render: (_: unknown, b) => (
               <span data-testid={`report-orders-${b.id}`}>{formatCounts(b.orders)}</span>
             ),
           },
           {
-            title: t('report.linesCounts'),
+            title: countsTitle(t, 'report.lines'),
             key: 'lines',
             align: 'right',
+            width: 160,
             render: (_: unknown, b) => formatCounts(b.lines),
           },
           ...moneyColumns<CommittedBatch>(t),
-          {
-            title: t('report.rowsRefused'),
-            key: 'refused',
-            align: 'right',
-            render: (_: unknown, b) => (
-              <span data-testid={`report-refused-${b.id}`}>{formatCount(b.rowsRefused)}</span>
-            ),
-          },
         ]}
       />
+      {batches
+        .filter((b) => b.rowsRefused > 0)
+        .map((b) => (
+          <div
+            key={b.id}
+            style={{ marginTop: 16 }}
+            data-testid={`report-refused-${b.id}`}
+            data-count={b.rowsRefused}
+          >
+            <Typography.Title level={5} style={{ marginBottom: 8 }}>
+              {b.file}
+            </Typography.Title>
+            <ProblemsTable problems={b.problems} total={b.rowsRefused} testId={`report-skipped-${b.id}`} />
+          </div>
+        ))}
     </Card>
   );
 }

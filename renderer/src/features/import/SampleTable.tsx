@@ -21,7 +21,8 @@ export function SampleTable({ header, rows }: { header: string[]; rows: string[]
       pagination={false}
       columns={columns}
       dataSource={data}
-      scroll={{ x: 'max-content', y: 200 }}
+      // Every sample row shows (the caption says how many); only wide headers scroll sideways.
+      scroll={{ x: 'max-content' }}
     />
   );
 }
