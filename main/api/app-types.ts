@@ -30,7 +30,9 @@ export interface HuikeApp {
    */
   backupTo(path: string, options?: { overwrite?: boolean }): Promise<{ path: string; size: number }>;
   /** A staged download (a backup for the browser): its name and bytes, handed over once. */
-  takeDownload(fileId: string): Promise<{ name: string; size: number; stream: Readable; done(): Promise<void> }>;
+  takeDownload(
+    fileId: string,
+  ): Promise<{ name: string; size: number; stream: Readable; done(): Promise<void> }>;
   readonly dbPath: string;
   close(): Promise<void>;
 }

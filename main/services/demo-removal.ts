@@ -134,14 +134,19 @@ export function removeSampleData(huikeDb: HuikeDb, ctx: JobContext): Promise<Dem
     result.products = sqlite
       .prepare(`DELETE FROM products WHERE first_op_id IN (SELECT id FROM temp.sample_ops) AND NOT ${named}`)
       .run().changes;
-    sqlite.exec('UPDATE products SET first_op_id = NULL WHERE first_op_id IN (SELECT id FROM temp.sample_ops)');
+    sqlite.exec(
+      'UPDATE products SET first_op_id = NULL WHERE first_op_id IN (SELECT id FROM temp.sample_ops)',
+    );
 
     sqlite.exec(`DELETE FROM batch_problems WHERE batch_id IN (SELECT id FROM temp.sample_ops)`);
-    result.batches = sqlite.prepare(`DELETE FROM import_batches WHERE shop_id IN (${SAMPLE_SHOPS})`).run().changes;
+    result.batches = sqlite
+      .prepare(`DELETE FROM import_batches WHERE shop_id IN (${SAMPLE_SHOPS})`)
+      .run().changes;
     sqlite.exec(`DELETE FROM operation_changes WHERE op_id IN (SELECT id FROM temp.sample_ops)`);
     sqlite.exec(`DELETE FROM operations WHERE id IN (SELECT id FROM temp.sample_ops)`);
     sqlite.exec(`DELETE FROM shops WHERE is_sample = 1`);
-    for (const t of ['sample_ops', 'sample_accounts', 'sample_customers']) sqlite.exec(`DELETE FROM temp.${t}`);
+    for (const t of ['sample_ops', 'sample_accounts', 'sample_customers'])
+      sqlite.exec(`DELETE FROM temp.${t}`);
 
     const { operationId: _none, ...counts } = result;
     result.operationId = newOperation(tx, 'demo_removal', ctx.now().toISOString(), counts);

@@ -68,12 +68,15 @@ function inspect(copy: string, shownAs: string): void {
     );
     if (!HUIKE_TABLES.every((t) => tables.has(t)))
       throw new UserError({ code: 'backup.notHuike', params: { file: shownAs } });
-    const applied = (sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map(
-      (r) => r.name,
-    );
+    const applied = (
+      sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]
+    ).map((r) => r.name);
     const unknown = applied.filter((name) => !Object.hasOwn(migrations, name));
     if (unknown.length > 0)
-      throw new UserError({ code: 'backup.newerSchema', params: { file: shownAs, version: unknown.at(-1)! } });
+      throw new UserError({
+        code: 'backup.newerSchema',
+        params: { file: shownAs, version: unknown.at(-1)! },
+      });
     if (applied.length === 0) throw new UserError({ code: 'backup.notHuike', params: { file: shownAs } });
   } finally {
     sqlite.close();

@@ -7,7 +7,6 @@ export function shopHandlers(deps: HandlerDeps): HandlerMap<'shops.update' | 'sh
   const { huikeDb, now } = deps.services;
   return {
     'shops.update': ({ shopId, ...changes }) => updateShop(huikeDb, shopId, changes, now().toISOString()),
-    'shops.merge': (input) =>
-      mergeShops(huikeDb, input.fromShopId, input.intoShopId, now().toISOString()),
+    'shops.merge': (input) => mergeShops(huikeDb, input.fromShopId, input.intoShopId, now().toISOString()),
   };
 }

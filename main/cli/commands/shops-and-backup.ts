@@ -24,7 +24,9 @@ export type WithApp = <T>(work: (app: HuikeApp, jobId: string) => Promise<T>) =>
 
 function shopIdArg(value: string, name: string): number {
   if (!/^\d+$/.test(value) || Number(value) === 0)
-    throw new UserError(`${name}「${value}」应为店铺编号，见 huike shops (must be a shop id from \`huike shops\`)`);
+    throw new UserError(
+      `${name}「${value}」应为店铺编号，见 huike shops (must be a shop id from \`huike shops\`)`,
+    );
   return Number(value);
 }
 
@@ -43,7 +45,7 @@ function registerShops(program: Command, withApp: WithApp): void {
     });
   shops
     .command('set')
-    .description("修改店铺的名称、平台、币种或时区 (rename a shop, set its platform, currency, time zone)")
+    .description('修改店铺的名称、平台、币种或时区 (rename a shop, set its platform, currency, time zone)')
     .argument('<shopId>', 'shop id from `huike shops`')
     .option('--name <name>', 'new name (unique per platform)')
     .addOption(new Option('--platform <platform>', 'platform').choices([...PLATFORMS]))
@@ -71,7 +73,9 @@ function registerShops(program: Command, withApp: WithApp): void {
     );
   shops
     .command('merge')
-    .description('把一个店铺并入另一个（同平台、同币种）(merge a shop into another of the same platform and currency)')
+    .description(
+      '把一个店铺并入另一个（同平台、同币种）(merge a shop into another of the same platform and currency)',
+    )
     .argument('<fromShopId>', 'the shop that goes away')
     .argument('<intoShopId>', 'the shop that stays and gets its orders and import batches')
     .option('--json', 'print one JSON document')
@@ -94,7 +98,7 @@ function registerDemo(program: Command, withApp: WithApp): void {
       '--yes',
       'load it even though the database already holds your own orders (the sample is kept apart and removable)',
     )
-    .option('--remove', "delete the sample shops and everything only they use; your own data stays")
+    .option('--remove', 'delete the sample shops and everything only they use; your own data stays')
     .option('--json', 'print one JSON document')
     .action(async (opts: { seed: string; yes?: boolean; remove?: boolean; json?: boolean }) => {
       if (opts.remove) {

@@ -56,7 +56,10 @@ export function chooseShop(
   const owners = ofPlatform.filter((s) => !s.isSample);
   const name =
     chosen ||
-    realShopName(ofPlatform, inFile?.trim() || (owners.length === 1 ? owners[0]!.name : DEFAULT_SHOP_NAMES[platform]));
+    realShopName(
+      ofPlatform,
+      inFile?.trim() || (owners.length === 1 ? owners[0]!.name : DEFAULT_SHOP_NAMES[platform]),
+    );
   const existing = ofPlatform.find((s) => s.name === name);
   return {
     name,

@@ -50,8 +50,9 @@ export function refuseTakenName(tx: WriteTx, shop: { id: number; platform: strin
 }
 
 function countOrders(tx: WriteTx, shopId: number): number {
-  return (tx.sqlite.prepare('SELECT count(*) AS n FROM orders WHERE shop_id = ?').get(shopId) as { n: number })
-    .n;
+  return (
+    tx.sqlite.prepare('SELECT count(*) AS n FROM orders WHERE shop_id = ?').get(shopId) as { n: number }
+  ).n;
 }
 
 function validate(tx: WriteTx, before: ShopRow, after: Omit<ShopRow, 'is_sample'>, changed: ShopField[]) {

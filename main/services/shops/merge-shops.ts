@@ -49,7 +49,11 @@ function dropDuplicateOrders(tx: WriteTx, opId: number, fromId: number, intoId: 
     action: 'delete',
     where: 't.order_id IN (SELECT id FROM temp.merge_dropped)',
   });
-  recordRows(tx, opId, { table: 'orders', action: 'delete', where: 't.id IN (SELECT id FROM temp.merge_dropped)' });
+  recordRows(tx, opId, {
+    table: 'orders',
+    action: 'delete',
+    where: 't.id IN (SELECT id FROM temp.merge_dropped)',
+  });
   sqlite.exec('DELETE FROM order_lines WHERE order_id IN (SELECT id FROM temp.merge_dropped)');
   sqlite.exec('DELETE FROM orders WHERE id IN (SELECT id FROM temp.merge_dropped)');
   sqlite.exec('DELETE FROM temp.merge_dropped');
@@ -78,10 +82,14 @@ export function mergeShops(
       where: 't.shop_id = @from',
       params,
     });
-    const ordersMoved = sqlite.prepare('UPDATE orders SET shop_id = @into WHERE shop_id = @from').run(params).changes;
+    const ordersMoved = sqlite
+      .prepare('UPDATE orders SET shop_id = @into WHERE shop_id = @from')
+      .run(params).changes;
     // The moved orders' days were counted in the old shop's zone.
     const ordersRedated =
-      from.timezone === into.timezone ? 0 : recomputeOrderDates(tx, { shopId: intoId, timezone: into.timezone });
+      from.timezone === into.timezone
+        ? 0
+        : recomputeOrderDates(tx, { shopId: intoId, timezone: into.timezone });
     recordRows(tx, opId, {
       table: 'import_batches',
       action: 'update',

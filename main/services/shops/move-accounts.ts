@@ -41,7 +41,9 @@ export function moveShopAccounts(
       ON b.platform = @to AND b.key_kind = a.key_kind AND b.account_key = a.account_key
       WHERE a.id = moving_accounts.old_id)`;
   const joined = sqlite
-    .prepare(`UPDATE temp.moving_accounts SET new_id = ${twinOnNewPlatform} WHERE ${twinOnNewPlatform} IS NOT NULL`)
+    .prepare(
+      `UPDATE temp.moving_accounts SET new_id = ${twinOnNewPlatform} WHERE ${twinOnNewPlatform} IS NOT NULL`,
+    )
     .run({ to: p.to }).changes;
 
   const alone = 'SELECT old_id FROM temp.moving_accounts WHERE new_id IS NULL AND shared = 0';

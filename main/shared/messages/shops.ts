@@ -7,7 +7,8 @@ export const shopMessages = {
     en: 'Shop #{shopId} does not exist (it may have been merged or removed); refresh and try again.',
   },
   'shops.nameTaken': {
-    'zh-CN': '同一平台下已经有名为「{name}」的店铺了。店铺名在同一平台内不能重复；若它们本是同一个店铺，请用“合并”。',
+    'zh-CN':
+      '同一平台下已经有名为「{name}」的店铺了。店铺名在同一平台内不能重复；若它们本是同一个店铺，请用“合并”。',
     en: 'This platform already has a shop named “{name}”. Shop names are unique per platform; if they are one shop, merge them.',
   },
   'shops.timezoneUnknown': {
@@ -28,7 +29,8 @@ export const shopMessages = {
     en: 'Choose two different shops to merge.',
   },
   'shops.mergeSample': {
-    'zh-CN': '「{name}」是示例店铺，示例数据与你自己的数据分开保存，不能合并。需要时可以在设置中删除示例数据。',
+    'zh-CN':
+      '「{name}」是示例店铺，示例数据与你自己的数据分开保存，不能合并。需要时可以在设置中删除示例数据。',
     en: '“{name}” is the sample shop: sample data is kept apart from your own and cannot be merged. You can remove the sample data in Settings.',
   },
   'shops.mergePlatformDiffers': {
@@ -65,7 +67,8 @@ export const shopMessages = {
     en: '{file} is damaged and cannot be restored: {detail}. Nothing was changed.',
   },
   'backup.newerSchema': {
-    'zh-CN': '{file} 来自更新版本的汇客（数据结构 {version}），当前版本无法打开。请先升级汇客，再恢复它。没有做任何改动。',
+    'zh-CN':
+      '{file} 来自更新版本的汇客（数据结构 {version}），当前版本无法打开。请先升级汇客，再恢复它。没有做任何改动。',
     en: '{file} comes from a newer version of Huike (schema {version}) that this version cannot open. Update Huike, then restore it. Nothing was changed.',
   },
   'backup.busy': {
