@@ -98,7 +98,11 @@ export function ImportHistory() {
               render: (file: string, b) => (
                 <Space size={4}>
                   {file}
-                  {b.source === 'demo' && <Tag>{t('history.demo')}</Tag>}
+                  {b.source === 'demo' && (
+                    <Tag color="gold" data-testid="history-sample-tag">
+                      {t('history.demo')}
+                    </Tag>
+                  )}
                 </Space>
               ),
             },
