@@ -145,6 +145,25 @@ describe('shops.update', () => {
     ]);
   });
 
+  it('undoing an import after a time-zone change dates the restored orders in the current zone', async () => {
+    const first = [
+      { id: 'U1', paid: '10.00', orderedAt: '2024-03-01 00:30:00', status: '买家已付款，等待卖家发货' },
+    ];
+    await importText(app, 'first.csv', tmallCsv(first), { shopName: '店' });
+    const later = await importText(app, 'later.csv', tmallCsv([{ ...first[0]!, status: '交易成功' }]), {
+      shopName: '店',
+    });
+    expect(later.orders.updated).toBe(1);
+    const shop = await shopNamed('店');
+    await app.invoke('shops.update', { shopId: shop.id, timezone: 'America/Los_Angeles' });
+    const day = () =>
+      query<{ order_date: string; status: string }>(app, 'SELECT order_date, status FROM orders')[0];
+    expect(day()).toEqual({ order_date: '2024-02-29', status: 'completed' });
+    // The later import's before-image holds the day counted in Shanghai.
+    await app.invoke('imports.undo', { batchId: later.id });
+    expect(day()).toEqual({ order_date: '2024-02-29', status: 'paid' });
+  });
+
   it('sets platform and currency: buyers follow the shop, orders are relabelled, impossible ones refused', async () => {
     const sheet = sheetCsv([
       { id: 'W1', phone: '13800000001', amount: '12.50', at: '2026-11-01 10:00' },
