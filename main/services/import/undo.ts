@@ -118,7 +118,7 @@ export async function undoOperation(tx: WriteTx, opId: number, ctx: JobContext):
     )
     .all(opId) as Array<{ id: number; timezone: string }>;
   for (const shop of restoredShops)
-    recomputeOrderDates(tx, { shopId: shop.id, timezone: shop.timezone, restoredBy: opId });
+    await recomputeOrderDates(tx, { shopId: shop.id, timezone: shop.timezone, restoredBy: opId });
 
   for (const table of ['order_lines', 'orders'] as const) {
     const remove = sqlite.prepare(

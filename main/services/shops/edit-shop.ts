@@ -16,6 +16,7 @@ import { minorUnitDigits } from '../../shared/money.js';
 import { isTimeZone } from '../../shared/time-zones.js';
 import { newOperation, recordRows, setSummary } from '../operation-log.js';
 import { readShopSummary } from '../shops.js';
+import { forOrderIdRanges } from './id-chunks.js';
 import { moveShopAccounts } from './move-accounts.js';
 import { recomputeOrderDates } from './order-dates.js';
 
@@ -115,11 +116,11 @@ export function updateShop(
       .prepare('UPDATE shops SET name = ?, platform = ?, currency = ?, timezone = ? WHERE id = ?')
       .run(after.name, after.platform, after.currency, after.timezone, shopId);
 
-    if (changed.includes('currency')) result.ordersRelabelled = relabelCurrency(tx, opId, after);
+    if (changed.includes('currency')) result.ordersRelabelled = await relabelCurrency(tx, opId, after);
     if (changed.includes('platform'))
       result.accounts = moveShopAccounts(tx, { id: opId, now }, shopId, after.platform);
     if (changed.includes('timezone'))
-      result.ordersRedated = recomputeOrderDates(tx, { shopId, timezone: after.timezone });
+      result.ordersRedated = await recomputeOrderDates(tx, { shopId, timezone: after.timezone });
 
     setSummary(tx, opId, {
       shopIds: [shopId],
@@ -133,20 +134,36 @@ export function updateShop(
   });
 }
 
-function relabelCurrency(tx: WriteTx, opId: number, shop: { id: number; currency: string }): number {
+async function relabelCurrency(
+  tx: WriteTx,
+  opId: number,
+  shop: { id: number; currency: string },
+): Promise<number> {
   const params = { shop: shop.id, currency: shop.currency };
-  for (const table of ['orders', 'import_batches'])
-    recordRows(tx, opId, {
-      table,
-      action: 'update',
-      columns: ['currency'],
-      where: 't.shop_id = @shop AND t.currency <> @currency',
-      params,
-    });
+  recordRows(tx, opId, {
+    table: 'import_batches',
+    action: 'update',
+    columns: ['currency'],
+    where: 't.shop_id = @shop AND t.currency <> @currency',
+    params,
+  });
   tx.sqlite
     .prepare('UPDATE import_batches SET currency = @currency WHERE shop_id = @shop AND currency <> @currency')
     .run(params);
-  return tx.sqlite
-    .prepare('UPDATE orders SET currency = @currency WHERE shop_id = @shop AND currency <> @currency')
-    .run(params).changes;
+  const relabel = tx.sqlite.prepare(
+    `UPDATE orders SET currency = @currency
+     WHERE +shop_id = @shop AND id >= @lo AND id < @hi AND currency <> @currency`,
+  );
+  let relabelled = 0;
+  await forOrderIdRanges(tx, shop.id, (range) => {
+    recordRows(tx, opId, {
+      table: 'orders',
+      action: 'update',
+      columns: ['currency'],
+      where: '+t.shop_id = @shop AND t.id >= @lo AND t.id < @hi AND t.currency <> @currency',
+      params: { ...params, ...range },
+    });
+    relabelled += relabel.run({ ...params, ...range }).changes;
+  });
+  return relabelled;
 }

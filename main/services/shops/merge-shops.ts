@@ -14,6 +14,7 @@ import type { ShopMergeResult } from '../../domain/results.js';
 import { newOperation, recordRows, setSummary } from '../operation-log.js';
 import { readShopSummary } from '../shops.js';
 import { readShopRow } from './edit-shop.js';
+import { forOrderIdRanges } from './id-chunks.js';
 import { recomputeOrderDates } from './order-dates.js';
 
 function refuseUnlessMergeable(from: ReturnType<typeof readShopRow>, into: ReturnType<typeof readShopRow>) {
@@ -31,18 +32,25 @@ function refuseUnlessMergeable(from: ReturnType<typeof readShopRow>, into: Retur
 }
 
 /** Drops the older copy of every order both shops hold; returns how many were dropped. */
-function dropDuplicateOrders(tx: WriteTx, opId: number, fromId: number, intoId: number): number {
+async function dropDuplicateOrders(
+  tx: WriteTx,
+  opId: number,
+  fromId: number,
+  intoId: number,
+): Promise<number> {
   const sqlite = tx.sqlite;
   sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS merge_dropped (id INTEGER PRIMARY KEY)');
   sqlite.exec('DELETE FROM temp.merge_dropped');
-  const dropped = sqlite
-    .prepare(
-      `INSERT INTO temp.merge_dropped (id)
-       SELECT CASE WHEN f.last_op_id > i.last_op_id THEN i.id ELSE f.id END
-       FROM orders f JOIN orders i ON i.shop_id = @into AND i.platform_order_id = f.platform_order_id
-       WHERE f.shop_id = @from`,
-    )
-    .run({ from: fromId, into: intoId }).changes;
+  const find = sqlite.prepare(
+    `INSERT INTO temp.merge_dropped (id)
+     SELECT CASE WHEN f.last_op_id > i.last_op_id THEN i.id ELSE f.id END
+     FROM orders f JOIN orders i ON i.shop_id = @into AND i.platform_order_id = f.platform_order_id
+     WHERE +f.shop_id = @from AND f.id >= @lo AND f.id < @hi`,
+  );
+  let dropped = 0;
+  await forOrderIdRanges(tx, fromId, (range) => {
+    dropped += find.run({ from: fromId, into: intoId, ...range }).changes;
+  });
   if (dropped === 0) return 0;
   recordRows(tx, opId, {
     table: 'order_lines',
@@ -74,22 +82,26 @@ export function mergeShops(
     const opId = newOperation(tx, 'shop_merge', now, { shopIds: [fromId, intoId] });
     const params = { from: fromId, into: intoId };
 
-    const duplicateOrders = dropDuplicateOrders(tx, opId, fromId, intoId);
-    recordRows(tx, opId, {
-      table: 'orders',
-      action: 'update',
-      columns: ['shop_id', 'order_date'],
-      where: 't.shop_id = @from',
-      params,
+    const duplicateOrders = await dropDuplicateOrders(tx, opId, fromId, intoId);
+    const move = sqlite.prepare(
+      'UPDATE orders SET shop_id = @into WHERE +shop_id = @from AND id >= @lo AND id < @hi',
+    );
+    let ordersMoved = 0;
+    await forOrderIdRanges(tx, fromId, (range) => {
+      recordRows(tx, opId, {
+        table: 'orders',
+        action: 'update',
+        columns: ['shop_id', 'order_date'],
+        where: '+t.shop_id = @from AND t.id >= @lo AND t.id < @hi',
+        params: { ...params, ...range },
+      });
+      ordersMoved += move.run({ ...params, ...range }).changes;
     });
-    const ordersMoved = sqlite
-      .prepare('UPDATE orders SET shop_id = @into WHERE shop_id = @from')
-      .run(params).changes;
     // The moved orders' days were counted in the old shop's zone.
     const ordersRedated =
       from.timezone === into.timezone
         ? 0
-        : recomputeOrderDates(tx, { shopId: intoId, timezone: into.timezone });
+        : await recomputeOrderDates(tx, { shopId: intoId, timezone: into.timezone });
     recordRows(tx, opId, {
       table: 'import_batches',
       action: 'update',

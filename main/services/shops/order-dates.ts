@@ -6,6 +6,7 @@
  */
 import type { WriteTx } from '../../../db/index.js';
 import { zoneSpans } from '../../domain/shops/zone-spans.js';
+import { forOrderIdRanges } from './id-chunks.js';
 
 export interface OrderDateScope {
   shopId: number;
@@ -15,7 +16,7 @@ export interface OrderDateScope {
 }
 
 /** Recomputes the shop-local days of the orders in scope; returns how many days changed. */
-export function recomputeOrderDates(tx: WriteTx, scope: OrderDateScope): number {
+export async function recomputeOrderDates(tx: WriteTx, scope: OrderDateScope): Promise<number> {
   const sqlite = tx.sqlite;
   const only =
     scope.restoredBy === undefined
@@ -42,12 +43,15 @@ export function recomputeOrderDates(tx: WriteTx, scope: OrderDateScope): number 
   const localDay = `(SELECT date(substr(orders.ordered_at, 1, 19), printf('%+d seconds', z.offset_seconds))
                      FROM temp.zone_spans z
                      WHERE orders.ordered_at >= z.from_iso AND orders.ordered_at < z.to_iso)`;
-  const changed = sqlite
-    .prepare(
-      `UPDATE orders SET order_date = ${localDay}
-       WHERE shop_id = @shop AND ordered_at IS NOT NULL AND order_date IS NOT ${localDay} ${only}`,
-    )
-    .run(params).changes;
+  const update = sqlite.prepare(
+    `UPDATE orders SET order_date = ${localDay}
+     WHERE +shop_id = @shop AND id >= @lo AND id < @hi AND ordered_at IS NOT NULL
+       AND order_date IS NOT ${localDay} ${only}`,
+  );
+  let changed = 0;
+  await forOrderIdRanges(tx, scope.shopId, (range) => {
+    changed += update.run({ ...params, ...range }).changes;
+  });
   sqlite.exec('DELETE FROM temp.zone_spans');
   return changed;
 }
