@@ -21,7 +21,7 @@ import { openSqlite } from '../../db/open-sqlite.js';
 import { UserError } from '../domain/errors.js';
 import type { RestoreResult } from '../domain/results.js';
 import type { JobContext } from './import/import-types.js';
-import { throwIfCancelled, yieldToEventLoop } from './long-work.js';
+import { createSlicer, throwIfCancelled } from './long-work.js';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 /** Tables every Huike database has had since its first version. */
@@ -98,40 +98,74 @@ export function safetyCopyPath(dbPath: string, stageDir: string, now: Date): str
   }
 }
 
+interface DataTable {
+  name: string;
+  columns: string;
+  /** A rowid table is copied a range of rowids at a time; a WITHOUT ROWID table whole. */
+  hasRowid: boolean;
+}
+
 /** Huike's own tables, in the live database (the backup's were migrated to the same schema). */
-function dataTables(sqlite: BetterSqlite3.Database): Array<{ name: string; columns: string }> {
-  const names = sqlite
+function dataTables(sqlite: BetterSqlite3.Database): DataTable[] {
+  const tables = sqlite
     .prepare(
-      `SELECT name FROM main.sqlite_master WHERE type = 'table'
+      `SELECT name, sql FROM main.sqlite_master WHERE type = 'table'
        AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'kysely\\_%' ESCAPE '\\' ORDER BY name`,
     )
-    .all() as { name: string }[];
-  return names.map(({ name }) => {
+    .all() as { name: string; sql: string }[];
+  return tables.map(({ name, sql }) => {
     const cols = sqlite.prepare('SELECT name FROM pragma_table_info(?)').all(name) as { name: string }[];
-    return { name, columns: cols.map((c) => `"${c.name}"`).join(', ') };
+    return {
+      name,
+      columns: cols.map((c) => `"${c.name}"`).join(', '),
+      hasRowid: !/WITHOUT\s+ROWID/i.test(sql),
+    };
   });
 }
+
+/** Rows per statement: the desktop app's main process gets a turn between slices. */
+const SLICE = 20_000;
 
 /** Replaces every table's rows with the attached backup's, in one transaction. */
 async function replaceData(sqlite: BetterSqlite3.Database, ctx: JobContext): Promise<void> {
   const tables = dataTables(sqlite);
-  const total = tables.reduce(
-    (n, t) => n + (sqlite.prepare(`SELECT count(*) AS n FROM restored."${t.name}"`).get() as { n: number }).n,
-    0,
-  );
+  const count = (schema: string, t: DataTable) =>
+    (sqlite.prepare(`SELECT count(*) AS n FROM ${schema}."${t.name}"`).get() as { n: number }).n;
+  const total = tables.reduce((n, t) => n + count('main', t) + count('restored', t), 0);
+  const slicer = createSlicer();
+  let done = 0;
+  const step = async (rows: number) => {
+    done += rows;
+    ctx.progress?.('restoring', done, total);
+    throwIfCancelled(ctx.signal);
+    await slicer.maybeYield();
+  };
   sqlite.exec('BEGIN IMMEDIATE');
   try {
     // Rows arrive in any table order; their references are checked once all are in.
     sqlite.pragma('defer_foreign_keys = ON');
-    for (const t of tables) sqlite.exec(`DELETE FROM main."${t.name}"`);
-    let done = 0;
     for (const t of tables) {
-      done += sqlite
-        .prepare(`INSERT INTO main."${t.name}" (${t.columns}) SELECT ${t.columns} FROM restored."${t.name}"`)
-        .run().changes;
-      ctx.progress?.('restoring', done, total);
-      throwIfCancelled(ctx.signal);
-      await yieldToEventLoop();
+      if (!t.hasRowid) {
+        await step(sqlite.prepare(`DELETE FROM main."${t.name}"`).run().changes);
+        continue;
+      }
+      const remove = sqlite.prepare(
+        `DELETE FROM main."${t.name}" WHERE rowid IN (SELECT rowid FROM main."${t.name}" LIMIT ${SLICE})`,
+      );
+      for (let n = remove.run().changes; n > 0; n = remove.run().changes) await step(n);
+    }
+    for (const t of tables) {
+      const copy = `INSERT INTO main."${t.name}" (${t.columns}) SELECT ${t.columns} FROM restored."${t.name}"`;
+      if (!t.hasRowid) {
+        await step(sqlite.prepare(copy).run().changes);
+        continue;
+      }
+      const { first, last } = sqlite
+        .prepare(`SELECT min(rowid) AS first, max(rowid) AS last FROM restored."${t.name}"`)
+        .get() as { first: number | null; last: number | null };
+      if (first === null || last === null) continue;
+      const slice = sqlite.prepare(`${copy} WHERE rowid >= @lo AND rowid < @hi`);
+      for (let lo = first; lo <= last; lo += SLICE) await step(slice.run({ lo, hi: lo + SLICE }).changes);
     }
     sqlite.exec('COMMIT');
   } catch (error) {
