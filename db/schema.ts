@@ -20,7 +20,7 @@ export interface ShopsTable {
 /** Everything the owner can undo: imports, the sample shop, merges, decisions, cost and fee edits. */
 export interface OperationsTable {
   id: Generated<number>;
-  /** 'import' | 'demo' | 'demo_removal' | 'shop_edit' | 'merge' | … */
+  /** 'import' | 'demo' | 'demo_removal' | 'shop_edit' | 'shop_merge' | 'merge' | … */
   kind: string;
   /** 'committed' | 'undone' */
   state: Generated<string>;

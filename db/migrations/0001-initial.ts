@@ -21,7 +21,7 @@ const FORMATS =
   "('tmall', 'tmall-items', 'jd', 'pdd', 'douyin', 'shopify', 'youzan', 'woocommerce', 'generic')";
 const STATUSES = "('awaiting_payment', 'paid', 'shipped', 'completed', 'closed')";
 const OPERATION_KINDS =
-  "('import', 'demo', 'demo_removal', 'shop_edit', 'merge', 'merge_decision', 'cost_edit', 'fee_edit', 'customer_edit')";
+  "('import', 'demo', 'demo_removal', 'shop_edit', 'shop_merge', 'merge', 'merge_decision', 'cost_edit', 'fee_edit', 'customer_edit')";
 
 const STATEMENTS = [
   `CREATE TABLE shops (

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Channel, ChannelResult, ProgressEvent, StagedFile } from './contract.js';
 
 export interface CreateAppOptions {
@@ -10,6 +11,8 @@ export interface CreateAppOptions {
   now?: () => Date;
   /** Electron only: shows the native open dialog, returns the chosen paths (main process). */
   pickFiles?: () => Promise<string[]>;
+  /** Electron only: the save dialog for a backup; null when cancelled (main process). */
+  chooseBackupPath?: () => Promise<string | null>;
 }
 
 /** The running application behind every front door. */
@@ -21,8 +24,15 @@ export interface HuikeApp {
   /** Stages uploaded bytes (web upload, Electron drop) into stageDir. */
   stageBytes(name: string, chunks: AsyncIterable<Uint8Array>): Promise<StagedFile>;
   onProgress(listener: (event: ProgressEvent) => void): () => void;
-  /** Writes a consistent copy of the database to `path` (a path the main process chose). */
-  backupTo(path: string): Promise<void>;
+  /**
+   * Writes a consistent copy of the database to `path` (a path the main process or the CLI chose);
+   * an existing file only with `overwrite` (the save dialog asked).
+   */
+  backupTo(path: string, options?: { overwrite?: boolean }): Promise<{ path: string; size: number }>;
+  /** A staged download (a backup for the browser): its name and bytes, handed over once. */
+  takeDownload(
+    fileId: string,
+  ): Promise<{ name: string; size: number; stream: Readable; done(): Promise<void> }>;
   readonly dbPath: string;
   close(): Promise<void>;
 }

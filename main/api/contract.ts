@@ -5,15 +5,20 @@
  */
 import { z } from 'zod';
 import { CHANNELS, type Channel } from './channels.js';
-import { IMPORT_FORMATS } from '../domain/orders/types.js';
+import { IMPORT_FORMATS, PLATFORMS } from '../domain/orders/types.js';
 import type { MessageCode, MessageParams } from '../shared/messages/index.js';
 import type {
+  BackupResult,
   BatchSummary,
   CommittedBatch,
   DashboardSummary,
+  DemoRemovalResult,
   DemoResult,
   FilePreview,
+  RestoreResult,
   RowProblem,
+  ShopEditResult,
+  ShopMergeResult,
   ShopSummary,
   UndoResult,
 } from '../domain/results.js';
@@ -25,6 +30,7 @@ import {
 } from '../domain/import/reader-types.js';
 
 const jobId = z.string().min(1).max(100).optional();
+const shopId = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 /** An ISO 4217 code such as CNY, in any case. */
 const currencyCode = z
@@ -60,6 +66,17 @@ export const inputSchemas = {
   'settings.get': z.object({}),
   'settings.set': z.object({ language: z.enum(LANGUAGES) }),
   'shops.list': z.object({}),
+  /** Any of name, platform, currency, time zone; one recorded operation. */
+  'shops.update': z.object({
+    shopId,
+    name: z.string().trim().min(1).max(100).optional(),
+    platform: z.enum(PLATFORMS).optional(),
+    currency: currencyCode.optional(),
+    /** An IANA zone such as Asia/Shanghai (checked against the zones the runtime knows). */
+    timezone: z.string().min(1).max(64).optional(),
+  }),
+  /** Everything of `fromShopId` moves to `intoShopId`, which stays. */
+  'shops.merge': z.object({ fromShopId: shopId, intoShopId: shopId }),
   'dashboard.summary': z.object({
     from: isoDate.optional(),
     to: isoDate.optional(),
@@ -72,8 +89,16 @@ export const inputSchemas = {
       .min(0)
       .max(2 ** 31)
       .optional(),
+    /** The owner agreed to load the sample beside their own orders (refused otherwise). */
+    confirmMixed: z.boolean().optional(),
     jobId,
   }),
+  /** Deletes the sample shops and everything only they use; the owner's data stays. */
+  'demo.remove': z.object({ jobId }),
+  /** Desktop: asks where and writes the file; browser build: a download (GET /download/<fileId>). */
+  'backup.create': z.object({}),
+  /** Replaces the data with a staged backup file, after a safety copy of the current data. */
+  'backup.restore': z.object({ fileId: z.string().min(1).max(100), jobId }),
   /** Electron only: the main process shows the open dialog and stages the chosen files. */
   'files.pick': z.object({}),
   'import.preview': z.object({ files: z.array(fileOptionsSchema).min(1).max(50), jobId }),
@@ -125,10 +150,12 @@ export interface StagedFile {
 
 export type { ColumnMapping } from '../domain/import/reader-types.js';
 export type {
+  BackupResult,
   BatchResult,
   BatchSummary,
   CommittedBatch,
   DashboardSummary,
+  DemoRemovalResult,
   DemoResult,
   FilePreview,
   ImportCounts,
@@ -137,7 +164,11 @@ export type {
   PeriodPoint,
   PlatformFigures,
   MoneyTotals,
+  RestoreResult,
   RowProblem,
+  ShopEditResult,
+  ShopField,
+  ShopMergeResult,
   ShopSummary,
   StatusValueCount,
   UndoResult,
@@ -148,8 +179,13 @@ export interface ChannelResults {
   'settings.get': Settings;
   'settings.set': Settings;
   'shops.list': ShopSummary[];
+  'shops.update': ShopEditResult;
+  'shops.merge': ShopMergeResult;
   'dashboard.summary': DashboardSummary;
   'demo.load': DemoResult;
+  'demo.remove': DemoRemovalResult;
+  'backup.create': BackupResult;
+  'backup.restore': RestoreResult;
   'files.pick': StagedFile[];
   'import.preview': { files: FilePreview[] };
   'import.commit': { batches: CommittedBatch[] };

@@ -20,6 +20,7 @@ export async function createApp(options: CreateAppOptions): Promise<HuikeApp> {
     jobs,
     appVersion: options.appVersion,
     pickFiles: options.pickFiles,
+    chooseBackupPath: options.chooseBackupPath,
   });
   const { stage } = services;
 
@@ -50,7 +51,8 @@ export async function createApp(options: CreateAppOptions): Promise<HuikeApp> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    backupTo: (path) => backupDatabase(services.huikeDb, path),
+    backupTo: (path, backupOptions) => backupDatabase(services.huikeDb, path, backupOptions),
+    takeDownload: async (fileId) => stage.takeDownload(fileId),
     close: () => services.close(),
   };
 }

@@ -26,6 +26,10 @@ export function createJobs(emit: (event: ProgressEvent) => void) {
         running.delete(id);
       }
     },
+    /** True while any job runs (a restore waits for none). */
+    busy(): boolean {
+      return running.size > 0;
+    },
     cancel(jobId: string): boolean {
       const controller = running.get(jobId);
       controller?.abort();

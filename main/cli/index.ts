@@ -11,7 +11,8 @@ import { IMPORT_FORMATS, type ImportFormat } from '../domain/orders/types.js';
 import { CancelledError, UserError } from '../domain/errors.js';
 import { appVersion, defaultDbPath, stageDirFor } from '../services/app-paths.js';
 import { startBenchStats } from './bench-stats.js';
-import { printImportResult, printBatches, printDemo, printPreview, printUndo } from './human.js';
+import { registerShopAndBackupCommands } from './commands/shops-and-backup.js';
+import { printImportResult, printBatches, printPreview, printUndo } from './human.js';
 import { printJson, progressPrinter } from './output.js';
 
 interface Globals {
@@ -64,7 +65,10 @@ export function buildProgram(): Command {
     .addOption(
       new Option('--platform <name>', 'file layout').choices(['auto', ...IMPORT_FORMATS]).default('auto'),
     )
-    .option('--shop <name>', "shop name (default: from the file, else the platform's shop)")
+    .option(
+      '--shop <name>',
+      "shop to import into, existing or new (default: the shop the file names; else your one shop of the file's platform; else a new shop with the platform's name, e.g. 天猫/淘宝店铺; never the sample shop)",
+    )
     .option(
       '--currency <code>',
       "currency of files that do not name one, e.g. CNY, USD (default: the shop's; Chinese marketplaces are CNY)",
@@ -145,21 +149,6 @@ export function buildProgram(): Command {
       });
     });
 
-  program
-    .command('demo')
-    .description('载入示例店铺 (load the sample shop)')
-    .option('--seed <n>', 'random seed', '1')
-    .option('--json', 'print one JSON document')
-    .action(async (opts: { seed: string; json?: boolean }) => {
-      if (!/^\d+$/.test(opts.seed))
-        throw new UserError(`--seed「${opts.seed}」应为非负整数 (must be a non-negative integer)`);
-      await withApp(program, async (app, jobId) => {
-        const result = await app.invoke('demo.load', { seed: Number(opts.seed), jobId });
-        if (opts.json) printJson(result);
-        else printDemo(result);
-      });
-    });
-
   // The rest of the contract: fixed names and flags, filled in by the coming issues.
   program
     .command('merge')
@@ -206,6 +195,8 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <f>').choices(['csv', 'xlsx']))
     .option('--unmasked')
     .action(() => notYet('export vip'));
+
+  registerShopAndBackupCommands(program, (work) => withApp(program, work));
 
   for (const command of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
     command.exitOverride();

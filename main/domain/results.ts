@@ -189,3 +189,62 @@ export interface ShopSummary {
   isSample: boolean;
   orders: number;
 }
+
+export type ShopField = 'name' | 'platform' | 'currency' | 'timezone';
+
+/** A shop's name, platform, currency or time zone changed, as one recorded operation. */
+export interface ShopEditResult {
+  /** The operation in the log; null when nothing differed from what the shop already had. */
+  operationId: number | null;
+  shop: ShopSummary;
+  changed: ShopField[];
+  /** Orders whose shop-local day changed with the new time zone. */
+  ordersRedated: number;
+  /** Orders relabelled with the new currency. */
+  ordersRelabelled: number;
+  /** A platform change takes the buyers' accounts along (see services/shops/move-accounts.ts). */
+  accounts: { moved: number; copied: number; joined: number };
+}
+
+/** Two shops that are one became one: everything of `from` now belongs to `into`. */
+export interface ShopMergeResult {
+  operationId: number;
+  from: { id: number; name: string };
+  into: ShopSummary;
+  ordersMoved: number;
+  /** Orders both shops held (the same order id): the newer copy was kept, the other dropped. */
+  duplicateOrders: number;
+  batchesMoved: number;
+  ordersRedated: number;
+}
+
+/** What removing the sample data deleted; the owner's own data is left as it was. */
+export interface DemoRemovalResult {
+  /** The removal's entry in the operation log; null when there was no sample data. */
+  operationId: number | null;
+  shops: number;
+  orders: number;
+  lines: number;
+  accounts: number;
+  customers: number;
+  batches: number;
+  products: number;
+}
+
+/**
+ * A backup: saved where the user chose (desktop app: the main process's save dialog), or waiting
+ * to be downloaded (browser build: GET /download/<fileId>), or the user cancelled the dialog.
+ */
+export type BackupResult =
+  | { kind: 'saved'; path: string; size: number }
+  | { kind: 'download'; fileId: string; name: string; size: number }
+  | { kind: 'cancelled' };
+
+export interface RestoreResult {
+  /** The backup restored, as the user named it. */
+  file: string;
+  /** The copy of the data as it was just before, beside the database. */
+  safetyCopy: string;
+  shops: number;
+  orders: number;
+}

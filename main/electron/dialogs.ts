@@ -9,7 +9,8 @@ import {
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from 'electron';
-import { OPEN_DIALOG_FILTERS } from './paths.js';
+import path from 'node:path';
+import { backupFileName, OPEN_DIALOG_FILTERS } from './paths.js';
 
 type Win = BrowserWindow | null;
 
@@ -39,6 +40,15 @@ export function pickOrderFiles(win: Win): Promise<string[]> {
     buttonLabel: '导入',
     properties: ['openFile', 'multiSelections'],
     filters: OPEN_DIALOG_FILTERS,
+  });
+}
+
+/** The `chooseBackupPath` port of createApp, and the menu's 备份…: the dialog asks before replacing. */
+export function chooseBackupTarget(win: Win, documentsDir: string): Promise<string | null> {
+  return showSave(win, {
+    title: '备份数据',
+    defaultPath: path.join(documentsDir, backupFileName(new Date())),
+    filters: [{ name: '汇客备份 (SQLite)', extensions: ['db'] }],
   });
 }
 

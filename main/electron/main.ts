@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { app as electronApp, dialog, type BrowserWindow } from 'electron';
 import type { HuikeApp } from '../api/app-types.js';
 import { createApp } from '../api/create-app.js';
-import { messageOf, pickOrderFiles } from './dialogs.js';
+import { chooseBackupTarget, messageOf, pickOrderFiles } from './dialogs.js';
 import { IPC } from './ipc-protocol.js';
 import { registerIpc, sendToWindow } from './ipc.js';
 import { installMenu } from './menu.js';
@@ -68,6 +68,7 @@ async function start(): Promise<void> {
       stageDir: paths.stageDir,
       appVersion: electronApp.getVersion(),
       pickFiles: () => pickOrderFiles(getWindow()),
+      chooseBackupPath: () => chooseBackupTarget(getWindow(), electronApp.getPath('documents')),
     });
   } catch (error) {
     // Typically better-sqlite3 built for Node rather than Electron; its message names the fix.

@@ -1,15 +1,14 @@
 /**
  * The native menu's actions. The template itself is data (menu-template.ts).
  */
-import path from 'node:path';
 import { app as electronApp, Menu, shell, type BrowserWindow } from 'electron';
 import type { HuikeApp } from '../api/app-types.js';
-import { messageOf, showMessage, showSave } from './dialogs.js';
+import { chooseBackupTarget, messageOf, showMessage } from './dialogs.js';
 import { IPC } from './ipc-protocol.js';
 import { sendToWindow } from './ipc.js';
 import { buildMenuTemplate } from './menu-template.js';
 import { deliverFiles } from './open-files.js';
-import { backupFileName, samePath } from './paths.js';
+import { samePath } from './paths.js';
 
 export interface MenuDeps {
   app: HuikeApp;
@@ -29,14 +28,10 @@ export function installMenu({ app, getWindow, ensureWindow, userDataPath }: Menu
 
   const backup = async () => {
     const win = getWindow();
-    const target = await showSave(win, {
-      title: '备份数据',
-      defaultPath: path.join(electronApp.getPath('documents'), backupFileName(new Date())),
-      filters: [{ name: '汇客备份 (SQLite)', extensions: ['db'] }],
-    });
+    const target = await chooseBackupTarget(win, electronApp.getPath('documents'));
     if (!target) return;
     if (samePath(target, app.dbPath)) throw new Error('不能把备份保存到正在使用的数据文件上，请换一个位置。');
-    await app.backupTo(target);
+    await app.backupTo(target, { overwrite: true });
     await showMessage(win, { type: 'info', message: '备份完成', detail: target });
   };
 

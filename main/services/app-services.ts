@@ -12,6 +12,8 @@ import { sweepStagings } from './import/staging-store.js';
 export interface AppServices extends ImportDeps {
   huikeDb: HuikeDb;
   stage: FileStage;
+  /** The private folder of this process's staged files (uploads, downloads, restores). */
+  stageDir: string;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function openAppServices(options: {
   return {
     huikeDb,
     stage,
+    stageDir: options.stageDir,
     stagingDir,
     now: options.now,
     async close() {

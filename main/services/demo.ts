@@ -6,6 +6,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { openSqlite } from '../../db/open-sqlite.js';
+import type { WriteTx } from '../../db/index.js';
+import { UserError } from '../domain/errors.js';
 import { platformOfFormat } from '../domain/orders/types.js';
 import type { DemoResult } from '../domain/results.js';
 import { StagingApplier } from './import/apply-staging.js';
@@ -28,9 +30,34 @@ function demoEndDate(now: Date): string {
 /** The sample shop's three platforms, one staging each. */
 const SHOPS = 3;
 
+/** Orders in the owner's own shops (not the sample's). */
+export function countRealOrders(sqlite: WriteTx['sqlite']): number {
+  const row = sqlite
+    .prepare('SELECT count(*) AS n FROM orders o JOIN shops s ON s.id = o.shop_id WHERE s.is_sample = 0')
+    .get() as { n: number };
+  return row.n;
+}
+
+/**
+ * The sample shop's name on a platform: the generator's, unless the owner has a shop of that name
+ * (the sample never joins an owner's shop), then with 示例 after it.
+ */
+function sampleShopName(tx: WriteTx, platform: string, name: string): string {
+  const owners = tx.sqlite.prepare('SELECT 1 FROM shops WHERE platform = ? AND name = ? AND is_sample = 0');
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? name : n === 2 ? `${name}（示例）` : `${name}（示例 ${n - 1}）`;
+    if (!owners.get(platform, candidate)) return candidate;
+  }
+}
+
 export async function loadDemo(
   deps: ImportDeps,
-  options: { seed: number; scale?: number },
+  options: {
+    seed: number;
+    scale?: number;
+    /** The owner has seen that the sample goes beside their own orders, kept apart. */
+    confirmMixed?: boolean;
+  },
   ctx: JobContext,
 ): Promise<DemoResult> {
   const nowDate = deps.now();
@@ -49,6 +76,9 @@ export async function loadDemo(
   try {
     return await deps.huikeDb.writer.transaction(
       async (tx) => {
+        const realOrders = countRealOrders(tx.sqlite);
+        if (realOrders > 0 && !options.confirmMixed)
+          throw new UserError({ code: 'demo.confirmMixed', params: { orders: realOrders } });
         const result: DemoResult = {
           seed: options.seed,
           shops: 0,
@@ -86,18 +116,11 @@ export async function loadDemo(
           {
             async start(start) {
               await close();
-              if (start.index === 0) {
-                const upsertProduct = tx.sqlite.prepare(
-                  `INSERT INTO products (sku, title, unit_cost_fen, created_at) VALUES (?, ?, ?, ?)
-                 ON CONFLICT (sku) DO UPDATE SET title = excluded.title, unit_cost_fen = excluded.unit_cost_fen`,
-                );
-                for (const p of start.products) upsertProduct.run(p.sku, p.title, p.unitCostFen, now);
-                result.products = start.products.length;
-              }
               const platform = platformOfFormat(start.format);
+              const name = sampleShopName(tx, platform, start.name);
               const shopId = ensureShop(tx, {
                 platform,
-                name: start.name,
+                name,
                 currency: 'CNY',
                 timezone: 'Asia/Shanghai',
                 now,
@@ -107,7 +130,7 @@ export async function loadDemo(
                 shopId,
                 format: start.format,
                 source: 'demo',
-                fileName: `示例店铺 · ${start.name}`,
+                fileName: `示例店铺 · ${name}`,
                 sha256: `demo:${options.seed}:${start.name}`,
                 size: 0,
                 encoding: 'utf-8',
@@ -115,6 +138,17 @@ export async function loadDemo(
                 currency: 'CNY',
                 now,
               });
+              if (start.index === 0) {
+                // The sample's catalogue never overwrites a product (and its cost) of the owner's;
+                // it carries the first batch's id, so removing the sample removes it too.
+                const insertProduct = tx.sqlite.prepare(
+                  `INSERT INTO products (sku, title, unit_cost_fen, first_op_id, created_at) VALUES (?, ?, ?, ?, ?)
+                   ON CONFLICT (sku) DO NOTHING`,
+                );
+                for (const p of start.products)
+                  insertProduct.run(p.sku, p.title, p.unitCostFen, batchId, now);
+                result.products = start.products.length;
+              }
               const alias = `demo${start.index}`;
               const applier = new StagingApplier(
                 tx,

@@ -3,7 +3,7 @@
  * from the main process's own dialog, the CLI's arguments, or bytes uploaded into stageDir.
  */
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -60,6 +60,34 @@ export function createFileStage(stageDir: string) {
       const entry = { fileId, name: safeName, path: target, size, owned: true };
       entries.set(fileId, entry);
       return entry;
+    },
+
+    /**
+     * A file this process wrote into stageDir for the user to take (a backup for the browser to
+     * download): staged like an upload, deleted when taken or when the app closes.
+     */
+    async adopt(name: string, filePath: string): Promise<StagedEntry> {
+      const info = await stat(filePath);
+      const entry = { fileId: randomUUID(), name, path: filePath, size: info.size, owned: true };
+      entries.set(entry.fileId, entry);
+      return entry;
+    },
+
+    /**
+     * Hands a file the stage made over as a download, once: its bytes as a stream, and `done`
+     * to call when they are sent (the file is deleted then).
+     */
+    takeDownload(fileId: string) {
+      const entry = entries.get(fileId);
+      if (!entry?.owned)
+        throw new UserError(`文件 ${fileId} 已失效，请重新选择文件 (staged file expired: choose it again)`);
+      entries.delete(fileId);
+      return {
+        name: entry.name,
+        size: entry.size,
+        stream: createReadStream(entry.path),
+        done: () => rm(entry.path, { force: true }),
+      };
     },
 
     get(fileId: string): StagedEntry {

@@ -3,6 +3,7 @@
  *   POST /rpc/<channel>  JSON input → {ok, result | error}
  *   GET  /events         server-sent progress events
  *   POST /upload?name=…  raw file bytes → {ok, result: StagedFile}
+ *   GET  /download/<id>  a file the app made for the user (a backup), once
  * It binds 127.0.0.1 only. Because any web page the user visits could send requests to
  * 127.0.0.1, every POST needs the `X-Huike` header (a custom header forces a CORS preflight
  * that this server never approves) and the Host header must be our own (DNS rebinding).
@@ -51,6 +52,27 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
   return text ? JSON.parse(text) : {};
 }
 
+/**
+ * A download is named by an id only the page that asked for it knows (a random UUID), and served
+ * once: a page elsewhere can neither guess it nor read the answer (no CORS headers).
+ */
+function sendDownload(app: HuikeApp, fileId: string, res: http.ServerResponse): void {
+  app
+    .takeDownload(fileId)
+    .then((download) => {
+      res.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-length': String(download.size),
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(download.name)}`,
+        'cache-control': 'no-store',
+      });
+      download.stream.pipe(res);
+      const finish = () => void download.done();
+      res.once('close', finish);
+    })
+    .catch((error) => sendError(res, error));
+}
+
 export function createWebServer(options: WebServerOptions): http.Server {
   const { app } = options;
   const serveStatic = sirv(options.staticDir, {
@@ -92,6 +114,10 @@ export function createWebServer(options: WebServerOptions): http.Server {
         .stageBytes(name, req)
         .then((result) => send(res, 200, { ok: true, result }))
         .catch((error) => sendError(res, error));
+      return;
+    }
+    if (req.method === 'GET' && url.pathname.startsWith('/download/')) {
+      sendDownload(app, decodeURIComponent(url.pathname.slice('/download/'.length)), res);
       return;
     }
     if (req.method === 'GET' && url.pathname === '/events') {

@@ -37,7 +37,11 @@ export function importHandlers(deps: HandlerDeps): HandlerMap<ImportChannels> {
   return {
     'demo.load': (input) =>
       jobs.run(input.jobId, (job) =>
-        loadDemo(services, { seed: input.seed ?? 1 }, { ...job, now: services.now }),
+        loadDemo(
+          services,
+          { seed: input.seed ?? 1, confirmMixed: input.confirmMixed },
+          { ...job, now: services.now },
+        ),
       ),
 
     'files.pick': async () => {

@@ -5,8 +5,11 @@
  */
 import type { Channel } from '../channels.js';
 import { appHandlers } from './app.js';
+import { backupHandlers } from './backup.js';
 import { dashboardHandlers } from './dashboard.js';
+import { demoHandlers } from './demo.js';
 import { importHandlers } from './imports.js';
+import { shopHandlers } from './shops.js';
 import type { HandlerDeps, HandlerMap } from './types.js';
 
 export type { HandlerDeps } from './types.js';
@@ -17,5 +20,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...appHandlers(deps),
     ...dashboardHandlers(deps),
     ...importHandlers(deps),
+    ...shopHandlers(deps),
+    ...demoHandlers(deps),
+    ...backupHandlers(deps),
   };
 }

@@ -10,6 +10,8 @@ export interface HandlerDeps {
   appVersion: string;
   /** Electron only: shows the native open dialog, returns the chosen paths (main process). */
   pickFiles?: () => Promise<string[]>;
+  /** Electron only: the save dialog for a backup; null when cancelled (main process). */
+  chooseBackupPath?: () => Promise<string | null>;
 }
 
 export type Input<C extends Channel> = z.output<(typeof inputSchemas)[C]>;

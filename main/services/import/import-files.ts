@@ -23,7 +23,7 @@ import { StagingApplier } from './apply-staging.js';
 import { createBatch, finishBatch, storeProblems } from './batches.js';
 import type { JobContext } from './import-types.js';
 import type { ParsedFileMeta, ParseFileJob, ParseStart } from './parse-file.js';
-import { chooseCurrency, chooseShop } from './shop-choice.js';
+import { chooseCurrency, chooseShop, refuseSampleShop } from './shop-choice.js';
 import {
   readStagedFile,
   readStagedProblems,
@@ -187,6 +187,7 @@ export async function previewFile(
     statusValues: [],
   };
   try {
+    refuseSampleShop(listShopInfo(deps.huikeDb.readSqlite), request.shopName);
     const meta = await stageFile(deps, request, ctx);
     const stagingPath = stagingPathFor(deps.stagingDir, request.file.path, stagingOptions(request));
     const s = meta.summary;
@@ -302,6 +303,8 @@ export async function commitFiles(
   settings: { skipInvalidRows: boolean },
   ctx: JobContext,
 ): Promise<CommittedBatch[]> {
+  const shops = listShopInfo(deps.huikeDb.readSqlite);
+  for (const request of requests) refuseSampleShop(shops, request.shopName);
   const planned = await plan(deps, requests, ctx);
   for (const p of planned) {
     if (!p.staged) {

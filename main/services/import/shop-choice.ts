@@ -2,6 +2,7 @@
  * Which shop a file's orders go into, its time zone and its currency — decided from the shops that
  * exist (a snapshot the parse worker receives), so the worker can read dates in the right zone.
  */
+import { UserError } from '../../domain/errors.js';
 import { CNY_PLATFORMS, type Platform } from '../../domain/orders/types.js';
 
 export interface ShopInfo {
@@ -35,9 +36,14 @@ export interface ShopChoice {
 }
 
 /**
- * What the user typed, else the name written in the file, else the platform's busiest shop of the
- * owner's own (a bookkeeper importing this month's 宝贝报表 means the shop last month's 订单报表
- * created; never the sample shop), else the platform's default name.
+ * Which shop a file goes into: the one the user chose or typed; else the shop named in the file;
+ * else the platform's one shop of the owner's own, when there is exactly one (a bookkeeper
+ * importing this month's 宝贝报表 means the shop last month's 订单报表 created); else a new shop
+ * with the platform's default name.
+ *
+ * A file never goes into the sample shop by default: a file naming the sample shop's name (or a
+ * default name the owner gave the sample shop) gets a real shop of that name with a number after
+ * it. Choosing the sample shop explicitly is refused (`refuseSampleShop`).
  */
 export function chooseShop(
   shops: readonly ShopInfo[],
@@ -45,16 +51,38 @@ export function chooseShop(
   typed: string | undefined,
   inFile: string | null | undefined,
 ): ShopChoice {
-  const named = typed?.trim() || inFile?.trim();
-  const existing = named
-    ? shops.find((s) => s.platform === platform && s.name === named)
-    : shops.filter((s) => s.platform === platform && !s.isSample).sort((a, b) => b.orders - a.orders)[0];
-  const name = named || existing?.name || DEFAULT_SHOP_NAMES[platform];
+  const ofPlatform = shops.filter((s) => s.platform === platform);
+  const chosen = typed?.trim();
+  const owners = ofPlatform.filter((s) => !s.isSample);
+  const name =
+    chosen ||
+    realShopName(
+      ofPlatform,
+      inFile?.trim() || (owners.length === 1 ? owners[0]!.name : DEFAULT_SHOP_NAMES[platform]),
+    );
+  const existing = ofPlatform.find((s) => s.name === name);
   return {
     name,
     timezone: existing?.timezone ?? DEFAULT_TIMEZONE,
     currency: existing?.currency ?? null,
   };
+}
+
+/** `name`, or when that is a sample shop's name, the first of `name（2）`, `name（3）` … that is not. */
+export function realShopName(shops: readonly ShopInfo[], name: string): string {
+  const isSampleName = (n: string) => shops.some((s) => s.isSample && s.name === n);
+  if (!isSampleName(name)) return name;
+  for (let n = 2; ; n++) {
+    const candidate = `${name}（${n}）`;
+    if (!isSampleName(candidate)) return candidate;
+  }
+}
+
+/** The owner typed or picked a sample shop's name for a file: refused, naming the shop. */
+export function refuseSampleShop(shops: readonly ShopInfo[], typed: string | undefined): void {
+  const name = typed?.trim();
+  if (name && shops.some((s) => s.isSample && s.name === name))
+    throw new UserError({ code: 'shops.sampleNotForImport', params: { shop: name } });
 }
 
 /**

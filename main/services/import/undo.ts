@@ -8,6 +8,7 @@ import type { HuikeDb, WriteTx } from '../../../db/index.js';
 import { UserError } from '../../domain/errors.js';
 import type { UndoResult } from '../../domain/results.js';
 import { createSlicer, throwIfCancelled } from '../long-work.js';
+import { recomputeOrderDates } from '../shops/order-dates.js';
 import type { JobContext } from './import-types.js';
 import { LINE_DATA_COLUMNS, ORDER_DATA_COLUMNS } from './order-columns.js';
 
@@ -106,6 +107,18 @@ export async function undoOperation(tx: WriteTx, opId: number, ctx: JobContext):
       await step(restored);
     }
   }
+
+  // A before-image holds the day counted in the shop's zone of that time; the zone may have been
+  // changed since (a shop edit keeps no day per order), so restored days are counted again.
+  const restoredShops = sqlite
+    .prepare(
+      `SELECT DISTINCT s.id, s.timezone FROM operation_changes c
+       JOIN orders o ON o.id = c.row_id JOIN shops s ON s.id = o.shop_id
+       WHERE c.op_id = ? AND c.table_name = 'orders' AND c.action = 'update'`,
+    )
+    .all(opId) as Array<{ id: number; timezone: string }>;
+  for (const shop of restoredShops)
+    await recomputeOrderDates(tx, { shopId: shop.id, timezone: shop.timezone, restoredBy: opId });
 
   for (const table of ['order_lines', 'orders'] as const) {
     const remove = sqlite.prepare(

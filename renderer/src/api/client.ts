@@ -17,11 +17,16 @@ import type { PreloadApi } from './preload-api';
 export class ApiError extends Error {
   readonly kind: ApiErrorPayload['kind'];
   readonly details: unknown;
+  /** The message code, for screens that answer a particular refusal (e.g. demo.confirmMixed). */
+  readonly code: ApiErrorPayload['code'];
+  readonly params: ApiErrorPayload['params'];
   constructor(payload: ApiErrorPayload) {
     super(payload.message);
     this.name = 'ApiError';
     this.kind = payload.kind;
     this.details = payload.details;
+    this.code = payload.code;
+    this.params = payload.params;
   }
 }
 
@@ -168,6 +173,20 @@ export const uploadFiles = bridge.uploadFiles.bind(bridge);
 export const onFilesOpened = bridge.onFilesOpened.bind(bridge);
 export const onMenuCommand = bridge.onMenuCommand.bind(bridge);
 export const FILE_INPUT_ACCEPT = FILE_ACCEPT;
+
+/**
+ * Saves a file the app made for the user (a backup) with the browser's own download. Only the
+ * browser build hands out downloads; the desktop app saves through its dialog instead.
+ */
+export function downloadStaged(fileId: string, name: string): void {
+  const link = document.createElement('a');
+  link.href = `/download/${encodeURIComponent(fileId)}`;
+  link.download = name;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
 
 export function newJobId(): string {
   return crypto.randomUUID();

@@ -32,6 +32,9 @@ export const en: typeof zhCN = {
       writing: 'Writing',
       generating: 'Generating sample data',
       analysing: 'Summarising',
+      removing: 'Removing the sample data',
+      restoring: 'Restoring the backup',
+      backingUp: 'Saving the current data',
     },
   },
   firstRun: {
@@ -42,7 +45,7 @@ export const en: typeof zhCN = {
     import: 'Import order files',
     demo: 'Load the sample shop',
     demoHint:
-      'No export at hand? Load a made-up sample shop to look around; you can undo it later under Import history.',
+      'No export at hand? Load a made-up sample shop to look around; you can remove it in one step later under Settings → Sample data.',
     demoLoading: 'Generating the sample shop',
     demoLoaded: 'Sample data loaded: {{shops}} shops, {{orders}} orders',
   },
@@ -92,7 +95,8 @@ export const en: typeof zhCN = {
     format: 'File type',
     formatUnknown: 'Not recognised, please choose',
     shop: 'Shop name',
-    shopHint: 'Orders are filed under this shop; taken from the file by default',
+    shopHint:
+      'Orders are filed under this shop. By default: the shop the file names; else your one shop of its platform; else a new shop. The sample shop cannot take real orders.',
     encoding: 'Text encoding',
     currency: 'Currency',
     currencyNeeded: 'The file does not name the currency of its amounts: choose it',

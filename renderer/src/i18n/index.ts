@@ -4,6 +4,8 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { Language } from '../../../main/api/contract';
 import { dashboardTexts } from '../features/dashboard/texts';
+import { backupTexts } from '../features/backup/texts';
+import { shopsTexts } from '../features/shops/texts';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -15,6 +17,8 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN';
  */
 const FEATURE_TEXTS = {
   dashboard: dashboardTexts,
+  shops: shopsTexts,
+  backup: backupTexts,
 } as const;
 
 type FeatureTexts<L extends Language> = { [K in keyof typeof FEATURE_TEXTS]: (typeof FEATURE_TEXTS)[K][L] };

@@ -30,6 +30,9 @@ export const zhCN = {
       writing: '正在写入',
       generating: '正在生成示例数据',
       analysing: '正在统计',
+      removing: '正在删除示例数据',
+      restoring: '正在恢复备份',
+      backingUp: '正在保存当前数据',
     },
   },
   firstRun: {
@@ -39,7 +42,7 @@ export const zhCN = {
     privacy: '所有数据只保存在这台电脑上，不会上传到任何服务器。',
     import: '导入订单文件',
     demo: '载入示例店铺',
-    demoHint: '还没有导出文件？先载入一个虚构的示例店铺看看效果，之后可以在“导入记录”里撤销。',
+    demoHint: '还没有导出文件？先载入一个虚构的示例店铺看看效果，之后可以在“设置 → 示例数据”里一键删除。',
     demoLoading: '正在生成示例店铺',
     demoLoaded: '已载入示例数据：{{shops}} 个店铺，{{orders}} 笔订单',
   },
@@ -89,7 +92,8 @@ export const zhCN = {
     format: '文件类型',
     formatUnknown: '未能识别，请选择',
     shop: '店铺名称',
-    shopHint: '订单会归入这个店铺；默认取自文件内容',
+    shopHint:
+      '订单会归入这个店铺。默认是文件中写明的店铺；没写时是该平台你唯一的店铺；否则新建一个店铺。示例店铺不能导入真实订单。',
     encoding: '文字编码',
     currency: '币种',
     currencyNeeded: '文件没有写明金额的币种，请选择',

@@ -79,4 +79,23 @@ describe('loopback web server', () => {
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(await page.text()).toContain('汇客');
   });
+
+  it('hands a backup out as a download once, by the id only the asking page knows', async () => {
+    const res = await post('/rpc/backup.create', {});
+    const body = (await res.json()) as {
+      result: { kind: string; fileId: string; name: string; size: number };
+    };
+    expect(body.result.kind).toBe('download');
+    const download = await fetch(`${base}/download/${body.result.fileId}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent(body.result.name)}`,
+    );
+    expect(download.headers.get('access-control-allow-origin')).toBeNull();
+    const bytes = Buffer.from(await download.arrayBuffer());
+    expect(bytes.length).toBe(body.result.size);
+    expect(bytes.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    expect((await fetch(`${base}/download/${body.result.fileId}`)).status).toBe(400);
+    expect((await fetch(`${base}/download/not-an-id`)).status).toBe(400);
+  });
 });

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { DashboardSummary } from '../../../../main/api/contract';
 import { call } from '../../api/client';
 import { useAppState } from '../../app/AppState';
+import { navigate } from '../../app/routes';
 import { formatDate } from '../../format/dates';
 import { formatCount } from '../../format/money';
 import { ordersOfPeriod, ordersOfPlatform, ordersOfSummary, type DrillDown } from './drill-down';
@@ -159,6 +160,11 @@ export function DashboardPage() {
                 data-testid="sample-notice"
                 title={t('dashboard.sample.title', { orders: formatCount(summary.sampleOrders) })}
                 description={t('dashboard.sample.hint')}
+                action={
+                  <Button size="small" onClick={() => navigate('settings')} data-testid="sample-manage">
+                    {t('dashboard.sample.manage')}
+                  </Button>
+                }
               />
             )}
             <KpiCards summary={summary} onOpen={() => openOrders(ordersOfSummary(summary))} />

@@ -24,7 +24,8 @@ const zhCN = {
   loadFailed: '总览数据加载失败',
   sample: {
     title: '其中 {{orders}} 笔已付款订单来自示例店铺（虚构数据）。',
-    hint: '示例数据单独标记为“示例”，可以在 设置 → 店铺 中一键删除，不影响你自己导入的订单。',
+    hint: '示例数据单独标记为“示例”，可以在 设置 → 示例数据 中一键删除，不影响你自己导入的订单。',
+    manage: '管理示例数据',
   },
   kpi: {
     paidOrders: '已付款订单',
@@ -88,7 +89,8 @@ const en: Texts = {
   loadFailed: 'Could not load the dashboard',
   sample: {
     title: '{{orders}} of these paid orders come from the sample shop (made-up data).',
-    hint: 'Sample data is marked "Sample" and can be removed in one step under Settings → Shops; your own imported orders stay.',
+    hint: 'Sample data is marked "Sample" and can be removed in one step under Settings → Sample data; your own imported orders stay.',
+    manage: 'Manage sample data',
   },
   kpi: {
     paidOrders: 'Paid orders',

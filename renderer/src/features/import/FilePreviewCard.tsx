@@ -6,7 +6,6 @@ import {
   Col,
   Descriptions,
   Form,
-  Input,
   Row,
   Select,
   Space,
@@ -31,6 +30,8 @@ import type { Overrides, StagedEntry } from './ImportSession';
 import { MappingEditor } from './MappingEditor';
 import { ProblemsTable } from './ProblemsTable';
 import { SampleTable } from './SampleTable';
+import { ShopPicker } from '../shops/ShopPicker';
+import { platformOfFormat } from '../../../../main/shared/vocabulary';
 
 function Stats({ preview }: { preview: FilePreview }) {
   const { t } = useTranslation();
@@ -150,11 +151,10 @@ export function FilePreviewCard({
                   style={{ marginBottom: 8 }}
                   tooltip={t('import.shopHint')}
                 >
-                  <Input
-                    data-testid="preview-shop"
+                  <ShopPicker
+                    platform={format ? platformOfFormat(format) : null}
                     value={overrides.shopName ?? preview?.shop ?? ''}
-                    maxLength={100}
-                    onChange={(e) => onOverride({ shopName: e.target.value }, false)}
+                    onChoose={(shopName) => onOverride({ shopName }, true)}
                   />
                 </Form.Item>
               </Col>

@@ -39,7 +39,11 @@ export function fileColumn<B extends BatchResult>(t: TFunction, sample?: (b: B) 
           </Typography.Text>
         </Tooltip>
         <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }}>
-          {sample?.(b) && <Tag style={{ marginInlineEnd: 4, fontSize: 11 }}>{t('history.demo')}</Tag>}
+          {sample?.(b) && (
+            <Tag color="gold" style={{ marginInlineEnd: 4, fontSize: 11 }} data-testid="history-sample-tag">
+              {t('history.demo')}
+            </Tag>
+          )}
           {t(`format.${b.platform}`, { defaultValue: b.platform })} · {b.shop}
         </Typography.Text>
       </div>

@@ -3,6 +3,10 @@ import { Alert, App, Card, Descriptions, Radio, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../main/api/contract';
 import { useAppState } from '../../app/AppState';
+import { BackupSection } from '../backup/BackupSection';
+import { SampleDataSection } from '../shops/SampleDataSection';
+import { ShopsSection } from '../shops/ShopsSection';
+import { useShops } from '../shops/useShops';
 
 const LANGUAGE_OPTIONS: Language[] = ['zh-CN', 'en'];
 
@@ -10,6 +14,7 @@ export function SettingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { info, language, setLanguage } = useAppState();
+  const { shops, error } = useShops();
 
   const change = (next: Language) =>
     setLanguage(next).catch(
@@ -17,7 +22,7 @@ export function SettingsPage() {
     );
 
   return (
-    <Space orientation="vertical" size="large" style={{ width: '100%', maxWidth: 860 }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%', maxWidth: 1080 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('nav.settings')}
       </Typography.Title>
@@ -34,6 +39,9 @@ export function SettingsPage() {
           }))}
         />
       </Card>
+      <ShopsSection shops={shops} error={error} />
+      <SampleDataSection shops={shops} />
+      <BackupSection />
       <Card title={t('settings.about')} variant="borderless">
         <Descriptions
           column={1}
