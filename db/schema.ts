@@ -81,6 +81,8 @@ export interface CustomersTable {
   id: Generated<number>;
   display_name: string | null;
   locked: Generated<number>;
+  note: string | null;
+  tags_json: Generated<string>;
   first_op_id: number | null;
   created_at: string;
 }
@@ -95,7 +97,47 @@ export interface BuyerAccountsTable {
   email: string | null;
   phone: string | null;
   customer_id: number | null;
+  /** 'single' | 'deterministic' | 'auto' | 'manual' */
+  customer_via: string | null;
   first_op_id: number;
+  created_at: string;
+}
+
+export interface MergeRunsTable {
+  op_id: number;
+  /** 'full' | 'incremental' */
+  mode: string;
+  params_json: string;
+  stats_json: string;
+  created_at: string;
+}
+
+export interface MergeLinksTable {
+  account_a: number;
+  account_b: number;
+  weight: number;
+  /** 'auto' | 'review' */
+  zone: string;
+  strong: number;
+  evidence_json: string;
+  blocked_reason: string | null;
+  rule: string;
+  deferred: Generated<number>;
+  run_op_id: number;
+}
+
+export interface MergeAssertionsTable {
+  id: Generated<number>;
+  /** 'must' | 'cannot' */
+  kind: string;
+  a_platform: string;
+  a_key_kind: string;
+  a_key: string;
+  b_platform: string;
+  b_key_kind: string;
+  b_key: string;
+  op_id: number;
+  revoked_op_id: number | null;
   created_at: string;
 }
 
@@ -192,6 +234,9 @@ export interface Database {
   batch_problems: BatchProblemsTable;
   customers: CustomersTable;
   buyer_accounts: BuyerAccountsTable;
+  merge_runs: MergeRunsTable;
+  merge_links: MergeLinksTable;
+  merge_assertions: MergeAssertionsTable;
   orders: OrdersTable;
   order_lines: OrderLinesTable;
   products: ProductsTable;

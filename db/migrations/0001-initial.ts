@@ -96,11 +96,15 @@ const STATEMENTS = [
     PRIMARY KEY (batch_id, seq)
   ) STRICT, WITHOUT ROWID`,
 
+  // A customer is a cluster of buyer accounts (one person across platforms and shops); the buyer
+  // merge (services/merge) keeps these. Ids stay stable when new data arrives.
   `CREATE TABLE customers (
     id INTEGER PRIMARY KEY,
     display_name TEXT,
-    -- The owner fixed this customer's accounts: merges leave it alone.
+    -- The owner fixed this customer's accounts: automatic merges neither add to it nor split it.
     locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1)),
+    note TEXT,
+    tags_json TEXT NOT NULL DEFAULT '[]',
     first_op_id INTEGER REFERENCES operations (id),
     created_at TEXT NOT NULL
   ) STRICT`,
@@ -108,18 +112,75 @@ const STATEMENTS = [
   `CREATE TABLE buyer_accounts (
     id INTEGER PRIMARY KEY,
     platform TEXT NOT NULL CHECK (platform IN ${PLATFORMS}),
-    key_kind TEXT NOT NULL CHECK (key_kind IN ('member_name', 'member_id', 'email', 'phone', 'nickname', 'customer')),
+    key_kind TEXT NOT NULL CHECK (key_kind IN ('member_name', 'member_id', 'email', 'phone', 'nickname', 'customer', 'receiver')),
     account_key TEXT NOT NULL,
     nickname TEXT,
     email TEXT,
     phone TEXT,
     customer_id INTEGER REFERENCES customers (id) ON DELETE SET NULL,
+    -- How the account came into its customer: alone, a deterministic key (same full phone or
+    -- e-mail), a scored automatic merge, or the owner's decision.
+    customer_via TEXT CHECK (customer_via IN ('single', 'deterministic', 'auto', 'manual')),
     first_op_id INTEGER NOT NULL REFERENCES operations (id),
     created_at TEXT NOT NULL,
     UNIQUE (platform, key_kind, account_key)
   ) STRICT`,
   `CREATE INDEX buyer_accounts_first_op ON buyer_accounts (first_op_id)`,
   `CREATE INDEX buyer_accounts_customer ON buyer_accounts (customer_id)`,
+
+  // One row per merge run (also an operation, so its customer changes can be undone).
+  `CREATE TABLE merge_runs (
+    op_id INTEGER PRIMARY KEY REFERENCES operations (id),
+    mode TEXT NOT NULL CHECK (mode IN ('full', 'incremental')),
+    -- Thresholds and model version the run used.
+    params_json TEXT NOT NULL,
+    -- accounts, candidate pairs, auto-merged, review queue, duration.
+    stats_json TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  ) STRICT`,
+
+  // Scored account pairs worth keeping (automatic merges and review suggestions; discarded pairs
+  // are not stored), each with the evidence that explains it. account_a < account_b.
+  `CREATE TABLE merge_links (
+    account_a INTEGER NOT NULL REFERENCES buyer_accounts (id) ON DELETE CASCADE,
+    account_b INTEGER NOT NULL REFERENCES buyer_accounts (id) ON DELETE CASCADE,
+    -- Match weight in bits (log2 odds, the prior included).
+    weight REAL NOT NULL,
+    zone TEXT NOT NULL CHECK (zone IN ('auto', 'review')),
+    -- A strong identifier agreed (full or 3+4 phone, e-mail, non-generic nickname).
+    strong INTEGER NOT NULL CHECK (strong IN (0, 1)),
+    -- [{ field, level, bits, a, b }]: what was compared (masked as shown) and what it weighed.
+    evidence_json TEXT NOT NULL,
+    -- Why an automatic merge was stopped (phone conflict, cannot-link, size cap …), if it was.
+    blocked_reason TEXT,
+    -- The blocking rule that found the pair.
+    rule TEXT NOT NULL,
+    -- The owner skipped this suggestion: it goes to the end of the review queue.
+    deferred INTEGER NOT NULL DEFAULT 0 CHECK (deferred IN (0, 1)),
+    run_op_id INTEGER NOT NULL REFERENCES operations (id),
+    PRIMARY KEY (account_a, account_b),
+    CHECK (account_a < account_b)
+  ) STRICT, WITHOUT ROWID`,
+  `CREATE INDEX merge_links_b ON merge_links (account_b)`,
+  `CREATE INDEX merge_links_zone ON merge_links (zone, deferred, weight)`,
+
+  // The owner's decisions: these two accounts are the same person (must) or not (cannot). Keyed by
+  // the accounts' identity, not their row ids, so a decision outlives undoing and re-importing.
+  `CREATE TABLE merge_assertions (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('must', 'cannot')),
+    a_platform TEXT NOT NULL,
+    a_key_kind TEXT NOT NULL,
+    a_key TEXT NOT NULL,
+    b_platform TEXT NOT NULL,
+    b_key_kind TEXT NOT NULL,
+    b_key TEXT NOT NULL,
+    op_id INTEGER NOT NULL REFERENCES operations (id),
+    revoked_op_id INTEGER REFERENCES operations (id),
+    created_at TEXT NOT NULL
+  ) STRICT`,
+  `CREATE INDEX merge_assertions_a ON merge_assertions (a_platform, a_key_kind, a_key)`,
+  `CREATE INDEX merge_assertions_b ON merge_assertions (b_platform, b_key_kind, b_key)`,
 
   `CREATE TABLE orders (
     id INTEGER PRIMARY KEY,
