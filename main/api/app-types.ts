@@ -3,6 +3,8 @@ import type { Channel, ChannelResult, ProgressEvent, StagedFile } from './contra
 export interface CreateAppOptions {
   /** The SQLite file; ':memory:' in tests. */
   dbPath: string;
+  /** False: refuse a database file that does not exist instead of creating it (default true). */
+  createDatabase?: boolean;
   /** A private folder where uploaded files are kept until imported. */
   stageDir: string;
   appVersion: string;
@@ -24,5 +26,7 @@ export interface HuikeApp {
   /** Writes a consistent copy of the database to `path` (a path the main process chose). */
   backupTo(path: string): Promise<void>;
   readonly dbPath: string;
+  /** True when opening created the database file. */
+  readonly dbCreated: boolean;
   close(): Promise<void>;
 }

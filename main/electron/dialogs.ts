@@ -2,6 +2,7 @@
  * Native dialogs, attached to the window when there is one (sheets on macOS, modal on Windows).
  */
 import {
+  app,
   dialog,
   type BrowserWindow,
   type MessageBoxOptions,
@@ -9,6 +10,7 @@ import {
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from 'electron';
+import { errorText, languageOfLocale } from '../api/errors.js';
 import { OPEN_DIALOG_FILTERS } from './paths.js';
 
 type Win = BrowserWindow | null;
@@ -42,6 +44,7 @@ export function pickOrderFiles(win: Win): Promise<string[]> {
   });
 }
 
+/** An error in words for a native dialog, in the OS's language (the window's is in the database). */
 export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error, languageOfLocale(app.getLocale()));
 }

@@ -24,12 +24,15 @@ export function createFileStage(stageDir: string) {
   return {
     async stagePath(filePath: string): Promise<StagedEntry> {
       let info;
+      const named = { params: { file: filePath }, file: filePath };
       try {
         info = await stat(filePath);
-      } catch {
-        throw new UserError(`${filePath}: 文件不存在或无法读取 (file not found or unreadable)`);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const denied = code === 'EACCES' || code === 'EPERM';
+        throw new UserError({ code: denied ? 'file.unreadable' : 'file.notFound', ...named });
       }
-      if (!info.isFile()) throw new UserError(`${filePath}: 不是文件 (not a file)`);
+      if (!info.isFile()) throw new UserError({ code: 'file.notAFile', ...named });
       const entry = {
         fileId: randomUUID(),
         name: path.basename(filePath),
@@ -64,8 +67,7 @@ export function createFileStage(stageDir: string) {
 
     get(fileId: string): StagedEntry {
       const entry = entries.get(fileId);
-      if (!entry)
-        throw new UserError(`文件 ${fileId} 已失效，请重新选择文件 (staged file expired: choose it again)`);
+      if (!entry) throw new UserError({ code: 'file.expired' });
       return entry;
     },
 

@@ -14,10 +14,11 @@ import type {
 } from '../../../main/api/contract';
 import type { PreloadApi } from './preload-api';
 
+/** An error the app answered with: its code and parameters are put into words by the screen. */
 export class ApiError extends Error {
   readonly kind: ApiErrorPayload['kind'];
   readonly details: unknown;
-  constructor(payload: ApiErrorPayload) {
+  constructor(readonly payload: ApiErrorPayload) {
     super(payload.message);
     this.name = 'ApiError';
     this.kind = payload.kind;
@@ -31,17 +32,24 @@ export function isCancelled(error: unknown): boolean {
 
 /** Electron's IPC caps message size; 1 MiB chunks keep a 200 MB export flowing without spikes. */
 const CHUNK_BYTES = 1024 * 1024;
-const FILE_ACCEPT = '.csv,.xlsx,.xls,.txt';
+// Only what is read: a legacy .xls is refused with advice to save it as .xlsx (said beside the button).
+const FILE_ACCEPT = '.csv,.xlsx,.txt';
 
 function unwrap<T>(envelope: { ok: true; result: T } | { ok: false; error: ApiErrorPayload }): T {
   if (envelope.ok) return envelope.result;
   throw new ApiError(envelope.error);
 }
 
+/** What a broken answer (no JSON, a proxy's page) says: an internal error with the HTTP status. */
+function httpFailure(status: number): ApiErrorPayload {
+  const detail = `HTTP ${status}`;
+  return { kind: 'internal', code: 'internal.unexpected', params: { detail }, message: detail };
+}
+
 function asErrorPayload(body: unknown, status: number): ApiErrorPayload {
   const error = (body as { error?: ApiErrorPayload } | null)?.error;
-  if (error && typeof error.message === 'string') return error;
-  return { kind: 'internal', message: `HTTP ${status}` };
+  if (error && typeof error.message === 'string' && typeof error.code === 'string') return error;
+  return httpFailure(status);
 }
 
 async function readEnvelope<T>(response: Response): Promise<T> {
@@ -49,7 +57,7 @@ async function readEnvelope<T>(response: Response): Promise<T> {
   try {
     body = await response.json();
   } catch {
-    throw new ApiError({ kind: 'internal', message: `HTTP ${response.status}` });
+    throw new ApiError(httpFailure(response.status));
   }
   const envelope = body as { ok?: boolean; result?: T };
   if (response.ok && envelope?.ok === true) return envelope.result as T;

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { DashboardSummary } from '../../../../main/api/contract';
 import { call } from '../../api/client';
 import { useAppState } from '../../app/AppState';
+import { useErrorText } from '../../app/useErrorText';
 import { formatDateRange } from '../../format/dates';
 import { formatFen } from '../../format/money';
 import { KpiCards } from './KpiCards';
@@ -22,7 +23,8 @@ export function DashboardPage() {
   const [range, setRange] = useState<Range>({});
   const [reload, setReload] = useState(0);
   const [summary, setSummary] = useState<DashboardSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const { errorText } = useErrorText();
   const [loading, setLoading] = useState(true);
 
   useEffect(() => {
@@ -34,7 +36,7 @@ export function DashboardPage() {
         setError(null);
       })
       .catch((e: unknown) => {
-        if (live) setError(e instanceof Error ? e.message : String(e));
+        if (live) setError(e);
       })
       .finally(() => {
         if (live) setLoading(false);
@@ -77,7 +79,9 @@ export function DashboardPage() {
           />
         </Space>
       </Space>
-      {error && <Alert type="error" showIcon title={t('dashboard.loadFailed')} description={error} />}
+      {error !== null && (
+        <Alert type="error" showIcon title={t('dashboard.loadFailed')} description={errorText(error)} />
+      )}
       <Spin spinning={loading && summary !== null}>
         {summary ? (
           <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -104,7 +108,7 @@ export function DashboardPage() {
             <PlatformBreakdown byPlatform={summary.byPlatform} />
           </Space>
         ) : (
-          !error && <Spin size="large" style={{ display: 'block', marginTop: 80 }} />
+          error === null && <Spin size="large" style={{ display: 'block', marginTop: 80 }} />
         )}
       </Spin>
     </Space>

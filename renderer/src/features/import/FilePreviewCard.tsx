@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FilePreview } from '../../../../main/api/contract';
+import { useErrorText } from '../../app/useErrorText';
 import { formatDateRange } from '../../format/dates';
 import { formatCount, formatFen } from '../../format/money';
 import {
@@ -99,9 +100,12 @@ export function FilePreviewCard({
   onRemove: () => void;
 }) {
   const { t } = useTranslation();
+  const { messageText } = useErrorText();
   const { file, preview, overrides, previewing } = entry;
   const format = overrides.format ?? preview?.format ?? undefined;
-  const isGeneric = preview !== null && (format === undefined || format === 'generic');
+  // Columns to map only when there are some: an empty, binary or header-only file has nothing to map.
+  const isGeneric =
+    preview !== null && (format === undefined || format === 'generic') && preview.header.length > 0;
   const currency = overrides.currency ?? preview?.currency ?? undefined;
   const needsCurrency = preview !== null && !preview.error && !currency;
 
@@ -196,7 +200,8 @@ export function FilePreviewCard({
               type="error"
               showIcon
               title={t('import.cannotImport')}
-              description={preview.error}
+              description={messageText(preview.error)}
+              data-code={preview.error.code}
               data-testid="preview-error"
             />
           )}

@@ -3,18 +3,18 @@ import { Alert, App, Card, Descriptions, Radio, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../main/api/contract';
 import { useAppState } from '../../app/AppState';
+import { useErrorText } from '../../app/useErrorText';
 
 const LANGUAGE_OPTIONS: Language[] = ['zh-CN', 'en'];
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const { errorText } = useErrorText();
   const { info, language, setLanguage } = useAppState();
 
   const change = (next: Language) =>
-    setLanguage(next).catch(
-      (error: unknown) => void message.error(error instanceof Error ? error.message : String(error)),
-    );
+    setLanguage(next).catch((error: unknown) => void message.error(errorText(error)));
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%', maxWidth: 860 }}>
