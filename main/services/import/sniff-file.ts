@@ -4,13 +4,16 @@
  * what it is rather than read as a CSV of one garbled column ("unrecognised layout").
  *
  * - ZIP: an .xlsx when its central directory lists `xl/`; else an archive (or a Word document).
- *   A ZIP without a central directory was cut off (a download that stopped): exceljs would read
- *   the first sheets and then fail or stop, so it is refused before anything is read.
+ *   A ZIP without a central directory was cut off (a download that stopped), and one whose parts
+ *   do not inflate to their checksums is damaged: exceljs waits forever on a broken deflate stream
+ *   (the import would hang), so every part is checked before anything is read.
  * - OLE2 (D0 CF 11 E0): a legacy .xls, or an .xlsx encrypted with a password (its directory
  *   holds an `EncryptedPackage` stream; Taobao's 已卖出的宝贝 export can be one).
  * - Text: anything else whose first bytes look like text in some encoding we read.
  */
+import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { crc32, createInflateRaw } from 'node:zlib';
 
 export type FileKind =
   'xlsx' | 'text' | 'empty' | 'damaged-xlsx' | 'archive' | 'legacy-xls' | 'encrypted-xlsx' | 'binary';
@@ -24,18 +27,23 @@ export async function sniffFile(path: string): Promise<{ kind: FileKind; size: n
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
-    return { kind: await kindOf(handle, size), size };
+    return { kind: await kindOf(path, handle, size), size };
   } finally {
     await handle.close();
   }
 }
 
-async function kindOf(handle: FileHandle, size: number): Promise<FileKind> {
+async function kindOf(path: string, handle: FileHandle, size: number): Promise<FileKind> {
   if (size === 0) return 'empty';
   const head = await readAt(handle, 0, Math.min(size, TEXT_SAMPLE));
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) {
     const tail = await readAt(handle, Math.max(0, size - EOCD_SEARCH), Math.min(size, EOCD_SEARCH));
-    return zipKind(tail, size - tail.length, (at, length) => readAt(handle, at, length));
+    const zip = await zipKind(tail, size - tail.length, (at, length) => readAt(handle, at, length));
+    if (zip.kind !== 'xlsx') return zip.kind;
+    for (const entry of zip.entries) {
+      if (!(await entryIsIntact(path, handle, entry))) return 'damaged-xlsx';
+    }
+    return 'xlsx';
   }
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) {
     return (await isEncryptedPackage(head, (at, length) => readAt(handle, at, length)))
@@ -61,8 +69,21 @@ const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
 const u32 = (b: Uint8Array, at: number) =>
   (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16)) + b[at + 3]! * 2 ** 24;
 
-/** Reads the ZIP's central directory (names only) to tell a workbook from any other archive. */
-async function zipKind(tail: Uint8Array, tailStart: number, readAt: ReadAt): Promise<FileKind> {
+interface ZipEntry {
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+/** Reads the ZIP's central directory to tell a workbook from any other archive, and list its parts. */
+async function zipKind(
+  tail: Uint8Array,
+  tailStart: number,
+  readAt: ReadAt,
+): Promise<{ kind: FileKind; entries: ZipEntry[] }> {
+  const damaged = { kind: 'damaged-xlsx' as const, entries: [] };
   let eocd = -1;
   for (let i = tail.length - 22; i >= 0; i--) {
     if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 0x05 && tail[i + 3] === 0x06) {
@@ -70,25 +91,58 @@ async function zipKind(tail: Uint8Array, tailStart: number, readAt: ReadAt): Pro
       break;
     }
   }
-  if (eocd < 0) return 'damaged-xlsx';
-  const entries = u16(tail, eocd + 10);
+  if (eocd < 0) return damaged;
+  const count = u16(tail, eocd + 10);
   const dirSize = u32(tail, eocd + 12);
   const dirOffset = u32(tail, eocd + 16);
   // ZIP64 keeps the real values elsewhere; a workbook that large is trusted to exceljs.
-  if (dirOffset === 0xffffffff || dirSize === 0xffffffff || entries === 0xffff) return 'xlsx';
-  if (dirOffset + dirSize > tailStart + eocd) return 'damaged-xlsx';
+  if (dirOffset === 0xffffffff || dirSize === 0xffffffff || count === 0xffff)
+    return { kind: 'xlsx', entries: [] };
+  if (dirOffset + dirSize > tailStart + eocd) return damaged;
   const dir = await readAt(dirOffset, dirSize);
-  if (dir.length < dirSize) return 'damaged-xlsx';
+  if (dir.length < dirSize) return damaged;
   let at = 0;
   let workbook = false;
-  for (let n = 0; n < entries; n++) {
-    if (at + 46 > dir.length || u32(dir, at) !== 0x02014b50) return 'damaged-xlsx';
+  const entries: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > dir.length || u32(dir, at) !== 0x02014b50) return damaged;
     const nameLength = u16(dir, at + 28);
     const name = new TextDecoder().decode(dir.subarray(at + 46, at + 46 + nameLength));
     if (name.startsWith('xl/')) workbook = true;
+    entries.push({
+      method: u16(dir, at + 10),
+      crc: u32(dir, at + 16),
+      compressedSize: u32(dir, at + 20),
+      size: u32(dir, at + 24),
+      localOffset: u32(dir, at + 42),
+    });
     at += 46 + nameLength + u16(dir, at + 30) + u16(dir, at + 32);
   }
-  return workbook ? 'xlsx' : 'archive';
+  return workbook ? { kind: 'xlsx', entries } : { kind: 'archive', entries: [] };
+}
+
+/** Inflates one part and compares it with the size and checksum the directory gives. */
+async function entryIsIntact(path: string, handle: FileHandle, entry: ZipEntry): Promise<boolean> {
+  const local = await readAt(handle, entry.localOffset, 30);
+  if (local.length < 30 || u32(local, 0) !== 0x04034b50) return false;
+  const dataStart = entry.localOffset + 30 + u16(local, 26) + u16(local, 28);
+  if (entry.method !== 0 && entry.method !== 8) return true; // not ours to judge: exceljs decides
+  if (entry.compressedSize === 0) return entry.size === 0;
+  const raw = createReadStream(path, { start: dataStart, end: dataStart + entry.compressedSize - 1 });
+  let crc = 0;
+  let size = 0;
+  try {
+    const data = entry.method === 8 ? raw.pipe(createInflateRaw()) : raw;
+    for await (const chunk of data as AsyncIterable<Buffer>) {
+      crc = crc32(chunk, crc);
+      size += chunk.length;
+    }
+  } catch {
+    return false;
+  } finally {
+    raw.destroy();
+  }
+  return crc === entry.crc && size === entry.size;
 }
 
 /**
