@@ -1,5 +1,4 @@
 /** `npm run web`: serves the app at http://127.0.0.1:PORT (default 5174) on the same database as the CLI. */
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
