@@ -39,7 +39,14 @@ export class OrderAssembler {
     private readonly sheetName: string | null = null,
     /** The sheet's header: a last row with fewer cells was cut off; a bad cell is named by it. */
     private readonly header: readonly string[] = [],
-  ) {}
+  ) {
+    // Trailing empty header cells (a header ending in a comma) are not columns a row must fill.
+    let named = header.length;
+    while (named > 0 && header[named - 1]!.trim() === '') named--;
+    this.namedColumns = named;
+  }
+
+  private readonly namedColumns: number;
 
   push(record: SourceRecord): RowOutcome {
     this.read++;
@@ -86,7 +93,7 @@ export class OrderAssembler {
    * undecodable bytes mean a wrong encoding or a damaged file (an address with a broken character).
    */
   private damage(record: SourceRecord): RowProblem | null {
-    const cutShort = record.unterminated === true && record.cells.length < this.header.length;
+    const cutShort = record.unterminated === true && record.cells.length < this.namedColumns;
     if (record.cutOff || cutShort) return { row: record.row, column: null, code: 'row.cutOff', params: {} };
     if (record.undecodable === undefined) return null;
     const column = this.columnName(record.undecodable);

@@ -18,6 +18,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../../main/api/create-app.js';
+import { MAPPING_KEYS } from '../../../main/api/input-errors.js';
 import { reportFailure } from '../../../main/cli/index.js';
 import { UserError } from '../../../main/domain/errors.js';
 import { runCliInProcess } from '../../helpers/run-cli-in-process.js';
@@ -291,6 +292,12 @@ describe('--mapping', () => {
     expect(error.message).toContain('orderId, orderedAt, paidAt, status, buyer');
     expect(error.message).not.toContain('Unrecognized key');
     expect(existsSync(path.join(dir, 'a.db'))).toBe(false);
+  });
+
+  it('the README documents every key in its table', () => {
+    const readme = readFileSync(path.resolve(import.meta.dirname, '../../../README.md'), 'utf8');
+    const documented = [...readme.matchAll(/^\| `(\w+)` +\|/gm)].map((m) => m[1]);
+    expect(documented).toEqual([...MAPPING_KEYS]);
   });
 
   it('import --help documents every key', async () => {
