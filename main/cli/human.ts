@@ -7,7 +7,12 @@ import type {
   RowProblem,
   UndoResult,
 } from '../api/contract.js';
-import { formatCount, formatMessage, type MessageLanguage } from '../shared/messages/index.js';
+import {
+  formatCount,
+  formatMessage,
+  formatPlacedMessage,
+  type MessageLanguage,
+} from '../shared/messages/index.js';
 import { fen } from './output.js';
 import { CLI_TEXTS } from './texts.js';
 
@@ -102,7 +107,7 @@ export function createPrinter(lang: MessageLanguage, out: (line: string) => void
     preview(files: FilePreview[]): void {
       for (const p of files) {
         if (p.error) {
-          out(`${p.file}: ${formatMessage(p.error.code, p.error.params, lang)}`);
+          out(formatPlacedMessage({ ...p.error, file: p.file }, lang));
           continue;
         }
         const variants = p.variants.join(lang === 'en' ? ', ' : '、');

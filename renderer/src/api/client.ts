@@ -12,19 +12,10 @@ import type {
   StagedFile,
   UploadableFile,
 } from '../../../main/api/contract';
+import { ApiError } from './api-error';
 import type { PreloadApi } from './preload-api';
 
-/** An error the app answered with: its code and parameters are put into words by the screen. */
-export class ApiError extends Error {
-  readonly kind: ApiErrorPayload['kind'];
-  readonly details: unknown;
-  constructor(readonly payload: ApiErrorPayload) {
-    super(payload.message);
-    this.name = 'ApiError';
-    this.kind = payload.kind;
-    this.details = payload.details;
-  }
-}
+export { ApiError };
 
 export function isCancelled(error: unknown): boolean {
   return error instanceof ApiError && error.kind === 'cancelled';

@@ -11,12 +11,7 @@ import {
   type Message,
   type PlacedMessage,
 } from '../../../main/shared/messages/index';
-import { ApiError } from '../api/client';
-
-export function errorText(error: unknown, lang: Language): string {
-  if (error instanceof ApiError) return formatPlacedMessage(error.payload, lang);
-  return error instanceof Error ? error.message : String(error);
-}
+import { errorText } from '../api/api-error';
 
 /** `(error) => text` in the current UI language; also puts a placed message or a row's reason into words. */
 export function useErrorText() {

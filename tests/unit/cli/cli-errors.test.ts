@@ -269,6 +269,26 @@ describe('the language of messages', () => {
   });
 });
 
+describe('import --dry-run', () => {
+  it('says why a file would not be imported, once, naming it', async () => {
+    const dir = tmp();
+    const empty = path.join(dir, 'empty.csv');
+    writeFileSync(empty, '');
+    const r = await runCliInProcess([
+      '--db',
+      path.join(dir, 'a.db'),
+      '--lang',
+      'en',
+      'import',
+      empty,
+      '--dry-run',
+    ]);
+    expect(r.stdout).toBe(
+      'empty.csv is empty: there is nothing to import. Export it from the platform again.\n',
+    );
+  });
+});
+
 describe('--mapping', () => {
   it('an unknown key lists the valid keys, naming the mapping file', async () => {
     const dir = tmp();
