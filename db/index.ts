@@ -110,8 +110,11 @@ async function openDb(filename: string, how: { created: boolean; inMemory: boole
   } catch (error) {
     if (readSqlite && readSqlite !== sqlite) readSqlite.close();
     sqlite.close();
-    const cause = error instanceof Error && error.cause ? error.cause : error;
-    throw error instanceof DatabaseOpenError ? error : classified(cause, 'use', file);
+    if (error instanceof DatabaseOpenError) throw error;
+    // A failed migration wraps the SQLite error that says why (read-only, disk full).
+    const sqliteError = error instanceof Error && error.cause ? error.cause : error;
+    const problem = databaseProblemOf(sqliteError, 'use');
+    throw problem ? new DatabaseOpenError(problem, file, undefined, { cause: error }) : error;
   }
 }
 
@@ -121,18 +124,13 @@ async function openDb(filename: string, how: { created: boolean; inMemory: boole
  * them would write our tables into someone else's file, or an old schema over a newer one.
  */
 function checkIsHuikeDatabase(sqlite: BetterSqlite3.Database, file: string): void {
-  const tables = (
-    sqlite
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .all() as {
-      name: string;
-    }[]
-  ).map((t) => t.name);
+  const tables = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all() as string[];
   if (tables.length === 0) return;
   if (!tables.includes(MIGRATION_TABLE)) throw new DatabaseOpenError('not-huike', file);
-  const applied = (sqlite.prepare(`SELECT name FROM ${MIGRATION_TABLE}`).all() as { name: string }[]).map(
-    (m) => m.name,
-  );
+  const applied = sqlite.prepare(`SELECT name FROM ${MIGRATION_TABLE}`).pluck().all() as string[];
   const unknown = applied.filter((name) => !Object.hasOwn(migrations, name));
   if (unknown.length === 0) return;
   // Our migrations are numbered (0001-initial); anything else came from another Kysely app.

@@ -63,7 +63,10 @@ async function withApp<T>(
     createDatabase: !options.reads,
   });
   try {
-    session.lang ??= (await app.invoke('settings.get', {})).language;
+    if (session.lang === null) {
+      const saved = (await app.invoke('settings.get', {})).language;
+      session.lang = isMessageLanguage(saved) ? saved : DEFAULT_LANG;
+    }
   } catch (error) {
     await app.close();
     throw error;
