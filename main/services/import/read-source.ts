@@ -17,7 +17,8 @@ import type {
   SourceRecord,
   TextEncoding,
 } from '../../domain/import/reader-types.js';
-import { sniffFile } from './sniff-file.js';
+import { sniffFile, type ZipLayout } from './sniff-file.js';
+import { workbookStream } from './workbook-stream.js';
 
 const CHUNK_BYTES = 1024 * 1024;
 
@@ -40,7 +41,7 @@ export async function openSource(filePath: string, options: OpenOptions = {}): P
     case 'empty':
       throw refuse('file.empty');
     case 'xlsx':
-      return openXlsx(filePath, size, file, options.onBytes);
+      return openXlsx(filePath, size, file, sniffed.zip, options.onBytes);
     case 'text':
       return openCsv(filePath, size, file, options.encoding, options.onBytes);
     case 'damaged-xlsx':
@@ -105,9 +106,14 @@ function openXlsx(
   path: string,
   size: number,
   file: string,
+  layout: ZipLayout | undefined,
   onBytes?: (chunk: Uint8Array) => void,
 ): OpenedSource {
-  const stream = readBytes(path, onBytes);
+  // The parts in the order exceljs reads reliably (workbook-stream.ts); a ZIP64 workbook as it is.
+  const ordered = layout ? workbookStream(path, size, layout) : null;
+  const stream = ordered?.stream ?? readBytes(path, onBytes);
+  const bytesRead = () =>
+    ordered ? ordered.bytesRead() : (stream as ReturnType<typeof readBytes>).bytesRead;
   // exceljs fails on a damaged part (bad deflate data, broken XML) with its own words.
   const damaged = (cause: unknown) =>
     new UserError({ code: 'file.damagedXlsx', params: { file }, file }, { cause: String(cause) });
@@ -127,15 +133,20 @@ function openXlsx(
   reader.model ??= { sheets: [] };
   reader.properties ??= {};
   async function* sheets(): AsyncIterable<SheetRecords> {
+    // The hash is of the file as it is, in order (the reordered stream is not).
+    if (ordered && onBytes) await hashFile(path, onBytes);
     let any = false;
+    let read = 0;
     for await (const worksheet of guarded(workbook, damaged)) {
       const name = (worksheet as unknown as { name?: string }).name ?? null;
       const sheet = await locateHeader(sheetRows(guarded(worksheet, damaged)), name);
-      if (!sheet) continue;
-      any = true;
-      yield sheet;
-      // Drain what the caller did not read: exceljs parses sheets strictly in sequence.
-      for await (const _ of sheet.records) void _;
+      if (sheet) {
+        any = true;
+        yield sheet;
+        // Drain what the caller did not read: exceljs parses sheets strictly in sequence.
+        for await (const _ of sheet.records) void _;
+      }
+      if (++read === ordered?.worksheets) ordered.allWorksheetsRead();
     }
     if (!any) throw new UserError({ code: 'file.emptyWorkbook', params: { file }, file });
   }
@@ -143,9 +154,14 @@ function openXlsx(
     container: 'xlsx',
     encoding: 'xlsx',
     sheets: sheets(),
-    progress: () => ({ done: Math.min(stream.bytesRead, size), total: size }),
+    progress: () => ({ done: Math.min(bytesRead(), size), total: size }),
     close: () => stream.destroy(),
   };
+}
+
+async function hashFile(path: string, onBytes: (chunk: Uint8Array) => void): Promise<void> {
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }))
+    onBytes(chunk as Uint8Array);
 }
 
 /** Iterates `source`, turning what its own reading throws (not its consumer's code) into `wrap(error)`. */

@@ -23,34 +23,50 @@ const TEXT_SAMPLE = 4096;
 /** The end-of-central-directory record is in the last 22 bytes plus a comment of up to 64 KiB. */
 const EOCD_SEARCH = 22 + 0xffff;
 
-export async function sniffFile(path: string): Promise<{ kind: FileKind; size: number }> {
+/** Where a workbook's parts are in its file: each part's local record, and the central directory. */
+export interface ZipLayout {
+  entries: ZipEntry[];
+  directoryOffset: number;
+}
+
+export interface SniffResult {
+  kind: FileKind;
+  size: number;
+  /** For an .xlsx whose directory was read (not ZIP64). */
+  zip?: ZipLayout;
+}
+
+export async function sniffFile(path: string): Promise<SniffResult> {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
-    return { kind: await kindOf(path, handle, size), size };
+    return { ...(await kindOf(path, handle, size)), size };
   } finally {
     await handle.close();
   }
 }
 
-async function kindOf(path: string, handle: FileHandle, size: number): Promise<FileKind> {
-  if (size === 0) return 'empty';
+async function kindOf(
+  path: string,
+  handle: FileHandle,
+  size: number,
+): Promise<{ kind: FileKind; zip?: ZipLayout }> {
+  if (size === 0) return { kind: 'empty' };
   const head = await readAt(handle, 0, Math.min(size, TEXT_SAMPLE));
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) {
     const tail = await readAt(handle, Math.max(0, size - EOCD_SEARCH), Math.min(size, EOCD_SEARCH));
     const zip = await zipKind(tail, size - tail.length, (at, length) => readAt(handle, at, length));
-    if (zip.kind !== 'xlsx') return zip.kind;
-    for (const entry of zip.entries) {
-      if (!(await entryIsIntact(path, handle, entry))) return 'damaged-xlsx';
+    if (zip.kind !== 'xlsx') return { kind: zip.kind };
+    for (const entry of zip.layout?.entries ?? []) {
+      if (!(await entryIsIntact(path, handle, entry))) return { kind: 'damaged-xlsx' };
     }
-    return 'xlsx';
+    return { kind: 'xlsx', zip: zip.layout };
   }
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) {
-    return (await isEncryptedPackage(head, (at, length) => readAt(handle, at, length)))
-      ? 'encrypted-xlsx'
-      : 'legacy-xls';
+    const encrypted = await isEncryptedPackage(head, (at, length) => readAt(handle, at, length));
+    return { kind: encrypted ? 'encrypted-xlsx' : 'legacy-xls' };
   }
-  return looksLikeText(head) ? 'text' : 'binary';
+  return { kind: looksLikeText(head) ? 'text' : 'binary' };
 }
 
 type ReadAt = (at: number, length: number) => Promise<Uint8Array>;
@@ -69,7 +85,8 @@ const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
 const u32 = (b: Uint8Array, at: number) =>
   (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16)) + b[at + 3]! * 2 ** 24;
 
-interface ZipEntry {
+export interface ZipEntry {
+  name: string;
   method: number;
   crc: number;
   compressedSize: number;
@@ -82,8 +99,8 @@ async function zipKind(
   tail: Uint8Array,
   tailStart: number,
   readAt: ReadAt,
-): Promise<{ kind: FileKind; entries: ZipEntry[] }> {
-  const damaged = { kind: 'damaged-xlsx' as const, entries: [] };
+): Promise<{ kind: FileKind; layout?: ZipLayout }> {
+  const damaged = { kind: 'damaged-xlsx' as const };
   let eocd = -1;
   for (let i = tail.length - 22; i >= 0; i--) {
     if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 0x05 && tail[i + 3] === 0x06) {
@@ -96,8 +113,7 @@ async function zipKind(
   const dirSize = u32(tail, eocd + 12);
   const dirOffset = u32(tail, eocd + 16);
   // ZIP64 keeps the real values elsewhere; a workbook that large is trusted to exceljs.
-  if (dirOffset === 0xffffffff || dirSize === 0xffffffff || count === 0xffff)
-    return { kind: 'xlsx', entries: [] };
+  if (dirOffset === 0xffffffff || dirSize === 0xffffffff || count === 0xffff) return { kind: 'xlsx' };
   if (dirOffset + dirSize > tailStart + eocd) return damaged;
   const dir = await readAt(dirOffset, dirSize);
   if (dir.length < dirSize) return damaged;
@@ -110,6 +126,7 @@ async function zipKind(
     const name = new TextDecoder().decode(dir.subarray(at + 46, at + 46 + nameLength));
     if (name.startsWith('xl/')) workbook = true;
     entries.push({
+      name,
       method: u16(dir, at + 10),
       crc: u32(dir, at + 16),
       compressedSize: u32(dir, at + 20),
@@ -118,7 +135,7 @@ async function zipKind(
     });
     at += 46 + nameLength + u16(dir, at + 30) + u16(dir, at + 32);
   }
-  return workbook ? { kind: 'xlsx', entries } : { kind: 'archive', entries: [] };
+  return workbook ? { kind: 'xlsx', layout: { entries, directoryOffset: dirOffset } } : { kind: 'archive' };
 }
 
 /** Inflates one part and compares it with the size and checksum the directory gives. */
