@@ -74,7 +74,9 @@ export interface BatchProblemsTable {
   row: number;
   sheet: string | null;
   column_name: string | null;
-  reason: string;
+  /** A message code (main/shared/messages) and its parameters as JSON. */
+  code: string;
+  params_json: string;
 }
 
 export interface CustomersTable {

@@ -92,7 +92,10 @@ const STATEMENTS = [
     row INTEGER NOT NULL,
     sheet TEXT,
     column_name TEXT,
-    reason TEXT NOT NULL,
+    -- Why, as a message code and its parameters (JSON): put into words where it is shown, in the
+    -- reader's language (main/shared/messages/rows.ts).
+    code TEXT NOT NULL,
+    params_json TEXT NOT NULL DEFAULT '{}',
     PRIMARY KEY (batch_id, seq)
   ) STRICT, WITHOUT ROWID`,
 

@@ -4,6 +4,8 @@ import type { Channel, ChannelResult, ProgressEvent, StagedFile } from './contra
 export interface CreateAppOptions {
   /** The SQLite file; ':memory:' in tests. */
   dbPath: string;
+  /** False: refuse a database file that does not exist instead of creating it (default true). */
+  createDatabase?: boolean;
   /** A private folder where uploaded files are kept until imported. */
   stageDir: string;
   appVersion: string;
@@ -34,5 +36,7 @@ export interface HuikeApp {
     fileId: string,
   ): Promise<{ name: string; size: number; stream: Readable; done(): Promise<void> }>;
   readonly dbPath: string;
+  /** True when opening created the database file. */
+  readonly dbCreated: boolean;
   close(): Promise<void>;
 }

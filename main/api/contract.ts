@@ -208,14 +208,15 @@ export interface ProgressEvent {
 /** Errors crossing a front door: `user` errors are the user's to fix (exit 1), others are bugs (exit 2). */
 export interface ApiErrorPayload {
   kind: 'user' | 'cancelled' | 'internal';
-  /** The zh-CN text; screens show `code` with `params` in their own language when there is one. */
+  /** What to say: screens put `code` with `params` into words in their own language. */
+  code: MessageCode;
+  params: MessageParams;
+  /** The same in zh-CN, for logs. */
   message: string;
-  code?: MessageCode;
-  params?: MessageParams;
   file?: string;
   row?: number;
   column?: string;
-  /** File / row / column details, when the error is about input. */
+  /** Data for the screen (an unknown layout's header and first rows), never words. */
   details?: unknown;
 }
 

@@ -2,9 +2,11 @@
 import { UserError } from '../domain/errors.js';
 import { openAppServices } from '../services/app-services.js';
 import { backupDatabase } from '../services/backup.js';
+import { runtimeFailure } from '../services/database-errors.js';
 import type { CreateAppOptions, HuikeApp } from './app-types.js';
 import { CHANNELS, inputSchemas, type Channel, type ProgressEvent } from './contract.js';
 import { createHandlers } from './handlers/index.js';
+import { inputError } from './input-errors.js';
 import { createJobs } from './jobs.js';
 
 export async function createApp(options: CreateAppOptions): Promise<HuikeApp> {
@@ -12,6 +14,7 @@ export async function createApp(options: CreateAppOptions): Promise<HuikeApp> {
     dbPath: options.dbPath,
     stageDir: options.stageDir,
     now: options.now ?? (() => new Date()),
+    createDatabase: options.createDatabase,
   });
   const listeners = new Set<(event: ProgressEvent) => void>();
   const jobs = createJobs((event) => listeners.forEach((l) => l(event)));
@@ -26,18 +29,19 @@ export async function createApp(options: CreateAppOptions): Promise<HuikeApp> {
 
   return {
     dbPath: options.dbPath,
+    dbCreated: services.huikeDb.created,
     async invoke(channel, input) {
       if (!CHANNELS.includes(channel as Channel))
-        throw new UserError(`未知的接口 ${String(channel)} (unknown channel)`);
+        throw new UserError({ code: 'input.unknownChannel', params: { channel: String(channel) } });
       const parsed = inputSchemas[channel].safeParse(input ?? {});
-      if (!parsed.success) {
-        const issues = parsed.error.issues
-          .map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`)
-          .join('; ');
-        throw new UserError(`${channel}: 参数无效 (invalid input): ${issues}`, parsed.error.issues);
-      }
+      if (!parsed.success) throw inputError(parsed.error.issues);
       const handler = handlers[channel] as (input: unknown) => Promise<never>;
-      return handler(parsed.data);
+      try {
+        return await handler(parsed.data);
+      } catch (error) {
+        // A full disk or a database gone read-only mid-import: the user's to fix, named.
+        throw runtimeFailure(error, options.dbPath);
+      }
     },
     stagePath: async (path) => {
       const e = await stage.stagePath(path);

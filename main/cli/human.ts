@@ -1,74 +1,135 @@
-/** Human-readable CLI output (without --json). */
-import type { BatchSummary, CommittedBatch, DemoResult, FilePreview, UndoResult } from '../api/contract.js';
+/** Human-readable CLI output (without --json), in the chosen language, counts with separators. */
+import type {
+  BatchSummary,
+  CommittedBatch,
+  DemoResult,
+  FilePreview,
+  RowProblem,
+  UndoResult,
+} from '../api/contract.js';
+import {
+  formatCount,
+  formatMessage,
+  formatPlacedMessage,
+  type MessageLanguage,
+} from '../shared/messages/index.js';
 import { fen } from './output.js';
+import { CLI_TEXTS } from './texts.js';
 
 /** A UTC instant as the seller reads it: Beijing time, to the minute. */
 const chinaTime = (iso: string) =>
   new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
-const counts = (c: { inserted: number; updated: number; unchanged: number }) =>
-  `新增 ${c.inserted} / 更新 ${c.updated} / 未变 ${c.unchanged}`;
+/** Listed under a batch; the rest are in the app's import history. */
+const PROBLEMS_SHOWN = 20;
 
-export function printImportResult(batches: CommittedBatch[]): void {
-  for (const b of batches) {
-    console.log(`批次 #${b.id}  ${b.file}  [${b.platform}]  店铺: ${b.shop}  编码: ${b.encoding}`);
-    console.log(`  读取 ${b.rows} 行 = 导入 ${b.rowsImported} 行 + 拒绝 ${b.rowsRefused} 行`);
-    console.log(`  订单: ${counts(b.orders)}`);
-    console.log(`  明细: ${counts(b.lines)}`);
-    console.log(
-      `  已付款金额: ${fen(b.money.paidFen, b.currency)}  退款: ${fen(b.money.refundFen, b.currency)}`,
-    );
-    if (b.problems.length > 0) {
-      console.log(`  拒绝的行:`);
-      for (const s of b.problems.slice(0, 20))
-        console.log(`    第 ${s.row} 行${s.column ? `「${s.column}」` : ''}: ${s.reason}`);
-      if (b.rowsRefused > 20)
-        console.log(`    … 另有 ${b.rowsRefused - 20} 行 (huike imports ${b.id} 查看全部)`);
-    }
-  }
-}
+export function createPrinter(lang: MessageLanguage, out: (line: string) => void = console.log) {
+  const t = CLI_TEXTS[lang];
+  const n = (value: number) => formatCount(value, lang);
+  const counts = (c: { inserted: number; updated: number; unchanged: number }) =>
+    t.counts({ inserted: n(c.inserted), updated: n(c.updated), unchanged: n(c.unchanged) });
+  const problems = (list: RowProblem[], total: number) => {
+    for (const p of list.slice(0, PROBLEMS_SHOWN))
+      out(t.problem(n(p.row), p.column, formatMessage(p.code, p.params, lang)));
+    if (total > PROBLEMS_SHOWN) out(t.moreProblems(n(total - PROBLEMS_SHOWN)));
+  };
 
-export function printBatches(batches: BatchSummary[]): void {
-  if (batches.length === 0) {
-    console.log('还没有导入记录 (no imports yet)');
-    return;
-  }
-  for (const b of batches) {
-    const state = b.state === 'undone' ? '已撤销' : '已导入';
-    console.log(
-      `#${b.id}  ${chinaTime(b.createdAt)}  ${state}  ${b.file}  [${b.platform}] ${b.shop}  行 ${b.rows}  订单 ${counts(b.orders)}  ${fen(b.money.paidFen, b.currency)}`,
-    );
-  }
-}
+  return {
+    importResult(batches: CommittedBatch[]): void {
+      for (const b of batches) {
+        out(
+          t.batchLine({
+            id: String(b.id),
+            file: b.file,
+            platform: b.platform,
+            shop: b.shop,
+            encoding: b.encoding,
+          }),
+        );
+        out(t.rowsLine(n(b.rows), n(b.rowsImported), n(b.rowsRefused)));
+        out(t.ordersLine(counts(b.orders)));
+        out(t.linesLine(counts(b.lines)));
+        out(t.moneyLine(fen(b.money.paidFen, b.currency), fen(b.money.refundFen, b.currency)));
+        if (b.problems.length > 0) {
+          out(t.refusedHeading);
+          problems(b.problems, b.rowsRefused);
+        }
+      }
+    },
 
-export function printUndo(r: UndoResult): void {
-  console.log(
-    `已撤销批次 #${r.batchId}: 删除订单 ${r.ordersDeleted}、恢复订单 ${r.ordersRestored}、删除明细 ${r.linesDeleted}、恢复明细 ${r.linesRestored}`,
-  );
-}
+    batches(batches: BatchSummary[]): void {
+      if (batches.length === 0) {
+        out(t.noImports);
+        return;
+      }
+      for (const b of batches) {
+        out(
+          t.historyLine({
+            id: String(b.id),
+            time: chinaTime(b.createdAt),
+            state: t.state[b.state],
+            file: b.file,
+            platform: b.platform,
+            shop: b.shop,
+            rows: n(b.rows),
+            orders: counts(b.orders),
+            money: fen(b.money.paidFen, b.currency),
+          }),
+        );
+      }
+    },
 
-export function printDemo(r: DemoResult): void {
-  console.log(
-    `示例店铺已载入 (seed ${r.seed}): ${r.shops} 个店铺, ${r.orders} 笔订单, ${r.lines} 条明细, ${r.buyers} 位买家, ${r.products} 个商品`,
-  );
-}
-
-export function printPreview(files: FilePreview[]): void {
-  for (const p of files) {
-    if (p.error) {
-      console.log(`${p.file}: ${p.error}`);
-      continue;
-    }
-    console.log(`${p.file}  [${p.format}] ${p.variants.join('、')}  店铺: ${p.shop}  编码: ${p.encoding}`);
-    console.log(`  读取 ${p.rows} 行 = 可导入 ${p.rowsImported} 行 + 拒绝 ${p.rowsRefused} 行`);
-    console.log(`  订单 ${p.orders}  明细 ${p.lines}`);
-    if (p.currency)
-      console.log(
-        `  已付款金额: ${fen(p.money.paidFen, p.currency)}  退款: ${fen(p.money.refundFen, p.currency)}`,
+    undo(r: UndoResult): void {
+      out(
+        t.undone({
+          batchId: String(r.batchId),
+          ordersDeleted: n(r.ordersDeleted),
+          ordersRestored: n(r.ordersRestored),
+          linesDeleted: n(r.linesDeleted),
+          linesRestored: n(r.linesRestored),
+        }),
       );
-    else console.log('  文件没有写明币种：导入时请加 --currency');
-    for (const s of p.problems.slice(0, 20))
-      console.log(`    第 ${s.row} 行${s.column ? `「${s.column}」` : ''}: ${s.reason}`);
-    if (p.alreadyImported) console.log('  这个文件已经导入过，再次导入不会有变化');
-  }
+    },
+
+    demo(r: DemoResult): void {
+      out(
+        t.demo({
+          seed: String(r.seed),
+          shops: n(r.shops),
+          orders: n(r.orders),
+          lines: n(r.lines),
+          buyers: n(r.buyers),
+          products: n(r.products),
+        }),
+      );
+    },
+
+    preview(files: FilePreview[]): void {
+      for (const p of files) {
+        if (p.error) {
+          out(formatPlacedMessage({ ...p.error, file: p.file }, lang));
+          continue;
+        }
+        const variants = p.variants.join(lang === 'en' ? ', ' : '、');
+        out(
+          t.previewLine({
+            file: p.file,
+            format: p.format ?? '',
+            variants,
+            shop: p.shop,
+            encoding: p.encoding,
+          }),
+        );
+        out(t.rowsLine(n(p.rows), n(p.rowsImported), n(p.rowsRefused), true));
+        out(t.previewOrders(n(p.orders), n(p.lines)));
+        if (p.currency)
+          out(t.moneyLine(fen(p.money.paidFen, p.currency), fen(p.money.refundFen, p.currency)));
+        else out(t.noCurrency);
+        problems(p.problems, p.problemCount);
+        if (p.alreadyImported) out(t.alreadyImported);
+      }
+    },
+  };
 }
+
+export type Printer = ReturnType<typeof createPrinter>;

@@ -4,30 +4,80 @@
  */
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { createApp } from '../api/create-app.js';
 import type { HuikeApp } from '../api/app-types.js';
+import { toErrorPayload } from '../api/errors.js';
+import { MAPPING_KEYS } from '../api/input-errors.js';
+import type { ColumnMapping } from '../domain/import/reader-types.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../domain/orders/types.js';
-import { CancelledError, UserError } from '../domain/errors.js';
+import { UserError } from '../domain/errors.js';
+import {
+  formatMessage,
+  formatPlacedMessage,
+  isMessageLanguage,
+  MESSAGE_LANGUAGES,
+  type MessageLanguage,
+} from '../shared/messages/index.js';
 import { appVersion, defaultDbPath, stageDirFor } from '../services/app-paths.js';
 import { startBenchStats } from './bench-stats.js';
 import { registerShopAndBackupCommands } from './commands/shops-and-backup.js';
-import { printImportResult, printBatches, printPreview, printUndo } from './human.js';
+import { createPrinter } from './human.js';
+import { mappingHelp } from './mapping-help.js';
 import { printJson, progressPrinter } from './output.js';
 
 interface Globals {
   db?: string;
+  lang?: MessageLanguage;
 }
 
-async function withApp<T>(program: Command, work: (app: HuikeApp, jobId: string) => Promise<T>): Promise<T> {
+/** How this run talks: learnt from the arguments, the environment, then the database's setting. */
+export interface Session {
+  /** null until known: --lang, else HUIKE_LANG, else the app's saved language once it is open. */
+  lang: MessageLanguage | null;
+  json: boolean;
+}
+
+const DEFAULT_LANG: MessageLanguage = 'zh-CN';
+
+function sessionLang(session: Session): MessageLanguage {
+  return session.lang ?? DEFAULT_LANG;
+}
+
+/** Opening the database: a command that only reads must not create one at a mistyped path. */
+interface OpenOptions {
+  reads?: boolean;
+}
+
+async function withApp<T>(
+  program: Command,
+  session: Session,
+  work: (app: HuikeApp, jobId: string) => Promise<T>,
+  options: OpenOptions = {},
+): Promise<T> {
   const dbPath = (program.opts() as Globals).db ?? (process.env.HUIKE_DB || defaultDbPath());
   const app = await createApp({
     dbPath,
     stageDir: stageDirFor(dbPath, os.tmpdir()),
     appVersion: appVersion(),
+    createDatabase: !options.reads,
   });
+  try {
+    if (session.lang === null) {
+      const saved = (await app.invoke('settings.get', {})).language;
+      session.lang = isMessageLanguage(saved) ? saved : DEFAULT_LANG;
+    }
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const lang = sessionLang(session);
+  // Said on stderr, so a mistyped --db is noticed and never silently becomes a new, empty database.
+  if (app.dbCreated)
+    process.stderr.write(`${formatMessage('db.created', { path: path.resolve(dbPath) }, lang)}\n`);
   const jobId = `cli-${process.pid}`;
-  const progress = progressPrinter();
+  const progress = progressPrinter(lang);
   const off = app.onProgress((e) => progress.update(e));
   // Ctrl+C cancels the running job: its transaction rolls back and nothing is half-written.
   const onSigint = () => void app.invoke('jobs.cancel', { jobId });
@@ -42,21 +92,32 @@ async function withApp<T>(program: Command, work: (app: HuikeApp, jobId: string)
   }
 }
 
-function notYet(command: string): never {
-  throw new UserError(
-    `「${command}」将在后续版本提供 (the ${command} command is not available in this version yet)`,
-  );
-}
-
-export function buildProgram(): Command {
+export function buildProgram(session: Session = { lang: null, json: false }): Command {
   const program = new Command('huike')
     .description(
       '汇客 Huike: 本地的多平台订单分析与客户管理 (local order analytics and CRM for Tmall, JD and your own shop)',
     )
     .version(appVersion())
     .option('--db <path>', 'database file (default: $HUIKE_DB, else the app data folder)')
+    .addOption(
+      new Option(
+        '--lang <lang>',
+        "language of messages (default: $HUIKE_LANG, else the app's setting)",
+      ).choices(MESSAGE_LANGUAGES),
+    )
     .showHelpAfterError()
     .exitOverride();
+  const open = <T>(work: (app: HuikeApp, jobId: string) => Promise<T>, options?: OpenOptions) =>
+    withApp(program, session, work, options);
+  const printer = () => createPrinter(sessionLang(session));
+  // The stubs below open the database like the commands they stand for: a missing one is said first.
+  const notYet = (command: string, reads: boolean) => () =>
+    open<void>(
+      () => {
+        throw new UserError({ code: 'cli.notYet', params: { command } });
+      },
+      { reads },
+    );
 
   program
     .command('import')
@@ -73,12 +134,10 @@ export function buildProgram(): Command {
       '--currency <code>',
       "currency of files that do not name one, e.g. CNY, USD (default: the shop's; Chinese marketplaces are CNY)",
     )
-    .option(
-      '--mapping <file>',
-      'JSON column mapping for generic files, e.g. {"orderId":"单号","paidAmount":"金额"}',
-    )
+    .option('--mapping <file>', 'JSON column mapping for generic files (fields below)')
     .option('--dry-run', 'only preview: read the files and say what an import would do, writing nothing')
     .option('--json', 'print one JSON document')
+    .addHelpText('after', mappingHelp())
     .action(
       async (
         files: string[],
@@ -92,7 +151,7 @@ export function buildProgram(): Command {
         },
       ) => {
         const mapping = opts.mapping ? await readMapping(opts.mapping) : undefined;
-        await withApp(program, async (app, jobId) => {
+        await open(async (app, jobId) => {
           const staged = [];
           for (const file of files) staged.push(await app.stagePath(file));
           const format = opts.platform === 'auto' ? undefined : (opts.platform as ImportFormat);
@@ -107,7 +166,7 @@ export function buildProgram(): Command {
             // The preview leaves each file's staging behind: an import of it afterwards reads no more.
             const result = await app.invoke('import.preview', { files: options, jobId });
             if (opts.json) printJson(result);
-            else printPreview(result.files);
+            else printer().preview(result.files);
             return;
           }
           const result = await app.invoke('import.commit', {
@@ -117,7 +176,7 @@ export function buildProgram(): Command {
             jobId,
           });
           if (opts.json) printJson(result);
-          else printImportResult(result.batches);
+          else printer().importResult(result.batches);
         });
       },
     );
@@ -127,11 +186,14 @@ export function buildProgram(): Command {
     .description('导入记录 (import history)')
     .option('--json', 'print one JSON document')
     .action(async (opts: { json?: boolean }) => {
-      await withApp(program, async (app) => {
-        const result = await app.invoke('imports.list', {});
-        if (opts.json) printJson(result);
-        else printBatches(result.batches);
-      });
+      await open(
+        async (app) => {
+          const result = await app.invoke('imports.list', {});
+          if (opts.json) printJson(result);
+          else printer().batches(result.batches);
+        },
+        { reads: true },
+      );
     });
 
   program
@@ -140,12 +202,11 @@ export function buildProgram(): Command {
     .argument('<batchId>', 'batch id from `huike imports`')
     .option('--json', 'print one JSON document')
     .action(async (batchId: string, opts: { json?: boolean }) => {
-      if (!/^\d+$/.test(batchId))
-        throw new UserError(`批次号「${batchId}」应为数字 (BATCH_ID must be a number)`);
-      await withApp(program, async (app) => {
+      if (!/^\d+$/.test(batchId)) throw new UserError({ code: 'cli.badBatchId', params: { value: batchId } });
+      await open(async (app) => {
         const result = await app.invoke('imports.undo', { batchId: Number(batchId) });
         if (opts.json) printJson(result);
-        else printUndo(result);
+        else printer().undo(result);
       });
     });
 
@@ -154,7 +215,7 @@ export function buildProgram(): Command {
     .command('merge')
     .description('合并买家为客户 (merge buyers into customers)')
     .option('--json')
-    .action(() => notYet('merge'));
+    .action(notYet('merge', false));
   program
     .command('customers')
     .description('客户列表 (customers)')
@@ -162,7 +223,7 @@ export function buildProgram(): Command {
     .option('--limit <n>')
     .option('--json')
     .option('--csv')
-    .action(() => notYet('customers'));
+    .action(notYet('customers', true));
   const report = program.command('report').description('报表 (reports)');
   report
     .command('profit')
@@ -171,12 +232,8 @@ export function buildProgram(): Command {
     .option('--from <date>')
     .option('--to <date>')
     .option('--json')
-    .action(() => notYet('report profit'));
-  report
-    .command('value')
-    .option('--as-of <date>')
-    .option('--json')
-    .action(() => notYet('report value'));
+    .action(notYet('report profit', true));
+  report.command('value').option('--as-of <date>').option('--json').action(notYet('report value', true));
   program
     .command('clv')
     .description('客户终身价值模型 (customer lifetime value)')
@@ -185,7 +242,7 @@ export function buildProgram(): Command {
     .option('--calibration-end <date>')
     .addOption(new Option('--time-unit <unit>').choices(['day', 'week']))
     .option('--json')
-    .action(() => notYet('clv fit'));
+    .action(notYet('clv fit', true));
   program
     .command('export')
     .description('导出 (export)')
@@ -194,9 +251,9 @@ export function buildProgram(): Command {
     .option('--segment <name>')
     .addOption(new Option('--format <f>').choices(['csv', 'xlsx']))
     .option('--unmasked')
-    .action(() => notYet('export vip'));
+    .action(notYet('export vip', true));
 
-  registerShopAndBackupCommands(program, (work) => withApp(program, work));
+  registerShopAndBackupCommands(program, { open, lang: () => sessionLang(session) });
 
   for (const command of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
     command.exitOverride();
@@ -204,39 +261,93 @@ export function buildProgram(): Command {
   return program;
 }
 
-async function readMapping(file: string): Promise<Record<string, string>> {
+/** A --mapping file: one JSON object whose keys are mapping fields (the API checks the values). */
+async function readMapping(file: string): Promise<ColumnMapping> {
+  const about = { params: { file }, file };
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new UserError(`${file}: 无法读取映射文件 (cannot read the mapping file)`);
+    throw new UserError({ code: 'mapping.unreadable', ...about });
   }
+  let value: unknown;
   try {
-    return JSON.parse(text) as Record<string, string>;
+    value = JSON.parse(text);
   } catch (error) {
-    throw new UserError(`${file}: 映射文件不是有效的 JSON (not valid JSON): ${(error as Error).message}`);
+    throw new UserError({
+      code: 'mapping.notJson',
+      params: { file, detail: (error as Error).message },
+      file,
+    });
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new UserError({ code: 'mapping.notObject', ...about });
+  }
+  const unknown = Object.keys(value).filter((key) => !MAPPING_KEYS.includes(key));
+  if (unknown.length > 0) {
+    throw new UserError({
+      code: 'mapping.unknownKey',
+      params: { keys: unknown.map((k) => `"${k}"`).join(', '), valid: MAPPING_KEYS.join(', ') },
+      file,
+    });
+  }
+  return value as ColumnMapping;
+}
+
+/** `--lang xx` / `--lang=xx` before commander has parsed (a usage error is said in it too). */
+function langOfArgv(argv: readonly string[]): MessageLanguage | null {
+  for (const [i, arg] of argv.entries()) {
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
+    if (isMessageLanguage(value)) return value;
+  }
+  return null;
+}
+
+function envLang(): MessageLanguage | null {
+  const value = process.env.HUIKE_LANG;
+  return isMessageLanguage(value) ? value : null;
+}
+
+/**
+ * The failure said once: one JSON document on stdout with --json (scripts read it), one line on
+ * stderr always (people read it). Exit 1 for the user's errors and a cancel, 2 for a bug, whose
+ * stack is shown only with HUIKE_DEBUG=1.
+ */
+export function reportFailure(error: unknown, session: Session): number {
+  const lang = sessionLang(session);
+  const stderr = (line: string) => process.stderr.write(`${line}\n`);
+  if (error instanceof CommanderError) {
+    // --help and --version end here too, with exit code 0; commander has said what was wrong.
+    if (error.exitCode === 0) return 0;
+    if (session.json) {
+      const detail = error.message.replace(/^error: /, '');
+      printJson({ error: { code: 'cli.usage', message: formatMessage('cli.usage', { detail }, lang) } });
+    }
+    return 1;
+  }
+  const payload = toErrorPayload(error);
+  if (session.json) {
+    const { code, file, row, column } = payload;
+    printJson({ error: { code, message: formatPlacedMessage(payload, lang), file, row, column } });
+  }
+  if (payload.kind !== 'internal') {
+    stderr(formatPlacedMessage(payload, lang));
+    return 1;
+  }
+  stderr(formatMessage('cli.internal', payload.params, lang));
+  if (process.env.HUIKE_DEBUG === '1' && error instanceof Error && error.stack) stderr(error.stack);
+  return 2;
 }
 
 /** Runs the CLI and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  const session: Session = { lang: langOfArgv(argv) ?? envLang(), json: argv.includes('--json') };
   const benchStats = startBenchStats();
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(session).parseAsync(argv);
     benchStats?.();
     return 0;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // --help and --version end here too, with exit code 0.
-      return error.exitCode === 0 ? 0 : 1;
-    }
-    if (error instanceof UserError || error instanceof CancelledError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    process.stderr.write(
-      `内部错误 (internal error): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    return 2;
+    return reportFailure(error, session);
   }
 }

@@ -7,6 +7,7 @@ import type { PeriodUnit } from './reports/periods.js';
 
 export type { RowProblem };
 import type { ColumnMapping } from './import/reader-types.js';
+import type { PlacedMessage } from '../shared/messages/index.js';
 
 export interface MoneyTotals {
   paidFen: number;
@@ -112,8 +113,8 @@ export interface FilePreview {
   /** The first refused rows (at most 500); problemCount says how many there are in all. */
   problems: RowProblem[];
   problemCount: number;
-  /** Set when the file cannot be imported at all (unknown layout, unreadable). */
-  error: string | null;
+  /** Set when the file cannot be imported at all (unknown layout, unreadable): what to say. */
+  error: PlacedMessage | null;
   /** For generic files: the remembered or suggested mapping. */
   mapping: ColumnMapping | null;
   /** True when this exact file was already imported: importing it again changes nothing. */

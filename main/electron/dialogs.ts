@@ -2,6 +2,7 @@
  * Native dialogs, attached to the window when there is one (sheets on macOS, modal on Windows).
  */
 import {
+  app,
   dialog,
   type BrowserWindow,
   type MessageBoxOptions,
@@ -10,6 +11,7 @@ import {
   type SaveDialogOptions,
 } from 'electron';
 import path from 'node:path';
+import { errorText, languageOfLocale } from '../api/errors.js';
 import { backupFileName, OPEN_DIALOG_FILTERS } from './paths.js';
 
 type Win = BrowserWindow | null;
@@ -52,6 +54,7 @@ export function chooseBackupTarget(win: Win, documentsDir: string): Promise<stri
   });
 }
 
+/** An error in words for a native dialog, in the OS's language (the window's is in the database). */
 export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error, languageOfLocale(app.getLocale()));
 }

@@ -59,7 +59,7 @@ export function registerIpc({ app, appPageUrl, getWindow }: IpcOptions): () => v
         console.warn(`[huike] refused ${channel} from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
         return {
           ok: false,
-          error: { kind: 'internal', message: 'Refused: the request did not come from the Huike window.' },
+          error: toErrorPayload(new Error('Refused: the request did not come from the Huike window.')),
         };
       }
       try {

@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { app as electronApp, dialog, type BrowserWindow } from 'electron';
 import type { HuikeApp } from '../api/app-types.js';
 import { createApp } from '../api/create-app.js';
-import { chooseBackupTarget, messageOf, pickOrderFiles } from './dialogs.js';
+import { errorDialog, languageOfLocale } from '../api/errors.js';
+import { chooseBackupTarget, pickOrderFiles } from './dialogs.js';
 import { IPC } from './ipc-protocol.js';
 import { registerIpc, sendToWindow } from './ipc.js';
 import { installMenu } from './menu.js';
@@ -48,9 +49,21 @@ function focusWindow(): void {
   current.focus();
 }
 
+/** The language of native dialogs: the OS's (the window's setting lives in the database). */
+const dialogLanguage = () => languageOfLocale(electronApp.getLocale());
+
 function reportError(error: unknown): void {
   console.error('[huike]', error);
-  dialog.showErrorBox('汇客出错了', messageOf(error));
+  const { title, message } = errorDialog(error, dialogLanguage());
+  dialog.showErrorBox(title, message);
+}
+
+/** The database cannot be opened (not Huike's, a read-only folder …): its message names the file. */
+function reportStartFailure(error: unknown): void {
+  console.error('[huike]', error);
+  const { title, message } = errorDialog(error, dialogLanguage(), 'app.cannotStart');
+  dialog.showErrorBox(title, message);
+  electronApp.exit(1);
 }
 
 async function start(): Promise<void> {
@@ -71,9 +84,9 @@ async function start(): Promise<void> {
       chooseBackupPath: () => chooseBackupTarget(getWindow(), electronApp.getPath('documents')),
     });
   } catch (error) {
-    // Typically better-sqlite3 built for Node rather than Electron; its message names the fix.
-    dialog.showErrorBox('汇客无法启动', `${messageOf(error)}\n\n数据文件：${paths.dbPath}`);
-    electronApp.exit(1);
+    // A database that is not Huike's, a read-only folder, or better-sqlite3 built for Node rather
+    // than Electron: each message names the file or the fix.
+    reportStartFailure(error);
     return;
   }
   const running = huike;
@@ -147,13 +160,7 @@ function main(): void {
       });
   });
 
-  electronApp
-    .whenReady()
-    .then(start)
-    .catch((error: unknown) => {
-      dialog.showErrorBox('汇客无法启动', messageOf(error));
-      electronApp.exit(1);
-    });
+  electronApp.whenReady().then(start).catch(reportStartFailure);
 }
 
 main();

@@ -23,12 +23,18 @@ export function resolveAppPaths(
   };
 }
 
-/** The file types the open dialog offers and that a double-clicked / dragged-to-dock file may have. */
-export const IMPORT_EXTENSIONS = ['csv', 'xlsx', 'xls', 'txt'] as const;
+/** The file types Huike reads, which the open dialog offers. */
+export const IMPORT_EXTENSIONS = ['csv', 'xlsx', 'txt'] as const;
+
+/**
+ * A file opened with the app (a double-click, the dock) may also be a legacy .xls: it is taken so
+ * the preview can say to save it as .xlsx, rather than the app ignoring it in silence.
+ */
+const OPENED_EXTENSIONS: readonly string[] = [...IMPORT_EXTENSIONS, 'xls'];
 
 export const OPEN_DIALOG_FILTERS = [
-  { name: '订单导出 (CSV / Excel)', extensions: [...IMPORT_EXTENSIONS] },
-  { name: '所有文件', extensions: ['*'] },
+  { name: '订单导出 Order exports (CSV / Excel .xlsx / TXT)', extensions: [...IMPORT_EXTENSIONS] },
+  { name: '所有文件 All files', extensions: ['*'] },
 ];
 
 /**
@@ -42,7 +48,7 @@ export function filesFromArgv(argv: readonly string[], cwd: string): string[] {
   for (const arg of argv) {
     if (!arg || arg.startsWith('-')) continue;
     const ext = path.extname(arg).slice(1).toLowerCase();
-    if (!(IMPORT_EXTENSIONS as readonly string[]).includes(ext)) continue;
+    if (!OPENED_EXTENSIONS.includes(ext)) continue;
     const resolved = path.resolve(cwd, arg);
     if (!files.includes(resolved)) files.push(resolved);
   }

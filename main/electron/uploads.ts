@@ -145,14 +145,14 @@ export class UploadRegistry {
       throw new TypeError('upload size must be a non-negative integer');
     }
     if (size > this.limits.maxFileBytes) {
-      throw new UserError(
-        `${name} 太大，无法导入：${formatMiB(size)}，上限 ${formatMiB(this.limits.maxFileBytes)} (file too large to import)`,
-      );
+      throw new UserError({
+        code: 'file.tooLarge',
+        params: { file: name, size: mib(size), max: mib(this.limits.maxFileBytes) },
+        file: name,
+      });
     }
     if (this.uploads.size >= this.limits.maxOpen) {
-      throw new UserError(
-        `一次最多上传 ${this.limits.maxOpen} 个文件 (at most ${this.limits.maxOpen} uploads at once)`,
-      );
+      throw new UserError({ code: 'upload.tooMany', params: { max: this.limits.maxOpen } });
     }
     const id = this.newId();
     const queue = new ChunkQueue();
@@ -177,11 +177,8 @@ export class UploadRegistry {
     }
     if (upload.error) throw this.drop(id, upload, upload.error);
     if (upload.received + bytes.byteLength > upload.size) {
-      throw this.drop(
-        id,
-        upload,
-        new Error(`${upload.name}: more bytes arrived than announced (${upload.size}).`),
-      );
+      // The file changed on disk while it was being sent.
+      throw this.drop(id, upload, incomplete(upload.name, 'more bytes arrived than announced'));
     }
     upload.received += bytes.byteLength;
     this.touch(id, upload);
@@ -198,7 +195,7 @@ export class UploadRegistry {
       throw this.drop(
         id,
         upload,
-        new Error(`${upload.name}: upload incomplete (${upload.received} of ${upload.size} bytes).`),
+        incomplete(upload.name, `upload incomplete (${upload.received} of ${upload.size} bytes)`),
       );
     }
     this.forget(id, upload);
@@ -233,7 +230,7 @@ export class UploadRegistry {
   private touch(id: string, upload: Upload): void {
     if (upload.timer) clearTimeout(upload.timer);
     upload.timer = setTimeout(
-      () => this.drop(id, upload, new Error(`${upload.name}: upload timed out.`)),
+      () => this.drop(id, upload, incomplete(upload.name, 'upload timed out')),
       this.limits.idleMs,
     );
     upload.timer.unref?.();
@@ -244,6 +241,11 @@ function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-function formatMiB(bytes: number): string {
-  return `${Math.round(bytes / 1024 / 1024)} MiB`;
+function mib(bytes: number): number {
+  return Math.round(bytes / 1024 / 1024);
+}
+
+/** The user is told to drop the file again; `why` stays with the error for the log. */
+function incomplete(file: string, why: string): UserError {
+  return new UserError({ code: 'file.uploadIncomplete', params: { file }, file }, { why });
 }

@@ -4,6 +4,7 @@
  * never the database module itself.
  */
 import { createDb, type HuikeDb } from '../../db/index.js';
+import { openFailure } from './database-errors.js';
 import { createFileStage, type FileStage } from './file-stage.js';
 import { importStagingDirFor } from './app-paths.js';
 import type { ImportDeps } from './import/import-files.js';
@@ -21,8 +22,14 @@ export async function openAppServices(options: {
   dbPath: string;
   stageDir: string;
   now: () => Date;
+  /** False: a missing database is an error rather than created (the CLI's reading commands). */
+  createDatabase?: boolean;
 }): Promise<AppServices> {
-  const huikeDb = await createDb({ filename: options.dbPath });
+  const huikeDb = await createDb({ filename: options.dbPath, create: options.createDatabase }).catch(
+    (error: unknown) => {
+      throw openFailure(error);
+    },
+  );
   const stage = createFileStage(options.stageDir);
   const stagingDir = importStagingDirFor(options.dbPath, options.stageDir);
   // Stagings unused for long, or beyond the disk they may take.

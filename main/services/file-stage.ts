@@ -24,12 +24,15 @@ export function createFileStage(stageDir: string) {
   return {
     async stagePath(filePath: string): Promise<StagedEntry> {
       let info;
+      const named = { params: { file: filePath }, file: filePath };
       try {
         info = await stat(filePath);
-      } catch {
-        throw new UserError(`${filePath}: 文件不存在或无法读取 (file not found or unreadable)`);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const denied = code === 'EACCES' || code === 'EPERM';
+        throw new UserError({ code: denied ? 'file.unreadable' : 'file.notFound', ...named });
       }
-      if (!info.isFile()) throw new UserError(`${filePath}: 不是文件 (not a file)`);
+      if (!info.isFile()) throw new UserError({ code: 'file.notAFile', ...named });
       const entry = {
         fileId: randomUUID(),
         name: path.basename(filePath),
@@ -79,8 +82,7 @@ export function createFileStage(stageDir: string) {
      */
     takeDownload(fileId: string) {
       const entry = entries.get(fileId);
-      if (!entry?.owned)
-        throw new UserError(`文件 ${fileId} 已失效，请重新选择文件 (staged file expired: choose it again)`);
+      if (!entry?.owned) throw new UserError({ code: 'file.expired' });
       entries.delete(fileId);
       return {
         name: entry.name,
@@ -92,8 +94,7 @@ export function createFileStage(stageDir: string) {
 
     get(fileId: string): StagedEntry {
       const entry = entries.get(fileId);
-      if (!entry)
-        throw new UserError(`文件 ${fileId} 已失效，请重新选择文件 (staged file expired: choose it again)`);
+      if (!entry) throw new UserError({ code: 'file.expired' });
       return entry;
     },
 

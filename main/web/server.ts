@@ -13,7 +13,8 @@ import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import type { HuikeApp } from '../api/app-types.js';
 import { CHANNELS, type Channel } from '../api/contract.js';
-import { toErrorPayload } from '../api/errors.js';
+import { toErrorPayload, UserError } from '../api/errors.js';
+import type { Message } from '../shared/messages/index.js';
 
 const MAX_RPC_BODY = 1 << 20;
 const CSP =
@@ -40,16 +41,26 @@ function sendError(res: http.ServerResponse, error: unknown): void {
   });
 }
 
+/** A refusal of the server itself, in the same coded form as the app's errors. */
+function refuse(res: http.ServerResponse, status: number, message: Message): void {
+  send(res, status, { ok: false, error: toErrorPayload(new UserError(message)) });
+}
+
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_RPC_BODY) throw new Error('request body too large');
+    if (size > MAX_RPC_BODY)
+      throw new UserError({ code: 'http.bodyTooLarge', params: { max: MAX_RPC_BODY } });
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
-  return text ? JSON.parse(text) : {};
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch (error) {
+    throw new UserError({ code: 'http.badJson', params: { detail: (error as Error).message } });
+  }
 }
 
 /**
@@ -89,17 +100,17 @@ export function createWebServer(options: WebServerOptions): http.Server {
   server.on('request', (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (!allowedHosts().has(req.headers.host ?? '')) {
-      send(res, 403, { ok: false, error: { kind: 'user', message: 'forbidden host' } });
+      refuse(res, 403, { code: 'http.forbiddenHost' });
       return;
     }
     if (req.method === 'POST' && req.headers['x-huike'] !== '1') {
-      send(res, 403, { ok: false, error: { kind: 'user', message: 'missing X-Huike header' } });
+      refuse(res, 403, { code: 'http.missingHeader' });
       return;
     }
     if (req.method === 'POST' && url.pathname.startsWith('/rpc/')) {
       const channel = decodeURIComponent(url.pathname.slice('/rpc/'.length));
       if (!CHANNELS.includes(channel as Channel)) {
-        send(res, 404, { ok: false, error: { kind: 'user', message: `unknown channel ${channel}` } });
+        refuse(res, 404, { code: 'input.unknownChannel', params: { channel } });
         return;
       }
       readJson(req)
@@ -133,11 +144,11 @@ export function createWebServer(options: WebServerOptions): http.Server {
     }
     if (req.method === 'GET' || req.method === 'HEAD') {
       serveStatic(req, res, () =>
-        send(res, 404, { ok: false, error: { kind: 'user', message: 'not found' } }),
+        refuse(res, 404, { code: 'http.notFound', params: { path: url.pathname } }),
       );
       return;
     }
-    send(res, 405, { ok: false, error: { kind: 'user', message: 'method not allowed' } });
+    refuse(res, 405, { code: 'http.methodNotAllowed' });
   });
   return server;
 }

@@ -1,11 +1,11 @@
 /** `npm run web`: serves the app at http://127.0.0.1:PORT (default 5174) on the same database as the CLI. */
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
-import { createApp } from '../api/create-app.js';
-import { appVersion, defaultDbPath, stageDirFor } from '../services/app-paths.js';
+import { defaultDbPath } from '../services/app-paths.js';
+import { isMessageLanguage } from '../shared/messages/index.js';
 import { createWebServer, listen } from './server.js';
+import { openApp } from './open-app.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const staticDir = path.join(root, 'out/renderer');
@@ -14,7 +14,10 @@ if (!existsSync(path.join(staticDir, 'index.html'))) {
   process.exit(1);
 }
 const dbPath = process.env.HUIKE_DB || defaultDbPath();
-const app = await createApp({ dbPath, stageDir: stageDirFor(dbPath, os.tmpdir()), appVersion: appVersion() });
+const app = await openApp(
+  dbPath,
+  isMessageLanguage(process.env.HUIKE_LANG) ? process.env.HUIKE_LANG : 'zh-CN',
+);
 const server = createWebServer({ app, staticDir });
 const wanted = Number(process.env.PORT ?? 5174);
 const port = await listen(server, wanted).catch(async (error: NodeJS.ErrnoException) => {

@@ -45,8 +45,7 @@ export function importHandlers(deps: HandlerDeps): HandlerMap<ImportChannels> {
       ),
 
     'files.pick': async () => {
-      if (!deps.pickFiles)
-        throw new UserError('此窗口不能打开文件对话框，请上传文件 (no file dialog here: upload the files)');
+      if (!deps.pickFiles) throw new UserError({ code: 'files.noDialog' });
       const paths = await deps.pickFiles();
       const staged = [];
       for (const p of paths) staged.push(toStaged(await stage.stagePath(p)));

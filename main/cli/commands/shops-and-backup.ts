@@ -8,39 +8,35 @@ import type { HuikeApp } from '../../api/app-types.js';
 import type { ChannelInput } from '../../api/contract.js';
 import { UserError } from '../../domain/errors.js';
 import { PLATFORMS } from '../../domain/orders/types.js';
-import { printDemo } from '../human.js';
+import type { MessageLanguage } from '../../shared/messages/index.js';
+import { createPrinter } from '../human.js';
 import { printJson } from '../output.js';
-import {
-  printBackup,
-  printDemoRemoval,
-  printMerge,
-  printRestore,
-  printShopEdit,
-  printShops,
-} from './print-shops.js';
+import { createShopPrinter } from './print-shops.js';
 
-/** Runs work against the app the global options name (index.ts's withApp). */
-export type WithApp = <T>(work: (app: HuikeApp, jobId: string) => Promise<T>) => Promise<T>;
+/** What index.ts lends the commands: opening the app the global options name, and the language. */
+export interface CommandContext {
+  open: <T>(work: (app: HuikeApp, jobId: string) => Promise<T>) => Promise<T>;
+  /** Known once the app is open (--lang, HUIKE_LANG or the saved setting). */
+  lang: () => MessageLanguage;
+}
 
 function shopIdArg(value: string, name: string): number {
   if (!/^\d+$/.test(value) || Number(value) === 0)
-    throw new UserError(
-      `${name}「${value}」应为店铺编号，见 huike shops (must be a shop id from \`huike shops\`)`,
-    );
+    throw new UserError({ code: 'cli.badShopId', params: { name, value } });
   return Number(value);
 }
 
-function registerShops(program: Command, withApp: WithApp): void {
+function registerShops(program: Command, { open, lang }: CommandContext): void {
   const shops = program.command('shops').description('店铺：列表、改名、平台/币种/时区、合并 (shops)');
   shops
     .command('list', { isDefault: true })
     .description('列出店铺 (list shops; sample shops are marked)')
     .option('--json', 'print one JSON document')
     .action(async (opts: { json?: boolean }) => {
-      await withApp(async (app) => {
+      await open(async (app) => {
         const list = await app.invoke('shops.list', {});
         if (opts.json) printJson({ shops: list });
-        else printShops(list);
+        else createShopPrinter(lang()).shops(list);
       });
     });
   shops
@@ -64,10 +60,10 @@ function registerShops(program: Command, withApp: WithApp): void {
           currency: opts.currency,
           timezone: opts.timezone,
         };
-        await withApp(async (app) => {
+        await open(async (app) => {
           const result = await app.invoke('shops.update', input);
           if (opts.json) printJson(result);
-          else printShopEdit(result);
+          else createShopPrinter(lang()).shopEdit(result);
         });
       },
     );
@@ -81,15 +77,15 @@ function registerShops(program: Command, withApp: WithApp): void {
     .option('--json', 'print one JSON document')
     .action(async (from: string, into: string, opts: { json?: boolean }) => {
       const input = { fromShopId: shopIdArg(from, 'fromShopId'), intoShopId: shopIdArg(into, 'intoShopId') };
-      await withApp(async (app) => {
+      await open(async (app) => {
         const result = await app.invoke('shops.merge', input);
         if (opts.json) printJson(result);
-        else printMerge(result);
+        else createShopPrinter(lang()).merge(result);
       });
     });
 }
 
-function registerDemo(program: Command, withApp: WithApp): void {
+function registerDemo(program: Command, { open, lang }: CommandContext): void {
   program
     .command('demo')
     .description('载入示例店铺，或用 --remove 删除示例数据 (load the sample shop, or remove the sample data)')
@@ -102,38 +98,38 @@ function registerDemo(program: Command, withApp: WithApp): void {
     .option('--json', 'print one JSON document')
     .action(async (opts: { seed: string; yes?: boolean; remove?: boolean; json?: boolean }) => {
       if (opts.remove) {
-        await withApp(async (app, jobId) => {
+        await open(async (app, jobId) => {
           const result = await app.invoke('demo.remove', { jobId });
           if (opts.json) printJson(result);
-          else printDemoRemoval(result);
+          else createShopPrinter(lang()).demoRemoval(result);
         });
         return;
       }
       if (!/^\d+$/.test(opts.seed))
-        throw new UserError(`--seed「${opts.seed}」应为非负整数 (must be a non-negative integer)`);
-      await withApp(async (app, jobId) => {
+        throw new UserError({ code: 'cli.badSeed', params: { value: opts.seed } });
+      await open(async (app, jobId) => {
         const result = await app.invoke('demo.load', {
           seed: Number(opts.seed),
           confirmMixed: opts.yes === true,
           jobId,
         });
         if (opts.json) printJson(result);
-        else printDemo(result);
+        else createPrinter(lang()).demo(result);
       });
     });
 }
 
-function registerBackup(program: Command, withApp: WithApp): void {
+function registerBackup(program: Command, { open, lang }: CommandContext): void {
   program
     .command('backup')
     .description('把数据备份到一个文件（运行中也可以）(write a consistent copy of the database to FILE)')
     .argument('<file>', 'the backup file to create (an existing file is not overwritten)')
     .option('--json', 'print one JSON document')
     .action(async (file: string, opts: { json?: boolean }) => {
-      await withApp(async (app) => {
+      await open(async (app) => {
         const result = await app.backupTo(path.resolve(file));
         if (opts.json) printJson(result);
-        else printBackup(result);
+        else createShopPrinter(lang()).backup(result);
       });
     });
   program
@@ -144,17 +140,17 @@ function registerBackup(program: Command, withApp: WithApp): void {
     .argument('<file>', 'a backup made by `huike backup` or the app')
     .option('--json', 'print one JSON document')
     .action(async (file: string, opts: { json?: boolean }) => {
-      await withApp(async (app, jobId) => {
+      await open(async (app, jobId) => {
         const staged = await app.stagePath(path.resolve(file));
         const result = await app.invoke('backup.restore', { fileId: staged.fileId, jobId });
         if (opts.json) printJson(result);
-        else printRestore(result);
+        else createShopPrinter(lang()).restore(result);
       });
     });
 }
 
-export function registerShopAndBackupCommands(program: Command, withApp: WithApp): void {
-  registerShops(program, withApp);
-  registerDemo(program, withApp);
-  registerBackup(program, withApp);
+export function registerShopAndBackupCommands(program: Command, context: CommandContext): void {
+  registerShops(program, context);
+  registerDemo(program, context);
+  registerBackup(program, context);
 }

@@ -10,6 +10,7 @@
 import { deriveOrderFromLines } from '../orders/derive.js';
 import type { ParsedOrder, RowProblem } from '../orders/types.js';
 import type { LineKeyRegistry } from './line-keys.js';
+import { displayHeaderName } from './header-names.js';
 import { mergeFragments } from './merge-fragments.js';
 import type { OrderReader, SourceRecord } from './reader-types.js';
 
@@ -36,10 +37,24 @@ export class OrderAssembler {
     private readonly keys: LineKeyRegistry,
     /** Named in problems when a workbook has several sheets. */
     private readonly sheetName: string | null = null,
-  ) {}
+    /** The sheet's header: a last row with fewer cells was cut off; a bad cell is named by it. */
+    private readonly header: readonly string[] = [],
+  ) {
+    // Trailing empty header cells (a header ending in a comma) are not columns a row must fill.
+    let named = header.length;
+    while (named > 0 && header[named - 1]!.trim() === '') named--;
+    this.namedColumns = named;
+  }
+
+  private readonly namedColumns: number;
 
   push(record: SourceRecord): RowOutcome {
     this.read++;
+    const damage = this.damage(record);
+    if (damage) {
+      this.refused++;
+      return { completed: null, problems: [this.sheetName ? this.inSheet(damage) : damage] };
+    }
     const result = this.reader.readRow(record);
     let fragment = result.fragment;
     let problems = result.problems;
@@ -70,6 +85,24 @@ export class OrderAssembler {
 
   counts(): RowCounts {
     return { rowsRead: this.read, rowsImported: this.read - this.refused, rowsRefused: this.refused };
+  }
+
+  /**
+   * A row the file's bytes spoilt, refused before it is read: a file cut off while being written or
+   * downloaded ends mid-row (its last cell would be imported short, or with half a character), and
+   * undecodable bytes mean a wrong encoding or a damaged file (an address with a broken character).
+   */
+  private damage(record: SourceRecord): RowProblem | null {
+    const cutShort = record.unterminated === true && record.cells.length < this.namedColumns;
+    if (record.cutOff || cutShort) return { row: record.row, column: null, code: 'row.cutOff', params: {} };
+    if (record.undecodable === undefined) return null;
+    const column = this.columnName(record.undecodable);
+    return { row: record.row, column, code: 'row.badCharacter', params: { column } };
+  }
+
+  private columnName(index: number): string {
+    const name = displayHeaderName(this.header[index] ?? '').trim();
+    return name || `#${index + 1}`;
   }
 
   private inSheet(problem: RowProblem): RowProblem {

@@ -42,7 +42,8 @@ export class LineKeyRegistry {
         problems.push({
           row,
           column: idColumn,
-          reason: `子订单「${line.lineKey}」在第 ${firstRow} 行已出现过：同一子订单不能导入两次，请检查文件是否有重复的行 (sub-order ${line.lineKey} already appears in row ${firstRow})`,
+          code: 'row.duplicateSubOrder',
+          params: { lineKey: line.lineKey, firstRow },
         });
         return line;
       }

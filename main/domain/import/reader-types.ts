@@ -19,6 +19,12 @@ export interface SourceRecord {
   /** Spreadsheet row number: the header is row 1 (or later if title rows precede it). */
   row: number;
   cells: string[];
+  /** Text files: the file ends inside this row (a quote never closed, a character cut in half). */
+  cutOff?: boolean;
+  /** Text files: the file's last row, with no line break after it: cut short if it lacks cells. */
+  unterminated?: boolean;
+  /** Text files: the first cell where decoding met bytes it could not read (now U+FFFD). */
+  undecodable?: number;
 }
 
 export interface SheetRecords {

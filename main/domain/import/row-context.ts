@@ -3,6 +3,7 @@
  * RowProblem naming the row and the column as the user sees it; the reader then refuses the row.
  * A column the header lacks reads as `undefined` ("the file does not say"); an empty cell as `null`.
  */
+import type { Message } from '../../shared/messages/index.js';
 import type { RowProblem } from '../orders/types.js';
 import { cleanCell, cleanValue } from './clean-value.js';
 import { parseDateTime } from './date-time.js';
@@ -27,14 +28,16 @@ export class RowContext {
   }
 
   columnName(col: number): string {
-    return this.columns.display[col] ?? `第 ${col + 1} 列`;
+    // A column without a header name is named by its position, in any language.
+    return this.columns.display[col] || `#${col + 1}`;
   }
 
-  problem(col: Col, reason: string): void {
+  problem(col: Col, reason: Message): void {
     this.problems.push({
       row: this.record.row,
       column: col === undefined ? null : this.columnName(col),
-      reason,
+      code: reason.code,
+      params: reason.params ?? {},
     });
   }
 
@@ -61,7 +64,10 @@ export class RowContext {
     const raw = this.record.cells[col];
     const result = parseMoney(raw, options);
     if (result.ok) return result.value;
-    this.problem(col, `「${this.columnName(col)}」的值「${cleanCell(raw)}」不是金额`);
+    this.problem(col, {
+      code: 'row.notMoney',
+      params: { column: this.columnName(col), value: cleanCell(raw) },
+    });
     return undefined;
   }
 
@@ -70,7 +76,10 @@ export class RowContext {
     const raw = this.record.cells[col];
     const result = parseDateTime(raw, this.options.timezone);
     if (result.ok) return result.value;
-    this.problem(col, `「${this.columnName(col)}」的值「${cleanCell(raw)}」不是可识别的时间`);
+    this.problem(col, {
+      code: 'row.notDate',
+      params: { column: this.columnName(col), value: cleanCell(raw) },
+    });
     return undefined;
   }
 
@@ -83,7 +92,7 @@ export class RowContext {
     if (v === '') return undefined;
     const m = /^(\d+)(\.0+)?$/.exec(v);
     if (m) return Number(m[1]);
-    this.problem(col, `「${this.columnName(col)}」的值「${v}」不是数量`);
+    this.problem(col, { code: 'row.notQuantity', params: { column: this.columnName(col), value: v } });
     return undefined;
   }
 

@@ -7,6 +7,7 @@
  * erasing the order fields of the first row, and a newer export updates only what it carries.
  * `null` means "the file says this is empty" (an unpaid order's pay time, say).
  */
+import type { MessageCode, MessageParams } from '../../shared/messages/index.js';
 import type { OrderStatus } from '../../shared/vocabulary.js';
 
 export {
@@ -145,5 +146,7 @@ export interface RowProblem {
   /** The worksheet, for workbooks with several sheets (千牛 订单报表 / 销售明细 / 发货报表). */
   sheet?: string | null;
   column: string | null;
-  reason: string;
+  /** Why, as a message code (main/shared/messages/rows.ts) put into words where it is shown. */
+  code: MessageCode;
+  params: MessageParams;
 }

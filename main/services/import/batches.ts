@@ -2,6 +2,7 @@
 import type { Db, WriteTx } from '../../../db/index.js';
 import type { ImportFormat, RowProblem } from '../../domain/orders/types.js';
 import type { BatchSummary, ImportCounts } from '../../domain/results.js';
+import { toRowProblem } from './staging.js';
 
 export interface NewBatch {
   shopId: number;
@@ -85,8 +86,8 @@ export function finishBatch(tx: WriteTx, batchId: number, c: BatchCounts): void 
 export function storeProblems(tx: WriteTx, batchId: number, staging: string): void {
   tx.sqlite
     .prepare(
-      `INSERT INTO batch_problems (batch_id, seq, row, sheet, column_name, reason)
-       SELECT ?, seq, row, sheet, column_name, reason FROM ${staging}.st_problems`,
+      `INSERT INTO batch_problems (batch_id, seq, row, sheet, column_name, code, params_json)
+       SELECT ?, seq, row, sheet, column_name, code, params_json FROM ${staging}.st_problems`,
     )
     .run(batchId);
 }
@@ -133,19 +134,11 @@ export async function batchProblems(
     .executeTakeFirstOrThrow();
   const rows = await db
     .selectFrom('batch_problems')
-    .select(['row', 'sheet', 'column_name', 'reason'])
+    .select(['row', 'sheet', 'column_name as column', 'code', 'params_json'])
     .where('batch_id', '=', batchId)
     .orderBy('seq')
     .offset(page.offset)
     .limit(page.limit)
     .execute();
-  return {
-    total: Number(total.n),
-    problems: rows.map((r) => ({
-      row: r.row,
-      ...(r.sheet === null ? {} : { sheet: r.sheet }),
-      column: r.column_name,
-      reason: r.reason,
-    })),
-  };
+  return { total: Number(total.n), problems: rows.map(toRowProblem) };
 }

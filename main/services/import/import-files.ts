@@ -14,6 +14,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { HuikeDb, WriteTx } from '../../../db/index.js';
 import { openSqlite } from '../../../db/open-sqlite.js';
 import { UserError } from '../../domain/errors.js';
+import type { Message } from '../../shared/messages/index.js';
 import { headerSignature, suggestMapping } from '../../domain/import/index.js';
 import type { ColumnMapping, TextEncoding } from '../../domain/import/index.js';
 import { platformOfFormat, type ImportFormat, type Platform } from '../../domain/orders/types.js';
@@ -33,7 +34,14 @@ import {
   type StagedFileMeta,
   type StagingOptions,
 } from './staging-store.js';
-import { createStagingTables, markComplete, StagingTables } from './staging.js';
+import {
+  createStagingTables,
+  markComplete,
+  PROBLEM_COLUMNS,
+  StagingTables,
+  toRowProblem,
+  type StoredProblem,
+} from './staging.js';
 import { parseFileInWorker } from './worker-jobs.js';
 import { yieldToEventLoop } from '../long-work.js';
 
@@ -222,7 +230,7 @@ export async function previewFile(
     });
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    preview.error = error.message;
+    preview.error = error.toMessage();
     const details = error.details as { header?: string[]; sampleRows?: string[][] } | undefined;
     const header = details?.header;
     preview.sampleRows = details?.sampleRows ?? preview.sampleRows;
@@ -236,22 +244,34 @@ export async function previewFile(
 
 function currencyMissing(file: string): UserError {
   return new UserError(
-    `${file}: 文件中没有写明金额的币种，请在预览中选择币种（命令行用 --currency CNY 等）。` +
-      ' (The file does not name its currency: choose it in the preview, or pass --currency.)',
+    { code: 'import.currencyMissing', params: { file }, file },
     { file, needs: 'currency' },
   );
 }
 
 type Problems = ReturnType<typeof readStagedProblems>;
 
+/** All or nothing: a file with refused rows is not imported unless the user chose to skip them. */
 function refusedRows(file: string, rowsRefused: number, problems: Problems): UserError {
-  const shown = problems
-    .slice(0, PROBLEMS_IN_ERROR)
-    .map((p) => `  第 ${p.row} 行${p.column ? `「${p.column}」` : ''}: ${p.reason}`)
-    .join('\n');
+  const first = problems[0];
+  const example: Message | string = first
+    ? {
+        code: first.column === null ? 'row.problemAtRow' : 'row.problemAt',
+        params: {
+          row: first.row,
+          column: first.column ?? '',
+          reason: { code: first.code, params: first.params },
+        },
+      }
+    : '';
   return new UserError(
-    `${file}: ${rowsRefused} 行无法导入，未写入任何数据 (${rowsRefused} rows cannot be imported; nothing was written):\n${shown}`,
-    { file, problems, rowsRefused },
+    {
+      code: 'import.rowsRefused',
+      params: { file, count: rowsRefused, first: example },
+      file,
+      ...(first ? { row: first.row, ...(first.column === null ? {} : { column: first.column }) } : {}),
+    },
+    { file, problems: problems.slice(0, PROBLEMS_IN_ERROR), rowsRefused },
   );
 }
 
@@ -481,14 +501,7 @@ function closeBatch(
 function readAttachedProblems(tx: WriteTx, alias: string): Problems {
   return (
     tx.sqlite
-      .prepare(
-        `SELECT row, sheet, column_name AS "column", reason FROM ${alias}.st_problems ORDER BY seq LIMIT ?`,
-      )
-      .all(MAX_RESULT_PROBLEMS) as Array<{
-      row: number;
-      sheet: string | null;
-      column: string | null;
-      reason: string;
-    }>
-  ).map((p) => (p.sheet === null ? { row: p.row, column: p.column, reason: p.reason } : p));
+      .prepare(`SELECT ${PROBLEM_COLUMNS} FROM ${alias}.st_problems ORDER BY seq LIMIT ?`)
+      .all(MAX_RESULT_PROBLEMS) as StoredProblem[]
+  ).map(toRowProblem);
 }

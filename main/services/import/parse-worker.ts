@@ -58,7 +58,7 @@ port.on('message', (message: WorkerRequest | { ack: true }) => {
         type: 'error',
         error:
           error instanceof UserError
-            ? { kind: 'user', message: error.message, details: error.details }
+            ? { kind: 'user', message: error.toMessage(), details: error.details }
             : {
                 kind: 'internal',
                 message: error instanceof Error ? error.message : String(error),

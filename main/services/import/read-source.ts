@@ -1,13 +1,15 @@
 /**
- * Opening an export file (Node side): sniff the container by magic bytes — users rename files, and
- * Tmall's "CSV" may be an xlsx and vice versa — then stream it as sheets of records with bounded
- * memory. CSV goes through the pure decoder in main/domain/import; xlsx through exceljs's streaming
- * WorkbookReader, every sheet in workbook order (千牛 workbooks carry 订单报表/销售明细/发货报表).
+ * Opening an export file (Node side): tell what kind of file it is by its bytes (sniff-file.ts) —
+ * users rename files, and Tmall's "CSV" may be an xlsx and vice versa — then stream it as sheets of
+ * records with bounded memory. CSV goes through the pure decoder in main/domain/import; xlsx through
+ * exceljs's streaming WorkbookReader, every sheet in workbook order (千牛 workbooks carry
+ * 订单报表/销售明细/发货报表). Anything else is refused with what it is and what to do.
  */
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { UserError } from '../../domain/errors.js';
+import type { MessageCode } from '../../shared/messages/index.js';
 import { locateHeader, readCsvRecords } from '../../domain/import/index.js';
 import type {
   OpenedSource,
@@ -15,26 +17,53 @@ import type {
   SourceRecord,
   TextEncoding,
 } from '../../domain/import/reader-types.js';
+import { sniffFile, type ZipLayout } from './sniff-file.js';
+import { workbookStream } from './workbook-stream.js';
 
 const CHUNK_BYTES = 1024 * 1024;
 
 export interface OpenOptions {
   encoding?: TextEncoding;
+  /** The file's name as the user knows it, for messages (an upload's path is a random id). */
+  name?: string;
   /** Sees every byte of the file as it is read (the import hashes the file in the same pass). */
   onBytes?: (chunk: Uint8Array) => void;
 }
 
-export async function openSource(path: string, options: OpenOptions = {}): Promise<OpenedSource> {
-  const size = (await stat(path)).size;
-  if (size === 0) throw new UserError('文件是空的：没有任何内容可导入');
-  const magic = await readMagic(path);
-  if (magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04)
-    return openXlsx(path, size, options.onBytes);
-  if (magic[0] === 0xd0 && magic[1] === 0xcf && magic[2] === 0x11 && magic[3] === 0xe0) {
-    // OLE2: a legacy .xls, or an OOXML workbook encrypted by Taobao's 已卖出的宝贝 export.
-    throw new UserError('旧版 .xls 或加密的 Excel 文件：请在 Excel 中另存为 .xlsx 或 CSV');
+export async function openSource(filePath: string, options: OpenOptions = {}): Promise<OpenedSource> {
+  const file = options.name ?? path.basename(filePath);
+  const refuse = (code: MessageCode) => new UserError({ code, params: { file }, file });
+  const sniffed = await sniffFile(filePath).catch((error: unknown) => {
+    throw unreadable(error, file);
+  });
+  const size = sniffed.size;
+  switch (sniffed.kind) {
+    case 'empty':
+      throw refuse('file.empty');
+    case 'xlsx':
+      return openXlsx(filePath, size, file, sniffed.zip, options.onBytes);
+    case 'text':
+      return openCsv(filePath, size, file, options.encoding, options.onBytes);
+    case 'damaged-xlsx':
+      throw refuse('file.damagedXlsx');
+    case 'archive':
+      throw refuse('file.archive');
+    case 'legacy-xls':
+      throw refuse('file.legacyXls');
+    case 'encrypted-xlsx':
+      throw refuse('file.encryptedXlsx');
+    case 'binary':
+      throw refuse('file.binary');
   }
-  return openCsv(path, size, options.encoding, options.onBytes);
+}
+
+/** The file went away or is locked between staging and reading (Excel holds it open on Windows). */
+function unreadable(error: unknown, file: string): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT') return new UserError({ code: 'file.notFound', params: { file }, file });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY')
+    return new UserError({ code: 'file.unreadable', params: { file }, file });
+  return error;
 }
 
 /** A read stream whose every chunk is also shown to `onBytes`. */
@@ -44,20 +73,10 @@ function readBytes(path: string, onBytes?: (chunk: Uint8Array) => void) {
   return stream;
 }
 
-async function readMagic(path: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = new Uint8Array(8);
-    await handle.read(buffer, 0, 8, 0);
-    return buffer;
-  } finally {
-    await handle.close();
-  }
-}
-
 async function openCsv(
   path: string,
   size: number,
+  file: string,
   encoding: TextEncoding | undefined,
   onBytes?: (chunk: Uint8Array) => void,
 ): Promise<OpenedSource> {
@@ -70,7 +89,8 @@ async function openCsv(
     if (consumed) throw new Error('openSource: a CSV source can be read once');
     consumed = true;
     const sheet = await locateHeader(records, null);
-    if (!sheet) throw new UserError('文件中没有任何数据行');
+    // Only blank lines: as empty as an empty file.
+    if (!sheet) throw new UserError({ code: 'file.empty', params: { file }, file });
     yield sheet;
   }
   return {
@@ -82,8 +102,21 @@ async function openCsv(
   };
 }
 
-function openXlsx(path: string, size: number, onBytes?: (chunk: Uint8Array) => void): OpenedSource {
-  const stream = readBytes(path, onBytes);
+function openXlsx(
+  path: string,
+  size: number,
+  file: string,
+  layout: ZipLayout | undefined,
+  onBytes?: (chunk: Uint8Array) => void,
+): OpenedSource {
+  // The parts in the order exceljs reads reliably (workbook-stream.ts); a ZIP64 workbook as it is.
+  const ordered = layout ? workbookStream(path, size, layout) : null;
+  const stream = ordered?.stream ?? readBytes(path, onBytes);
+  const bytesRead = () =>
+    ordered ? ordered.bytesRead() : (stream as ReturnType<typeof readBytes>).bytesRead;
+  // exceljs fails on a damaged part (bad deflate data, broken XML) with its own words.
+  const damaged = (cause: unknown) =>
+    new UserError({ code: 'file.damagedXlsx', params: { file }, file }, { cause: String(cause) });
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
     // Styles are needed to tell a date-formatted number (a real Excel date) from a plain number.
@@ -100,25 +133,50 @@ function openXlsx(path: string, size: number, onBytes?: (chunk: Uint8Array) => v
   reader.model ??= { sheets: [] };
   reader.properties ??= {};
   async function* sheets(): AsyncIterable<SheetRecords> {
+    // The hash is of the file as it is, in order (the reordered stream is not).
+    if (ordered && onBytes) await hashFile(path, onBytes);
     let any = false;
-    for await (const worksheet of workbook) {
+    let read = 0;
+    for await (const worksheet of guarded(workbook, damaged)) {
       const name = (worksheet as unknown as { name?: string }).name ?? null;
-      const sheet = await locateHeader(sheetRows(worksheet), name);
-      if (!sheet) continue;
-      any = true;
-      yield sheet;
-      // Drain what the caller did not read: exceljs parses sheets strictly in sequence.
-      for await (const _ of sheet.records) void _;
+      const sheet = await locateHeader(sheetRows(guarded(worksheet, damaged)), name);
+      if (sheet) {
+        any = true;
+        yield sheet;
+        // Drain what the caller did not read: exceljs parses sheets strictly in sequence.
+        for await (const _ of sheet.records) void _;
+      }
+      if (++read === ordered?.worksheets) ordered.allWorksheetsRead();
     }
-    if (!any) throw new UserError('工作簿中没有任何数据行');
+    if (!any) throw new UserError({ code: 'file.emptyWorkbook', params: { file }, file });
   }
   return {
     container: 'xlsx',
     encoding: 'xlsx',
     sheets: sheets(),
-    progress: () => ({ done: Math.min(stream.bytesRead, size), total: size }),
+    progress: () => ({ done: Math.min(bytesRead(), size), total: size }),
     close: () => stream.destroy(),
   };
+}
+
+async function hashFile(path: string, onBytes: (chunk: Uint8Array) => void): Promise<void> {
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }))
+    onBytes(chunk as Uint8Array);
+}
+
+/** Iterates `source`, turning what its own reading throws (not its consumer's code) into `wrap(error)`. */
+async function* guarded<T>(source: AsyncIterable<T>, wrap: (error: unknown) => Error): AsyncIterable<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<T>;
+    try {
+      next = await iterator.next();
+    } catch (error) {
+      throw wrap(error);
+    }
+    if (next.done) return;
+    yield next.value;
+  }
 }
 
 async function* sheetRows(worksheet: AsyncIterable<ExcelJS.Row>): AsyncIterable<SourceRecord> {

@@ -4,6 +4,7 @@
  * promises is what the import does.
  */
 import { UserError } from '../../domain/errors.js';
+import type { Message, PlacedMessage } from '../../shared/messages/index.js';
 import {
   createOrderReader,
   detectFormat,
@@ -103,9 +104,15 @@ function chooseFormat(
     const lacking = missingMoneyColumns(request.format, sheet.header);
     if (lacking) {
       throw new UserError(
-        `按「${formatLabel(request.format)}」读取时，表头中没有任何金额列（需要「${lacking.join('」或「')}」之一），` +
-          '导入会让所有订单金额为 0，因此没有导入。请确认文件类型，或选择「其他表格」手动对应列。' +
-          ` (Read as ${request.format}, the file has none of its money columns: ${lacking.join(', ')}.)`,
+        {
+          code: 'import.forcedFormatNoMoney',
+          params: {
+            file: request.file.name,
+            format: formatName(request.format),
+            columns: `「${lacking.join('」/「')}」`,
+          },
+          file: request.file.name,
+        },
         { sheet: sheet.sheetName, missingColumns: lacking, format: request.format },
       );
     }
@@ -119,27 +126,41 @@ function chooseFormat(
 
 /** Names the file in every message about it: a user importing five files must know which one. */
 function aboutFile(name: string, error: unknown): unknown {
-  if (error instanceof UserError && !error.message.includes(name)) {
-    return new UserError(`${name}: ${error.message}`, error.details);
-  }
-  return error;
+  return error instanceof UserError ? error.inFile(name) : error;
 }
 
-/** "拼多多 订单导出（缺少「商家实收金额(元)」）" for the closest formats of an unrecognised file. */
-function describeCandidates(candidates: FormatCandidate[], ambiguous: boolean): string {
-  const shown = candidates.filter((c) => c.score > 0).slice(0, 3);
-  if (shown.length === 0) return '';
-  const parts = shown.map((c) => {
-    const label = `${formatLabel(c.format)}（${c.variant}）`;
-    if (c.fits) return `${label}：与表头的吻合度 ${Math.round(c.score * 100)}%`;
-    const lacks = c.missing
-      .map((group) => `「${group.slice(0, 3).join('」或「')}」${group.length > 3 ? '等' : ''}`)
-      .join('、');
-    const extra = c.conflicts.length > 0 ? `，且有其他平台的列「${c.conflicts.join('」「')}」` : '';
-    return `${label}：缺少 ${lacks || '—'}${extra}`;
-  });
-  const lead = ambiguous ? '表头同时符合多种格式，无法确定是哪一种' : '最接近的格式';
-  return `${lead}——${parts.join('；')}。`;
+const formatName = (format: ImportFormat): Message => ({ code: `format.${format}` });
+
+/** 拼多多（订单导出）：缺少「商家实收金额(元)」, for each of the closest formats of an unrecognised file. */
+function describeCandidates(candidates: FormatCandidate[]): Message[] {
+  return candidates
+    .filter((c) => c.score > 0)
+    .slice(0, 3)
+    .map((c): Message => {
+      const named = { format: formatName(c.format), variant: c.variant };
+      if (c.fits) {
+        return { code: 'import.candidateFits', params: { ...named, percent: Math.round(c.score * 100) } };
+      }
+      // Column names are the file's own words: quoted as they are, in any language.
+      const lacks =
+        c.missing
+          .map((group) => `「${group.slice(0, 3).join('」/「')}」${group.length > 3 ? '…' : ''}`)
+          .join(' ') || '—';
+      if (c.conflicts.length === 0) return { code: 'import.candidateLacks', params: { ...named, lacks } };
+      const conflicts = `「${c.conflicts.join('」「')}」`;
+      return { code: 'import.candidateConflicts', params: { ...named, lacks, conflicts } };
+    });
+}
+
+/** Why a file no format reads was refused: the closest formats and what each lacks. */
+function unknownLayout(
+  file: string,
+  closest: { candidates: FormatCandidate[]; ambiguous: boolean } | null,
+): PlacedMessage {
+  const shown = closest ? describeCandidates(closest.candidates) : [];
+  if (shown.length === 0) return { code: 'import.unknownLayout', params: { file }, file };
+  const code = closest?.ambiguous ? 'import.ambiguousLayout' : 'import.unknownLayoutClosest';
+  return { code, params: { file, closest: shown }, file };
 }
 
 export async function scanFile(
@@ -162,6 +183,7 @@ async function scanSheets(
   options: ScanOptions,
 ): Promise<ScanResult> {
   const source = await openSource(request.file.path, {
+    name: request.file.name,
     encoding: request.encoding,
     onBytes: visitor.onBytes,
   });
@@ -208,7 +230,7 @@ async function readSheets(
     }
     if (chosen.format === 'generic' && !mapping?.orderId) {
       throw new UserError(
-        `${request.file.name}: 请先为「订单号」选择一列 (map a column to the order id first)`,
+        { code: 'import.mapOrderId', file: request.file.name },
         { file: request.file.name, header: sheet.header },
       );
     }
@@ -233,7 +255,7 @@ async function readSheets(
     // One numbering of repeated line keys per file: the same order's rows may sit in two sheets.
     keys ??= new LineKeyRegistry();
     const multiSheet = source.container === 'xlsx';
-    const assembler = new OrderAssembler(reader, keys, multiSheet ? sheet.sheetName : null);
+    const assembler = new OrderAssembler(reader, keys, multiSheet ? sheet.sheetName : null, sheet.header);
     let n = 0;
     for await (const record of sheet.records) {
       visitor.onRecord?.(sheet, record.cells);
@@ -261,21 +283,22 @@ async function readSheets(
     totals.refused += counts.rowsRefused;
   }
   throwIfCancelled(ctx.signal);
+  // No header in the details: the preview then offers no columns to map (there is nothing to map).
+  const noDataRows = () =>
+    new UserError({ code: 'file.noDataRows', params: { file: request.file.name }, file: request.file.name });
   if (!result) {
-    const hint = closest ? describeCandidates(closest.candidates, closest.ambiguous) : '';
-    throw new UserError(
-      `${request.file.name}: 无法识别的文件格式${unreadable.length > 1 ? `（工作表 ${unreadable.join('、')}）` : ''}。` +
-        hint +
-        '请选择平台，或选择「其他表格」并手动对应列。' +
-        ' (Unrecognised layout: choose the platform, or "generic" and map the columns.)',
-      {
-        file: request.file.name,
-        header: firstHeader ?? [],
-        sampleRows: firstRows,
-        candidates: closest?.candidates.slice(0, 3) ?? [],
-      },
-    );
+    // A header and nothing under it: mapping its columns would import nothing either.
+    if (firstRows.length === 0) throw noDataRows();
+    throw new UserError(unknownLayout(request.file.name, closest), {
+      file: request.file.name,
+      header: firstHeader ?? [],
+      sampleRows: firstRows,
+      candidates: closest?.candidates.slice(0, 3) ?? [],
+      sheets: unreadable,
+    });
   }
+  // Never an empty batch: a header-only export (an empty date range) is said, not recorded.
+  if (totals.rows === 0) throw noDataRows();
   // A sheet's name says something only beside other sheets (a single one is often just "Sheet1").
   result.variants = sheetVariants.map((v) =>
     v.sheet && sheetVariants.length > 1 ? `${v.sheet}: ${v.variant}` : v.variant,

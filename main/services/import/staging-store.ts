@@ -12,7 +12,14 @@ import { openSqlite } from '../../../db/open-sqlite.js';
 import type { ColumnMapping, TextEncoding } from '../../domain/import/index.js';
 import type { ImportFormat } from '../../domain/orders/types.js';
 import type { ParsedFileMeta } from './parse-file.js';
-import { readStagingMeta, STAGING_VERSION, type StagedSummary } from './staging.js';
+import {
+  PROBLEM_COLUMNS,
+  readStagingMeta,
+  STAGING_VERSION,
+  toRowProblem,
+  type StagedSummary,
+  type StoredProblem,
+} from './staging.js';
 
 /** A complete staging: what reading the file learnt, and what its rows add up to. */
 export interface StagedFileMeta extends ParsedFileMeta {
@@ -76,9 +83,9 @@ export function readStagedProblems(file: string, limit: number) {
   try {
     return (
       sqlite
-        .prepare(`SELECT row, sheet, column_name AS "column", reason FROM st_problems ORDER BY seq LIMIT ?`)
-        .all(limit) as Array<{ row: number; sheet: string | null; column: string | null; reason: string }>
-    ).map((p) => (p.sheet === null ? { row: p.row, column: p.column, reason: p.reason } : p));
+        .prepare(`SELECT ${PROBLEM_COLUMNS} FROM st_problems ORDER BY seq LIMIT ?`)
+        .all(limit) as StoredProblem[]
+    ).map(toRowProblem);
   } finally {
     sqlite.close();
   }

@@ -25,7 +25,7 @@ import {
 } from './order-columns.js';
 
 /** Bumped whenever what is staged changes: a staging of another version is parsed again. */
-export const STAGING_VERSION = 2;
+export const STAGING_VERSION = 3;
 
 const BUYER_COLUMNS = ['buyer_kind', 'buyer_key', 'buyer_nickname', 'buyer_email', 'buyer_phone'];
 const ORDER_DATE_INDEX = ORDER_COLUMNS.findIndex((c) => c.name === 'order_date');
@@ -112,7 +112,7 @@ export function createStagingTables(sqlite: BetterSqlite3.Database, alias: strin
     CREATE INDEX ${alias}.st_orders_dirty ON st_orders (seq) WHERE dirty = 1;
     CREATE INDEX ${alias}.st_lines_dirty ON st_lines (seq) WHERE dirty = 1;
     CREATE TABLE ${alias}.st_problems (seq INTEGER PRIMARY KEY, row INTEGER NOT NULL, sheet TEXT,
-      column_name TEXT, reason TEXT NOT NULL);
+      column_name TEXT, code TEXT NOT NULL, params_json TEXT NOT NULL);
     CREATE TABLE ${alias}.st_samples (seq INTEGER PRIMARY KEY, cells_json TEXT NOT NULL);`);
 }
 
@@ -175,7 +175,7 @@ export class StagingTables {
     this.upsertOrder = sqlite.prepare(orderUpsertSql(alias));
     this.upsertLine = sqlite.prepare(lineUpsertSql(alias));
     this.insertProblem = sqlite.prepare(
-      `INSERT INTO ${alias}.st_problems (row, sheet, column_name, reason) VALUES (?, ?, ?, ?)`,
+      `INSERT INTO ${alias}.st_problems (row, sheet, column_name, code, params_json) VALUES (?, ?, ?, ?, ?)`,
     );
     this.insertSample = sqlite.prepare(`INSERT INTO ${alias}.st_samples (cells_json) VALUES (?)`);
   }
@@ -187,7 +187,8 @@ export class StagingTables {
   ): void {
     for (const o of batch.orders) this.upsertOrder.run(...o, applied.orders);
     for (const l of batch.lines) this.upsertLine.run(...l, applied.lines);
-    for (const p of batch.problems) this.insertProblem.run(p.row, p.sheet ?? null, p.column, p.reason);
+    for (const p of batch.problems)
+      this.insertProblem.run(p.row, p.sheet ?? null, p.column, p.code, JSON.stringify(p.params));
     for (const s of batch.samples) this.insertSample.run(JSON.stringify(s));
   }
 
@@ -289,4 +290,25 @@ export function readStagingMeta(
 
 export function markComplete(tables: StagingTables, meta: Record<string, unknown>): void {
   tables.setMeta({ ...meta, version: STAGING_VERSION, complete: true });
+}
+
+/** A refused row as stored (st_problems, batch_problems) → as the API carries it. */
+export interface StoredProblem {
+  row: number;
+  sheet: string | null;
+  column: string | null;
+  code: string;
+  params_json: string;
+}
+
+export const PROBLEM_COLUMNS = 'row, sheet, column_name AS "column", code, params_json';
+
+export function toRowProblem(p: StoredProblem): RowProblem {
+  const problem: RowProblem = {
+    row: p.row,
+    column: p.column,
+    code: p.code as RowProblem['code'],
+    params: JSON.parse(p.params_json) as RowProblem['params'],
+  };
+  return p.sheet === null ? problem : { ...problem, sheet: p.sheet };
 }

@@ -45,14 +45,15 @@ function refuseUnlessUndoable(tx: WriteTx, batchId: number): void {
   const op = tx.sqlite
     .prepare(`SELECT op.state FROM operations op JOIN import_batches b ON b.id = op.id WHERE op.id = ?`)
     .get(batchId) as { state: string } | undefined;
-  if (!op) throw new UserError(`导入批次 #${batchId} 不存在 (no import batch ${batchId})`);
-  if (op.state === 'undone') throw new UserError(`导入批次 #${batchId} 已经撤销过了 (already undone)`);
+  // Batch ids are text in messages: "#12345", never "#12,345".
+  const params = { batchId: String(batchId) };
+  if (!op) throw new UserError({ code: 'undo.noBatch', params });
+  if (op.state === 'undone') throw new UserError({ code: 'undo.alreadyUndone', params });
   const later = tx.sqlite.prepare(LATER_OPERATIONS_SQL).all({ op: batchId }) as Array<{ id: number }>;
   if (later.length > 0) {
-    const ids = later.map((r) => `#${r.id}`).join('、');
+    const ids = later.map((r) => `#${r.id}`).join(', ');
     throw new UserError(
-      `不能撤销批次 #${batchId}：之后的批次 ${ids} 修改了同样的订单。请先撤销 ${ids}，再撤销 #${batchId}。` +
-        ` (Batch ${batchId} cannot be undone while later batches ${ids} that changed the same orders are in place; undo them first.)`,
+      { code: 'undo.blocked', params: { ...params, later: ids } },
       { batchId, blockedBy: later.map((r) => r.id) },
     );
   }

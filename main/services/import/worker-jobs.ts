@@ -8,6 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { CancelledError, UserError } from '../../domain/errors.js';
+import type { PlacedMessage } from '../../shared/messages/index.js';
 import type { DemoRowsJob, DemoShopStart } from './demo-rows.js';
 import type { JobContext } from './import-types.js';
 import type { ParsedFileMeta, ParseFileJob, ParseStart, RowBatch } from './parse-file.js';
@@ -27,7 +28,9 @@ export type WorkerReply =
   | {
       id: number;
       type: 'error';
-      error: { kind: 'user' | 'internal'; message: string; details?: unknown; stack?: string };
+      error:
+        | { kind: 'user'; message: PlacedMessage; details?: unknown }
+        | { kind: 'internal'; message: string; stack?: string };
     };
 
 /** Where a job's rows go, on the writing thread. */
@@ -107,6 +110,7 @@ function run<T, Start>(job: WorkerJob, ctx: JobContext, sink: BatchSink<Start>):
             settle();
             const e = reply.error;
             if (e.kind === 'user') return reject(new UserError(e.message, e.details));
+            // An internal error keeps its own words and stack, for the log.
             const error = new Error(e.message);
             if (e.stack) error.stack = e.stack;
             return reject(error);

@@ -12,23 +12,10 @@ import type {
   StagedFile,
   UploadableFile,
 } from '../../../main/api/contract';
+import { ApiError } from './api-error';
 import type { PreloadApi } from './preload-api';
 
-export class ApiError extends Error {
-  readonly kind: ApiErrorPayload['kind'];
-  readonly details: unknown;
-  /** The message code, for screens that answer a particular refusal (e.g. demo.confirmMixed). */
-  readonly code: ApiErrorPayload['code'];
-  readonly params: ApiErrorPayload['params'];
-  constructor(payload: ApiErrorPayload) {
-    super(payload.message);
-    this.name = 'ApiError';
-    this.kind = payload.kind;
-    this.details = payload.details;
-    this.code = payload.code;
-    this.params = payload.params;
-  }
-}
+export { ApiError };
 
 export function isCancelled(error: unknown): boolean {
   return error instanceof ApiError && error.kind === 'cancelled';
@@ -36,17 +23,24 @@ export function isCancelled(error: unknown): boolean {
 
 /** Electron's IPC caps message size; 1 MiB chunks keep a 200 MB export flowing without spikes. */
 const CHUNK_BYTES = 1024 * 1024;
-const FILE_ACCEPT = '.csv,.xlsx,.xls,.txt';
+// Only what is read: a legacy .xls is refused with advice to save it as .xlsx (said beside the button).
+const FILE_ACCEPT = '.csv,.xlsx,.txt';
 
 function unwrap<T>(envelope: { ok: true; result: T } | { ok: false; error: ApiErrorPayload }): T {
   if (envelope.ok) return envelope.result;
   throw new ApiError(envelope.error);
 }
 
+/** What a broken answer (no JSON, a proxy's page) says: an internal error with the HTTP status. */
+function httpFailure(status: number): ApiErrorPayload {
+  const detail = `HTTP ${status}`;
+  return { kind: 'internal', code: 'internal.unexpected', params: { detail }, message: detail };
+}
+
 function asErrorPayload(body: unknown, status: number): ApiErrorPayload {
   const error = (body as { error?: ApiErrorPayload } | null)?.error;
-  if (error && typeof error.message === 'string') return error;
-  return { kind: 'internal', message: `HTTP ${status}` };
+  if (error && typeof error.message === 'string' && typeof error.code === 'string') return error;
+  return httpFailure(status);
 }
 
 async function readEnvelope<T>(response: Response): Promise<T> {
@@ -54,7 +48,7 @@ async function readEnvelope<T>(response: Response): Promise<T> {
   try {
     body = await response.json();
   } catch {
-    throw new ApiError({ kind: 'internal', message: `HTTP ${response.status}` });
+    throw new ApiError(httpFailure(response.status));
   }
   const envelope = body as { ok?: boolean; result?: T };
   if (response.ok && envelope?.ok === true) return envelope.result as T;

@@ -17,6 +17,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { useAppState } from './AppState';
 import { DropOverlay } from './DropOverlay';
 import { navigate, useRoute, type Route } from './routes';
+import { useErrorText } from './useErrorText';
 import { useShellEvents } from './useShellEvents';
 
 const { Sider, Content } = Layout;
@@ -53,6 +54,7 @@ function Page({ route }: { route: Route }) {
 export function Shell() {
   const { t } = useTranslation();
   const { info, infoError } = useAppState();
+  const { errorText } = useErrorText();
   const route = useRoute();
   const { dragging } = useShellEvents();
 
@@ -85,7 +87,7 @@ export function Shell() {
       </Sider>
       <Content style={{ padding: 24, background: '#f5f5f5', minWidth: 0 }}>
         {infoError ? (
-          <Alert type="error" showIcon title={t('app.unreachable')} description={infoError.message} />
+          <Alert type="error" showIcon title={t('app.unreachable')} description={errorText(infoError)} />
         ) : info ? (
           <Page route={route} />
         ) : (

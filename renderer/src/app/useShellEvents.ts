@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { chooseFiles, onFilesOpened, onMenuCommand, uploadFiles } from '../api/client';
 import { useImportSession } from '../features/import/ImportSession';
 import { navigate, routeOfMenuCommand } from './routes';
+import { useErrorText } from './useErrorText';
 
 function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files');
@@ -16,6 +17,7 @@ function hasFiles(event: DragEvent): boolean {
 export function useShellEvents() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const { errorText } = useErrorText();
   const { addFiles } = useImportSession();
   const [dragging, setDragging] = useState(false);
   // dragenter/dragleave fire for every child element; count them to know when the drag left the window.
@@ -29,7 +31,7 @@ export function useShellEvents() {
       try {
         addFiles(await uploadFiles(files));
       } catch (error) {
-        void message.error(error instanceof Error ? error.message : String(error));
+        void message.error(errorText(error));
       } finally {
         hide();
       }
@@ -67,7 +69,7 @@ export function useShellEvents() {
       window.removeEventListener('dragleave', onDragLeave);
       window.removeEventListener('drop', onDrop);
     };
-  }, [addFiles, message, t]);
+  }, [addFiles, errorText, message, t]);
 
   useEffect(
     () =>
@@ -90,13 +92,11 @@ export function useShellEvents() {
           navigate('import');
           chooseFiles()
             .then(addFiles)
-            .catch(
-              (error: unknown) => void message.error(error instanceof Error ? error.message : String(error)),
-            );
+            .catch((error: unknown) => void message.error(errorText(error)));
         }
         // 'backup' and anything else is the main process's own business.
       }),
-    [addFiles, message],
+    [addFiles, errorText, message],
   );
 
   return { dragging };

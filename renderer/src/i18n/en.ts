@@ -88,7 +88,8 @@ export const en: typeof zhCN = {
     tabHistory: 'Import history',
     dropHere: 'Drop order export files here',
     dropAnywhere: 'Release to import these files',
-    supported: 'CSV, Excel (.xlsx / .xls) and text files; several at once',
+    supported:
+      'CSV, Excel (.xlsx) and TXT files; several at once. An old .xls workbook: save it as .xlsx in Excel or WPS first.',
     choose: 'Choose files',
     uploading: 'Reading files…',
     remove: 'Remove this file',

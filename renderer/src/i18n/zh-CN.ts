@@ -85,7 +85,8 @@ export const zhCN = {
     tabHistory: '导入记录',
     dropHere: '把订单导出文件拖到这里',
     dropAnywhere: '松开鼠标即可导入这些文件',
-    supported: '支持 CSV、Excel（.xlsx / .xls）和文本文件，可一次选择多个',
+    supported:
+      '支持 CSV、Excel（.xlsx）和 TXT 文本文件，可一次选择多个。旧版 .xls 请先在 Excel 或 WPS 中另存为 .xlsx。',
     choose: '选择文件',
     uploading: '正在读取文件…',
     remove: '移除此文件',

@@ -19,6 +19,25 @@ export class ImportPage {
     await this.page.getByTestId('import-file-input').setInputFiles(files);
   }
 
+  /** Drops files on the window, as a user dragging them from the desktop does. */
+  async dropFiles(files: InMemoryFile[]): Promise<void> {
+    const dataTransfer = await this.page.evaluateHandle(
+      (list) => {
+        // Runs in the page (these tests compile without the DOM's types).
+        const dom = globalThis as unknown as {
+          DataTransfer: new () => { items: { add(file: unknown): void } };
+          File: new (parts: Uint8Array[], name: string, options: { type: string }) => unknown;
+        };
+        const transfer = new dom.DataTransfer();
+        for (const f of list)
+          transfer.items.add(new dom.File([new Uint8Array(f.bytes)], f.name, { type: f.mimeType }));
+        return transfer;
+      },
+      files.map((f) => ({ name: f.name, mimeType: f.mimeType, bytes: [...f.buffer] })),
+    );
+    await this.page.dispatchEvent('body', 'drop', { dataTransfer });
+  }
+
   previewCard(fileName: string): Locator {
     return this.page.locator(`[data-testid="preview-card"][data-file="${fileName}"]`);
   }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/run-cli.js';
+import { runCliInProcess } from '../../helpers/run-cli-in-process.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'huike-cli-'));
 
@@ -35,28 +36,43 @@ describe('huike CLI', () => {
     expect(list.batches.every((b) => b.source === 'demo' && b.state === 'committed')).toBe(true);
   });
 
-  it('exits 1 naming the file when it cannot be read, and writes nothing', () => {
+  it('a failing command in a real process: exit 1 and exactly one JSON document on stdout', () => {
+    const db = path.join(tmp(), 'missing.db');
+    const r = runCli(['--db', db, 'imports', '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({
+      error: { code: 'db.notFound', message: expect.stringContaining(db) },
+    });
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('huike CLI, in process', () => {
+  it('exits 1 naming the file when it cannot be read, and writes nothing', async () => {
     const dir = tmp();
     const db = path.join(dir, 'a.db');
-    const r = runCli(['--db', db, 'import', path.join(dir, 'missing.csv'), '--json']);
+    const r = await runCliInProcess(['--db', db, 'import', path.join(dir, 'missing.csv'), '--json']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: 'file.notFound' } });
     expect(r.stderr).toContain('missing.csv');
-    expect(JSON.parse(runCli(['--db', db, 'imports', '--json']).stdout)).toEqual({ batches: [] });
+    const list = await runCliInProcess(['--db', db, 'imports', '--json']);
+    expect(JSON.parse(list.stdout)).toEqual({ batches: [] });
   });
 
-  it('exits 1 for a file whose layout it does not know, and writes nothing', () => {
+  it('exits 1 for a file whose layout it does not know, and writes nothing', async () => {
     const dir = tmp();
     const file = path.join(dir, 'notes.csv');
     writeFileSync(file, 'foo,bar\n1,2\n');
     const db = path.join(dir, 'a.db');
-    const r = runCli(['--db', db, 'import', file]);
+    const r = await runCliInProcess(['--db', db, 'import', file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('notes.csv');
-    expect(JSON.parse(runCli(['--db', db, 'imports', '--json']).stdout)).toEqual({ batches: [] });
+    expect(r.stderr).toContain('无法识别');
+    const list = await runCliInProcess(['--db', db, 'imports', '--json']);
+    expect(JSON.parse(list.stdout)).toEqual({ batches: [] });
   });
 
-  it('imports a home-made sheet with --mapping, into the shop named by --shop', () => {
+  it('imports a home-made sheet with --mapping, into the shop named by --shop', async () => {
     const dir = tmp();
     const file = path.join(dir, '微店订单.csv');
     writeFileSync(
@@ -83,10 +99,13 @@ describe('huike CLI', () => {
       '--json',
     ];
     // The sheet names no currency: the CLI asks for it instead of assuming yuan.
-    const unpriced = runCli(args);
+    const unpriced = await runCliInProcess(args);
     expect(unpriced.code).toBe(1);
     expect(unpriced.stderr).toContain('--currency');
-    const r = runCli([...args, '--currency', 'CNY']);
+    expect(JSON.parse(unpriced.stdout)).toMatchObject({
+      error: { code: 'import.currencyMissing', file: '微店订单.csv' },
+    });
+    const r = await runCliInProcess([...args, '--currency', 'CNY']);
     expect(r.code, r.stderr).toBe(0);
     const b = (JSON.parse(r.stdout) as { batches: Array<Record<string, unknown>> }).batches[0]!;
     expect(b).toMatchObject({
@@ -96,29 +115,32 @@ describe('huike CLI', () => {
     });
     expect(b.money).toEqual({ paidFen: 4250, refundFen: 0 });
     // The mapping is remembered for this header: the next file of the same layout needs none.
-    const again = runCli(['--db', db, 'import', file, '--shop', '微店', '--json']);
+    const again = await runCliInProcess(['--db', db, 'import', file, '--shop', '微店', '--json']);
     expect(again.code, again.stderr).toBe(0);
     expect(
       (JSON.parse(again.stdout) as { batches: Array<Record<string, unknown>> }).batches[0]!.orders,
-    ).toEqual({
-      inserted: 0,
-      updated: 0,
-      unchanged: 2,
-    });
+    ).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
   });
 
-  it('exits 1 naming the file when --mapping is not JSON', () => {
+  it('exits 1 naming the file when --mapping is not JSON', async () => {
     const dir = tmp();
     const mapping = path.join(dir, 'm.json');
     writeFileSync(mapping, '{orderId: 单号');
-    const r = runCli(['--db', path.join(dir, 'a.db'), 'import', mapping, '--mapping', mapping]);
+    const r = await runCliInProcess([
+      '--db',
+      path.join(dir, 'a.db'),
+      'import',
+      mapping,
+      '--mapping',
+      mapping,
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('m.json');
   });
 
-  it('exits 1 for bad arguments', () => {
-    expect(runCli(['undo', 'abc']).code).toBe(1);
-    expect(runCli(['no-such-command']).code).toBe(1);
-    expect(runCli(['import', 'x.csv', '--platform', 'amazon']).code).toBe(1);
+  it('exits 1 for bad arguments', async () => {
+    expect((await runCliInProcess(['undo', 'abc'])).code).toBe(1);
+    expect((await runCliInProcess(['no-such-command'])).code).toBe(1);
+    expect((await runCliInProcess(['import', 'x.csv', '--platform', 'amazon'])).code).toBe(1);
   });
 });

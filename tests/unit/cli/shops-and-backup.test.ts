@@ -35,11 +35,11 @@ describe('huike demo', () => {
     expect(loaded.code, loaded.stderr).toBe(0);
     expect(JSON.parse(loaded.stdout)).toMatchObject({ shops: 3 });
     const listed = await huike(['--db', db, 'shops']);
-    expect(listed.stdout).toMatch(/青禾家居旗舰店 ［示例 sample］/);
+    expect(listed.stdout).toMatch(/青禾家居旗舰店 ［示例］/);
 
     const removed = await huike(['--db', db, 'demo', '--remove']);
     expect(removed.code, removed.stderr).toBe(0);
-    expect(removed.stdout).toContain('已删除示例数据: 3 个店铺');
+    expect(removed.stdout).toContain('已删除示例数据：3 个店铺');
     expect(await shops(db)).toEqual([
       expect.objectContaining({ name: '天猫/淘宝店铺', orders: 2, isSample: false }),
     ]);

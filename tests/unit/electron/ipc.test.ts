@@ -70,12 +70,18 @@ describe('registerIpc', () => {
   it('returns errors as payloads instead of throwing them across IPC', async () => {
     const { send, event } = setup(
       vi.fn(async () => {
-        throw new UserError('没有找到订单', { row: 3 });
+        throw new UserError({ code: 'undo.noBatch', params: { batchId: '1' } }, { row: 3 });
       }) as HuikeApp['invoke'],
     );
     await expect(send('huike:call', event(), 'imports.undo', { batchId: 1 })).resolves.toEqual({
       ok: false,
-      error: { kind: 'user', message: '没有找到订单', details: { row: 3 } },
+      error: {
+        kind: 'user',
+        code: 'undo.noBatch',
+        params: { batchId: '1' },
+        message: expect.stringContaining('#1'),
+        details: { row: 3 },
+      },
     });
   });
 

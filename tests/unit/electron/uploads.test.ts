@@ -73,12 +73,17 @@ describe('UploadRegistry', () => {
       newId,
       limits: { maxFileBytes: 100, maxOpen: 2 },
     });
-    expect(toErrorPayload(catchError(() => uploads.begin('big.xlsx', 101))).kind).toBe('user');
+    expect(toErrorPayload(catchError(() => uploads.begin('big.xlsx', 101)))).toMatchObject({
+      kind: 'user',
+      code: 'file.tooLarge',
+      file: 'big.xlsx',
+    });
     uploads.begin('a.csv', 1);
     uploads.begin('b.csv', 1);
     expect(toErrorPayload(catchError(() => uploads.begin('c.csv', 1)))).toMatchObject({
       kind: 'user',
-      message: expect.stringContaining('at most 2'),
+      code: 'upload.tooMany',
+      params: { max: 2 },
     });
     uploads.abortAll();
   });
@@ -103,7 +108,10 @@ describe('UploadRegistry', () => {
     const uploads = new UploadRegistry(sink, { newId });
     const id = uploads.begin('a.csv', 3);
     await uploads.chunk(id, bytes(1, 2));
-    await expect(uploads.chunk(id, bytes(3, 4))).rejects.toThrow('more bytes arrived than announced');
+    await expect(uploads.chunk(id, bytes(3, 4))).rejects.toMatchObject({
+      code: 'file.uploadIncomplete',
+      details: { why: 'more bytes arrived than announced' },
+    });
     await expect(uploads.end(id)).rejects.toThrow('Unknown or expired upload');
     await vi.waitFor(() => expect(errors).toHaveLength(1));
   });
@@ -113,7 +121,10 @@ describe('UploadRegistry', () => {
     const uploads = new UploadRegistry(sink, { newId });
     const id = uploads.begin('a.csv', 3);
     await uploads.chunk(id, bytes(1, 2));
-    await expect(uploads.end(id)).rejects.toThrow('upload incomplete (2 of 3 bytes)');
+    await expect(uploads.end(id)).rejects.toMatchObject({
+      code: 'file.uploadIncomplete',
+      details: { why: 'upload incomplete (2 of 3 bytes)' },
+    });
     await vi.waitFor(() => expect(errors).toHaveLength(1));
     expect(uploads.openCount).toBe(0);
   });
@@ -136,7 +147,7 @@ describe('UploadRegistry', () => {
           for await (const _ of chunks) {
             // read everything
           }
-          throw new UserError('这不是订单导出文件');
+          throw new UserError({ code: 'file.binary', params: { file: 'a.pdf' }, file: 'a.pdf' });
         },
       },
       { newId },
@@ -144,10 +155,11 @@ describe('UploadRegistry', () => {
     const id = uploads.begin('a.pdf', 1);
     await uploads.chunk(id, bytes(1));
     const error = await uploads.end(id).catch((e: unknown) => e);
-    expect(toErrorPayload(error)).toEqual({
+    expect(toErrorPayload(error)).toMatchObject({
       kind: 'user',
-      message: '这不是订单导出文件',
-      details: undefined,
+      code: 'file.binary',
+      params: { file: 'a.pdf' },
+      file: 'a.pdf',
     });
   });
 
@@ -177,7 +189,7 @@ describe('UploadRegistry', () => {
       expect(uploads.openCount).toBe(1);
       vi.advanceTimersByTime(200);
       expect(uploads.openCount).toBe(0);
-      await vi.waitFor(() => expect(String(errors[0])).toContain('timed out'));
+      await vi.waitFor(() => expect(errors[0]).toMatchObject({ details: { why: 'upload timed out' } }));
     } finally {
       vi.useRealTimers();
     }

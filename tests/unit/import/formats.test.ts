@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFixtures, type Fixture, type FixtureSet } from '../../fixtures/generate.js';
 import { byId, lineCount, readFile, sum, type ReadFile } from './read-helpers.js';
 import { suggestMapping } from '../../../main/domain/import/index.js';
+import { formatMessage } from '../../../main/shared/messages/index.js';
 
 let dir: string;
 let fx: FixtureSet;
@@ -345,9 +346,12 @@ describe('Tmall 订单报表 (GBK) quirks', () => {
     expect(p).toEqual({
       row: 7,
       column: '订单编号',
-      reason:
-        '「订单编号」的值「1.00100E+18」是科学计数法：文件被 Excel 另存过，长编号已损坏，请导入平台导出的原始文件',
+      code: 'row.idScientific',
+      params: { column: '订单编号', value: '1.00100E+18' },
     });
+    expect(formatMessage(p!.code, p!.params)).toBe(
+      '「订单编号」的值「1.00100E+18」是科学计数法：文件被 Excel 另存过，长编号已损坏，请导入平台导出的原始文件',
+    );
   });
 
   it('header cells keep their trailing spaces as found', () => {
@@ -526,7 +530,10 @@ describe('JD', () => {
       orderedAt: '2024-11-11T04:00:00.000Z',
       status: 'completed',
     });
-    expect(sheet.problems[0]!.reason).toMatch(/^「订单号」的值「1\.\d+E\+18」是科学计数法/);
+    expect(sheet.problems[0]).toMatchObject({
+      code: 'row.idScientific',
+      params: { column: '订单号', value: expect.stringMatching(/^1\.\d+E\+18$/) },
+    });
   });
 });
 
@@ -705,14 +712,17 @@ describe('generic mapping', () => {
     });
     expect(byId(sheet.orders, 'G-1').lines).toHaveLength(2);
     expect(sheet.problems).toEqual([
-      { row: 5, column: '订单号', reason: '「订单号」为空：无法识别这一行属于哪个订单' },
+      { row: 5, column: '订单号', code: 'row.idEmpty', params: { column: '订单号' } },
     ]);
   });
 });
 
 describe('files that are not exports', () => {
   it('an empty file is a clear error', async () => {
-    await expect(readFile(fx.emptyFile)).rejects.toThrow('文件是空的');
+    await expect(readFile(fx.emptyFile)).rejects.toMatchObject({
+      code: 'file.empty',
+      message: expect.stringContaining('空文件'),
+    });
   });
   it('a header-only file reads zero rows', async () => {
     const file = await readFile(fx.headerOnly);
@@ -720,10 +730,11 @@ describe('files that are not exports', () => {
     expect(file.sheets[0]!.rows).toBe(0);
   });
   it('a legacy .xls / encrypted workbook is refused with advice', async () => {
-    await expect(readFile(fx.legacyXls)).rejects.toThrow(
-      '旧版 .xls 或加密的 Excel 文件：请在 Excel 中另存为 .xlsx 或 CSV',
-    );
-    await expect(readFile(fx.legacyXls)).rejects.toMatchObject({ name: 'UserError' });
+    await expect(readFile(fx.legacyXls)).rejects.toMatchObject({
+      name: 'UserError',
+      code: 'file.legacyXls',
+      message: expect.stringContaining('另存为 .xlsx 或 CSV'),
+    });
   });
   it('a user encoding override wins over sniffing', async () => {
     const file = await readFile(fx.wooCommerceCsv.path, { encoding: 'gb18030' });

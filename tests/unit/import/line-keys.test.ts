@@ -27,7 +27,12 @@ describe('LineKeyRegistry', () => {
     const again = keys.assign(row('A', '9001', true), 7, '子订单编号');
     expect(again.fragment).toBeNull();
     expect(again.problems).toEqual([
-      expect.objectContaining({ row: 7, column: '子订单编号', reason: expect.stringContaining('第 2 行') }),
+      expect.objectContaining({
+        row: 7,
+        column: '子订单编号',
+        code: 'row.duplicateSubOrder',
+        params: { lineKey: '9001', firstRow: 2 },
+      }),
     ]);
     // The same sub-order id under another order is another line.
     expect(keys.assign(row('B', '9001', true), 8).problems).toEqual([]);

@@ -84,7 +84,12 @@ describe('拼多多, 27-column layout (GBK)', () => {
 
   it('refuses the row whose amount is not a number, naming the column', () => {
     expect(file.sheets[0]!.problems).toEqual([
-      { row: 9, column: '用户实付金额(元)', reason: '「用户实付金额(元)」的值「abc」不是金额' },
+      {
+        row: 9,
+        column: '用户实付金额(元)',
+        code: 'row.notMoney',
+        params: { column: '用户实付金额(元)', value: 'abc' },
+      },
     ]);
   });
 });
@@ -194,6 +199,9 @@ describe('抖店 (UTF-8 with BOM, one row per sub-order)', () => {
   it('refuses a sub-order listed twice, naming the row it first appeared in', () => {
     expect(file.sheets[0]!.problems).toHaveLength(1);
     expect(file.sheets[0]!.problems[0]).toMatchObject({ row: 6, column: '子订单编号' });
-    expect(file.sheets[0]!.problems[0]!.reason).toContain('第 4 行');
+    expect(file.sheets[0]!.problems[0]).toMatchObject({
+      code: 'row.duplicateSubOrder',
+      params: { firstRow: 4 },
+    });
   });
 });

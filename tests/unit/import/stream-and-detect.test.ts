@@ -60,7 +60,7 @@ describe('readCsvRecords', () => {
       { row: 2, cells: ['#1', 'line one\r\nline "two"', '1.00'] },
       { row: 4, cells: ['#2', 'a,b', '2.00'] },
       { row: 5, cells: ['#3', 'plain', '3.00'] },
-      { row: 6, cells: ['订单', '中文', '9'] },
+      { row: 6, cells: ['订单', '中文', '9'], unterminated: true },
     ]);
   });
 

@@ -30,6 +30,7 @@ describe('the downloadable import report', () => {
       ],
       new Map(),
       t,
+      'zh-CN',
     );
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).trimEnd().split('\r\n');
@@ -41,15 +42,28 @@ describe('the downloadable import report', () => {
     expect(lines[1]).toContain(',3,3,0,');
   });
 
-  it('lists every refused row with file, row, column and reason after the batches', () => {
-    const text = reportCsv(
-      [batch({})],
-      new Map([[1, [{ row: 7, column: '订单编号', reason: '科学计数法, 文件被 Excel 另存过' }]]]),
-      t,
-    );
-    const lines = text.slice(1).trimEnd().split('\r\n');
-    expect(lines[2]).toBe('');
-    expect(lines[3]).toBe('report.file,import.problemRow,import.problemColumn,import.problemReason');
-    expect(lines[4]).toBe('订单.csv,7,订单编号,"科学计数法, 文件被 Excel 另存过"');
+  it('lists every refused row with file, row, column and reason (in the chosen language) after the batches', () => {
+    const problems = new Map([
+      [
+        1,
+        [
+          {
+            row: 7,
+            column: '订单编号',
+            code: 'row.notMoney' as const,
+            params: { column: '金额', value: '1,2' },
+          },
+        ],
+      ],
+    ]);
+    const lines = (lang: 'zh-CN' | 'en') =>
+      reportCsv([batch({})], problems, t, lang)
+        .slice(1)
+        .trimEnd()
+        .split('\r\n');
+    expect(lines('zh-CN')[2]).toBe('');
+    expect(lines('zh-CN')[3]).toBe('report.file,import.problemRow,import.problemColumn,import.problemReason');
+    expect(lines('zh-CN')[4]).toBe('订单.csv,7,订单编号,"「金额」的值「1,2」不是金额"');
+    expect(lines('en')[4]).toBe('订单.csv,7,订单编号,"“1,2” in “金额” is not an amount"');
   });
 });

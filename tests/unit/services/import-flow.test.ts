@@ -10,6 +10,7 @@ import type { HuikeApp } from '../../../main/api/app-types.js';
 import type { FileOptions } from '../../../main/api/contract.js';
 import type { ImportFormat } from '../../../main/domain/orders/types.js';
 import { CancelledError, UserError } from '../../../main/domain/errors.js';
+import { formatPlacedMessage } from '../../../main/shared/messages/index.js';
 import { exportFixtures, generateFixtures, type Fixture, type FixtureSet } from '../../fixtures/generate.js';
 import { testApp } from '../../helpers/test-app.js';
 
@@ -334,7 +335,7 @@ describe('import through the handlers', () => {
     const f = fx.genericCsv;
     const first = await app.invoke('import.preview', { files: [await stage(f.path)] });
     expect(first.files[0]!.format).toBeNull();
-    expect(first.files[0]!.error).toMatch(/无法识别/);
+    expect(first.files[0]!.error?.code).toMatch(/^import\.(unknownLayout|unknownLayoutClosest)$/);
     // The first rows are shown even so, to help map the columns.
     expect(first.files[0]!.sampleRows.length).toBeGreaterThan(0);
     expect(first.files[0]!.sampleRows[0]!.length).toBe(first.files[0]!.header.length);
@@ -361,8 +362,12 @@ describe('import through the handlers', () => {
   it('a platform forced onto a file without its money columns is refused, naming them', async () => {
     const file = await stage(fx.pddOrders27Gbk.path, { format: 'jd' });
     const { files } = await app.invoke('import.preview', { files: [file] });
-    expect(files[0]!.error).toContain('pdd-orders-2024-03.csv');
-    expect(files[0]!.error).toMatch(/「应付金额」或「订单金额」或「结算金额」或「京东价」或「商家应收」/);
+    const text = formatPlacedMessage(files[0]!.error!);
+    expect(text).toContain('pdd-orders-2024-03.csv');
+    expect(text).toContain('「应付金额」/「订单金额」/「结算金额」/「京东价」/「商家应收」');
+    expect(formatPlacedMessage(files[0]!.error!, 'en')).toMatch(
+      /^Read as JD, pdd-orders-2024-03\.csv has none/,
+    );
     await expect(app.invoke('import.commit', { files: [file], skipInvalidRows: true })).rejects.toThrow(
       /没有任何金额列/,
     );
@@ -374,13 +379,18 @@ describe('import through the handlers', () => {
     writeFileSync(odd, '订单号,商品,订单状态,商品数量(件),发货时间,商品id\n240315-1,杯,待发货,1,,1\n');
     const { files } = await app.invoke('import.preview', { files: [await stage(odd)] });
     expect(files[0]!.format).toBeNull();
-    expect(files[0]!.error).toMatch(/最接近的格式——拼多多（订单导出）：缺少 「用户实付金额\(元\)」/);
+    expect(formatPlacedMessage(files[0]!.error!)).toMatch(
+      /最接近的格式——拼多多（订单导出）：缺少 「用户实付金额\(元\)」/,
+    );
+    expect(formatPlacedMessage(files[0]!.error!, 'en')).toMatch(
+      /The closest layouts: Pinduoduo \(订单导出\): lacks 「用户实付金额\(元\)」/,
+    );
   });
 
   it('names the file and the reason for a file it cannot read, and writes nothing', async () => {
     for (const bad of [fx.legacyXls, fx.emptyFile]) {
       const { files } = await app.invoke('import.preview', { files: [await stage(bad)] });
-      expect(files[0]!.error).toContain(path.basename(bad));
+      expect(formatPlacedMessage(files[0]!.error!)).toContain(path.basename(bad));
       await expect(
         app.invoke('import.commit', { files: [await stage(bad)], skipInvalidRows: true }),
       ).rejects.toThrow(path.basename(bad));

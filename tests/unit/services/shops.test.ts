@@ -364,7 +364,10 @@ describe('the shop a file goes into', () => {
     const preview = await app.invoke('import.preview', {
       files: [{ fileId: staged.fileId, shopName: '青禾家居旗舰店' }],
     });
-    expect(preview.files[0]!.error).toContain('示例店铺');
+    expect(preview.files[0]!.error).toMatchObject({
+      code: 'shops.sampleNotForImport',
+      params: { shop: '青禾家居旗舰店' },
+    });
   });
 
   it('is the platform’s default shop when the owner has several of that platform', async () => {

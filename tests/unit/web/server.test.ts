@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HuikeApp } from '../../../main/api/app-types.js';
+import { openApp } from '../../../main/web/open-app.js';
 import { createWebServer, listen } from '../../../main/web/server.js';
 import { testApp } from '../../helpers/test-app.js';
 
@@ -41,16 +42,29 @@ describe('loopback web server', () => {
     });
   });
 
-  it('turns user errors into 400 with the message, unknown channels into 404', async () => {
+  it('turns user errors into 400 with a message code the page words, unknown channels into 404', async () => {
     const bad = await post('/rpc/imports.undo', { batchId: -1 });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { kind: string } }).error.kind).toBe('user');
-    expect((await post('/rpc/no.such', {})).status).toBe(404);
+    expect(await bad.json()).toMatchObject({
+      ok: false,
+      error: { kind: 'user', code: 'input.invalid', params: { field: { code: 'field.batchId' } } },
+    });
+    const unknown = await post('/rpc/no.such', {});
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: { code: 'input.unknownChannel' } });
+    const notJson = await fetch(`${base}/rpc/app.info`, {
+      method: 'POST',
+      headers: { 'X-Huike': '1' },
+      body: '{',
+    });
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toMatchObject({ error: { kind: 'user', code: 'http.badJson' } });
   });
 
   it('refuses POSTs without the X-Huike header (another web page cannot call it)', async () => {
     const res = await post('/rpc/app.info', {}, {});
     expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'http.missingHeader' } });
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
@@ -99,3 +113,24 @@ describe('loopback web server', () => {
     expect((await fetch(`${base}/download/not-an-id`)).status).toBe(400);
   });
 });
+
+describe('starting the web server on a database it cannot open', () => {
+  it('says so in one line naming the file, in the language asked for, and does not start', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'huike-web-start-'));
+    const notADb = path.join(dir, 'orders.xlsx');
+    writeFileSync(notADb, 'PK this is not a database at all, whatever it is called'.repeat(10));
+    const said: string[] = [];
+    const fail = (message: string): never => {
+      said.push(message);
+      throw new Error('stopped');
+    };
+    await expect(openApp(notADb, 'en', fail)).rejects.toThrow('stopped');
+    await expect(openApp(path.join(notADb, 'huike.db'), 'zh-CN', fail)).rejects.toThrow('stopped');
+    expect(said).toEqual([
+      expect.stringMatching(new RegExp(`^${escape(notADb)} is not a Huike database`)),
+      expect.stringMatching(new RegExp(`^无法在 ${escape(notADb)} 中创建数据库`)),
+    ]);
+  });
+});
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -30,10 +30,15 @@ export function finish(ctx: RowContext, build: () => ParsedOrder): RowResult {
 
 const NO_PROBLEMS: never[] = [];
 
-/** The id column every reader needs; its absence means the caller picked the wrong format. */
-export function requireColumn(columns: ColumnIndex, what: string, ...aliases: string[]): number {
+/** The order id column every reader needs; its absence means the caller picked the wrong format. */
+export function requireIdColumn(columns: ColumnIndex, ...aliases: string[]): number {
   const col = columns.find(...aliases);
-  if (col === undefined) throw new UserError(`表头中没有「${aliases.join('」或「')}」列，无法读取${what}`);
+  if (col === undefined) {
+    throw new UserError({
+      code: 'import.orderIdColumnMissing',
+      params: { columns: `「${aliases.join('」/「')}」` },
+    });
+  }
   return col;
 }
 

@@ -14,12 +14,12 @@ import type { OrderReader, OrderReaderOptions, SourceRecord } from '../reader-ty
 import { ColumnIndex } from '../header-names.js';
 import { RowContext } from '../row-context.js';
 import { isRefundedText, normalizeStatus } from '../status.js';
-import { compact, finish, receiverFrom, requireColumn, sumDefined } from './common.js';
+import { compact, finish, receiverFrom, requireIdColumn, sumDefined } from './common.js';
 
 export function createDouyinReader(header: readonly string[], options: OrderReaderOptions): OrderReader {
   const c = new ColumnIndex(header);
   const col = {
-    id: requireColumn(c, '订单', '主订单编号'),
+    id: requireIdColumn(c, '主订单编号'),
     subId: c.find('子订单编号'),
     title: c.find('选购商品', '商品名称'),
     spec: c.find('商品规格'),

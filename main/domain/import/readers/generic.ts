@@ -58,10 +58,11 @@ export function createGenericReader(header: readonly string[], options: OrderRea
     const name = mapping[field];
     if (name === undefined) return undefined;
     const index = c.find(name);
-    if (index === undefined) throw new UserError(`映射的列「${name}」不在表头中`);
+    if (index === undefined)
+      throw new UserError({ code: 'import.mappedColumnMissing', params: { column: name } });
     return index;
   };
-  if (!mapping.orderId) throw new UserError('请先指定哪一列是订单号');
+  if (!mapping.orderId) throw new UserError({ code: 'import.mapOrderId' });
   const idCol = col('orderId')!;
   const fields = Object.keys(mapping).filter((k): k is GenericField => k !== 'statusValues');
   const f = Object.fromEntries(fields.map((field) => [field, col(field)])) as Partial<

@@ -12,12 +12,12 @@ import { ColumnIndex } from '../header-names.js';
 import { RowContext } from '../row-context.js';
 import { normalizeStatus } from '../status.js';
 import { minorUnitDigits } from '../money.js';
-import { buyerFrom, compact, finish, receiverFrom, requireColumn } from './common.js';
+import { buyerFrom, compact, finish, receiverFrom, requireIdColumn } from './common.js';
 
 export function createJdReader(header: readonly string[], options: OrderReaderOptions): OrderReader {
   const c = new ColumnIndex(header);
   const col = {
-    id: requireColumn(c, '订单', '订单号', '订单编号'),
+    id: requireIdColumn(c, '订单号', '订单编号'),
     productId: c.find('商品ID', '商品编号'),
     skuId: c.find('商家SKUID'),
     itemNo: c.find('货号'),

@@ -17,7 +17,7 @@ import { RowContext } from '../row-context.js';
 import { isRefundedText, normalizeStatus } from '../status.js';
 import { isCiphertext, isMaskedPhone } from '../masks.js';
 import { wallTimeToUtc } from '../date-time.js';
-import { compact, finish, receiverFrom, requireColumn, sumDefined } from './common.js';
+import { compact, finish, receiverFrom, requireIdColumn, sumDefined } from './common.js';
 
 /** `240315-512345678901234` → 2024-03-15 (the day PDD issued the id). */
 const ID_DATE = /^(\d{2})(\d{2})(\d{2})-\d+$/;
@@ -25,7 +25,7 @@ const ID_DATE = /^(\d{2})(\d{2})(\d{2})-\d+$/;
 export function createPddReader(header: readonly string[], options: OrderReaderOptions): OrderReader {
   const c = new ColumnIndex(header);
   const col = {
-    id: requireColumn(c, '订单', '订单号', '订单编号'),
+    id: requireIdColumn(c, '订单号', '订单编号'),
     title: c.find('商品', '商品名称'),
     status: c.find('订单状态'),
     afterSale: c.find('售后状态'),

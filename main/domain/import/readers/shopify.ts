@@ -11,12 +11,12 @@ import { RowContext } from '../row-context.js';
 import { shopifyStatus } from '../status.js';
 import { minorUnitDigits } from '../money.js';
 import { canonicalProvince } from '../address.js';
-import { compact, finish, requireColumn } from './common.js';
+import { compact, finish, requireIdColumn } from './common.js';
 
 export function createShopifyReader(header: readonly string[], options: OrderReaderOptions): OrderReader {
   const c = new ColumnIndex(header);
   const col = {
-    name: requireColumn(c, '订单', 'Name'),
+    name: requireIdColumn(c, 'Name'),
     email: c.find('Email'),
     financial: c.find('Financial Status'),
     fulfillment: c.find('Fulfillment Status'),

@@ -9,7 +9,7 @@ import { ColumnIndex } from '../header-names.js';
 import { RowContext } from '../row-context.js';
 import { minorUnitDigits } from '../money.js';
 import { normalizeStatus } from '../status.js';
-import { compact, finish, requireColumn } from './common.js';
+import { compact, finish, requireIdColumn } from './common.js';
 import { createTmallOrderReader } from './tmall.js';
 
 /**
@@ -80,7 +80,7 @@ function withOrderPart(line: RowResult, order: RowResult): RowResult {
 export function createTmallItemsReader(header: readonly string[], options: OrderReaderOptions): OrderReader {
   const c = new ColumnIndex(header);
   const col = {
-    id: requireColumn(c, '订单', '主订单编号', '订单编号'),
+    id: requireIdColumn(c, '主订单编号', '订单编号'),
     subId: c.find('子订单编号'),
     title: c.find('商品标题', '标题', '宝贝标题'),
     attributes: c.find('商品属性', '规格名称', '颜色/尺码', '销售属性'),

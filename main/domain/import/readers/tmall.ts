@@ -8,12 +8,12 @@ import { ColumnIndex } from '../header-names.js';
 import { RowContext } from '../row-context.js';
 import { normalizeStatus } from '../status.js';
 import { minorUnitDigits } from '../money.js';
-import { buyerFrom, finish, receiverFrom, requireColumn } from './common.js';
+import { buyerFrom, finish, receiverFrom, requireIdColumn } from './common.js';
 
 export function createTmallOrderReader(header: readonly string[], options: OrderReaderOptions): OrderReader {
   const c = new ColumnIndex(header);
   const col = {
-    id: requireColumn(c, '订单', '订单编号', '主订单编号'),
+    id: requireIdColumn(c, '订单编号', '主订单编号'),
     memberName: c.find('买家会员名'),
     memberId: c.find('买家会员ID'),
     nickname: c.find('买家昵称'),

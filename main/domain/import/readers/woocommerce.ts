@@ -9,12 +9,12 @@ import { ColumnIndex } from '../header-names.js';
 import { RowContext } from '../row-context.js';
 import { normalizeStatus } from '../status.js';
 import { minorUnitDigits } from '../money.js';
-import { buyerFrom, compact, finish, requireColumn } from './common.js';
+import { buyerFrom, compact, finish, requireIdColumn } from './common.js';
 
 export function createWooCommerceReader(header: readonly string[], options: OrderReaderOptions): OrderReader {
   const c = new ColumnIndex(header);
   const col = {
-    id: requireColumn(c, '订单', 'Order #', 'Order', 'Order ID'),
+    id: requireIdColumn(c, 'Order #', 'Order', 'Order ID'),
     date: c.find('Date', 'Date created'),
     status: c.find('Status'),
     customer: c.find('Customer'),

@@ -11,12 +11,12 @@ import { RowContext } from '../row-context.js';
 import { normalizeStatus } from '../status.js';
 import { minorUnitDigits } from '../money.js';
 import { canonicalProvince, parseChineseAddress } from '../address.js';
-import { buyerFrom, compact, finish, requireColumn } from './common.js';
+import { buyerFrom, compact, finish, requireIdColumn } from './common.js';
 
 export function createYouzanReader(header: readonly string[], options: OrderReaderOptions): OrderReader {
   const c = new ColumnIndex(header);
   const col = {
-    id: requireColumn(c, '订单', '订单号'),
+    id: requireIdColumn(c, '订单号'),
     shop: c.find('归属店铺'),
     status: c.find('订单状态'),
     orderedAt: c.find('订单创建时间'),

@@ -12,12 +12,13 @@ import { useAppState } from '../../app/AppState';
 import { useJob } from '../../app/useJob';
 import { JobProgress } from '../../components/JobProgress';
 import { formatCount } from '../../format/money';
-import { errorText } from '../shops/error-text';
+import { useErrorText } from '../../app/useErrorText';
 
 const BACKUP_ACCEPT = '.db,.sqlite,.sqlite3,.bak';
 
 export function BackupSection() {
   const { t } = useTranslation();
+  const { errorText } = useErrorText();
   const { message, modal } = App.useApp();
   const { dataChanged, language, setLanguage } = useAppState();
   const { job, run, cancel } = useJob();

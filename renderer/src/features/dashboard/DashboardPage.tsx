@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { DashboardSummary } from '../../../../main/api/contract';
 import { call } from '../../api/client';
 import { useAppState } from '../../app/AppState';
+import { useErrorText } from '../../app/useErrorText';
 import { navigate } from '../../app/routes';
 import { formatDate } from '../../format/dates';
 import { formatCount } from '../../format/money';
@@ -68,7 +69,8 @@ export function DashboardPage() {
   const [currency, setCurrency] = useState<string | undefined>(undefined);
   const [reload, setReload] = useState(0);
   const [summary, setSummary] = useState<DashboardSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const { errorText } = useErrorText();
   // What is on screen answers this request once loadedKey catches up with it.
   const requestKey = JSON.stringify([range, currency, dataVersion, reload]);
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
@@ -83,7 +85,7 @@ export function DashboardPage() {
         setError(null);
       })
       .catch((e: unknown) => {
-        if (live) setError(e instanceof Error ? e.message : String(e));
+        if (live) setError(e);
       })
       .finally(() => {
         if (live) setLoadedKey(requestKey);
@@ -148,7 +150,9 @@ export function DashboardPage() {
           />
         </Space>
       </Space>
-      {error && <Alert type="error" showIcon title={t('dashboard.loadFailed')} description={error} />}
+      {error !== null && (
+        <Alert type="error" showIcon title={t('dashboard.loadFailed')} description={errorText(error)} />
+      )}
       <Spin spinning={loading && summary !== null}>
         {summary ? (
           <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -180,7 +184,7 @@ export function DashboardPage() {
             />
           </Space>
         ) : (
-          !error && <Spin size="large" style={{ display: 'block', marginTop: 80 }} />
+          error === null && <Spin size="large" style={{ display: 'block', marginTop: 80 }} />
         )}
       </Spin>
     </Space>

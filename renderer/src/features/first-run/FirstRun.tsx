@@ -3,6 +3,7 @@ import { App, Button, Card, Modal, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call, chooseFiles, isCancelled } from '../../api/client';
 import { useAppState } from '../../app/AppState';
+import { useErrorText } from '../../app/useErrorText';
 import { navigate } from '../../app/routes';
 import { useJob } from '../../app/useJob';
 import { JobProgress } from '../../components/JobProgress';
@@ -12,6 +13,7 @@ import { useImportSession } from '../import/ImportSession';
 export function FirstRun() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const { errorText } = useErrorText();
   const { dataChanged } = useAppState();
   const { addFiles } = useImportSession();
   const { job, run, cancel } = useJob();
@@ -21,7 +23,7 @@ export function FirstRun() {
     // Called inside the click so the browser build may open its file dialog.
     chooseFiles()
       .then(addFiles)
-      .catch((error: unknown) => void message.error(error instanceof Error ? error.message : String(error)));
+      .catch((error: unknown) => void message.error(errorText(error)));
   };
 
   const loadDemo = async () => {
@@ -34,7 +36,7 @@ export function FirstRun() {
       dataChanged();
     } catch (error) {
       if (isCancelled(error)) void message.info(t('job.cancelled'));
-      else void message.error(error instanceof Error ? error.message : String(error));
+      else void message.error(errorText(error));
     }
   };
 

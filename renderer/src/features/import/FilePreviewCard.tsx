@@ -15,6 +15,7 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FilePreview } from '../../../../main/api/contract';
+import { useErrorText } from '../../app/useErrorText';
 import { formatDateRange } from '../../format/dates';
 import { formatCount, formatFen } from '../../format/money';
 import {
@@ -32,6 +33,24 @@ import { ProblemsTable } from './ProblemsTable';
 import { SampleTable } from './SampleTable';
 import { ShopPicker } from '../shops/ShopPicker';
 import { platformOfFormat } from '../../../../main/shared/vocabulary';
+
+/**
+ * Refusals of the file itself (not an export, damaged, empty): no file type, shop or encoding the
+ * user could choose would read it, so those choices are not offered.
+ */
+const FILE_REFUSALS: ReadonlySet<string> = new Set([
+  'file.binary',
+  'file.archive',
+  'file.legacyXls',
+  'file.encryptedXlsx',
+  'file.damagedXlsx',
+  'file.empty',
+  'file.emptyWorkbook',
+  'file.noDataRows',
+  'file.notFound',
+  'file.unreadable',
+  'file.expired',
+]);
 
 function Stats({ preview }: { preview: FilePreview }) {
   const { t } = useTranslation();
@@ -100,11 +119,15 @@ export function FilePreviewCard({
   onRemove: () => void;
 }) {
   const { t } = useTranslation();
+  const { messageText } = useErrorText();
   const { file, preview, overrides, previewing } = entry;
   const format = overrides.format ?? preview?.format ?? undefined;
-  const isGeneric = preview !== null && (format === undefined || format === 'generic');
+  // Columns to map only when there are some: an empty, binary or header-only file has nothing to map.
+  const isGeneric =
+    preview !== null && (format === undefined || format === 'generic') && preview.header.length > 0;
   const currency = overrides.currency ?? preview?.currency ?? undefined;
   const needsCurrency = preview !== null && !preview.error && !currency;
+  const fileRefused = preview?.error ? FILE_REFUSALS.has(preview.error.code) : false;
 
   return (
     <Card
@@ -132,71 +155,74 @@ export function FilePreviewCard({
     >
       <Spin spinning={previewing}>
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Form layout="vertical" size="small">
-            <Row gutter={12}>
-              <Col xs={24} md={8}>
-                <Form.Item label={t('import.format')} style={{ marginBottom: 8 }}>
-                  <Select<ImportFormat>
-                    data-testid="preview-format"
-                    value={format}
-                    placeholder={t('import.formatUnknown')}
-                    options={IMPORT_FORMATS.map((f) => ({ value: f, label: t(`format.${f}`) }))}
-                    onChange={(value) => onOverride({ format: value, mapping: undefined }, true)}
-                  />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={6}>
-                <Form.Item
-                  label={t('import.shop')}
-                  style={{ marginBottom: 8 }}
-                  tooltip={t('import.shopHint')}
-                >
-                  <ShopPicker
-                    platform={format ? platformOfFormat(format) : null}
-                    value={overrides.shopName ?? preview?.shop ?? ''}
-                    onChoose={(shopName) => onOverride({ shopName }, true)}
-                  />
-                </Form.Item>
-              </Col>
-              {preview && asksForCurrency(format) && (
-                <Col xs={12} md={4}>
-                  <Form.Item
-                    label={t('import.currency')}
-                    style={{ marginBottom: 8 }}
-                    validateStatus={needsCurrency ? 'warning' : undefined}
-                    help={needsCurrency ? t('import.currencyNeeded') : undefined}
-                  >
-                    <Select<string>
-                      data-testid="preview-currency"
-                      value={currency}
-                      placeholder={t('import.currency')}
-                      showSearch
-                      options={CURRENCIES.map((c) => ({ value: c, label: c }))}
-                      onChange={(value) => onOverride({ currency: value }, true)}
+          {!fileRefused && (
+            <Form layout="vertical" size="small">
+              <Row gutter={12}>
+                <Col xs={24} md={8}>
+                  <Form.Item label={t('import.format')} style={{ marginBottom: 8 }}>
+                    <Select<ImportFormat>
+                      data-testid="preview-format"
+                      value={format}
+                      placeholder={t('import.formatUnknown')}
+                      options={IMPORT_FORMATS.map((f) => ({ value: f, label: t(`format.${f}`) }))}
+                      onChange={(value) => onOverride({ format: value, mapping: undefined }, true)}
                     />
                   </Form.Item>
                 </Col>
-              )}
-              {isTextFile(file.name, preview?.encoding) && (
                 <Col xs={24} md={6}>
-                  <Form.Item label={t('import.encoding')} style={{ marginBottom: 8 }}>
-                    <Select<TextEncoding>
-                      data-testid="preview-encoding"
-                      value={(overrides.encoding ?? preview?.encoding) as TextEncoding | undefined}
-                      options={TEXT_ENCODINGS.map((e) => ({ value: e, label: t(`encoding.${e}`) }))}
-                      onChange={(value) => onOverride({ encoding: value }, true)}
+                  <Form.Item
+                    label={t('import.shop')}
+                    style={{ marginBottom: 8 }}
+                    tooltip={t('import.shopHint')}
+                  >
+                    <ShopPicker
+                      platform={format ? platformOfFormat(format) : null}
+                      value={overrides.shopName ?? preview?.shop ?? ''}
+                      onChoose={(shopName) => onOverride({ shopName }, true)}
                     />
                   </Form.Item>
                 </Col>
-              )}
-            </Row>
-          </Form>
+                {preview && asksForCurrency(format) && (
+                  <Col xs={12} md={4}>
+                    <Form.Item
+                      label={t('import.currency')}
+                      style={{ marginBottom: 8 }}
+                      validateStatus={needsCurrency ? 'warning' : undefined}
+                      help={needsCurrency ? t('import.currencyNeeded') : undefined}
+                    >
+                      <Select<string>
+                        data-testid="preview-currency"
+                        value={currency}
+                        placeholder={t('import.currency')}
+                        showSearch
+                        options={CURRENCIES.map((c) => ({ value: c, label: c }))}
+                        onChange={(value) => onOverride({ currency: value }, true)}
+                      />
+                    </Form.Item>
+                  </Col>
+                )}
+                {isTextFile(file.name, preview?.encoding) && (
+                  <Col xs={24} md={6}>
+                    <Form.Item label={t('import.encoding')} style={{ marginBottom: 8 }}>
+                      <Select<TextEncoding>
+                        data-testid="preview-encoding"
+                        value={(overrides.encoding ?? preview?.encoding) as TextEncoding | undefined}
+                        options={TEXT_ENCODINGS.map((e) => ({ value: e, label: t(`encoding.${e}`) }))}
+                        onChange={(value) => onOverride({ encoding: value }, true)}
+                      />
+                    </Form.Item>
+                  </Col>
+                )}
+              </Row>
+            </Form>
+          )}
           {preview?.error && (
             <Alert
               type="error"
               showIcon
               title={t('import.cannotImport')}
-              description={preview.error}
+              description={messageText(preview.error)}
+              data-code={preview.error.code}
               data-testid="preview-error"
             />
           )}

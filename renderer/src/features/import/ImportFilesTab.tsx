@@ -2,6 +2,7 @@ import { App, Space } from 'antd';
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridge, FILE_INPUT_ACCEPT, uploadFiles } from '../../api/client';
+import { useErrorText } from '../../app/useErrorText';
 import { JobProgress } from '../../components/JobProgress';
 import { CommitBar } from './CommitBar';
 import { DropZone } from './DropZone';
@@ -12,12 +13,13 @@ import { useImportSession } from './ImportSession';
 export function ImportFilesTab() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const { errorText } = useErrorText();
   const session = useImportSession();
   const { entries, report, job, jobKind } = session;
   const input = useRef<HTMLInputElement>(null);
   const [uploading, setUploading] = useState(false);
 
-  const fail = (error: unknown) => void message.error(error instanceof Error ? error.message : String(error));
+  const fail = (error: unknown) => void message.error(errorText(error));
 
   // Electron shows its native dialog (main process stages the files); the browser uses the input below.
   const choose = () => {

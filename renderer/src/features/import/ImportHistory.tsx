@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { BatchSummary } from '../../../../main/api/contract';
 import { call } from '../../api/client';
 import { useAppState } from '../../app/AppState';
+import { useErrorText } from '../../app/useErrorText';
 import { formatDateTime } from '../../format/dates';
 import { countsTitle, fileColumn, formatCounts, moneyColumns, rowsColumn } from './batch-columns';
 
@@ -13,7 +14,9 @@ export function ImportHistory() {
   const { message } = App.useApp();
   const { dataVersion, dataChanged } = useAppState();
   const [batches, setBatches] = useState<BatchSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Kept as the error, put into words when shown: switching the language re-words it.
+  const [error, setError] = useState<unknown>(null);
+  const { errorText } = useErrorText();
   const [undoing, setUndoing] = useState<number | null>(null);
   const [reload, setReload] = useState(0);
 
@@ -24,7 +27,7 @@ export function ImportHistory() {
         if (live) setBatches(result.batches);
       })
       .catch((e: unknown) => {
-        if (live) setError(e instanceof Error ? e.message : String(e));
+        if (live) setError(e);
       });
     return () => {
       live = false;
@@ -45,9 +48,8 @@ export function ImportHistory() {
       );
       dataChanged();
     } catch (e) {
-      const text = e instanceof Error ? e.message : String(e);
-      setError(text);
-      void message.error(text);
+      setError(e);
+      void message.error(errorText(e));
     } finally {
       setUndoing(null);
     }
@@ -55,13 +57,13 @@ export function ImportHistory() {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      {error && (
+      {error !== null && (
         <Alert
           type="error"
           showIcon
           closable={{ onClose: () => setError(null) }}
           title={t('history.failed')}
-          description={error}
+          description={errorText(error)}
           data-testid="history-error"
         />
       )}
@@ -81,7 +83,7 @@ export function ImportHistory() {
           data-testid="history-table"
           size="small"
           rowKey="id"
-          loading={batches === null && !error}
+          loading={batches === null && error === null}
           dataSource={batches ?? []}
           tableLayout="fixed"
           pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CommittedBatch, RowProblem } from '../../../../main/api/contract';
 import { call } from '../../api/client';
 import { navigate } from '../../app/routes';
+import { useErrorText } from '../../app/useErrorText';
 import { formatCount } from '../../format/money';
 import { countsTitle, fileColumn, formatCounts, moneyColumns, rowsColumn } from './batch-columns';
 import { ProblemsTable } from './ProblemsTable';
@@ -21,13 +22,14 @@ async function allProblems(batchId: number): Promise<RowProblem[]> {
 
 export function ImportReport({ batches, onDone }: { batches: CommittedBatch[]; onDone: () => void }) {
   const { t } = useTranslation();
+  const { lang } = useErrorText();
   const orders = batches.reduce((n, b) => n + b.orders.inserted + b.orders.updated, 0);
 
   const download = async () => {
     const stamp = new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '');
     const problems = new Map<number, RowProblem[]>();
     for (const b of batches) if (b.rowsRefused > 0) problems.set(b.id, await allProblems(b.id));
-    downloadText(`${t('report.fileName')}-${stamp}.csv`, reportCsv(batches, problems, t));
+    downloadText(`${t('report.fileName')}-${stamp}.csv`, reportCsv(batches, problems, t, lang));
   };
 
   return (

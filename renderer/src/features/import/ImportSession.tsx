@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { CommittedBatch, FileOptions, FilePreview, StagedFile } from '../../../../main/api/contract';
 import { call, isCancelled } from '../../api/client';
 import { useAppState } from '../../app/AppState';
+import { useErrorText } from '../../app/useErrorText';
 import { useJob, type JobState } from '../../app/useJob';
 
 export type Overrides = Omit<FileOptions, 'fileId'>;
@@ -52,6 +53,7 @@ function toFileOptions(entry: StagedEntry): FileOptions {
 export function ImportSessionProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const { errorText } = useErrorText();
   const { dataChanged } = useAppState();
   const { job, run, cancel } = useJob();
   const [jobKind, setJobKind] = useState<'preview' | 'commit' | null>(null);
@@ -68,9 +70,9 @@ export function ImportSessionProvider({ children }: { children: ReactNode }) {
   const showError = useCallback(
     (error: unknown) => {
       if (isCancelled(error)) void message.info(t('job.cancelled'));
-      else void message.error(error instanceof Error ? error.message : String(error));
+      else void message.error(errorText(error));
     },
-    [message, t],
+    [errorText, message, t],
   );
 
   const preview = useCallback(

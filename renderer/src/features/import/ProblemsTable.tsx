@@ -1,6 +1,7 @@
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RowProblem } from '../../../../main/domain/orders/types';
+import { useErrorText } from '../../app/useErrorText';
 
 interface ProblemsTableProps {
   problems: RowProblem[];
@@ -15,6 +16,7 @@ export function ProblemsTable({
   testId = 'preview-problems',
 }: ProblemsTableProps) {
   const { t } = useTranslation();
+  const { reasonText } = useErrorText();
   return (
     <div data-testid={testId} data-count={total}>
       <Typography.Text type="danger" strong>
@@ -39,7 +41,11 @@ export function ProblemsTable({
             width: 180,
             render: (c: string | null) => c ?? '—',
           },
-          { title: t('import.problemReason'), dataIndex: 'reason' },
+          {
+            title: t('import.problemReason'),
+            key: 'reason',
+            render: (_: unknown, p: RowProblem) => <span data-code={p.code}>{reasonText(p)}</span>,
+          },
         ]}
       />
     </div>

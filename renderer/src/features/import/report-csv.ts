@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { BatchResult, RowProblem } from '../../../../main/api/contract';
+import { formatMessage, type MessageLanguage } from '../../../../main/shared/messages/index';
 import { fenToDecimalText } from '../../format/money';
 
 function cell(value: string | number): string {
@@ -15,6 +16,7 @@ export function reportCsv(
   batches: BatchResult[],
   problems: ReadonlyMap<number, readonly RowProblem[]>,
   t: TFunction,
+  lang: MessageLanguage,
 ): string {
   const header = [
     t('report.file'),
@@ -52,7 +54,12 @@ export function reportCsv(
   ]);
   // Then every refused row, so the bookkeeper can fix the file: file, row, column, reason.
   const refused = batches.flatMap((b) =>
-    (problems.get(b.id) ?? []).map((p) => [b.file, p.row, p.column ?? '', p.reason]),
+    (problems.get(b.id) ?? []).map((p) => [
+      b.file,
+      p.row,
+      p.column ?? '',
+      formatMessage(p.code, p.params, lang),
+    ]),
   );
   const listed = refused.length
     ? [

@@ -7,19 +7,19 @@ import { BackupSection } from '../backup/BackupSection';
 import { SampleDataSection } from '../shops/SampleDataSection';
 import { ShopsSection } from '../shops/ShopsSection';
 import { useShops } from '../shops/useShops';
+import { useErrorText } from '../../app/useErrorText';
 
 const LANGUAGE_OPTIONS: Language[] = ['zh-CN', 'en'];
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const { errorText } = useErrorText();
   const { info, language, setLanguage } = useAppState();
   const { shops, error } = useShops();
 
   const change = (next: Language) =>
-    setLanguage(next).catch(
-      (error: unknown) => void message.error(error instanceof Error ? error.message : String(error)),
-    );
+    setLanguage(next).catch((error: unknown) => void message.error(errorText(error)));
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%', maxWidth: 1080 }}>

@@ -7,7 +7,7 @@ import { allTimeZones, COMMON_TIME_ZONES } from '../../../../main/shared/time-zo
 import { CNY_PLATFORMS, PLATFORMS, type Platform } from '../../../../main/shared/vocabulary';
 import { call } from '../../api/client';
 import { CURRENCIES } from '../import/formats';
-import { errorText } from './error-text';
+import { useErrorText } from '../../app/useErrorText';
 
 interface Values {
   name: string;
@@ -44,6 +44,7 @@ export function EditShopModal({
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
+  const { errorText } = useErrorText();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShopSummary } from '../../../../main/api/contract';
 import { call } from '../../api/client';
-import { errorText } from './error-text';
+import { useErrorText } from '../../app/useErrorText';
 
 export function MergeShopModal({
   shop,
@@ -21,6 +21,7 @@ export function MergeShopModal({
   onMerged: () => void;
 }) {
   const { t } = useTranslation();
+  const { errorText } = useErrorText();
   const { message } = App.useApp();
   const [into, setInto] = useState<number | null>(null);
   const [merging, setMerging] = useState(false);

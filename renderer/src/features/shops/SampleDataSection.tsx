@@ -12,11 +12,12 @@ import { useAppState } from '../../app/AppState';
 import { useJob } from '../../app/useJob';
 import { JobProgress } from '../../components/JobProgress';
 import { formatCount } from '../../format/money';
-import { errorText } from './error-text';
+import { useErrorText } from '../../app/useErrorText';
 import { SampleTag } from './ShopName';
 
 export function SampleDataSection({ shops }: { shops: ShopSummary[] | null }) {
   const { t } = useTranslation();
+  const { errorText } = useErrorText();
   const { message, modal } = App.useApp();
   const { dataChanged } = useAppState();
   const { job, run, cancel } = useJob();
@@ -36,8 +37,8 @@ export function SampleDataSection({ shops }: { shops: ShopSummary[] | null }) {
       void message.success(t('shops.sampleLoaded2', { shops: r.shops, orders: formatCount(r.orders) }));
       dataChanged();
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'demo.confirmMixed')
-        askMixed(Number(error.params?.orders));
+      if (error instanceof ApiError && error.payload.code === 'demo.confirmMixed')
+        askMixed(Number(error.payload.params?.orders));
       else fail(error);
     } finally {
       setWorking(null);
