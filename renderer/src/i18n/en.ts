@@ -117,7 +117,7 @@ export const en: typeof zhCN = {
     problemReason: 'Reason',
     skipInvalid: 'Skip the rows with problems and import the rest',
     skipInvalidHint:
-      '{{count}} rows have problems. Unless you tick this, nothing is written; you can fix the file and import it again.',
+      'Rows with problems: {{count}}. Unless you tick this, nothing is written; you can fix the file and import it again.',
     unreadableBlock:
       'Files that cannot be imported: {{count}}. Correct the file type or encoding, or remove the file.',
     commit: 'Import files ({{count}})',
