@@ -166,6 +166,8 @@ const STATEMENTS = [
   ) STRICT`,
   `CREATE INDEX orders_shop_day ON orders (shop_id, order_date)`,
   `CREATE INDEX orders_day ON orders (order_date)`,
+  // The Orders list, newest first: its first page reads a hundred entries of this index.
+  `CREATE INDEX orders_ordered ON orders (ordered_at)`,
   `CREATE INDEX orders_buyer ON orders (buyer_account_id)`,
   `CREATE INDEX orders_first_op ON orders (first_op_id)`,
 

@@ -7,6 +7,7 @@ import type { Channel } from '../channels.js';
 import { appHandlers } from './app.js';
 import { dashboardHandlers } from './dashboard.js';
 import { importHandlers } from './imports.js';
+import { ordersHandlers } from './orders.js';
 import type { HandlerDeps, HandlerMap } from './types.js';
 
 export type { HandlerDeps } from './types.js';
@@ -17,5 +18,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...appHandlers(deps),
     ...dashboardHandlers(deps),
     ...importHandlers(deps),
+    ...ordersHandlers(deps),
   };
 }

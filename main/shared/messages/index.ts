@@ -8,6 +8,7 @@
  * the language's thousands separators.
  */
 import { commonMessages } from './common.js';
+import { ordersMessages } from './orders.js';
 
 export const MESSAGE_LANGUAGES = ['zh-CN', 'en'] as const;
 export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
@@ -17,6 +18,7 @@ export type Templates = Readonly<Record<MessageLanguage, string>>;
 
 export const CATALOG = {
   ...commonMessages,
+  ...ordersMessages,
 } as const satisfies Record<string, Templates>;
 
 export type MessageCode = keyof typeof CATALOG;
