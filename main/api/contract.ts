@@ -62,13 +62,17 @@ export const fileOptionsSchema = z.object({
 });
 export type FileOptions = z.infer<typeof fileOptionsSchema>;
 
+/** A word of a fixed vocabulary, typed as a plain string (OrdersFilter's shape) but checked. */
+const wordOf = (words: readonly string[]) =>
+  z.string().refine((v) => words.includes(v), { message: `expected one of ${words.join(', ')}` });
+
 /** The Orders page's filters (main/shared/orders-query.ts): every one optional, combined with AND. */
 export const ordersFilterSchema = z
   .object({
     q: z.string().trim().max(100).optional(),
-    platforms: z.array(z.enum(PLATFORMS)).max(PLATFORMS.length).optional(),
+    platforms: z.array(wordOf(PLATFORMS)).max(PLATFORMS.length).optional(),
     shopIds: z.array(z.number().int().positive()).max(500).optional(),
-    statuses: z.array(z.enum(ORDER_STATUSES)).max(ORDER_STATUSES.length).optional(),
+    statuses: z.array(wordOf(ORDER_STATUSES)).max(ORDER_STATUSES.length).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
     currency: z

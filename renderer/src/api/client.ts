@@ -17,11 +17,16 @@ import type { PreloadApi } from './preload-api';
 export class ApiError extends Error {
   readonly kind: ApiErrorPayload['kind'];
   readonly details: unknown;
+  /** The message code and its parameters, for showing the error in the screen's language. */
+  readonly code: ApiErrorPayload['code'];
+  readonly params: ApiErrorPayload['params'];
   constructor(payload: ApiErrorPayload) {
     super(payload.message);
     this.name = 'ApiError';
     this.kind = payload.kind;
     this.details = payload.details;
+    this.code = payload.code;
+    this.params = payload.params;
   }
 }
 

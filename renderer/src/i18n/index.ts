@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { Language } from '../../../main/api/contract';
+import { ordersTexts } from '../features/orders/texts';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -12,7 +13,7 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN';
  * The app-wide texts (./zh-CN.ts, ./en.ts) and each feature's own (`features/<name>/texts.ts`,
  * exporting `{ 'zh-CN': {...}, en: {...} }` where en has exactly zh-CN's keys), under its name.
  */
-const FEATURE_TEXTS = {} as const;
+const FEATURE_TEXTS = { orders: ordersTexts } as const;
 
 type FeatureTexts<L extends Language> = { [K in keyof typeof FEATURE_TEXTS]: (typeof FEATURE_TEXTS)[K][L] };
 
