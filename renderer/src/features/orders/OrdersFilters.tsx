@@ -116,19 +116,20 @@ export function OrdersFilters({
         onChange={(v: string[]) => set('statuses', v)}
         data-testid="filter-status"
       />
-      <DatePicker.RangePicker
-        style={{ width: 240 }}
-        allowEmpty={[true, true]}
-        placeholder={[t('orders.from'), t('orders.to')]}
-        value={[filter.from ? dayjs(filter.from) : null, filter.to ? dayjs(filter.to) : null]}
-        onChange={(_, [from, to]) => {
-          const next = { ...filter, from: from || undefined, to: to || undefined };
-          if (!next.from) delete next.from;
-          if (!next.to) delete next.to;
-          onChange(next);
-        }}
-        data-testid="filter-dates"
-      />
+      <span data-testid="filter-dates">
+        <DatePicker.RangePicker
+          style={{ width: 240 }}
+          allowEmpty={[true, true]}
+          placeholder={[t('orders.from'), t('orders.to')]}
+          value={[filter.from ? dayjs(filter.from) : null, filter.to ? dayjs(filter.to) : null]}
+          onChange={(_, [from, to]) => {
+            const next = { ...filter, from: from || undefined, to: to || undefined };
+            if (!next.from) delete next.from;
+            if (!next.to) delete next.to;
+            onChange(next);
+          }}
+        />
+      </span>
       <Select
         allowClear
         style={{ width: 110 }}

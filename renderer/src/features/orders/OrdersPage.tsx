@@ -100,7 +100,14 @@ export function OrdersPage() {
   const total = pages.totals?.orders ?? 0;
 
   return (
-    <Flex vertical gap={12} data-testid="orders-page" data-loading={pages.loading ? 'true' : 'false'}>
+    <Flex
+      vertical
+      gap={12}
+      data-testid="orders-page"
+      data-loading={pages.loading ? 'true' : 'false'}
+      // The query the rows and totals on screen answer (tests wait for it to match the URL).
+      data-query={pages.loading ? undefined : query}
+    >
       <Flex align="baseline" gap={16} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('orders.title')}

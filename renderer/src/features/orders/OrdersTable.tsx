@@ -58,6 +58,11 @@ export function OrdersTable({
   onEndReached: () => void;
 }) {
   const { t } = useTranslation();
+  const itemsText = ({ items }: OrderListRow) => {
+    const title = items.firstTitle ?? '—';
+    if (items.lines > 1) return `${title} · ${t('orders.itemsMore', items)}`;
+    return items.quantity > 1 ? `${title} ${t('orders.itemsPieces', items)}` : title;
+  };
   const sortOrder = (column: string) =>
     SORT_KEY_OF_COLUMN[column] === sort.key ? (sort.direction === 'asc' ? 'ascend' : 'descend') : null;
 
@@ -126,13 +131,7 @@ export function OrdersTable({
         r.items.lines === 0 ? (
           <Typography.Text type="secondary">{t('orders.itemsNone')}</Typography.Text>
         ) : (
-          <Clipped
-            text={
-              r.items.lines > 1 || r.items.quantity > 1
-                ? `${r.items.firstTitle ?? '—'} · ${t('orders.itemsMore', r.items)}`
-                : (r.items.firstTitle ?? '—')
-            }
-          />
+          <Clipped text={itemsText(r)} />
         ),
     },
     {
