@@ -3,6 +3,7 @@ import { orderDetail } from '../../services/orders/detail.js';
 import { exportOrders } from '../../services/orders/export.js';
 import { createExportStore } from '../../services/orders/export-store.js';
 import { listOrders } from '../../services/orders/list.js';
+import { createWalkPlanner } from '../../services/orders/walk-plan.js';
 import type { HandlerDeps, HandlerMap } from './types.js';
 
 type OrdersChannels = 'orders.list' | 'orders.get' | 'orders.export' | 'orders.exportChunk';
@@ -12,16 +13,18 @@ export function ordersHandlers(deps: HandlerDeps): HandlerMap<OrdersChannels> {
   const db = services.huikeDb.reader;
   // Finished exports wait here until the screen has fetched them (one store per running app).
   const exports = createExportStore();
+  // How many orders each recent filter keeps, for the plan of its next pages.
+  const planner = createWalkPlanner();
 
   return {
-    'orders.list': (input) => listOrders(db, input),
+    'orders.list': (input) => listOrders(db, input, planner),
 
     'orders.get': (input) => orderDetail(db, input.id),
 
     'orders.export': (input) =>
       jobs.run(input.jobId, async (job) => {
         const file = await exportOrders(
-          db,
+          services.huikeDb,
           {
             filter: input.filter,
             sort: input.sort,
@@ -32,11 +35,11 @@ export function ordersHandlers(deps: HandlerDeps): HandlerMap<OrdersChannels> {
           { ...job, now: services.now },
         );
         return {
-          exportId: exports.put(file.bytes),
+          exportId: exports.put(file.parts),
           fileName: file.fileName,
           mimeType: file.mimeType,
           format: input.format,
-          size: file.bytes.length,
+          size: file.size,
           orders: file.orders,
           masked: input.masked,
         };

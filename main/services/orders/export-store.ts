@@ -11,8 +11,39 @@ const UNREAD_TTL_MS = 10 * 60_000;
 const MAX_FILES = 4;
 
 interface Held {
-  bytes: Buffer;
+  /** The file in the pieces it was written in, and where each piece starts. */
+  parts: Buffer[];
+  starts: number[];
+  size: number;
   touched: number;
+}
+
+function hold(parts: Buffer[], touched: number): Held {
+  const starts: number[] = [];
+  let size = 0;
+  for (const p of parts) {
+    starts.push(size);
+    size += p.length;
+  }
+  return { parts, starts, size, touched };
+}
+
+/** Bytes [from, to) of a held file, joined from the pieces they lie in. */
+function slice(held: Held, from: number, to: number): Buffer {
+  const out: Buffer[] = [];
+  // The last piece starting at or before `from` (binary search: a big export has thousands).
+  let lo = 0;
+  let hi = held.parts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (held.starts[mid]! <= from) lo = mid;
+    else hi = mid - 1;
+  }
+  for (let i = lo; i < held.parts.length && held.starts[i]! < to; i++) {
+    const start = held.starts[i]!;
+    out.push(held.parts[i]!.subarray(Math.max(0, from - start), Math.min(held.parts[i]!.length, to - start)));
+  }
+  return Buffer.concat(out);
 }
 
 export function createExportStore(clock: () => number = Date.now) {
@@ -23,9 +54,10 @@ export function createExportStore(clock: () => number = Date.now) {
     while (files.size > MAX_FILES) files.delete(files.keys().next().value!);
   };
   return {
-    put(bytes: Buffer): string {
+    /** Holds a file (its bytes in pieces); returns its id. */
+    put(parts: Buffer[]): string {
       const id = randomUUID();
-      files.set(id, { bytes, touched: clock() });
+      files.set(id, hold(parts, clock()));
       sweep();
       return id;
     },
@@ -34,9 +66,9 @@ export function createExportStore(clock: () => number = Date.now) {
       const held = files.get(id);
       if (!held) throw new UserError({ code: 'orders.exportGone' });
       held.touched = clock();
-      const end = Math.min(offset + EXPORT_CHUNK_BYTES, held.bytes.length);
-      const done = end >= held.bytes.length;
-      const base64 = held.bytes.subarray(offset, end).toString('base64');
+      const end = Math.min(offset + EXPORT_CHUNK_BYTES, held.size);
+      const done = end >= held.size;
+      const base64 = slice(held, offset, end).toString('base64');
       if (done) files.delete(id);
       return { offset, base64, done };
     },

@@ -5,7 +5,7 @@
  * big export never freezes the window (in Electron this runs in the main process).
  */
 import { sql } from 'kysely';
-import type { Db } from '../../../db/index.js';
+import type { Db, HuikeDb } from '../../../db/index.js';
 import { UserError } from '../../domain/errors.js';
 import type { MessageLanguage } from '../../shared/messages/index.js';
 import {
@@ -38,7 +38,9 @@ export interface ExportContext {
 }
 
 export interface OrdersExportResult {
-  bytes: Buffer;
+  /** The file's bytes in the pieces they were written in. */
+  parts: Buffer[];
+  size: number;
   fileName: string;
   mimeType: string;
   orders: number;
@@ -78,16 +80,19 @@ async function readChunk(db: Db, ids: readonly number[]): Promise<ExportRecord[]
 }
 
 export async function exportOrders(
-  db: Db,
+  { reader: db, readSqlite }: Pick<HuikeDb, 'reader' | 'readSqlite'>,
   request: OrdersExportRequest,
   ctx: ExportContext,
 ): Promise<OrdersExportResult> {
   const shops = await readShops(db);
-  const { rows: idRows } = await sql<{ id: number }>`SELECT o.id FROM orders o
-    WHERE ${ordersWhere(await resolveFilter(db, request.filter))} ORDER BY ${ordersOrderBy(request.sort, shops)}`.execute(
-    db,
-  );
-  const ids = idRows.map((r) => r.id);
+  // Every id in the export's order, read raw: as Kysely row objects 1.4M ids take 0.8 s, plucked 0.17 s.
+  const where = ordersWhere(await resolveFilter(db, request.filter));
+  const idsQuery = sql`SELECT o.id FROM orders o WHERE ${where} ORDER BY ${ordersOrderBy(request.sort, shops)}`;
+  const compiled = idsQuery.compile(db);
+  const ids = readSqlite
+    .prepare(compiled.sql)
+    .pluck()
+    .all(...compiled.parameters) as number[];
   if (ids.length === 0) throw new UserError({ code: 'orders.exportEmpty' });
   if (request.format === 'xlsx' && ids.length > XLSX_MAX_ORDERS)
     throw new UserError({
@@ -117,8 +122,10 @@ export async function exportOrders(
     await slicer.maybeYield();
   }
   throwIfCancelled(ctx.signal);
+  const parts = await writer.finish();
   return {
-    bytes: await writer.finish(),
+    parts,
+    size: parts.reduce((n, p) => n + p.length, 0),
     fileName: fileNameFor(request, ctx.now()),
     mimeType: MIME[request.format],
     orders: ids.length,

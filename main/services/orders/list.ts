@@ -16,7 +16,7 @@ import { ordersWhere, type ResolvedFilter } from './filter-sql.js';
 import { readListRows, readShops } from './list-rows.js';
 import { resolveFilter } from './search-hits.js';
 import { ordersOrderBy } from './sort-sql.js';
-import { newestFirstPlan, rememberShare } from './walk-plan.js';
+import { createWalkPlanner, type WalkPlanner } from './walk-plan.js';
 
 export interface OrdersListRequest {
   filter: OrdersFilter;
@@ -26,12 +26,19 @@ export interface OrdersListRequest {
   withTotals: boolean;
 }
 
-export async function listOrders(db: Db, request: OrdersListRequest): Promise<OrdersPage> {
+/** `planner` remembers how many orders each filter keeps (the app keeps one for its lifetime). */
+export async function listOrders(
+  db: Db,
+  request: OrdersListRequest,
+  planner: WalkPlanner = createWalkPlanner(),
+): Promise<OrdersPage> {
   const shops = await readShops(db);
   const resolved = await resolveFilter(db, request.filter);
   const totals = request.withTotals ? await ordersTotals(db, resolved) : null;
-  if (totals) await rememberShare(db, resolved, totals.orders);
-  const plan = newestFirstPlan(resolved, request.sort);
+  if (totals) await planner.remember(db, resolved, totals.orders);
+  // Past the end (an empty filter, say): no need to look.
+  if (totals && totals.orders <= request.offset) return { offset: request.offset, rows: [], totals };
+  const plan = planner.plan(resolved, request.sort, request);
   const source = plan === 'walk' ? sql`orders o INDEXED BY orders_ordered` : sql`orders o`;
   const orderBy = ordersOrderBy(request.sort, shops, { avoidIndex: plan === 'sort' });
   const ids = await sql<{ id: number }>`SELECT o.id FROM ${source} WHERE ${ordersWhere(resolved)}

@@ -16,16 +16,16 @@ const MASK_AS_WILDCARD = `replace(replace(replace(s.receiver_phone, '*', '?'), '
 export async function resolveFilter(db: Db, filter: OrdersFilter): Promise<ResolvedFilter> {
   const search = parseOrderSearch(filter.q);
   if (!search) return { filter, searchIds: null };
+  // LIKE ignores the case of Latin letters (e2026 finds E2026…) but costs a fifth more per row
+  // than instr(); text without Latin letters (digits, Chinese) has no case to ignore.
   const like = containsPattern(search.text);
+  const contains = (column: string) =>
+    /[A-Za-z]/.test(search.text)
+      ? sql`${sql.ref(column)} LIKE ${like} ESCAPE '\\'`
+      : sql`instr(${sql.ref(column)}, ${search.text}) > 0`;
 
-  const orderTerms: RawBuilder<unknown>[] = [
-    sql`s.platform_order_id LIKE ${like} ESCAPE '\\'`,
-    sql`s.receiver_name LIKE ${like} ESCAPE '\\'`,
-  ];
-  const accountTerms: RawBuilder<unknown>[] = [
-    sql`b.account_key LIKE ${like} ESCAPE '\\'`,
-    sql`b.nickname LIKE ${like} ESCAPE '\\'`,
-  ];
+  const orderTerms: RawBuilder<unknown>[] = [contains('s.platform_order_id'), contains('s.receiver_name')];
+  const accountTerms: RawBuilder<unknown>[] = [contains('b.account_key'), contains('b.nickname')];
   if (search.phoneDigits) {
     // A run of visible digits: in a masked phone the mask characters end every run.
     orderTerms.push(sql`instr(s.receiver_phone, ${search.phoneDigits}) > 0`);

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HuikeDb } from '../../../db/index.js';
 import { listOrders } from '../../../main/services/orders/list.js';
+import { createWalkPlanner } from '../../../main/services/orders/walk-plan.js';
 import {
   DEFAULT_ORDERS_SORT,
   type OrdersFilter,
@@ -160,6 +161,55 @@ describe('sort and paging', () => {
       }
       expect(pages).toEqual(whole);
     }
+  });
+});
+
+describe('the plan of a newest-first page', () => {
+  const newest = DEFAULT_ORDERS_SORT;
+  const first = { offset: 0, limit: 100 };
+
+  it('walks the newest-first index only for filters known to keep many orders', async () => {
+    const planner = createWalkPlanner();
+    const newestFirstPlan = planner.plan;
+    const rememberShare = planner.remember;
+    const shipped = { filter: { statuses: ['shipped'] }, searchIds: null };
+    expect(newestFirstPlan(shipped, newest, first)).toBe('planner');
+    await rememberShare(h.reader, shipped, 3);
+    expect(newestFirstPlan(shipped, newest, first)).toBe('walk');
+    // Deep in a sparse filter the walk would read most of the index: filter, then sort.
+    expect(newestFirstPlan(shipped, newest, { offset: 40_000, limit: 100 })).toBe('sort');
+    expect(newestFirstPlan(shipped, { key: 'paid', direction: 'desc' }, first)).toBe('planner');
+    const none = { filter: { statuses: ['paid'], hasRefund: true }, searchIds: null };
+    await rememberShare(h.reader, none, 0);
+    expect(newestFirstPlan(none, newest, first)).toBe('sort');
+    // A search or a buyer is never walked: they keep few orders and have their own way in.
+    const search = { filter: { statuses: ['shipped'] }, searchIds: [1, 2] };
+    await rememberShare(h.reader, search, 2);
+    expect(newestFirstPlan(search, newest, first)).toBe('planner');
+  });
+
+  it('gives the same pages whichever plan it takes', async () => {
+    const planner = createWalkPlanner();
+    const request = (offset: number, withTotals: boolean) => ({
+      filter: { statuses: ['shipped', 'completed', 'closed'] },
+      sort: newest,
+      offset,
+      limit: 2,
+      withTotals,
+    });
+    // Before any totals: SQLite's own plan. The first page's totals then make the filter known.
+    const planned = [];
+    for (let offset = 0; offset < 8; offset += 2)
+      planned.push(...(await listOrders(h.reader, request(offset, false), planner)).rows.map((r) => r.id));
+    await listOrders(h.reader, request(0, true), planner);
+    expect(
+      planner.plan({ filter: request(0, false).filter, searchIds: null }, newest, request(0, false)),
+    ).toBe('walk');
+    const walked = [];
+    for (let offset = 0; offset < 8; offset += 2)
+      walked.push(...(await listOrders(h.reader, request(offset, false), planner)).rows.map((r) => r.id));
+    expect(walked).toEqual(planned);
+    expect(walked).toHaveLength(7);
   });
 });
 

@@ -68,8 +68,10 @@ describe('search text', () => {
 describe('export store', () => {
   it('hands a file over in chunks, then lets go of it', () => {
     const store = createExportStore();
-    const bytes = Buffer.alloc(EXPORT_CHUNK_BYTES * 2 + 10, 7);
-    const id = store.put(bytes);
+    // Written in uneven pieces, as an export writes them; read back in fixed chunks.
+    const bytes = Buffer.from(Array.from({ length: EXPORT_CHUNK_BYTES * 2 + 10 }, (_, i) => i % 251));
+    const cuts = [0, 1000, 1001, EXPORT_CHUNK_BYTES - 5, EXPORT_CHUNK_BYTES * 2 + 3, bytes.length];
+    const id = store.put(cuts.slice(1).map((end, i) => bytes.subarray(cuts[i], end)));
     const chunks = [
       store.read(id, 0),
       store.read(id, EXPORT_CHUNK_BYTES),
@@ -84,10 +86,10 @@ describe('export store', () => {
   it('drops a file left unread for ten minutes, and keeps at most four', () => {
     let now = 0;
     const store = createExportStore(() => now);
-    const old = store.put(Buffer.from('old'));
+    const old = store.put([Buffer.from('old')]);
     now = 11 * 60_000;
     expect(() => store.read(old, 0)).toThrow(expect.objectContaining({ code: 'orders.exportGone' }));
-    const ids = Array.from({ length: 5 }, (_, i) => store.put(Buffer.from(String(i))));
+    const ids = Array.from({ length: 5 }, (_, i) => store.put([Buffer.from(String(i))]));
     expect(store.size).toBe(4);
     expect(() => store.read(ids[0]!, 0)).toThrow();
     expect(Buffer.from(store.read(ids[4]!, 0).base64, 'base64').toString()).toBe('4');
