@@ -84,7 +84,11 @@ export function ExportOrders({
       <Button
         icon={<DownloadOutlined />}
         disabled={orders === 0}
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          // Full names and phones are a choice made each time, never a remembered default.
+          setUnmasked(false);
+          setOpen(true);
+        }}
         data-testid="orders-export"
       >
         {t('orders.export')}

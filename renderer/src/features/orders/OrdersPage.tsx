@@ -64,9 +64,10 @@ function TotalsLine({ totals }: { totals: OrdersTotals }) {
     <Tooltip title={t('orders.totalsHint')} placement="bottomLeft">
       <Typography.Text type="secondary" data-testid="orders-totals" data-orders={totals.orders}>
         {[
-          t('orders.totals', { orders: totals.orders.toLocaleString() }),
+          t('orders.totals', { count: totals.orders, orders: totals.orders.toLocaleString() }),
           ...totals.byCurrency.map((c) =>
             t('orders.totalsCurrency', {
+              count: c.orders,
               currency: c.currency,
               orders: c.orders.toLocaleString(),
               paid: formatFen(c.paidFen, c.currency),
