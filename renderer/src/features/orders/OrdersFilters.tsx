@@ -86,7 +86,17 @@ export function OrdersFilters({
         placeholder={t('orders.platform')}
         value={filter.platforms ?? []}
         options={platformsWithShops.map((p) => ({ value: p, label: t(`orders.platformShort.${p}`) }))}
-        onChange={(v: string[]) => set('platforms', v)}
+        onChange={(v: string[]) => {
+          // A shop of a platform no longer chosen would leave the list empty: drop it.
+          const keep = filter.shopIds?.filter((id) => {
+            const shop = shops.find((s) => s.id === id);
+            return !shop || v.length === 0 || v.includes(shop.platform);
+          });
+          const next: OrdersFilter = { ...filter, platforms: v, shopIds: keep };
+          if (!v.length) delete next.platforms;
+          if (!keep?.length) delete next.shopIds;
+          onChange(next);
+        }}
         data-testid="filter-platform"
       />
       <Select
