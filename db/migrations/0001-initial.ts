@@ -230,6 +230,11 @@ const STATEMENTS = [
   ) STRICT`,
   `CREATE INDEX orders_shop_day ON orders (shop_id, order_date)`,
   `CREATE INDEX orders_day ON orders (order_date)`,
+  // The Orders list, newest first: its first page reads a hundred entries of this index.
+  `CREATE INDEX orders_ordered ON orders (ordered_at)`,
+  // Totals per currency (the Orders list) read the rows in this index's order instead of sorting
+  // a million of them by currency: half the time on 1.4M orders (measured: 0.24 s against 0.50 s).
+  `CREATE INDEX orders_currency ON orders (currency)`,
   `CREATE INDEX orders_buyer ON orders (buyer_account_id)`,
   `CREATE INDEX orders_first_op ON orders (first_op_id)`,
 

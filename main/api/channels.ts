@@ -22,6 +22,10 @@ export const CHANNELS = [
   'imports.undo',
   'imports.problems',
   'jobs.cancel',
+  'orders.list',
+  'orders.get',
+  'orders.export',
+  'orders.exportChunk',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CHANNELS, type Channel } from './channels.js';
-import { IMPORT_FORMATS, PLATFORMS } from '../domain/orders/types.js';
+import { IMPORT_FORMATS } from '../domain/orders/types.js';
 import type { MessageCode, MessageParams } from '../shared/messages/index.js';
 import type {
   BackupResult,
@@ -22,6 +22,14 @@ import type {
   ShopSummary,
   UndoResult,
 } from '../domain/results.js';
+import type { OrderDetail, OrdersExportChunk, OrdersExportFile, OrdersPage } from '../domain/orders/views.js';
+import { ORDER_STATUSES, PLATFORMS } from '../shared/vocabulary.js';
+import {
+  DEFAULT_ORDERS_SORT,
+  ORDER_EXPORT_FORMATS,
+  ORDER_SORT_KEYS,
+  SORT_DIRECTIONS,
+} from '../shared/orders-query.js';
 import {
   GENERIC_FIELDS,
   MAPPED_STATUSES,
@@ -60,6 +68,35 @@ export const fileOptionsSchema = z.object({
   mapping: columnMappingSchema.optional(),
 });
 export type FileOptions = z.infer<typeof fileOptionsSchema>;
+
+/** A word of a fixed vocabulary, typed as a plain string (OrdersFilter's shape) but checked. */
+const wordOf = (words: readonly string[]) =>
+  z.string().refine((v) => words.includes(v), { message: `expected one of ${words.join(', ')}` });
+
+/** The Orders page's filters (main/shared/orders-query.ts): every one optional, combined with AND. */
+export const ordersFilterSchema = z
+  .object({
+    q: z.string().trim().max(100).optional(),
+    platforms: z.array(wordOf(PLATFORMS)).max(PLATFORMS.length).optional(),
+    shopIds: z.array(z.number().int().positive()).max(500).optional(),
+    statuses: z.array(wordOf(ORDER_STATUSES)).max(ORDER_STATUSES.length).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Za-z]{3}$/, 'expected a three-letter currency code such as CNY')
+      .transform((c) => c.toUpperCase())
+      .optional(),
+    hasRefund: z.boolean().optional(),
+    paid: z.boolean().optional(),
+    /** A buyer account key, matched exactly. */
+    buyer: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+
+const ordersSortSchema = z
+  .object({ key: z.enum(ORDER_SORT_KEYS), direction: z.enum(SORT_DIRECTIONS) })
+  .default(DEFAULT_ORDERS_SORT);
 
 export const inputSchemas = {
   'app.info': z.object({}),
@@ -117,6 +154,30 @@ export const inputSchemas = {
     limit: z.number().int().min(1).max(1000).default(100),
   }),
   'jobs.cancel': z.object({ jobId: z.string().min(1).max(100) }),
+  /** A page of the Orders list; `withTotals` on the first page of a filter. */
+  'orders.list': z.object({
+    filter: ordersFilterSchema.default({}),
+    sort: ordersSortSchema,
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+    withTotals: z.boolean().default(true),
+  }),
+  'orders.get': z.object({ id: z.number().int().positive() }),
+  /** Writes the filtered list (every page) as a file; its bytes then come through orders.exportChunk. */
+  'orders.export': z.object({
+    filter: ordersFilterSchema.default({}),
+    sort: ordersSortSchema,
+    format: z.enum(ORDER_EXPORT_FORMATS),
+    /** false only when the owner asks for receivers' names, phones and addresses in full. */
+    masked: z.boolean().default(true),
+    /** The language of the column headers and labels. */
+    lang: z.enum(LANGUAGES).default('zh-CN'),
+    jobId,
+  }),
+  'orders.exportChunk': z.object({
+    exportId: z.string().min(1).max(100),
+    offset: z.number().int().min(0),
+  }),
 } as const;
 
 // Every channel has a schema and every schema a channel (a missing or extra key fails the check).
@@ -149,6 +210,19 @@ export interface StagedFile {
 }
 
 export type { ColumnMapping } from '../domain/import/reader-types.js';
+export type {
+  CurrencyTotals,
+  OrderBuyer,
+  OrderDetail,
+  OrderHistoryEntry,
+  OrderLineView,
+  OrderListRow,
+  OrdersExportChunk,
+  OrdersExportFile,
+  OrdersPage,
+  OrdersTotals,
+} from '../domain/orders/views.js';
+export type { OrdersFilter, OrdersSort, OrderSortKey, OrderExportFormat } from '../shared/orders-query.js';
 export type {
   BackupResult,
   BatchResult,
@@ -193,6 +267,10 @@ export interface ChannelResults {
   'imports.problems': { total: number; problems: RowProblem[] };
   'imports.undo': UndoResult;
   'jobs.cancel': { cancelled: boolean };
+  'orders.list': OrdersPage;
+  'orders.get': OrderDetail;
+  'orders.export': OrdersExportFile;
+  'orders.exportChunk': OrdersExportChunk;
 }
 export type ChannelResult<C extends Channel> = ChannelResults[C];
 

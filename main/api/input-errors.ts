@@ -49,6 +49,8 @@ export function fieldName(path: Path): Message {
   if (head === 'files' && typeof index === 'number' && rest.length > 0) {
     return { code: 'field.ofFile', params: { n: index + 1, field: fieldName(rest) } };
   }
+  // `filter.statuses.0` is the statuses list's first item: named as the list.
+  if (path.length >= 2 && typeof path[path.length - 1] === 'number') return fieldName(path.slice(0, -1));
   const last = path[path.length - 1];
   if (path.length >= 2 && path[path.length - 2] === 'mapping') {
     return { code: 'field.mappingField', params: { name: String(last) } };

@@ -6,6 +6,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 
 export const NAVIGATE_COMMANDS = [
   'navigate:dashboard',
+  'navigate:orders',
   'navigate:import',
   'navigate:customers',
   'navigate:profit',
@@ -19,6 +20,7 @@ export type MenuCommand = NavigateCommand;
 
 const NAVIGATE_LABELS: Record<NavigateCommand, string> = {
   'navigate:dashboard': '总览',
+  'navigate:orders': '订单',
   'navigate:import': '导入',
   'navigate:customers': '客户',
   'navigate:profit': '利润',

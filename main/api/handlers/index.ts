@@ -10,6 +10,7 @@ import { dashboardHandlers } from './dashboard.js';
 import { demoHandlers } from './demo.js';
 import { importHandlers } from './imports.js';
 import { shopHandlers } from './shops.js';
+import { ordersHandlers } from './orders.js';
 import type { HandlerDeps, HandlerMap } from './types.js';
 
 export type { HandlerDeps } from './types.js';
@@ -23,5 +24,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...shopHandlers(deps),
     ...demoHandlers(deps),
     ...backupHandlers(deps),
+    ...ordersHandlers(deps),
   };
 }

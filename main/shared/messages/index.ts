@@ -17,6 +17,7 @@ import { importMessages } from './import.js';
 import { rowMessages } from './rows.js';
 import { undoMessages } from './undo.js';
 import { cliMessages } from './cli.js';
+import { ordersMessages } from './orders.js';
 
 export const MESSAGE_LANGUAGES = ['zh-CN', 'en'] as const;
 export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
@@ -33,6 +34,7 @@ export const CATALOG = {
   ...rowMessages,
   ...undoMessages,
   ...cliMessages,
+  ...ordersMessages,
 } as const satisfies Record<string, Templates>;
 
 export type MessageCode = keyof typeof CATALOG;

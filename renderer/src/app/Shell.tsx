@@ -3,6 +3,7 @@ import {
   DashboardOutlined,
   FundOutlined,
   ImportOutlined,
+  ProfileOutlined,
   SettingOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -12,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { FirstRun } from '../features/first-run/FirstRun';
 import { ImportPage } from '../features/import/ImportPage';
+import { OrdersPage } from '../features/orders/OrdersPage';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { useAppState } from './AppState';
@@ -25,6 +27,7 @@ const { Sider, Content } = Layout;
 type MenuRoute = Exclude<Route, 'history'>;
 const MENU: Array<{ route: MenuRoute; icon: React.ReactNode }> = [
   { route: 'dashboard', icon: <DashboardOutlined /> },
+  { route: 'orders', icon: <ProfileOutlined /> },
   { route: 'import', icon: <ImportOutlined /> },
   { route: 'customers', icon: <TeamOutlined /> },
   { route: 'profit', icon: <FundOutlined /> },
@@ -38,6 +41,8 @@ function Page({ route }: { route: Route }) {
   switch (route) {
     case 'dashboard':
       return info?.hasData === false ? <FirstRun /> : <DashboardPage />;
+    case 'orders':
+      return <OrdersPage />;
     case 'import':
     case 'history':
       return <ImportPage tab={route} />;

@@ -1,8 +1,14 @@
-/** Hash routes: file:// in Electron and the loopback server both serve one index.html. */
+/**
+ * Hash routes: file:// in Electron and the loopback server both serve one index.html. A route may
+ * carry query parameters after its name (`#/orders?platform=tmall&status=paid`), so a screen's
+ * filters live in the URL: back/forward and a reload keep them, and another screen can link to a
+ * filtered view.
+ */
 import { useSyncExternalStore } from 'react';
 
 export const ROUTES = [
   'dashboard',
+  'orders',
   'import',
   'history',
   'customers',
@@ -24,8 +30,20 @@ export function parseHash(hash: string): Route {
   return isRoute(name) ? name : DEFAULT_ROUTE;
 }
 
-export function navigate(route: Route): void {
-  const target = `#/${route}`;
+/** The query string of a hash (`a=1&b=2`, without the `?`), '' when it has none. */
+export function hashQuery(hash: string): string {
+  const at = hash.indexOf('?');
+  return at < 0 ? '' : hash.slice(at + 1);
+}
+
+/** `#/orders?platform=tmall`: a route's address with its parameters (empty ones left out). */
+export function routeHref(route: Route, params?: URLSearchParams): string {
+  const query = params?.toString() ?? '';
+  return query ? `#/${route}?${query}` : `#/${route}`;
+}
+
+export function navigate(route: Route, params?: URLSearchParams): void {
+  const target = routeHref(route, params);
   if (window.location.hash !== target) window.location.hash = target;
 }
 
@@ -36,6 +54,11 @@ function subscribe(onChange: () => void): () => void {
 
 export function useRoute(): Route {
   return useSyncExternalStore(subscribe, () => parseHash(window.location.hash));
+}
+
+/** The current route's query string: a screen parses it into its filters. */
+export function useRouteQuery(): string {
+  return useSyncExternalStore(subscribe, () => hashQuery(window.location.hash));
 }
 
 /** Electron menu commands 'navigate:<route>' name these routes. */

@@ -10,6 +10,7 @@ export const en: typeof zhCN = {
   },
   nav: {
     dashboard: 'Dashboard',
+    orders: 'Orders',
     import: 'Import',
     customers: 'Customers',
     profit: 'Profit',
@@ -26,6 +27,7 @@ export const en: typeof zhCN = {
     starting: 'Starting…',
     cancelled: 'Cancelled. Nothing was written.',
     phase: {
+      exporting: 'Exporting',
       reading: 'Reading files',
       parsing: 'Parsing',
       checking: 'Checking',

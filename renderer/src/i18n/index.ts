@@ -6,6 +6,7 @@ import type { Language } from '../../../main/api/contract';
 import { dashboardTexts } from '../features/dashboard/texts';
 import { backupTexts } from '../features/backup/texts';
 import { shopsTexts } from '../features/shops/texts';
+import { ordersTexts } from '../features/orders/texts';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -19,6 +20,7 @@ const FEATURE_TEXTS = {
   dashboard: dashboardTexts,
   shops: shopsTexts,
   backup: backupTexts,
+  orders: ordersTexts,
 } as const;
 
 type FeatureTexts<L extends Language> = { [K in keyof typeof FEATURE_TEXTS]: (typeof FEATURE_TEXTS)[K][L] };

@@ -8,6 +8,7 @@ export const zhCN = {
   },
   nav: {
     dashboard: '总览',
+    orders: '订单',
     import: '导入',
     customers: '客户',
     profit: '利润',
@@ -24,6 +25,7 @@ export const zhCN = {
     starting: '正在开始…',
     cancelled: '已取消，没有写入任何数据。',
     phase: {
+      exporting: '正在导出',
       reading: '正在读取文件',
       parsing: '正在解析',
       checking: '正在检查',

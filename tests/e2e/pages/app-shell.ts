@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type NavRoute = 'dashboard' | 'import' | 'customers' | 'profit' | 'value' | 'vip' | 'settings';
+export type NavRoute =
+  'dashboard' | 'orders' | 'import' | 'customers' | 'profit' | 'value' | 'vip' | 'settings';
 
 /** The frame every screen shares: the left menu and hash routing. */
 export class AppShell {

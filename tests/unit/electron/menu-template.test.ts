@@ -68,10 +68,10 @@ describe('buildMenuTemplate', () => {
     expect(roles).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
   });
 
-  it('navigates with CmdOrCtrl+1 … CmdOrCtrl+7', () => {
+  it('navigates with CmdOrCtrl+1 … CmdOrCtrl+8', () => {
     const { menu, actions: a } = build('linux');
     const view = submenu(menu, '视图');
-    const pages = ['总览', '导入', '客户', '利润', '客户价值', '会员名单', '设置'];
+    const pages = ['总览', '订单', '导入', '客户', '利润', '客户价值', '会员名单', '设置'];
     pages.forEach((label, i) => {
       const entry = item(view, label);
       expect(entry.accelerator).toBe(`CmdOrCtrl+${i + 1}`);
@@ -80,6 +80,7 @@ describe('buildMenuTemplate', () => {
     });
     expect(NAVIGATE_COMMANDS).toEqual([
       'navigate:dashboard',
+      'navigate:orders',
       'navigate:import',
       'navigate:customers',
       'navigate:profit',

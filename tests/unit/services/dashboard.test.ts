@@ -148,6 +148,26 @@ describe('dashboard.summary', () => {
     expect(usd.current).toMatchObject({ paidOrders: 2, paidFen: 1975, buyers: 2 });
   });
 
+  it('the orders behind the figures: the order list filtered as a dashboard link asks has the same count and money', async () => {
+    await importShop();
+    const s = await app.invoke('dashboard.summary', { from: '2026-03-01', to: '2026-03-31' });
+    const page = await app.invoke('orders.list', {
+      filter: { from: '2026-03-01', to: '2026-03-31', currency: 'CNY', paid: true },
+    });
+    expect(page.totals?.orders).toBe(s.current.paidOrders);
+    expect(page.totals?.byCurrency).toEqual([
+      { currency: 'CNY', orders: 2, paidFen: s.current.paidFen, refundFen: s.current.refundFen },
+    ]);
+    // A platform row's link (all time) narrows the list to its platform and currency.
+    const all = await app.invoke('dashboard.summary', {});
+    const row = all.byPlatform.find((p) => p.platform === 'tmall')!;
+    const tmall = await app.invoke('orders.list', {
+      filter: { currency: row.currency, paid: true, platforms: [row.platform] },
+    });
+    expect(tmall.totals?.orders).toBe(row.paidOrders);
+    expect(tmall.totals?.byCurrency[0]?.paidFen).toBe(row.paidFen);
+  });
+
   it('a seller with only a USD shop sees dollars, not ¥0', async () => {
     await importFile(
       'web.csv',

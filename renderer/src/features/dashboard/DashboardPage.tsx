@@ -15,24 +15,14 @@ import { useErrorText } from '../../app/useErrorText';
 import { navigate } from '../../app/routes';
 import { formatDate } from '../../format/dates';
 import { formatCount } from '../../format/money';
-import { ordersOfPeriod, ordersOfPlatform, ordersOfSummary, type DrillDown } from './drill-down';
+import { openOrders } from '../orders/orders-link';
+import { ordersOfPeriod, ordersOfPlatform, ordersOfSummary } from './drill-down';
 import { KpiCards } from './KpiCards';
 import { PeriodChart } from './PeriodChart';
 import { PlatformBreakdown } from './PlatformBreakdown';
 import { presetRange, RANGE_PRESETS, type DayRange, type RangePreset } from './ranges';
 
 type RangeChoice = RangePreset | 'custom';
-
-/** Opens the order list filtered as given. */
-function openOrders(filter: DrillDown): void {
-  const params = new URLSearchParams();
-  if (filter.from) params.set('from', filter.from);
-  if (filter.to) params.set('to', filter.to);
-  if (filter.currency) params.set('currency', filter.currency);
-  if (filter.platforms?.length) params.set('platform', filter.platforms.join(','));
-  if (filter.paid) params.set('paid', '1');
-  window.location.hash = `#/orders?${params.toString()}`;
-}
 
 function Subtitle({ summary }: { summary: DashboardSummary }) {
   const { t } = useTranslation();

@@ -4,7 +4,23 @@ import { Bar } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { DashboardSummary, PeriodPoint } from '../../../../main/api/contract';
 import { formatFen } from '../../format/money';
+import { type Plugin } from 'chart.js';
 import './charts';
+
+/**
+ * Writes where each paid bar was drawn (centre x, middle y, in canvas pixels) on the canvas's
+ * wrapper as data-bars, so a keyboardless test can click a given bar as a person would.
+ */
+const barPositions: Plugin<'bar'> = {
+  id: 'huikeBarPositions',
+  afterRender(chart) {
+    const bars = chart.getDatasetMeta(0).data.map((bar) => {
+      const { x, y, base } = bar.getProps(['x', 'y', 'base'], true) as { x: number; y: number; base: number };
+      return [Math.round(x), Math.round((y + base) / 2)];
+    });
+    chart.canvas.parentElement?.setAttribute('data-bars', JSON.stringify(bars));
+  },
+};
 
 export function PeriodChart({
   series,
@@ -36,6 +52,7 @@ export function PeriodChart({
       ) : (
         <div style={{ height: 300 }}>
           <Bar
+            plugins={[barPositions]}
             data={{
               labels: points.map((p) => p.key),
               datasets: [

@@ -4,15 +4,9 @@
  */
 import dayjs from 'dayjs';
 import type { DashboardSummary, PeriodPoint, PlatformFigures } from '../../../../main/api/contract';
+import type { OrdersFilter } from '../../../../main/shared/orders-query';
 
-export interface DrillDown {
-  from?: string;
-  to?: string;
-  currency?: string;
-  platforms?: string[];
-  /** Only paid orders (what every dashboard figure counts). */
-  paid?: boolean;
-}
+type DrillDown = OrdersFilter;
 
 function within(summary: DashboardSummary, from: string, to: string): { from: string; to: string } {
   const { range } = summary;
