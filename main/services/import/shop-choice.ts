@@ -4,6 +4,7 @@
  */
 import { UserError } from '../../domain/errors.js';
 import { CNY_PLATFORMS, type Platform } from '../../domain/orders/types.js';
+import type { MessageCode } from '../../shared/messages/index.js';
 
 export interface ShopInfo {
   platform: Platform;
@@ -96,8 +97,17 @@ export function chooseCurrency(from: {
   platform: Platform;
   shopCurrency: string | null;
 }): string | null {
-  if (from.chosen) return from.chosen.toUpperCase();
+  const chosen = from.chosen?.toUpperCase();
+  if (CNY_PLATFORMS.includes(from.platform)) {
+    // A Chinese marketplace's amounts are yuan whatever the user picked: refuse rather than relabel.
+    if (chosen && chosen !== 'CNY')
+      throw new UserError({
+        code: 'import.currencyFixed',
+        params: { platform: { code: `format.${from.platform}` as MessageCode }, chosen },
+      });
+    return 'CNY';
+  }
+  if (chosen) return chosen;
   if (from.inFile) return from.inFile;
-  if (CNY_PLATFORMS.includes(from.platform)) return 'CNY';
   return from.shopCurrency;
 }

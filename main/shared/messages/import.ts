@@ -55,6 +55,10 @@ export const importMessages = {
     'zh-CN': '列对应中的列「{column}」不在文件的表头中。请在列对应中重新选择这一列。',
     en: 'The column “{column}” named in the column mapping is not in the file’s header. Choose the column again in the mapping.',
   },
+  'import.currencyFixed': {
+    'zh-CN': '{platform} 的导出文件金额总是人民币（CNY），不能按 {chosen} 导入。请去掉币种选择（命令行去掉 --currency）。',
+    en: '{platform} exports are always in Chinese yuan (CNY); they cannot be imported as {chosen}. Clear the currency choice (in the terminal, drop --currency).',
+  },
   'import.currencyMissing': {
     'zh-CN': '{file} 中没有写明金额的币种。请在预览中选择币种（命令行用 --currency CNY 等）。',
     en: '{file} does not name the currency of its amounts. Choose it in the preview (in the terminal: --currency CNY or another code).',

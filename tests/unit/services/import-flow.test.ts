@@ -144,6 +144,23 @@ describe('import through the handlers', () => {
     expect(history.batches.map((b) => b.currency)).toEqual(['USD', 'CNY']);
   });
 
+  it('refuses another currency for a Chinese marketplace file rather than mislabel the shop', async () => {
+    const file = await stage(fx.jdCsvGbk.path, { currency: 'USD' });
+    await expect(app.invoke('import.commit', { files: [file], skipInvalidRows: true })).rejects.toMatchObject(
+      {
+        code: 'import.currencyFixed',
+        params: { chosen: 'USD' },
+      },
+    );
+    expect((await totals()).shops).toEqual([]);
+    const ok = await app.invoke('import.commit', {
+      files: [await stage(fx.jdCsvGbk.path, { currency: 'cny' })],
+      skipInvalidRows: true,
+    });
+    expect(ok.batches[0]!.currency).toBe('CNY');
+    expect((await app.invoke('shops.list', {}))[0]!.currency).toBe('CNY');
+  });
+
   it('a second import of the same file changes nothing', async () => {
     const file = await stage(fx.jdCsvGbk.path);
     await app.invoke('import.commit', { files: [file], skipInvalidRows: true });
