@@ -219,24 +219,19 @@ export function drawHandle(rng: Rng, name: string, surname: string, birthYear: n
 
 /** Words WeChat and Taobao nicknames are made of (a 买家昵称, a Chinese 会员名). */
 const NICK_TAILS = [
-  '的日常',
-  '同学',
-  '爱购物',
-  '不吃香菜',
-  '小店',
-  '宝宝',
-  '在路上',
-  '喝茶',
-  '酱',
-  '呀',
-  '233',
+  ...'的日常 同学 爱购物 不吃香菜 小店 宝宝 在路上 喝茶 酱 呀 233 的小屋 爱吃鱼 会发光 不加班 想旅行 在发呆 睡不醒 要早睡 的猫 爱读书 跑步中 今天也要加油 快乐每一天 不熬夜 的咖啡 爱花花 有点甜 爱做饭 的厨房'.split(
+    ' ',
+  ),
 ];
 
-/** A Chinese nickname from the given name: 小美的日常, 阿伟同学, 美美呀. Collides across people. */
+/**
+ * A Chinese nickname from the given name: 小美的日常, 阿伟同学, 美美呀. Different people sometimes
+ * pick the same one, as on WeChat.
+ */
 export function drawNickname(rng: Rng, given: string): string {
   const g = given.slice(-1);
   const head = rng.pick([`小${g}`, `阿${g}`, `${g}${g}`, given]);
-  return head + rng.pick(NICK_TAILS);
+  return head + rng.pick(NICK_TAILS) + (rng.chance(0.3) ? String(rng.int(1, 99)) : '');
 }
 
 const MAIL_DOMAINS: readonly (readonly [string, number])[] = [

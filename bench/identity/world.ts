@@ -10,7 +10,7 @@ import { Rng, WeightedTable, hashSeed } from '../lib/prng.js';
 import { drawDistrict, drawDistrictInCity, divisions, type District } from './divisions.js';
 import { drawEmail, drawGivenName, drawHandle, drawNickname, drawSurname, type Sex } from './names.js';
 import { IDENTITY_PLATFORMS, type IdentityParams, type IdentityPlatform, type SizeSpec } from './params.js';
-import { PhoneBook } from './phones.js';
+import { PhoneBook, e164 } from './phones.js';
 import { drawHabit, drawHome, drawOffice, type AddressHabit, type Place } from './places.js';
 
 /** A value that holds from day `from` on, until the next entry. */
@@ -234,10 +234,15 @@ class WorldBuilder {
     return members;
   }
 
-  /** Mutual contacts, at most MAX_CONTACTS each: the first persons drawn would otherwise know everyone. */
+  /**
+   * Mutual contacts, at most MAX_CONTACTS each: the first persons drawn would otherwise know
+   * everyone. A person of the month knows earlier people, but is not added to their circles: the
+   * base orders (their gifts) stay what they are without the month.
+   */
   private know(a: Person, b: Person): void {
     if (a.contacts.length >= MAX_CONTACTS || b.contacts.length >= MAX_CONTACTS) return;
     if (!a.contacts.includes(b.id)) a.contacts.push(b.id);
+    if (a.phase !== b.phase) return;
     if (!b.contacts.includes(a.id)) b.contacts.push(a.id);
   }
 
@@ -374,8 +379,9 @@ class WorldBuilder {
             a.keyKind = 'email';
             a.key = a.email;
           } else {
+            // Shopify writes the customer's phone in E.164, and that is the key the file gives.
             a.keyKind = 'phone';
-            a.key = a.phone;
+            a.key = e164(a.phone);
           }
         }
         break;
