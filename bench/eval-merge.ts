@@ -10,7 +10,7 @@
  * 2 bad arguments or a harness error.
  */
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EVAL_USAGE, EvalUsageError, parseEvalArgs, type EvalOptions } from './eval/args.js';
@@ -52,22 +52,23 @@ async function runCase(
   options: EvalOptions,
   preset: PresetName,
   size: SizeSpec,
+  seed: number,
   workDir: string,
   out: Sink,
 ): Promise<EvalCase> {
-  const spec = { preset, size, seed: options.seed, monthNewAccounts: 0 };
+  const spec = { preset, size, seed, monthNewAccounts: 0 };
   const dataset = await ensureDataset(options.dataDir, spec, log);
-  const label = caseLabel({ preset, size });
+  const label = caseLabel({ preset, size, seed });
   const c: EvalCase = {
     preset,
     size,
-    seed: options.seed,
+    seed,
     dataset: { name: datasetName(spec), generatedS: dataset.generatedS, counts: dataset.meta.counts },
     import: null,
     merge: null,
     evaluation: null,
   };
-  const db = path.join(workDir, `${preset}-${sizeLabel(size.count)}.db`);
+  const db = path.join(workDir, `${preset}-${sizeLabel(size.count)}-seed${seed}.db`);
   log(`${label}: importing ${dataset.meta.counts.orders.base} orders`);
   const imported = await importDataset({
     cli: options.cli,
@@ -121,7 +122,11 @@ async function runCase(
   }
   if (options.keepDir) {
     await mkdir(options.keepDir, { recursive: true });
-    await cp(db, path.join(options.keepDir, path.basename(db)));
+    // The CLI has closed the database; a -wal beside it still holds pages until a checkpoint.
+    for (const suffix of ['', '-wal']) {
+      if (existsSync(`${db}${suffix}`))
+        await cp(`${db}${suffix}`, path.join(options.keepDir, path.basename(db) + suffix));
+    }
   }
   return c;
 }
@@ -151,8 +156,12 @@ async function main(argv: readonly string[]): Promise<number> {
   };
   process.once('SIGINT', onSigint);
   try {
-    for (const size of options.sizes) {
-      for (const preset of options.presets) cases.push(await runCase(options, preset, size, workDir, out));
+    for (const seed of options.seeds) {
+      for (const size of options.sizes) {
+        for (const preset of options.presets) {
+          cases.push(await runCase(options, preset, size, seed, workDir, out));
+        }
+      }
     }
   } finally {
     process.off('SIGINT', onSigint);
@@ -166,7 +175,7 @@ async function main(argv: readonly string[]): Promise<number> {
     date: date.toISOString(),
     machine,
     params: {
-      seed: options.seed,
+      seeds: options.seeds,
       presets: options.presets,
       sizes: options.sizes,
       cli: repoRelative(options.cli),

@@ -11,7 +11,7 @@ export const EVAL_USAGE = `usage: npm run eval:merge -- [options]
   --orders LIST     orders in the generated files: 10k,100k or plain numbers (default 10k)
   --persons LIST    size by persons instead (e.g. 300); not with --orders
   --presets LIST    ${PRESET_NAMES.join(',')} or all (default: default)
-  --seed N          generator seed (default 1)
+  --seed LIST       generator seeds: tune on one, report on others (default 1)
   --out DIR         where results go (default bench/results, files merge-latest.*; smoke: a temp folder)
   --cli PATH        the huike CLI entry (default main/cli/bin.mjs, or $HUIKE_BENCH_CLI)
   --data DIR        cache of generated datasets (default bench/.data)
@@ -24,7 +24,7 @@ export const EVAL_USAGE = `usage: npm run eval:merge -- [options]
 export interface EvalOptions {
   sizes: SizeSpec[];
   presets: PresetName[];
-  seed: number;
+  seeds: number[];
   outDir: string;
   cli: string;
   dataDir: string;
@@ -116,7 +116,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalOptions {
   return {
     sizes: sizeSpecs,
     presets: [...new Set(presets)],
-    seed: int('seed', values.seed, 1),
+    seeds: [...new Set((list(values.seed) ?? ['1']).map((text) => int('seed', text, 1)))],
     // Smoke numbers are not results: they never replace bench/results/merge-latest.*.
     outDir: path.resolve(
       values.out ?? (smoke ? path.join(os.tmpdir(), 'huike-eval-merge-smoke') : DEFAULT_RESULTS_DIR),

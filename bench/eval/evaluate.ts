@@ -14,6 +14,7 @@ import {
   exactClusterRate,
   giftFalseMerges,
   householdFalseMerges,
+  pairsByPlatformPair,
   pairwise,
   personPairKey,
   type BCubed,
@@ -27,6 +28,8 @@ import { orderKey, type Truth } from './truth.js';
 export interface ClusteringQuality {
   clusters: number;
   pairwise: Record<PairSubset, Scores>;
+  /** Cross-platform pairs per platform pair (`jd|tmall`). */
+  byPlatformPair: Record<string, Scores>;
   bcubed: BCubed;
   exactClusters: number | null;
   household: FalseMergeRate;
@@ -102,6 +105,7 @@ function quality(elements: readonly Element[], gifts: ReadonlySet<string>): Clus
   return {
     clusters: new Set(elements.map((e) => e.cluster)).size,
     pairwise: pairs,
+    byPlatformPair: Object.fromEntries(pairsByPlatformPair(elements)),
     bcubed: bcubed(elements),
     exactClusters: exactClusterRate(elements),
     household: householdFalseMerges(elements),

@@ -221,3 +221,46 @@ export function giftFalseMerges(
 export function personPairKey(a: number, b: number): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
+
+/**
+ * Cross-platform pairs per platform pair (`jd|tmall`, names in alphabetical order): which
+ * combinations the merge finds and which it misses. Same-platform pairs are left out.
+ */
+export function pairsByPlatformPair(elements: readonly Element[]): Map<string, Scores> {
+  // For one grouping (cluster, person, or both): per group, accounts per platform; pairs across.
+  const across = (key: (e: Element) => string) => {
+    const groups = new Map<string, Map<string, number>>();
+    for (const e of elements) {
+      const k = key(e);
+      const g = groups.get(k) ?? new Map<string, number>();
+      groups.set(k, g);
+      g.set(e.platform, (g.get(e.platform) ?? 0) + 1);
+    }
+    const out = new Map<string, number>();
+    for (const g of groups.values()) {
+      const platforms = [...g.keys()].sort();
+      for (let i = 0; i < platforms.length; i++) {
+        for (let j = i + 1; j < platforms.length; j++) {
+          const pair = `${platforms[i]}|${platforms[j]}`;
+          out.set(pair, (out.get(pair) ?? 0) + g.get(platforms[i]!)! * g.get(platforms[j]!)!);
+        }
+      }
+    }
+    return out;
+  };
+  const predicted = across(byCluster);
+  const truth = across(byPerson);
+  const correct = across(byBoth);
+  const result = new Map<string, Scores>();
+  for (const pair of [...new Set([...predicted.keys(), ...truth.keys()])].sort()) {
+    result.set(
+      pair,
+      scores({
+        predicted: predicted.get(pair) ?? 0,
+        truth: truth.get(pair) ?? 0,
+        correct: correct.get(pair) ?? 0,
+      }),
+    );
+  }
+  return result;
+}

@@ -28,7 +28,7 @@ export interface EvalReport {
   date: string;
   machine: MachineInfo;
   params: {
-    seed: number;
+    seeds: number[];
     presets: string[];
     sizes: SizeSpec[];
     cli: string;
@@ -45,8 +45,8 @@ export const PRECISION_GATE = 0.995;
 export const RECALL_ONE_FULL = 0.95;
 export const RECALL_BOTH_MASKED = 0.85;
 
-export function caseLabel(c: Pick<EvalCase, 'preset' | 'size'>): string {
-  return `${c.preset} ${sizeLabel(c.size.count)} ${c.size.unit}`;
+export function caseLabel(c: Pick<EvalCase, 'preset' | 'size' | 'seed'>): string {
+  return `${c.preset} ${sizeLabel(c.size.count)} ${c.size.unit} seed ${c.seed}`;
 }
 
 const pct = (v: number | null | undefined, digits = 2) => (v == null ? '–' : `${(v * 100).toFixed(digits)}%`);
@@ -138,7 +138,7 @@ export function renderEvalMarkdown(report: EvalReport): string {
     '',
     `${report.date.slice(0, 16).replace('T', ' ')} UTC · ${m.cpuModel}, ${m.cpuCount} cores, ${fmtMB(m.totalMemoryBytes, 0)} MB · Node ${m.node} · ${m.platform} ${m.arch} · ${commit}`,
     '',
-    `Seed ${report.params.seed} · CLI ${report.params.cli} · the generator and the metrics are described in bench/README.md (“Buyer merge evaluation”).`,
+    `Seeds ${report.params.seeds.join(', ')} · CLI ${report.params.cli} · the generator and the metrics are described in bench/README.md (“Buyer merge evaluation”).`,
     '',
     '## Cases',
     '',
@@ -189,6 +189,31 @@ export function renderEvalMarkdown(report: EvalReport): string {
       '## Pairwise, auto + review (as if every suggestion were accepted)',
       '',
       pairTable(evaluated, (e) => e.autoReview),
+      '',
+      '## Cross-platform pairs by platform pair',
+      '',
+      table(
+        [
+          'case',
+          'platforms',
+          'true',
+          'auto: correct',
+          'auto: precision',
+          'auto: recall',
+          'auto + review: recall',
+        ],
+        evaluated.flatMap((c) =>
+          Object.entries(c.evaluation!.auto.byPlatformPair).map(([pair, s]) => [
+            caseLabel(c),
+            pair.replace('|', ' – '),
+            fmtInt(s.truth),
+            fmtInt(s.correct),
+            pct(s.precision),
+            pct(s.recall),
+            pct(c.evaluation!.autoReview.byPlatformPair[pair]?.recall),
+          ]),
+        ),
+      ),
       '',
       '## Clusters',
       '',

@@ -4,8 +4,8 @@
  * buyer and receiver person of every order, the person of every account, households and gifts.
  *
  * Cached like bench/.data: one folder per preset + size + seed + month + generator version,
- * written under a .tmp name and renamed when complete, with meta.json (files, sizes, counts)
- * written last. A folder is reused when its meta.json names this version and every file still has
+ * written under a .tmp name and renamed when complete, with dataset.meta (JSON: files, sizes, counts)
+ * written last. A folder is reused when its dataset.meta names this version and every file still has
  * its size.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
@@ -130,7 +130,7 @@ export async function ensureDataset(
   await rm(tmp, { recursive: true, force: true });
   await mkdir(path.join(tmp, 'truth'), { recursive: true });
   const meta = await generate(tmp, spec);
-  await writeFile(path.join(tmp, 'meta.json'), JSON.stringify(meta, null, 2));
+  await writeFile(path.join(tmp, 'dataset.meta'), JSON.stringify(meta, null, 2));
   await rm(dir, { recursive: true, force: true });
   await rename(tmp, dir);
   return { dir, meta, generatedS: (performance.now() - started) / 1000 };
@@ -138,7 +138,7 @@ export async function ensureDataset(
 
 async function readMeta(dir: string): Promise<DatasetMeta | null> {
   try {
-    const meta = JSON.parse(await readFile(path.join(dir, 'meta.json'), 'utf8')) as DatasetMeta;
+    const meta = JSON.parse(await readFile(path.join(dir, 'dataset.meta'), 'utf8')) as DatasetMeta;
     if (meta.version !== IDENTITY_GENERATOR_VERSION) return null;
     for (const f of meta.files) {
       if ((await stat(path.join(dir, f.path))).size !== f.bytes) return null;

@@ -8,6 +8,7 @@ import {
   exactClusterRate,
   giftFalseMerges,
   householdFalseMerges,
+  pairsByPlatformPair,
   pairwise,
   personPairKey,
   type Element,
@@ -108,6 +109,46 @@ describe('pairwise precision / recall / F1', () => {
       expect(s.predicted).toBe(s.truth);
       expect(s.recall).toBe(1);
     }
+  });
+});
+
+describe('cross-platform pairs by platform pair', () => {
+  it('counts each combination apart: Tmall–JD found once of once, predicted twice', () => {
+    const by = pairsByPlatformPair(SAMPLE);
+    expect([...by.keys()]).toEqual(['jd|shopify', 'jd|tmall', 'jd|youzan', 'shopify|tmall', 'tmall|youzan']);
+    expect(by.get('jd|tmall')).toMatchObject({
+      truth: 1,
+      predicted: 2,
+      correct: 1,
+      precision: 0.5,
+      recall: 1,
+    });
+    expect(by.get('jd|shopify')).toMatchObject({
+      truth: 0,
+      predicted: 1,
+      correct: 0,
+      precision: 0,
+      recall: null,
+    });
+    expect(by.get('shopify|tmall')).toMatchObject({
+      truth: 1,
+      predicted: 0,
+      correct: 0,
+      precision: null,
+      recall: 0,
+    });
+    expect(by.get('jd|youzan')).toMatchObject({ truth: 1, predicted: 0, correct: 0 });
+    expect(by.get('tmall|youzan')).toMatchObject({ truth: 1, predicted: 0, correct: 0 });
+    // Together they are the cross-platform pairs.
+    const sum = [...by.values()].reduce(
+      (n, s) => ({
+        truth: n.truth + s.truth,
+        predicted: n.predicted + s.predicted,
+        correct: n.correct + s.correct,
+      }),
+      { truth: 0, predicted: 0, correct: 0 },
+    );
+    expect(sum).toEqual({ truth: 4, predicted: 3, correct: 1 });
   });
 });
 
