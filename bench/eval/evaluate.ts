@@ -1,8 +1,11 @@
 /**
  * The merge's result against the truth. The database's buyer accounts are the elements; each
- * account's person is the buyer of its orders (joined through shop platform + order id; the most
- * frequent buyer when an account's orders came from several people, which the importer alone can
- * cause: a shared Youzan nickname, one receiver fingerprint for two people). Two clusterings are
+ * account's person is the buyer of its orders (joined through shop platform + order id) — or, for
+ * an account the importer keyed by the receiver (`key_kind` 'receiver': 拼多多 and 抖店 files that
+ * name no buyer), the receiver, whose name, phone and address the key is made of: a gift's receiver
+ * account belongs to the receiver. The most frequent person wins when an account's orders came
+ * from several people, which the importer alone can cause (a shared Youzan nickname, one receiver
+ * fingerprint for two people). Two clusterings are
  * scored: the customers as the merge left them (auto, deterministic links included), and the
  * customers as they would be if the owner accepted every review suggestion (auto + review: the
  * connected components of customers and review links).
@@ -123,7 +126,8 @@ function statNumber(stats: Record<string, unknown>, names: readonly string[]): n
 }
 
 export function evaluate(db: DbSnapshot, truth: Truth): Evaluation {
-  // Each account's orders → its buyer persons; whether any order shows a full phone or e-mail.
+  // Each account's orders → its persons; whether any order shows a full phone or e-mail.
+  const byReceiver = new Set(db.accounts.filter((a) => a.keyKind === 'receiver').map((a) => a.id));
   const buyersOf = new Map<number, Map<number, number>>();
   const showsFull = new Set<number>();
   let unknownInDb = 0;
@@ -143,7 +147,8 @@ export function evaluate(db: DbSnapshot, truth: Truth): Evaluation {
     }
     const counts = buyersOf.get(o.accountId) ?? new Map<number, number>();
     buyersOf.set(o.accountId, counts);
-    counts.set(t.buyer, (counts.get(t.buyer) ?? 0) + 1);
+    const person = byReceiver.has(o.accountId) ? t.receiver : t.buyer;
+    counts.set(person, (counts.get(person) ?? 0) + 1);
     if (t.phoneShown === 'full' || t.emailShown) showsFull.add(o.accountId);
   }
 

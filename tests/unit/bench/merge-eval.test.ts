@@ -176,3 +176,96 @@ describe('eval:merge on a real database', () => {
     expect(evaluate(readDatabase(dbPath), truth).links).toMatchObject({ review: k - 1, reviewOpen: 0 });
   });
 });
+
+describe('whose account it is', () => {
+  /** Truth: person 5 (household 1) sends order G to person 6 (household 2); 6 buys T and R herself. */
+  const order = (platform: string, orderId: string, buyer: number, receiver: number) =>
+    [
+      orderKey(platform, orderId),
+      {
+        phase: 'base',
+        platform,
+        orderId,
+        account: 0,
+        buyer,
+        receiver,
+        delivery: buyer === receiver ? ('home' as const) : ('gift' as const),
+        phoneShown: 'masked' as const,
+        emailShown: false,
+      },
+    ] as const;
+  const handMade: Truth = {
+    orders: new Map([
+      order('pdd', 'G', 5, 6),
+      order('pdd', 'R', 6, 6),
+      order('tmall', 'T', 6, 6),
+      order('tmall', 'X', 5, 5),
+    ]),
+    householdOf: new Map([
+      [5, 1],
+      [6, 2],
+    ]),
+  };
+  const account = (id: number, platform: string, keyKind: string, customerId: number | null) => ({
+    id,
+    platform,
+    keyKind,
+    key: `k${id}`,
+    customerId,
+    via: null,
+  });
+
+  it('a receiver-keyed account is its receiver’s; a named buyer’s account is the buyer’s', () => {
+    const e = evaluate(
+      {
+        // The gift G and 6's own R share one receiver fingerprint: one 拼多多 account, person 6.
+        // 5's Tmall account X holds 5's own order. Customers: {1, 2} (6's accounts), {3} (5's).
+        accounts: [
+          account(1, 'pdd', 'receiver', 100),
+          account(2, 'tmall', 'member_name', 100),
+          account(3, 'tmall', 'member_name', 200),
+        ],
+        orders: [
+          { platform: 'pdd', platformOrderId: 'G', accountId: 1 },
+          { platform: 'pdd', platformOrderId: 'R', accountId: 1 },
+          { platform: 'tmall', platformOrderId: 'T', accountId: 2 },
+          { platform: 'tmall', platformOrderId: 'X', accountId: 3 },
+        ],
+        links: [],
+        runs: [],
+        customers: 2,
+      },
+      handMade,
+    );
+    expect(e.join).toMatchObject({
+      unknownInDb: 0,
+      missingInDb: 0,
+      impureAccounts: 0,
+      ordersOfAnotherPerson: 0,
+    });
+    expect(e.auto.pairwise.all).toMatchObject({ truth: 1, predicted: 1, correct: 1 });
+    expect(e.auto.gift).toEqual({ opportunities: 2, merged: 0, rate: 0 });
+  });
+
+  it('the same gift in an account keyed by its buyer is the buyer’s: merging it with the receiver is a gift false merge', () => {
+    const e = evaluate(
+      {
+        accounts: [account(1, 'pdd', 'phone', 100), account(2, 'tmall', 'member_name', 100)],
+        orders: [
+          { platform: 'pdd', platformOrderId: 'G', accountId: 1 },
+          { platform: 'tmall', platformOrderId: 'T', accountId: 2 },
+          { platform: 'tmall', platformOrderId: 'X', accountId: null },
+          { platform: 'jd', platformOrderId: 'unknown', accountId: null },
+        ],
+        links: null,
+        runs: [],
+        customers: null,
+      },
+      handMade,
+    );
+    expect(e.join).toMatchObject({ unknownInDb: 1, missingInDb: 1, withoutAccount: 1 });
+    expect(e.auto.pairwise.all).toMatchObject({ truth: 0, predicted: 1, correct: 0, precision: 0 });
+    expect(e.auto.gift).toEqual({ opportunities: 1, merged: 1, rate: 1 });
+    expect(e.links.available).toBe(false);
+  });
+});
