@@ -47,7 +47,8 @@ export interface SynthLine {
   unitFen: number;
 }
 
-export interface SynthOrder {
+/** An order without its buyer: what every format writes whoever bought it. */
+export interface SynthOrderBody {
   /** 0-based position in the file: the unique part of every generated order id. */
   seq: number;
   state: OrderState;
@@ -56,7 +57,6 @@ export interface SynthOrder {
   paid: number | null;
   shipped: number | null;
   completed: number | null;
-  buyer: SynthBuyer;
   lines: SynthLine[];
   goodsFen: number;
   shippingFen: number;
@@ -72,6 +72,10 @@ export interface SynthOrder {
   courier: Courier | null;
   trackingNo: string;
   buyerNote: string;
+}
+
+export interface SynthOrder extends SynthOrderBody {
+  buyer: SynthBuyer;
 }
 
 const STATES: readonly (readonly [OrderState, number])[] = [
@@ -103,6 +107,8 @@ export interface OrderFactoryOptions {
   expectedOrders: number;
   /** Buyer notes are written by some formats only; a quoted comma in them tests the CSV reader. */
   notes?: readonly string[];
+  /** The first order's `seq` (0): a second file of the same shop continues the numbering. */
+  firstSeq?: number;
 }
 
 export class OrderFactory {
@@ -111,10 +117,11 @@ export class OrderFactory {
   private readonly buyerPool: number;
   private readonly meanGap: number;
   private clock = 0;
-  private seq = 0;
+  private seq: number;
 
   constructor(private readonly options: OrderFactoryOptions) {
     this.rng = new Rng(options.seed);
+    this.seq = options.firstSeq ?? 0;
     // About three orders per buyer on average, skewed: a core of regulars and a long tail.
     this.buyerPool = Math.max(20, Math.ceil(options.expectedOrders / 3));
     // The orders of one file span about 300 days, whatever its size.
@@ -123,9 +130,19 @@ export class OrderFactory {
 
   /** The next order, with at most `maxLines` lines (line-level files stop at exactly `size` rows). */
   next(maxLines = 3): SynthOrder {
+    this.clock += this.rng.int(0, 2 * this.meanGap);
+    const order = this.bodyAt(this.clock, maxLines) as SynthOrder;
+    order.buyer = this.buyer(this.rng.skewed(this.buyerPool));
+    return order;
+  }
+
+  /**
+   * An order placed at `created` (wall-clock seconds after 2024-01-01), everything but its buyer:
+   * state, times, lines, money, courier. The identity benchmark places orders in time itself and
+   * gives them its own buyers; `next` is this plus the clock and a buyer from the pool.
+   */
+  bodyAt(created: number, maxLines = 3): SynthOrderBody {
     const rng = this.rng;
-    this.clock += rng.int(0, 2 * this.meanGap);
-    const created = this.clock;
     const state = rng.weighted(STATES);
     const paid = state === 'unpaid' || state === 'closed_unpaid' ? null : created + rng.int(3, 900);
     const shipped =
@@ -160,7 +177,6 @@ export class OrderFactory {
       paid,
       shipped,
       completed,
-      buyer: this.buyer(rng.skewed(this.buyerPool)),
       lines,
       goodsFen,
       shippingFen,

@@ -169,3 +169,56 @@ export function importArgv(
     '--json',
   ];
 }
+
+/**
+ * The buyer merge (issue 9), as the harness sees it:
+ *
+ *   node bin.mjs --db DB merge --json
+ *     → exit 0, stdout {"accounts","customers","autoMerged","reviewQueue","durationMs"}
+ *   a command that is not there yet exits non-zero with {"error":{"code":"cli.notYet",…}}
+ */
+export function mergeArgv(cli: string, db: string): string[] {
+  return [process.execPath, cli, '--db', db, 'merge', '--json'];
+}
+
+const mergeOutput = z.object({
+  accounts: z.number(),
+  customers: z.number(),
+  autoMerged: z.number(),
+  reviewQueue: z.number(),
+  durationMs: z.number(),
+});
+
+export type MergeOutput = z.infer<typeof mergeOutput>;
+
+/** The --json document of `merge`; throws with a readable reason when it is not one. */
+export function parseMergeOutput(stdout: string): MergeOutput {
+  let json: unknown;
+  try {
+    json = JSON.parse(stdout);
+  } catch {
+    throw new Error(`merge --json did not print JSON: ${stdout.slice(0, 200)}`);
+  }
+  const parsed = mergeOutput.safeParse(json);
+  if (!parsed.success)
+    throw new Error(`merge --json printed an unexpected document: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+/** `{"error":{"code","message"}}` from a failed --json command, or null when stdout is not one. */
+export function parseCliError(stdout: string): { code: string; message: string } | null {
+  try {
+    const json = JSON.parse(stdout) as { error?: { code?: unknown; message?: unknown } };
+    const e = json.error;
+    if (e && typeof e.code === 'string') return { code: e.code, message: String(e.message ?? '') };
+  } catch {
+    // not a JSON error document
+  }
+  return null;
+}
+
+/** Whether `node <cli> <command> --help` lists `option` (e.g. `customers` `--search`). */
+export async function helpMentions(cli: string, command: string[], option: string): Promise<boolean> {
+  const run = await runMeasured([process.execPath, cli, ...command, '--help'], { timeoutS: 60 });
+  return run.exitCode === 0 && run.stdout.includes(option);
+}

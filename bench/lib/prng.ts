@@ -82,3 +82,37 @@ export class Rng {
     return Math.floor(r * r * size);
   }
 }
+
+/**
+ * `Rng.weighted` for a long list drawn from many times (surnames, districts, phone prefixes):
+ * the cumulative weights are summed once and each draw is a binary search.
+ */
+export class WeightedTable<T> {
+  private readonly values: T[];
+  private readonly cumulative: Float64Array;
+  private readonly total: number;
+
+  constructor(entries: readonly (readonly [T, number])[]) {
+    if (entries.length === 0) throw new Error('WeightedTable: no entries');
+    this.values = entries.map(([v]) => v);
+    this.cumulative = new Float64Array(entries.length);
+    let sum = 0;
+    entries.forEach(([, w], i) => {
+      sum += w;
+      this.cumulative[i] = sum;
+    });
+    this.total = sum;
+  }
+
+  draw(rng: Rng): T {
+    const r = rng.float() * this.total;
+    let lo = 0;
+    let hi = this.cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.cumulative[mid]! > r) hi = mid;
+      else lo = mid + 1;
+    }
+    return this.values[lo]!;
+  }
+}

@@ -84,14 +84,22 @@ async function writeAtomically(file: string, text: string): Promise<void> {
   await rename(`${file}.tmp`, file);
 }
 
-/** Writes latest.{json,md} and <stamp>.{json,md}; returns the paths written. */
-export async function writeResults(outDir: string, report: BenchReport, markdown: string): Promise<string[]> {
+/**
+ * Writes <prefix>latest.{json,md} and <prefix><stamp>.{json,md}; returns the paths written. The
+ * benchmark has no prefix; the merge evaluation writes `merge-`.
+ */
+export async function writeResults(
+  outDir: string,
+  report: { date: string },
+  markdown: string,
+  prefix = '',
+): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const json = await pretty(JSON.stringify(report, null, 2), 'latest.json');
   const md = await pretty(markdown, 'latest.md');
   const base = stamp(new Date(report.date));
   const written: string[] = [];
-  for (const name of ['latest', base]) {
+  for (const name of [`${prefix}latest`, `${prefix}${base}`]) {
     for (const [ext, text] of [
       ['json', json],
       ['md', md],

@@ -13,8 +13,15 @@ export interface CheckSink {
   note(message: string): void;
 }
 
+/** What the checks need to know of a generated file (the identity benchmark's files too). */
+export type CheckedFile = Pick<DataFile, 'path' | 'format' | 'rows' | 'orders'>;
+
 /** The batch of one file: matched by file name when the CLI reports it, else by position. */
-function batchFor(batches: readonly ImportBatch[], file: DataFile, index: number): ImportBatch | undefined {
+function batchFor(
+  batches: readonly ImportBatch[],
+  file: CheckedFile,
+  index: number,
+): ImportBatch | undefined {
   const name = path.basename(file.path);
   return batches.find((b) => b.file != null && path.basename(b.file) === name) ?? batches[index];
 }
@@ -25,7 +32,7 @@ function batchFor(batches: readonly ImportBatch[], file: DataFile, index: number
  */
 export function checkImport(
   step: string,
-  files: readonly DataFile[],
+  files: readonly CheckedFile[],
   batches: readonly ImportBatch[],
   mode: 'fresh' | 'again',
   sink: CheckSink,

@@ -157,7 +157,7 @@ export async function runTrial(options: {
  * sqlite shell's spill files) go into the trial's folder, which is removed afterwards; a HUIKE_DB
  * from the caller's shell must never point an import at a real database.
  */
-function childEnv(dir: string, statsPath: string | null): NodeJS.ProcessEnv {
+export function childEnv(dir: string, statsPath: string | null): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: dir, TMP: dir, TEMP: dir };
   delete env.HUIKE_DB;
   delete env.HUIKE_BENCH_STATS;
