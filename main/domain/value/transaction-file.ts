@@ -27,137 +27,38 @@ export interface TransactionFile {
   layout: TransactionLayout;
   /** The columns read, as the file names them (or their letters when it has no header). */
   columns: { customer: string; date: string; amount: string };
-  transactions: TransactionColumns<string>;
+  transactions: TransactionColumns<string> & { customer: string[]; day: Int32Array; amount: Float64Array };
 }
 
 type Field = 'customer' | 'date' | 'amount';
 const FIELDS: readonly Field[] = ['customer', 'date', 'amount'];
 
-/** Header names per field, compared after `headerKey` (lower case, no spaces, _ - or units in brackets). */
+/**
+ * Header names per field, compared after `headerKey` (lower case, no spaces, _ - . / or units in
+ * brackets). Earlier names win when several columns match (customer_id before a bare id).
+ */
 const HEADER_NAMES: Record<Field, readonly string[]> = {
-  customer: [
-    'customer',
-    'customerid',
-    'customerno',
-    'customernumber',
-    'customername',
-    'cust',
-    'custid',
-    'client',
-    'clientid',
-    'user',
-    'userid',
-    'uid',
-    'buyer',
-    'buyerid',
-    'buyername',
-    'member',
-    'memberid',
-    'account',
-    'accountid',
-    'email',
-    'phone',
-    '客户',
-    '客户id',
-    '客户编号',
-    '客户名称',
-    '客户姓名',
-    '客户账号',
-    '用户',
-    '用户id',
-    '用户名',
-    '会员',
-    '会员id',
-    '会员编号',
-    '会员名',
-    '会员卡号',
-    '买家',
-    '买家id',
-    '买家昵称',
-    '买家会员名',
-    '买家账号',
-    '买家姓名',
-    '顾客',
-    '顾客id',
-    '顾客编号',
-    '手机号',
-    '手机号码',
-  ],
-  date: [
-    'date',
-    'day',
-    'orderdate',
-    'purchasedate',
-    'transactiondate',
-    'txndate',
-    'saledate',
-    'invoicedate',
-    'datetime',
-    'time',
-    'timestamp',
-    'orderedat',
-    'createdat',
-    'paidat',
-    'ordertime',
-    'purchasetime',
-    '日期',
-    '时间',
-    '下单日期',
-    '下单时间',
-    '订单日期',
-    '订单时间',
-    '交易日期',
-    '交易时间',
-    '购买日期',
-    '购买时间',
-    '付款日期',
-    '付款时间',
-    '支付日期',
-    '支付时间',
-    '订单创建时间',
-    '创建时间',
-    '成交时间',
-    '成交日期',
-    '消费日期',
-    '消费时间',
-  ],
-  amount: [
-    'amount',
-    'value',
-    'revenue',
-    'sales',
-    'total',
-    'price',
-    'spend',
-    'dollarvalue',
-    'ordervalue',
-    'ordertotal',
-    'orderamount',
-    'paid',
-    'paidamount',
-    'payment',
-    'money',
-    'gmv',
-    'netsales',
-    'totalprice',
-    '金额',
-    '实付金额',
-    '订单金额',
-    '买家实付金额',
-    '实收金额',
-    '支付金额',
-    '付款金额',
-    '销售额',
-    '成交金额',
-    '交易金额',
-    '消费金额',
-    '总金额',
-    '应付金额',
-    '实付款',
-    '订单总额',
-    '商品金额',
-  ],
+  customer: words(`
+    customer customerid customerno customernumber customername cust custid client clientid user userid
+    uid buyer buyerid buyername member memberid account accountid
+    客户 客户id 客户编号 客户名称 客户姓名 客户账号 用户 用户id 用户名 会员 会员id 会员编号 会员名 会员卡号
+    买家 买家id 买家昵称 买家会员名 买家账号 买家姓名 顾客 顾客id 顾客编号
+    email phone 手机号 手机号码 id`),
+  date: words(`
+    date day orderdate purchasedate transactiondate txndate saledate invoicedate datetime time timestamp
+    orderedat createdat paidat ordertime purchasetime
+    日期 时间 下单日期 下单时间 订单日期 订单时间 交易日期 交易时间 购买日期 购买时间 付款日期 付款时间
+    支付日期 支付时间 订单创建时间 创建时间 成交时间 成交日期 消费日期 消费时间`),
+  amount: words(`
+    amount value revenue sales total price spend dollarvalue ordervalue ordertotal orderamount paid
+    paidamount payment money gmv netsales totalprice
+    金额 实付金额 订单金额 买家实付金额 实收金额 支付金额 付款金额 销售额 成交金额 交易金额 消费金额 总金额
+    应付金额 实付款 订单总额 商品金额`),
 };
+
+function words(text: string): string[] {
+  return text.trim().split(/\s+/);
+}
 
 function headerKey(cell: string): string {
   return cleanValue(cell)
@@ -326,12 +227,22 @@ async function readCsv(text: string, file: string): Promise<TransactionFile> {
   return collector.result('csv');
 }
 
-/** Each field's column by its header name (the first match), or null unless all three are named. */
+/**
+ * Each field's column by its header name, or null unless all three are named. When several
+ * columns name a field, the name earlier in HEADER_NAMES wins (customer_id before a bare id).
+ */
 function locateColumns(cells: string[]): Record<Field, number> | null {
   const found: Partial<Record<Field, number>> = {};
+  const rank: Partial<Record<Field, number>> = {};
   cells.forEach((cell, index) => {
-    const field = HEADER_INDEX.get(headerKey(cell));
-    if (field && found[field] === undefined) found[field] = index;
+    const key = headerKey(cell);
+    const field = HEADER_INDEX.get(key);
+    if (!field) return;
+    const r = HEADER_NAMES[field].indexOf(key);
+    if (rank[field] === undefined || r < rank[field]!) {
+      found[field] = index;
+      rank[field] = r;
+    }
   });
   return found.customer !== undefined && found.date !== undefined && found.amount !== undefined
     ? (found as Record<Field, number>)

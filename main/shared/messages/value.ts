@@ -27,8 +27,8 @@ export const valueMessages = {
 
   // Why the models are not used (the thin-data rule).
   'value.thin.fewRepeatCustomers': {
-    'zh-CN': '只有 {count} 位客户回购过，少于模型需要的 {min} 位',
-    en: 'Only {count} customers bought more than once; the models need at least {min}',
+    'zh-CN': '回购过的客户只有 {count} 位，少于模型需要的 {min} 位',
+    en: 'Customers who bought more than once: {count}, fewer than the {min} the models need',
   },
   'value.thin.shortHistory': {
     'zh-CN': '数据只覆盖 {spanDays} 天，不到客户典型回购间隔（{intervalDays} 天）的 {times} 倍',
@@ -43,8 +43,8 @@ export const valueMessages = {
     en: 'The parameters {parameters} of {model} ran off to extreme values: the data cannot pin them down',
   },
   'value.thin.noSpend': {
-    'zh-CN': '回购客户中只有 {count} 位的回购金额大于 0，无法估计客单价模型',
-    en: 'Only {count} repeat customers spent more than 0 on their repeat purchases: too few to fit the spend model',
+    'zh-CN': '回购金额大于 0 的客户只有 {count} 位，无法估计客单价模型',
+    en: 'Customers whose repeat purchases came to more than 0: {count}, too few to fit the spend model',
   },
 
   // `huike clv fit FILE`: the transaction file.
