@@ -32,13 +32,13 @@ export function lnGamma(x: number): number {
 }
 
 /**
- * ψ(x) = d/dx ln Γ(x) for x > 0: the recurrence ψ(x) = ψ(x+1) − 1/x up to x ≥ 6, then the
- * asymptotic series (Abramowitz & Stegun 6.3.18), accurate to about 1e-15 there.
+ * ψ(x) = d/dx ln Γ(x) for x > 0: the recurrence ψ(x) = ψ(x+1) − 1/x up to x ≥ 10, then the
+ * asymptotic series (Abramowitz & Stegun 6.3.18) to x^-12, accurate to about 1e-15 there.
  */
 export function digamma(x: number): number {
   if (!(x > 0)) return Number.NaN;
   let shift = 0;
-  while (x < 6) {
+  while (x < 10) {
     shift -= 1 / x;
     x += 1;
   }
