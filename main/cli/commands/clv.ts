@@ -128,6 +128,7 @@ async function readText(file: string): Promise<string> {
     });
   }
   if (bytes.length === 0) throw new UserError({ code: 'file.empty', ...named });
+  if (!looksLikeText(bytes.subarray(0, 4096))) throw new UserError({ code: 'value.file.notText', ...named });
   const decoded = await decodeTextStream(
     (async function* () {
       yield bytes;
@@ -135,19 +136,37 @@ async function readText(file: string): Promise<string> {
   );
   let text = '';
   for await (const chunk of decoded.text) text += chunk;
-  if (looksBinary(text)) throw new UserError({ code: 'file.binary', ...named });
   return text;
 }
 
-/** Control characters other than tab and line breaks, or undecodable bytes, in the first 4 KB. */
-function looksBinary(text: string): boolean {
-  const head = text.slice(0, 4096);
-  let odd = 0;
-  for (let i = 0; i < head.length; i++) {
-    const c = head.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffd) odd++;
+/** ZIP (an .xlsx too), OLE2 (.xls), PDF, PNG, JPEG, GIF. */
+const BINARY_MAGIC = [
+  [0x50, 0x4b, 0x03, 0x04],
+  [0x50, 0x4b, 0x05, 0x06],
+  [0xd0, 0xcf, 0x11, 0xe0],
+  [0x25, 0x50, 0x44, 0x46],
+  [0x89, 0x50, 0x4e, 0x47],
+  [0xff, 0xd8, 0xff],
+  [0x47, 0x49, 0x46, 0x38],
+];
+
+/**
+ * Text in some encoding the importer reads, judged from the first bytes: a workbook, a picture or
+ * a program has NUL and other control bytes where text has none, except UTF-16, where every
+ * other byte of ASCII text is NUL (a quarter of the bytes at least, even in Chinese).
+ */
+function looksLikeText(head: Uint8Array): boolean {
+  const starts = (magic: number[]) => magic.every((b, i) => head[i] === b);
+  if (BINARY_MAGIC.some(starts)) return false;
+  if (starts([0xff, 0xfe]) || starts([0xfe, 0xff])) return true;
+  let nul = 0;
+  let control = 0;
+  for (const byte of head) {
+    if (byte === 0) nul++;
+    else if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x1b) control++;
   }
-  return odd > Math.max(2, head.length / 100);
+  if (nul > 0) return nul >= head.length / 4;
+  return control <= head.length / 100;
 }
 
 /** The mean of the values that are numbers (NaN: not estimated). */
