@@ -28,7 +28,12 @@ interface ClvTexts {
 
 const TEXTS: Record<MessageLanguage, ClvTexts> = {
   'zh-CN': {
-    layout: { csv: 'CSV', 'cdnow-sample': 'CDNOW 样本格式', 'cdnow-master': 'CDNOW 完整格式' },
+    layout: {
+      csv: 'CSV',
+      'cdnow-sample': 'CDNOW 样本格式',
+      'cdnow-master': 'CDNOW 完整格式',
+      whitespace: '空格分隔',
+    },
     unit: { day: '天', week: '周' },
     header: (file: string, layout: string, tx: string, customers: string, repeat: string) =>
       `${file}（${layout}）：${tx} 笔交易，${customers} 位客户，其中 ${repeat} 位回购过`,
@@ -51,7 +56,12 @@ const TEXTS: Record<MessageLanguage, ClvTexts> = {
     method: '预测方法：',
   },
   en: {
-    layout: { csv: 'CSV', 'cdnow-sample': 'CDNOW sample layout', 'cdnow-master': 'CDNOW master layout' },
+    layout: {
+      csv: 'CSV',
+      'cdnow-sample': 'CDNOW sample layout',
+      'cdnow-master': 'CDNOW master layout',
+      whitespace: 'whitespace-separated',
+    },
     unit: { day: 'days', week: 'weeks' },
     header: (file: string, layout: string, tx: string, customers: string, repeat: string) =>
       `${file} (${layout}): ${tx} transactions, ${customers} customers, ${repeat} of them bought again`,

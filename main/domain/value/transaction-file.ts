@@ -6,7 +6,8 @@
  *   the usual variants below), or with no header and the columns in the order customer, date, amount;
  * - the CDNOW whitespace layouts from Fader & Hardie's data: `CDNOW_sample.txt` (master id, sample
  *   id, YYYYMMDD, CDs, dollars; no header; the sample id is the customer, as in the published
- *   summaries) and `CDNOW_master.txt` (a header line, then id, YYYYMMDD, CDs, dollars).
+ *   summaries) and `CDNOW_master.txt` (a header line, then id, YYYYMMDD, CDs, dollars), or any
+ *   whitespace-separated file whose header names the three columns.
  *
  * Dates are read as the calendar day written in the file (an offset such as `+08:00` is ignored:
  * the day is the shop's as written). Amounts are money as written (yuan, dollars), read exactly to
@@ -21,7 +22,7 @@ import { parseDateTime } from '../import/date-time.js';
 import { parseMoney } from '../import/money.js';
 import { dayNumber, type TransactionColumns } from './summary.js';
 
-export type TransactionLayout = 'csv' | 'cdnow-sample' | 'cdnow-master';
+export type TransactionLayout = 'csv' | 'cdnow-sample' | 'cdnow-master' | 'whitespace';
 
 export interface TransactionFile {
   layout: TransactionLayout;
@@ -75,8 +76,8 @@ const HEADER_INDEX = new Map<string, Field>(
 /** Reads a whole transaction file's text (decoded). `file` is the name messages use. */
 export async function readTransactionText(text: string, file: string): Promise<TransactionFile> {
   const firstLine = /^[^\r\n]*/.exec(text.replace(/^\uFEFF/, '').replace(/^\s*\n/, ''))![0];
-  if (/^\s*\S+(\s+\S+){3,4}\s*$/.test(firstLine) && !/[,;\t]/.test(firstLine.trim())) {
-    return readCdnow(text, file);
+  if (/^\s*\S+(\s+\S+){2,}\s*$/.test(firstLine) && !/[,;\t]/.test(firstLine.trim())) {
+    return readWhitespace(text, file);
   }
   return readCsv(text, file);
 }
@@ -138,25 +139,37 @@ function readDay(raw: string | undefined): number {
   return dayNumber(parsed.value.slice(0, 10));
 }
 
-function readCdnow(text: string, file: string): TransactionFile {
+/**
+ * Whitespace-separated columns. With a header line (CDNOW_master's `customer_id date number_of_cds
+ * dollar_value`, or any other naming the three columns), the columns are found by name; without
+ * one, 5 fields are CDNOW_sample's layout and 4 CDNOW_master's.
+ */
+function readWhitespace(text: string, file: string): TransactionFile {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   let expected = 0;
   let layout: TransactionLayout = 'cdnow-sample';
+  let positions: Record<Field, number> | null = null;
   let collector: Collector | null = null;
   for (const [index, line] of lines.entries()) {
     const row = index + 1;
     const fields = line.trim().split(/\s+/);
     if (fields.length === 1 && fields[0] === '') continue;
     if (!collector) {
-      // CDNOW_master starts with `customer_id date number_of_cds dollar_value`.
-      if (fields.length === 4 && !/^\d+$/.test(fields[0]!)) {
-        layout = 'cdnow-master';
-        expected = 4;
-        collector = new Collector(file, { customer: fields[0]!, date: fields[1]!, amount: fields[3]! });
+      expected = fields.length;
+      if (!/^\d+$/.test(fields[0]!)) {
+        positions = locateColumns(fields);
+        if (!positions) throw columnsNotFound(fields, file);
+        layout = fields.join(' ') === CDNOW_MASTER_HEADER ? 'cdnow-master' : 'whitespace';
+        collector = new Collector(file, {
+          customer: fields[positions.customer]!,
+          date: fields[positions.date]!,
+          amount: fields[positions.amount]!,
+        });
         continue;
       }
-      expected = fields.length;
+      if (expected !== 4 && expected !== 5) throw columnsNotFound([], file);
       layout = expected === 5 ? 'cdnow-sample' : 'cdnow-master';
+      positions = expected === 5 ? { customer: 1, date: 2, amount: 4 } : { customer: 0, date: 1, amount: 3 };
       collector = new Collector(
         file,
         expected === 5
@@ -172,11 +185,23 @@ function readCdnow(text: string, file: string): TransactionFile {
         row,
       });
     }
-    if (expected === 5) collector.add(row, fields[1], fields[2], fields[4]);
-    else collector.add(row, fields[0], fields[1], fields[3]);
+    collector.add(row, fields[positions!.customer], fields[positions!.date], fields[positions!.amount]);
   }
   if (!collector) throw new UserError({ code: 'value.file.noTransactions', params: { file }, file });
   return collector.result(layout);
+}
+
+const CDNOW_MASTER_HEADER = 'customer_id date number_of_cds dollar_value';
+
+function columnsNotFound(header: string[], file: string): UserError {
+  const missing = FIELDS.filter(
+    (field) => !header.some((cell) => HEADER_INDEX.get(headerKey(cell)) === field),
+  );
+  return new UserError({
+    code: 'value.file.columnsNotFound',
+    params: { file, missing: missing.map((field) => ({ code: `value.column.${field}` as const })) },
+    file,
+  });
 }
 
 async function* once(text: string): AsyncIterable<string> {
@@ -201,18 +226,9 @@ async function readCsv(text: string, file: string): Promise<TransactionFile> {
         continue;
       }
       // No header: the first row must be data in the order customer, date, amount.
-      const missing = FIELDS.filter(
-        (field) => !record.cells.some((cell) => HEADER_INDEX.get(headerKey(cell)) === field),
-      );
       const looksLikeData =
         record.cells.length >= 3 && !Number.isNaN(readDay(record.cells[1])) && parseMoney(record.cells[2]).ok;
-      if (!looksLikeData) {
-        throw new UserError({
-          code: 'value.file.columnsNotFound',
-          params: { file, missing: missing.map((field) => ({ code: `value.column.${field}` as const })) },
-          file,
-        });
-      }
+      if (!looksLikeData) throw columnsNotFound(record.cells, file);
       positions = { customer: 0, date: 1, amount: 2 };
       collector = new Collector(file, { customer: 'A', date: 'B', amount: 'C' });
     }

@@ -110,3 +110,20 @@ describe('transaction files', () => {
     expect((await failure('customer,date,amount\na,2024-01-01,"10\n')).code).toBe('value.row.cutOff');
   });
 });
+
+describe('whitespace files other than CDNOW', () => {
+  it('finds the columns of a whitespace file by its header, and refuses one whose header names none', async () => {
+    const file = await readTransactionText(
+      'amount customer date\n12.5 a 2024-01-01\n3 b 2024-01-02\n',
+      'w.txt',
+    );
+    expect(file.layout).toBe('whitespace');
+    expect(file.transactions.customer).toEqual(['a', 'b']);
+    expect(Array.from(file.transactions.amount)).toEqual([12.5, 3]);
+    await expect(
+      readTransactionText('who when what much\nx 2024-01-01 y 3\n', 'w.txt'),
+    ).rejects.toMatchObject({
+      code: 'value.file.columnsNotFound',
+    });
+  });
+});
