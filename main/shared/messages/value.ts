@@ -54,7 +54,7 @@ export const valueMessages = {
   'value.file.columnsNotFound': {
     'zh-CN':
       '{file} 中找不到{missing}列。交易文件应有客户、日期、金额三列：表头如“客户ID,日期,金额”或“customer,date,amount”，或不带表头、按这个顺序排列；也可以是 CDNOW 的空格分隔格式',
-    en: '{file} has no {missing} column. A transaction file has customer, date and amount columns: a header such as “customer,date,amount” or “客户ID,日期,金额”, or no header with the columns in that order; or the CDNOW whitespace-separated layout',
+    en: '{file} has no {missing} column. A transaction file has customer, date and amount columns: a header such as “customer,date,amount” (or the same in Chinese), or no header with the columns in that order; or the CDNOW whitespace-separated layout',
   },
   'value.file.notText': {
     'zh-CN': '{file} 不是文本文件（CSV 或 TXT）。若是 Excel 工作簿，请先另存为 CSV',
