@@ -2,7 +2,8 @@
  * What the two model fits share: the optimiser strategy on log-parameters, the guard against
  * parameters running off to 0 or ∞, and the report each fit gives of itself.
  */
-import { minimizeBfgs, minimizeNelderMead, type MinimizeResult, type Objective } from './optimize.js';
+import { minimizeNelderMead } from './nelder-mead.js';
+import { minimizeBfgs, type MinimizeResult, type Objective } from './optimize.js';
 
 /**
  * A log-parameter (on the fit's rescaled clock or money) beyond ±this has run off towards 0 or ∞:

@@ -7,7 +7,8 @@ import {
   logAddExp,
   logistic,
 } from '../../../../main/domain/value/special-functions.js';
-import { minimizeBfgs, minimizeNelderMead } from '../../../../main/domain/value/optimize.js';
+import { minimizeNelderMead } from '../../../../main/domain/value/nelder-mead.js';
+import { minimizeBfgs } from '../../../../main/domain/value/optimize.js';
 
 const relative = (actual: number, expected: number) =>
   Math.abs(actual - expected) / Math.max(1, Math.abs(expected));
