@@ -22,6 +22,7 @@ import {
 } from '../shared/messages/index.js';
 import { appVersion, defaultDbPath, stageDirFor } from '../services/app-paths.js';
 import { startBenchStats } from './bench-stats.js';
+import { registerClvCommands } from './commands/clv.js';
 import { registerShopAndBackupCommands } from './commands/shops-and-backup.js';
 import { createPrinter } from './human.js';
 import { mappingHelp } from './mapping-help.js';
@@ -234,15 +235,7 @@ export function buildProgram(session: Session = { lang: null, json: false }): Co
     .option('--json')
     .action(notYet('report profit', true));
   report.command('value').option('--as-of <date>').option('--json').action(notYet('report value', true));
-  program
-    .command('clv')
-    .description('客户终身价值模型 (customer lifetime value)')
-    .command('fit')
-    .argument('<file>')
-    .option('--calibration-end <date>')
-    .addOption(new Option('--time-unit <unit>').choices(['day', 'week']))
-    .option('--json')
-    .action(notYet('clv fit', true));
+  registerClvCommands(program, { lang: () => sessionLang(session) });
   program
     .command('export')
     .description('导出 (export)')

@@ -1,13 +1,14 @@
 /**
  * The parse worker: decoding, parsing and normalising run here, off the thread that writes the
  * database (the Electron main process, the web server, the CLI), so a window never waits on a
- * parse. A job's rows go back in batches; the worker reads on only while the writer keeps up (at
+ * parse; so do the sample shop's generation and the customer-value fits. A job's rows go back in batches; the worker reads on only while the writer keeps up (at
  * most a few batches unacknowledged), so memory stays flat however large the file.
  */
 import { parentPort } from 'node:worker_threads';
 import { UserError } from '../../domain/errors.js';
 import { generateDemoRows } from './demo-rows.js';
 import { parseFile } from './parse-file.js';
+import { runClvFit } from '../value/clv-fit-job.js';
 import type { WorkerReply, WorkerRequest } from './worker-jobs.js';
 
 const port = parentPort;
@@ -49,7 +50,9 @@ port.on('message', (message: WorkerRequest | { ack: true }) => {
   const work =
     request.job.kind === 'parse-file'
       ? parseFile(request.job, ctx, sink as never)
-      : generateDemoRows(request.job, ctx, sink as never);
+      : request.job.kind === 'demo-rows'
+        ? generateDemoRows(request.job, ctx, sink as never)
+        : runClvFit(request.job, ctx);
   work.then(
     (result) => reply({ id: request.id, type: 'done', result }),
     (error: unknown) =>

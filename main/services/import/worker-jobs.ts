@@ -1,5 +1,6 @@
 /**
- * Runs parse jobs in the parse worker (parse-worker.ts): the job's rows arrive in batches, each
+ * Runs jobs in the parse worker (parse-worker.ts): parsing a file, generating the sample shop,
+ * fitting the customer-value models. A parse job's rows arrive in batches, each
  * handed to the caller's sink and acknowledged once the sink has stored it (so the worker never
  * runs far ahead of the writer); progress is relayed to the job's context; a cancel terminates the
  * worker (the next job starts a fresh one); errors come back as the same UserError the parse threw.
@@ -12,8 +13,12 @@ import type { PlacedMessage } from '../../shared/messages/index.js';
 import type { DemoRowsJob, DemoShopStart } from './demo-rows.js';
 import type { JobContext } from './import-types.js';
 import type { ParsedFileMeta, ParseFileJob, ParseStart, RowBatch } from './parse-file.js';
+import type { ClvFitJob, ClvFitResult } from '../value/clv-fit-job.js';
 
-export type WorkerJob = ({ kind: 'parse-file' } & ParseFileJob) | ({ kind: 'demo-rows' } & DemoRowsJob);
+export type WorkerJob =
+  | ({ kind: 'parse-file' } & ParseFileJob)
+  | ({ kind: 'demo-rows' } & DemoRowsJob)
+  | ({ kind: 'clv-fit' } & ClvFitJob);
 
 export interface WorkerRequest {
   id: number;
@@ -149,4 +154,19 @@ export function demoRowsInWorker(
   sink: BatchSink<DemoShopStart>,
 ): Promise<void> {
   return run({ kind: 'demo-rows', ...job }, ctx, sink);
+}
+
+/** A job that sends no rows, only progress and its result. */
+const NO_ROWS: BatchSink<never> = {
+  start() {},
+  batch() {},
+};
+
+/**
+ * Fits the customer-value models (main/services/value/clv-fit-job.ts) off this thread: the
+ * Electron main process never blocks on a fit. Cancelled through `ctx.signal` like the other jobs
+ * (the worker is terminated; the next job starts a fresh one).
+ */
+export function clvFitInWorker(job: ClvFitJob, ctx: JobContext): Promise<ClvFitResult> {
+  return run({ kind: 'clv-fit', ...job }, ctx, NO_ROWS);
 }
