@@ -56,7 +56,8 @@ export const importMessages = {
     en: 'The column “{column}” named in the column mapping is not in the file’s header. Choose the column again in the mapping.',
   },
   'import.currencyFixed': {
-    'zh-CN': '{platform} 的导出文件金额总是人民币（CNY），不能按 {chosen} 导入。请去掉币种选择（命令行去掉 --currency）。',
+    'zh-CN':
+      '{platform} 的导出文件金额总是人民币（CNY），不能按 {chosen} 导入。请去掉币种选择（命令行去掉 --currency）。',
     en: '{platform} exports are always in Chinese yuan (CNY); they cannot be imported as {chosen}. Clear the currency choice (in the terminal, drop --currency).',
   },
   'import.currencyMissing': {

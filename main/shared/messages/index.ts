@@ -18,6 +18,7 @@ import { rowMessages } from './rows.js';
 import { undoMessages } from './undo.js';
 import { cliMessages } from './cli.js';
 import { ordersMessages } from './orders.js';
+import { customersMessages } from './customers.js';
 
 export const MESSAGE_LANGUAGES = ['zh-CN', 'en'] as const;
 export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
@@ -35,6 +36,7 @@ export const CATALOG = {
   ...undoMessages,
   ...cliMessages,
   ...ordersMessages,
+  ...customersMessages,
 } as const satisfies Record<string, Templates>;
 
 export type MessageCode = keyof typeof CATALOG;
