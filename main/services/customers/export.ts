@@ -21,7 +21,7 @@ import { createSlicer, throwIfCancelled } from '../long-work.js';
 import { PLATFORM_LABELS, type ExportCell } from '../orders/export-columns.js';
 import { csvWriter } from '../orders/export-writers.js';
 import { readShops, type ShopRow } from '../orders/list-rows.js';
-import { pageIdsQuery, resolveCustomersFilter, spendSortCurrency } from './list.js';
+import { countCustomers, pageIdsQuery, resolveCustomersFilter, spendSortCurrency } from './list.js';
 import { listOf, readSpend, tagsOf } from './rows.js';
 
 export interface CustomersExportRequest {
@@ -31,7 +31,7 @@ export interface CustomersExportRequest {
   /** Names, phones and phone/e-mail account keys masked, as on screen (JSON buyer keys excepted). */
   masked: boolean;
   lang: MessageLanguage;
-  /** At most this many customers, the first in the sort's order. */
+  /** At most this many customers, the first in the sort's order (JSON `total` still counts all). */
   limit?: number;
 }
 
@@ -309,6 +309,8 @@ export async function exportCustomers(
     .pluck()
     .all(...compiled.parameters) as number[];
   const durationMs = performance.now() - started;
+  // Customers the filter keeps, the limit aside.
+  const total = page ? await countCustomers(db, resolved) : ids.length;
 
   const shopList = await readShops(db);
   const shops = new Map(shopList.map((s) => [s.id, s]));
@@ -330,7 +332,7 @@ export async function exportCustomers(
     await slicer.maybeYield();
   }
   throwIfCancelled(ctx.signal);
-  const parts = await sink.finish(ids.length, durationMs);
+  const parts = await sink.finish(total, durationMs);
   return {
     parts,
     size: parts.reduce((n, p) => n + p.length, 0),
