@@ -3,11 +3,12 @@
  * accounts, with its weight in bits, its zone and the owner's decision, and per compared field the
  * agreement level, the weight it added and the two values as compared (masked).
  */
-import { Flex, Progress, Table, Tag, Typography } from 'antd';
+import { Flex, Progress, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail, CustomerLinkView, LinkEvidence } from '../../../../main/api/contract';
 import { Section } from './Section';
+import { TableTheme } from './table-theme';
 
 /** Per-field weights drawn against this many bits (a strong identifier is worth about ten). */
 const BAR_BITS = 12;
@@ -15,8 +16,24 @@ const BAR_BITS = 12;
 function EvidenceTable({ evidence }: { evidence: LinkEvidence[] }) {
   const { t } = useTranslation();
   const columns: ColumnsType<LinkEvidence> = [
-    { key: 'field', title: t('customers.page.field'), dataIndex: 'field', width: 110 },
-    { key: 'level', title: t('customers.page.level'), dataIndex: 'level', width: 150, ellipsis: true },
+    {
+      key: 'field',
+      title: t('customers.page.field'),
+      width: 110,
+      render: (_, e) => t(`customers.evidenceFields.${e.field}`, { defaultValue: e.field }),
+    },
+    {
+      key: 'level',
+      title: t('customers.page.level'),
+      width: 170,
+      ellipsis: { showTitle: false },
+      // The merge's own level codes (masked_compatible): shown as words where they read as words.
+      render: (_, e) => (
+        <Tooltip title={e.level} placement="topLeft">
+          <span>{e.level.replace(/_/g, ' ')}</span>
+        </Tooltip>
+      ),
+    },
     {
       key: 'bits',
       title: t('customers.page.bits'),
@@ -38,13 +55,15 @@ function EvidenceTable({ evidence }: { evidence: LinkEvidence[] }) {
     { key: 'b', title: t('customers.page.valueB'), ellipsis: true, render: (_, e) => e.b ?? '—' },
   ];
   return (
-    <Table<LinkEvidence>
-      size="small"
-      rowKey={(e) => `${e.field}-${e.level}`}
-      pagination={false}
-      columns={columns}
-      dataSource={evidence}
-    />
+    <TableTheme>
+      <Table<LinkEvidence>
+        size="small"
+        rowKey={(e) => `${e.field}-${e.level}`}
+        pagination={false}
+        columns={columns}
+        dataSource={evidence}
+      />
+    </TableTheme>
   );
 }
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerAccountView, CustomerPlatformTotals } from '../../../../main/api/contract';
 import { formatFen } from '../../format/money';
 import { formatShopTime } from '../orders/order-format';
+import { TableTheme } from './table-theme';
 
 const VIA_COLORS: Record<string, string> = {
   single: 'default',
@@ -45,7 +46,7 @@ export function AccountsTable({ accounts }: { accounts: CustomerAccountView[] })
     {
       key: 'via',
       title: t('customers.page.via'),
-      width: 150,
+      width: 168,
       render: (_, a) => (
         <Tag color={VIA_COLORS[a.via ?? ''] ?? 'default'} style={{ marginInlineEnd: 0 }}>
           {t(`customers.via.${a.via ?? 'unknown'}`, { defaultValue: a.via ?? '—' })}
@@ -86,24 +87,30 @@ export function AccountsTable({ accounts }: { accounts: CustomerAccountView[] })
     {
       key: 'dates',
       title: t('customers.page.firstLast'),
-      width: 196,
-      render: (_, a) => `${day(a.firstOrderAt)} ~ ${day(a.lastOrderAt)}`,
+      width: 200,
+      render: (_, a) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {day(a.firstOrderAt)} ~ {day(a.lastOrderAt)}
+        </span>
+      ),
     },
   ];
   return (
-    <Table<CustomerAccountView>
-      size="small"
-      rowKey="id"
-      pagination={false}
-      columns={columns}
-      dataSource={accounts}
-      onRow={(a) =>
-        ({
-          'data-testid': 'customer-account',
-          'data-platform': a.platform,
-        }) as React.HTMLAttributes<HTMLElement>
-      }
-    />
+    <TableTheme>
+      <Table<CustomerAccountView>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        columns={columns}
+        dataSource={accounts}
+        onRow={(a) =>
+          ({
+            'data-testid': 'customer-account',
+            'data-platform': a.platform,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
+      />
+    </TableTheme>
   );
 }
 
@@ -154,18 +161,20 @@ export function PlatformTotalsTable({ totals }: { totals: CustomerPlatformTotals
     },
   ];
   return (
-    <Table<CustomerPlatformTotals>
-      size="small"
-      rowKey={(r) => `${r.platform}-${r.currency}`}
-      pagination={false}
-      columns={columns}
-      dataSource={totals}
-      onRow={(r) =>
-        ({
-          'data-testid': 'customer-platform-row',
-          'data-platform': r.platform,
-        }) as React.HTMLAttributes<HTMLElement>
-      }
-    />
+    <TableTheme>
+      <Table<CustomerPlatformTotals>
+        size="small"
+        rowKey={(r) => `${r.platform}-${r.currency}`}
+        pagination={false}
+        columns={columns}
+        dataSource={totals}
+        onRow={(r) =>
+          ({
+            'data-testid': 'customer-platform-row',
+            'data-platform': r.platform,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
+      />
+    </TableTheme>
   );
 }

@@ -9,6 +9,7 @@ import { useAppState } from '../../app/AppState';
 import { formatFen } from '../../format/money';
 import { formatShopTime, STATUS_COLORS } from '../orders/order-format';
 import { Section } from './Section';
+import { TableTheme } from './table-theme';
 
 const PAGE_SIZE = 20;
 
@@ -47,13 +48,16 @@ export function CustomerTimeline({
     {
       key: 'orderedAt',
       title: t('orders.columns.orderedAt'),
-      width: 132,
-      render: (_, r) => formatShopTime(r.orderedAt, r.timezone),
+      width: 136,
+      render: (_, r) => (
+        <span style={{ whiteSpace: 'nowrap' }}>{formatShopTime(r.orderedAt, r.timezone)}</span>
+      ),
     },
     {
       key: 'platform',
       title: t('orders.columns.platform'),
-      width: 84,
+      width: 92,
+      ellipsis: true,
       render: (_, r) => t(`orders.platformShort.${r.platform}`, { defaultValue: r.platform }),
     },
     {
@@ -66,7 +70,7 @@ export function CustomerTimeline({
     {
       key: 'orderId',
       title: t('orders.columns.orderId'),
-      width: 176,
+      width: 172,
       ellipsis: true,
       render: (_, r) => r.platformOrderId,
     },
@@ -123,32 +127,34 @@ export function CustomerTimeline({
       }
       testId="customer-orders"
     >
-      <Table<OrderListRow>
-        size="small"
-        rowKey="id"
-        columns={columns}
-        dataSource={data?.rows ?? []}
-        loading={loaded.key !== key}
-        pagination={
-          (data?.total ?? 0) > PAGE_SIZE
-            ? {
-                current: page,
-                pageSize: PAGE_SIZE,
-                total: data?.total ?? 0,
-                showSizeChanger: false,
-                onChange: setPage,
-              }
-            : false
-        }
-        onRow={(r) =>
-          ({
-            onClick: () => onOpen(r.id),
-            style: { cursor: 'pointer' },
-            'data-testid': 'customer-order-row',
-            'data-order-id': r.platformOrderId,
-          }) as React.HTMLAttributes<HTMLElement>
-        }
-      />
+      <TableTheme>
+        <Table<OrderListRow>
+          size="small"
+          rowKey="id"
+          columns={columns}
+          dataSource={data?.rows ?? []}
+          loading={loaded.key !== key}
+          pagination={
+            (data?.total ?? 0) > PAGE_SIZE
+              ? {
+                  current: page,
+                  pageSize: PAGE_SIZE,
+                  total: data?.total ?? 0,
+                  showSizeChanger: false,
+                  onChange: setPage,
+                }
+              : false
+          }
+          onRow={(r) =>
+            ({
+              onClick: () => onOpen(r.id),
+              style: { cursor: 'pointer' },
+              'data-testid': 'customer-order-row',
+              'data-order-id': r.platformOrderId,
+            }) as React.HTMLAttributes<HTMLElement>
+          }
+        />
+      </TableTheme>
     </Section>
   );
 }

@@ -3,13 +3,14 @@
  * the user nears the end), one line per customer, masked as everywhere. A row opens the customer.
  */
 import { LockOutlined } from '@ant-design/icons';
-import { ConfigProvider, Table, Tag, Tooltip, Typography } from 'antd';
+import { Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import type { CustomerListRow } from '../../../../main/api/contract';
 import { DEFAULT_CUSTOMERS_SORT, type CustomerSortKey } from '../../../../main/shared/customers-query';
 import { formatFen } from '../../format/money';
 import type { CustomersSort } from './customers-link';
+import { TableTheme } from './table-theme';
 
 /** Load the next page when the user is this close (px) to the bottom of what is loaded. */
 const LOAD_AHEAD_PX = 600;
@@ -23,11 +24,6 @@ const SORT_KEY_OF_COLUMN: Record<string, CustomerSortKey> = {
 };
 
 const ellipsis = { showTitle: false } as const;
-
-/** As the Orders table: system UI fonts, then a CJK font's Latin glyphs (narrow digits on Linux). */
-const TABLE_FONTS =
-  "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'PingFang SC', " +
-  "'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans', sans-serif";
 
 function Clipped({ text, muted }: { text: string; muted?: boolean }) {
   return (
@@ -187,7 +183,7 @@ export function CustomersTable({
   ];
 
   return (
-    <ConfigProvider theme={{ token: { fontSize: 13, fontFamily: TABLE_FONTS } }}>
+    <TableTheme>
       <Table<CustomerListRow>
         virtual
         size="small"
@@ -219,6 +215,6 @@ export function CustomersTable({
         }}
         data-testid="customers-table"
       />
-    </ConfigProvider>
+    </TableTheme>
   );
 }

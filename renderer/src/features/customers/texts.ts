@@ -43,6 +43,18 @@ const zhCN = {
   empty: '没有符合条件的客户',
   emptyDatabase: '还没有客户。导入订单文件或载入示例店铺后，每位买家都会列在这里。',
   loadedOf: '已显示 {{shown}} / {{total}}',
+  evidenceFields: {
+    phone: '手机号',
+    name: '姓名',
+    surname: '姓氏',
+    address: '地址',
+    province: '省份',
+    city: '城市',
+    district: '区县',
+    email: '邮箱',
+    nickname: '昵称',
+    key: '账号',
+  },
   via: {
     single: '单独账号',
     deterministic: '同一手机号/邮箱',
@@ -163,6 +175,18 @@ const en: Texts<typeof zhCN> = {
   emptyDatabase:
     'No customers yet. Import order files or load the sample shop, and every buyer is listed here.',
   loadedOf: 'Showing {{shown}} of {{total}}',
+  evidenceFields: {
+    phone: 'Phone',
+    name: 'Name',
+    surname: 'Surname',
+    address: 'Address',
+    province: 'Province',
+    city: 'City',
+    district: 'District',
+    email: 'E-mail',
+    nickname: 'Nickname',
+    key: 'Account',
+  },
   via: {
     single: 'Own account',
     deterministic: 'Same phone/e-mail',
