@@ -104,7 +104,7 @@ console.log(`customers: ${customers.toLocaleString()}; orders: ${orders.toLocale
 console.log(`\n| case | rows | total matched | median ms | worst ms |\n| --- | ---: | ---: | ---: | ---: |`);
 for (const c of CASES) {
   const { result, times } = await timed(() =>
-    listCustomers(huikeDb.reader, {
+    listCustomers(huikeDb, {
       filter: c.filter ?? {},
       sort: c.sort ?? DEFAULT_CUSTOMERS_SORT,
       offset: c.offset ?? 0,

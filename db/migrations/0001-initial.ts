@@ -197,7 +197,8 @@ const STATEMENTS = [
     name TEXT,
     phone TEXT,
     accounts INTEGER NOT NULL,
-    -- ',jd,tmall,' and ',3,7,': the platforms of its accounts and the shops of its orders.
+    -- ',jd,tmall,' and ',3,7,' (in no set order): the platforms of its accounts and the shops of
+    -- its orders.
     platforms TEXT NOT NULL,
     shop_ids TEXT NOT NULL,
     orders INTEGER NOT NULL,
@@ -226,7 +227,7 @@ const STATEMENTS = [
   `CREATE INDEX customer_spend_rank ON customer_spend (currency, net_fen)`,
   // What the Customers search looks through, one short text per customer (kept apart so the list's
   // scans and sorts read narrow rows): lower-cased receiver names, account keys, nicknames, e-mails,
-  // phones and tags, one per line; and its masked phones as a JSON array, for a whole number typed
+  // phones and tags, comma-separated; and its masked phones as a JSON array, for a whole number typed
   // to find 138****5678 (services/customers/search.ts).
   `CREATE TABLE customer_search (
     customer_id INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,

@@ -22,7 +22,7 @@ export function customersHandlers(deps: HandlerDeps): HandlerMap<CustomersChanne
   const exports = createExportStore();
 
   return {
-    'customers.list': (input) => listCustomers(db, input),
+    'customers.list': (input) => listCustomers(services.huikeDb, input),
     'customers.get': (input) => customerDetail(db, input.id),
     'customers.orders': (input) => customerOrders(db, input),
     'customers.update': ({ id, ...changes }) =>

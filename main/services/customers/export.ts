@@ -22,7 +22,7 @@ import { PLATFORM_LABELS, type ExportCell } from '../orders/export-columns.js';
 import { csvWriter } from '../orders/export-writers.js';
 import { readShops, type ShopRow } from '../orders/list-rows.js';
 import { countCustomers, pageIdsQuery, resolveCustomersFilter, spendSortCurrency } from './list.js';
-import { listOf, readSpend, tagsOf } from './rows.js';
+import { listOf, platformsOf, readSpend, tagsOf } from './rows.js';
 
 export interface CustomersExportRequest {
   filter: CustomersFilter;
@@ -202,9 +202,10 @@ function csvSink(request: CustomersExportRequest, currencies: string[], shops: M
             count(r.id),
             text(request.masked ? maskPersonName(r.name) : r.name),
             text(request.masked ? maskPhone(r.phone) : r.phone),
-            text(listOf(r.platforms).map(label).join(list)),
+            text(platformsOf(r.platforms).map(label).join(list)),
             text(
               listOf(r.shop_ids)
+                .sort((a, b) => Number(a) - Number(b))
                 .map((id) => shops.get(Number(id))?.name ?? id)
                 .join(list),
             ),
@@ -251,7 +252,7 @@ function jsonSink(request: CustomersExportRequest, shops: Map<number, ShopRow>):
             id: r.id,
             displayName: request.masked ? maskPersonName(r.name) : r.name,
             phone: request.masked ? maskPhone(r.phone) : r.phone,
-            platforms: listOf(r.platforms).map(cliPlatform),
+            platforms: platformsOf(r.platforms).map(cliPlatform),
             accounts: r.accountList.map((a) => {
               const names = (r.accountShops.get(a.id) ?? []).map((id) => shops.get(id)?.name ?? String(id));
               return {
@@ -299,7 +300,7 @@ export async function exportCustomers(
   ctx: ExportContext,
 ): Promise<CustomersExportResult> {
   const started = performance.now();
-  const resolved = await resolveCustomersFilter(db, request.filter);
+  const resolved = await resolveCustomersFilter({ reader: db, readSqlite }, request.filter);
   const currency = await spendSortCurrency(db, request.sort, request.filter);
   const page = request.limit === undefined ? undefined : { offset: 0, limit: request.limit };
   const compiled = pageIdsQuery(resolved, request.sort, currency, page).compile(db);

@@ -2,9 +2,9 @@
  * The Customers page's filters as one SQL condition on `customer_stats s`, and its sorts, shared by
  * the list, its total and the export so the three always agree on which customers are meant.
  *
- * A search is resolved first into the ids it matches (search.ts). A spend range is answered by the
- * customer_spend_rank index (currency, net): the customers inside the range when it excludes zero,
- * else all but those outside it (a customer who never paid in that currency spent 0 in it).
+ * A search is resolved first into the ids it matches (search.ts). A spend range that excludes zero
+ * is answered by the customer_spend_rank index (currency, net); one that holds zero looks up each
+ * customer's spend (a customer who never paid in that currency spent 0 in it).
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { CustomersFilter, CustomersSort } from '../../shared/customers-query.js';
@@ -31,14 +31,16 @@ function spendTerm(filter: CustomersFilter): RawBuilder<unknown> | null {
     return sql`s.customer_id IN (SELECT m.customer_id FROM customer_spend m
       WHERE m.currency = ${currency} AND m.net_fen >= ${min}${upper})`;
   }
-  // The range holds 0: every customer but those whose spend lies outside it.
+  // The range holds 0, which a customer who never paid in the currency spent: its spend row's
+  // net, or 0 without one (one lookup per customer beats listing the many outside the range).
   if (max !== undefined && max < 0) return sql`0`;
-  const outside = [
-    ...(min === undefined ? [] : [sql`m.net_fen < ${min}`]),
-    ...(max === undefined ? [] : [sql`m.net_fen > ${max}`]),
+  const net = sql`coalesce((SELECT m.net_fen FROM customer_spend m
+    WHERE m.customer_id = s.customer_id AND m.currency = ${currency}), 0)`;
+  const bounds = [
+    ...(min === undefined ? [] : [sql`${net} >= ${min}`]),
+    ...(max === undefined ? [] : [sql`${net} <= ${max}`]),
   ];
-  return sql`s.customer_id NOT IN (SELECT m.customer_id FROM customer_spend m
-    WHERE m.currency = ${currency} AND (${sql.join(outside, sql` OR `)}))`;
+  return sql.join(bounds, sql` AND `);
 }
 
 /** The condition (on alias `s`) for the filter; `1` when it filters nothing. */

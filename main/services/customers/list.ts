@@ -11,7 +11,7 @@ import type { CustomersFilter, CustomersSort } from '../../shared/customers-quer
 import { readShops } from '../orders/list-rows.js';
 import { customersSource, customersWhere, type ResolvedCustomersFilter } from './filter-sql.js';
 import { readCustomerRows } from './rows.js';
-import { searchCustomerIds } from './search.js';
+import { searchCustomerIds, type ReadSource } from './search.js';
 
 export interface CustomersListRequest {
   filter: CustomersFilter;
@@ -22,10 +22,10 @@ export interface CustomersListRequest {
 }
 
 export async function resolveCustomersFilter(
-  db: Db,
+  source: ReadSource,
   filter: CustomersFilter,
 ): Promise<ResolvedCustomersFilter> {
-  return { filter, searchIds: await searchCustomerIds(db, filter.q) };
+  return { filter, searchIds: await searchCustomerIds(source, filter.q) };
 }
 
 /** The currency a spend sort ranks by: asked for, the filter's, else the one most customers spent in. */
@@ -55,8 +55,12 @@ export function pageIdsQuery(
     ORDER BY ${orderBy}${limit}`;
 }
 
-export async function listCustomers(db: Db, request: CustomersListRequest): Promise<CustomersPage> {
-  const resolved = await resolveCustomersFilter(db, request.filter);
+export async function listCustomers(
+  source: ReadSource,
+  request: CustomersListRequest,
+): Promise<CustomersPage> {
+  const db = source.reader;
+  const resolved = await resolveCustomersFilter(source, request.filter);
   const total = request.withTotal ? await countCustomers(db, resolved) : null;
   if (total !== null && total <= request.offset) return { offset: request.offset, rows: [], total };
   const currency = await spendSortCurrency(db, request.sort, request.filter);
@@ -71,6 +75,10 @@ export async function listCustomers(db: Db, request: CustomersListRequest): Prom
 }
 
 export async function countCustomers(db: Db, resolved: ResolvedCustomersFilter): Promise<number> {
+  // A search alone: its matches are the count (every customer has its summary and search rows).
+  const { q: _q, ...others } = resolved.filter;
+  if (resolved.searchIds && Object.values(others).every((v) => v === undefined))
+    return resolved.searchIds.length;
   const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM customer_stats s
     WHERE ${customersWhere(resolved)}`.execute(db);
   return rows[0]?.n ?? 0;

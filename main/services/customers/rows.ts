@@ -8,6 +8,7 @@ import type {
   CustomerSpend,
 } from '../../domain/customers/views.js';
 import { maskBuyerKey, maskPersonName, maskPhone } from '../../domain/orders/privacy.js';
+import { PLATFORMS } from '../../domain/orders/types.js';
 import type { ShopRow } from '../orders/list-rows.js';
 import { openSuggestionCounts } from './suggestions.js';
 
@@ -37,6 +38,15 @@ export function listOf(stored: string): string[] {
   return stored.split(',').filter(Boolean);
 }
 
+/** The stored platforms in the vocabulary's order (tmall, jd, pdd …). */
+export function platformsOf(stored: string): string[] {
+  const rank = (p: string) => {
+    const i = (PLATFORMS as readonly string[]).indexOf(p);
+    return i < 0 ? PLATFORMS.length : i;
+  };
+  return listOf(stored).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
 export function tagsOf(json: string): string[] {
   try {
     const value = JSON.parse(json) as unknown;
@@ -47,7 +57,8 @@ export function tagsOf(json: string): string[] {
 }
 
 export function shopsOf(stored: string, shops: ReadonlyMap<number, ShopRow>): CustomerShop[] {
-  return listOf(stored).flatMap((id) => {
+  const ids = listOf(stored).sort((a, b) => Number(a) - Number(b));
+  return ids.flatMap((id) => {
     const shop = shops.get(Number(id));
     return shop ? [{ id: shop.id, name: shop.name, isSample: shop.isSample }] : [];
   });
@@ -120,7 +131,7 @@ export async function readCustomerRows(
         id,
         displayName: maskPersonName(r.name),
         phone: maskPhone(r.phone),
-        platforms: listOf(r.platforms),
+        platforms: platformsOf(r.platforms),
         shops: shopsOf(r.shop_ids, shops),
         accounts: r.accounts,
         accountKeys: keys.get(id) ?? [],

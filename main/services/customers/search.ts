@@ -10,7 +10,7 @@
  * ids, which the list, its total and the export then share.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../../../db/index.js';
+import type { HuikeDb } from '../../../db/index.js';
 import { parseOrderSearch } from '../../domain/orders/search.js';
 
 /** Order ids shorter than this would match half the shop by their first digits. */
@@ -27,8 +27,22 @@ function lowerAscii(text: string): string {
   return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
+/** The read connection, through Kysely and raw (ids are plucked: no row object per match). */
+export type ReadSource = Pick<HuikeDb, 'reader' | 'readSqlite'>;
+
+function pluckIds({ reader, readSqlite }: ReadSource, query: RawBuilder<unknown>): number[] {
+  const compiled = query.compile(reader);
+  return readSqlite
+    .prepare(compiled.sql)
+    .pluck()
+    .all(...compiled.parameters) as number[];
+}
+
 /** The ids of the customers `q` finds, ascending; null when there is no search. */
-export async function searchCustomerIds(db: Db, q: string | null | undefined): Promise<number[] | null> {
+export async function searchCustomerIds(
+  source: ReadSource,
+  q: string | null | undefined,
+): Promise<number[] | null> {
   const search = parseOrderSearch(q);
   if (!search) return null;
   const text = lowerAscii(search.text);
@@ -42,19 +56,22 @@ export async function searchCustomerIds(db: Db, q: string | null | undefined): P
       AND EXISTS (SELECT 1 FROM json_each(x.masked_phones) p
         WHERE ${search.wholePhone} GLOB ${sql.raw(MASK_AS_WILDCARD)}))`);
   }
-  const ids = new Set<number>();
-  const named = await sql<{ id: number }>`SELECT x.customer_id AS id FROM customer_search x
-    WHERE ${sql.join(terms, sql` OR `)}`.execute(db);
-  for (const r of named.rows) ids.add(r.id);
+  // A short text ("tb") may match most customers: their ids come ascending, as plain numbers.
+  const named = pluckIds(
+    source,
+    sql`SELECT x.customer_id FROM customer_search x WHERE ${sql.join(terms, sql` OR `)} ORDER BY x.customer_id`,
+  );
 
   if ([...search.text].length >= MIN_ORDER_ID_PREFIX && !/\s/.test(search.text)) {
     // Every order id that starts with the text: a range of the unique index, for each shop.
-    const byOrder = await sql<{ id: number }>`SELECT DISTINCT a.customer_id AS id FROM orders o
-      JOIN buyer_accounts a ON a.id = o.buyer_account_id
-      WHERE o.shop_id IN (SELECT id FROM shops)
-        AND o.platform_order_id >= ${search.text} AND o.platform_order_id < ${search.text} || char(1114111)
-        AND a.customer_id IS NOT NULL`.execute(db);
-    for (const r of byOrder.rows) ids.add(r.id);
+    const byOrder = pluckIds(
+      source,
+      sql`SELECT DISTINCT a.customer_id FROM orders o JOIN buyer_accounts a ON a.id = o.buyer_account_id
+        WHERE o.shop_id IN (SELECT id FROM shops)
+          AND o.platform_order_id >= ${search.text} AND o.platform_order_id < ${search.text} || char(1114111)
+          AND a.customer_id IS NOT NULL`,
+    );
+    if (byOrder.length > 0) return [...new Set([...named, ...byOrder])].sort((a, b) => a - b);
   }
-  return [...ids].sort((a, b) => a - b);
+  return named;
 }

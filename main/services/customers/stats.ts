@@ -23,14 +23,27 @@ export const MASK_GLOB = '*[*＊×✱•●]*';
 
 type Sqlite = BetterSqlite3.Database;
 
+/** The customers to refresh, the chunk at hand, and the chunk's facts gathered step by step. */
+const TEMP_TABLES = `
+  CREATE TEMP TABLE IF NOT EXISTS stale_customers (id INTEGER PRIMARY KEY);
+  CREATE TEMP TABLE IF NOT EXISTS stale_chunk (id INTEGER PRIMARY KEY);
+  CREATE TEMP TABLE IF NOT EXISTS stale_orders (
+    customer_id INTEGER NOT NULL, order_id INTEGER NOT NULL, shop_id INTEGER NOT NULL,
+    ordered_at TEXT, order_date TEXT, currency TEXT NOT NULL, paid_fen INTEGER, refund_fen INTEGER,
+    is_paid INTEGER NOT NULL, receiver_name TEXT, receiver_phone TEXT,
+    PRIMARY KEY (customer_id, order_id)) WITHOUT ROWID;
+  CREATE TEMP TABLE IF NOT EXISTS stale_figures (
+    customer_id INTEGER PRIMARY KEY, orders INTEGER, paid_orders INTEGER, first_at TEXT, last_at TEXT,
+    first_date TEXT, last_date TEXT, shop_ids TEXT);
+  CREATE TEMP TABLE IF NOT EXISTS stale_accounts (
+    customer_id INTEGER PRIMARY KEY, accounts INTEGER, platforms TEXT, own_phone TEXT, nickname TEXT);
+  CREATE TEMP TABLE IF NOT EXISTS stale_names (customer_id INTEGER PRIMARY KEY, name TEXT);
+  CREATE TEMP TABLE IF NOT EXISTS stale_phones (customer_id INTEGER PRIMARY KEY, phone TEXT);`;
+
+const CHUNK_TABLES = ['stale_orders', 'stale_figures', 'stale_accounts', 'stale_names', 'stale_phones'];
+
 function ensureTables(sqlite: Sqlite): void {
-  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS stale_customers (id INTEGER PRIMARY KEY);
-    CREATE TEMP TABLE IF NOT EXISTS stale_chunk (id INTEGER PRIMARY KEY);
-    CREATE TEMP TABLE IF NOT EXISTS stale_orders (
-      customer_id INTEGER NOT NULL, order_id INTEGER NOT NULL, shop_id INTEGER NOT NULL,
-      ordered_at TEXT, order_date TEXT, currency TEXT NOT NULL, paid_fen INTEGER, refund_fen INTEGER,
-      is_paid INTEGER NOT NULL, receiver_name TEXT, receiver_phone TEXT,
-      PRIMARY KEY (customer_id, order_id)) WITHOUT ROWID`);
+  sqlite.exec(TEMP_TABLES);
 }
 
 /**
@@ -47,64 +60,77 @@ export function noteStaleCustomers(tx: WriteTx, select: string, params?: Record<
   return (params ? statement.run(params) : statement.run()).changes;
 }
 
-/** The summary statements over the customers in temp.stale_chunk. */
+/**
+ * The summary statements over the customers in temp.stale_chunk. Each reads in customer order and
+ * groups as it goes (no per-customer subquery): the chunk's orders once, then their figures, the
+ * accounts' facts, the latest name and phone (a whole one, an own shop's, before a masked one),
+ * and joins them into the summary by customer id. The joins are written CROSS JOIN so SQLite walks
+ * the chunk first: without statistics it would rather scan every order.
+ */
 function refreshStatements(sqlite: Sqlite) {
   const chunk = 'SELECT id FROM temp.stale_chunk';
-  // The latest order's value, a whole one (an own shop's) before a masked one.
-  const latest = (column: string) =>
-    `(SELECT t.${column} FROM temp.stale_orders t WHERE t.customer_id = c.id AND t.${column} IS NOT NULL
-      ORDER BY t.${column} GLOB '${MASK_GLOB}', t.ordered_at DESC, t.order_id DESC LIMIT 1)`;
-  const ownPhone = `(SELECT coalesce(a.phone, CASE WHEN a.key_kind = 'phone' THEN a.account_key END)
-      FROM buyer_accounts a WHERE a.customer_id = c.id
-        AND coalesce(a.phone, CASE WHEN a.key_kind = 'phone' THEN a.account_key END) IS NOT NULL
-      ORDER BY a.id LIMIT 1)`;
-  const nickname = `(SELECT a.nickname FROM buyer_accounts a WHERE a.customer_id = c.id AND a.nickname IS NOT NULL
-      ORDER BY a.id LIMIT 1)`;
-  const searchable = `SELECT t.receiver_name AS v FROM temp.stale_orders t WHERE t.customer_id = c.id
-      UNION SELECT t.receiver_phone FROM temp.stale_orders t WHERE t.customer_id = c.id
-      UNION SELECT a.account_key FROM buyer_accounts a WHERE a.customer_id = c.id
-      UNION SELECT a.nickname FROM buyer_accounts a WHERE a.customer_id = c.id
-      UNION SELECT a.email FROM buyer_accounts a WHERE a.customer_id = c.id
-      UNION SELECT a.phone FROM buyer_accounts a WHERE a.customer_id = c.id
-      UNION SELECT j.value FROM json_each(c.tags_json) j
-      UNION SELECT c.display_name`;
-  const maskedPhones = `SELECT t.receiver_phone AS v FROM temp.stale_orders t
-        WHERE t.customer_id = c.id AND t.receiver_phone GLOB '${MASK_GLOB}'
-      UNION SELECT a.phone FROM buyer_accounts a WHERE a.customer_id = c.id AND a.phone GLOB '${MASK_GLOB}'`;
+  const ownPhone = `coalesce(a.phone, CASE WHEN a.key_kind = 'phone' THEN a.account_key END)`;
+  // The row a bare column comes from is the one with the max() (SQLite's documented rule).
+  const latest = (column: string, into: string, as: string) =>
+    `INSERT INTO temp.${into} (customer_id, ${as})
+     SELECT customer_id, v FROM (SELECT customer_id, ${column} AS v,
+       max((${column} NOT GLOB '${MASK_GLOB}') || coalesce(ordered_at, '') || printf('%015d', order_id))
+       FROM temp.stale_orders WHERE ${column} IS NOT NULL GROUP BY customer_id)`;
+  // Every searchable value of the chunk's customers, as (customer, value) rows.
+  const searchable = `SELECT customer_id, receiver_name AS v FROM temp.stale_orders
+    UNION SELECT customer_id, receiver_phone FROM temp.stale_orders
+    UNION SELECT a.customer_id, a.account_key FROM temp.stale_chunk s CROSS JOIN buyer_accounts a ON a.customer_id = s.id
+    UNION SELECT a.customer_id, a.nickname FROM temp.stale_chunk s CROSS JOIN buyer_accounts a ON a.customer_id = s.id
+    UNION SELECT a.customer_id, a.email FROM temp.stale_chunk s CROSS JOIN buyer_accounts a ON a.customer_id = s.id
+    UNION SELECT a.customer_id, a.phone FROM temp.stale_chunk s CROSS JOIN buyer_accounts a ON a.customer_id = s.id
+    UNION SELECT c.id, j.value FROM temp.stale_chunk s CROSS JOIN customers c ON c.id = s.id, json_each(c.tags_json) j
+    UNION SELECT c.id, c.display_name FROM temp.stale_chunk s CROSS JOIN customers c ON c.id = s.id`;
+  const maskedPhones = `SELECT customer_id, receiver_phone AS v FROM temp.stale_orders WHERE receiver_phone GLOB '${MASK_GLOB}'
+    UNION SELECT a.customer_id, a.phone FROM temp.stale_chunk s CROSS JOIN buyer_accounts a ON a.customer_id = s.id
+      WHERE a.phone GLOB '${MASK_GLOB}'`;
   return [
     sqlite.prepare(`DELETE FROM customer_stats WHERE customer_id IN (${chunk})`),
     sqlite.prepare(`DELETE FROM customer_spend WHERE customer_id IN (${chunk})`),
     sqlite.prepare(`DELETE FROM customer_search WHERE customer_id IN (${chunk})`),
-    sqlite.prepare('DELETE FROM temp.stale_orders'),
+    ...CHUNK_TABLES.map((t) => sqlite.prepare(`DELETE FROM temp.${t}`)),
     sqlite.prepare(`INSERT INTO temp.stale_orders (customer_id, order_id, shop_id, ordered_at, order_date,
         currency, paid_fen, refund_fen, is_paid, receiver_name, receiver_phone)
       SELECT a.customer_id, o.id, o.shop_id, o.ordered_at, o.order_date, o.currency, o.paid_fen, o.refund_fen,
         coalesce(${paidOrderSql('o')}, 0), o.receiver_name, o.receiver_phone
-      FROM temp.stale_chunk s JOIN buyer_accounts a ON a.customer_id = s.id
-      JOIN orders o ON o.buyer_account_id = a.id`),
+      FROM temp.stale_chunk s CROSS JOIN buyer_accounts a ON a.customer_id = s.id
+      CROSS JOIN orders o ON o.buyer_account_id = a.id`),
+    sqlite.prepare(`INSERT INTO temp.stale_figures (customer_id, orders, paid_orders, first_at, last_at,
+        first_date, last_date, shop_ids)
+      SELECT customer_id, count(*), sum(is_paid), min(ordered_at), max(ordered_at), min(order_date),
+        max(order_date), ',' || group_concat(DISTINCT shop_id) || ','
+      FROM temp.stale_orders GROUP BY customer_id`),
+    sqlite.prepare(`INSERT INTO temp.stale_accounts (customer_id, accounts, platforms, own_phone, nickname)
+      SELECT a.customer_id, count(*), ',' || group_concat(DISTINCT a.platform) || ',', min(${ownPhone}),
+        min(a.nickname)
+      FROM temp.stale_chunk s CROSS JOIN buyer_accounts a ON a.customer_id = s.id GROUP BY a.customer_id`),
+    sqlite.prepare(latest('receiver_name', 'stale_names', 'name')),
+    sqlite.prepare(latest('receiver_phone', 'stale_phones', 'phone')),
     sqlite.prepare(`INSERT INTO customer_stats (customer_id, name, phone, accounts, platforms, shop_ids, orders,
         paid_orders, first_order_at, last_order_at, first_order_date, last_order_date)
-      SELECT c.id,
-        coalesce(c.display_name, ${latest('receiver_name')}, ${nickname}),
-        coalesce(${ownPhone}, ${latest('receiver_phone')}),
-        (SELECT count(*) FROM buyer_accounts a WHERE a.customer_id = c.id),
-        coalesce((SELECT ',' || group_concat(p, ',') || ',' FROM (SELECT DISTINCT a.platform AS p
-          FROM buyer_accounts a WHERE a.customer_id = c.id ORDER BY p)), ','),
-        coalesce((SELECT ',' || group_concat(sid, ',') || ',' FROM (SELECT DISTINCT t.shop_id AS sid
-          FROM temp.stale_orders t WHERE t.customer_id = c.id ORDER BY sid)), ','),
-        count(o.order_id), coalesce(sum(o.is_paid), 0),
-        min(o.ordered_at), max(o.ordered_at), min(o.order_date), max(o.order_date)
-      FROM temp.stale_chunk s JOIN customers c ON c.id = s.id
-      LEFT JOIN temp.stale_orders o ON o.customer_id = c.id
-      GROUP BY c.id`),
+      SELECT s.id, coalesce(c.display_name, n.name, a.nickname), coalesce(a.own_phone, p.phone),
+        coalesce(a.accounts, 0), coalesce(a.platforms, ','), coalesce(f.shop_ids, ','),
+        coalesce(f.orders, 0), coalesce(f.paid_orders, 0), f.first_at, f.last_at, f.first_date, f.last_date
+      FROM temp.stale_chunk s CROSS JOIN customers c ON c.id = s.id
+      LEFT JOIN temp.stale_figures f ON f.customer_id = s.id
+      LEFT JOIN temp.stale_accounts a ON a.customer_id = s.id
+      LEFT JOIN temp.stale_names n ON n.customer_id = s.id
+      LEFT JOIN temp.stale_phones p ON p.customer_id = s.id`),
     sqlite.prepare(`INSERT INTO customer_spend (customer_id, currency, paid_orders, paid_fen, refund_fen, net_fen)
       SELECT customer_id, currency, count(*), coalesce(sum(paid_fen), 0), coalesce(sum(refund_fen), 0),
         coalesce(sum(paid_fen), 0) - coalesce(sum(refund_fen), 0)
       FROM temp.stale_orders WHERE is_paid GROUP BY customer_id, currency`),
     sqlite.prepare(`INSERT INTO customer_search (customer_id, text, masked_phones)
-      SELECT c.id, lower(coalesce((SELECT group_concat(v, char(10)) FROM (${searchable}) WHERE v <> ''), '')),
-        coalesce((SELECT json_group_array(v) FROM (${maskedPhones})), '[]')
-      FROM temp.stale_chunk s JOIN customers c ON c.id = s.id`),
+      SELECT s.id, lower(coalesce(t.text, '')), coalesce(m.phones, '[]')
+      FROM temp.stale_chunk s CROSS JOIN customers c ON c.id = s.id
+      LEFT JOIN (SELECT customer_id, group_concat(v) AS text FROM (${searchable})
+        WHERE v <> '' GROUP BY customer_id) t ON t.customer_id = s.id
+      LEFT JOIN (SELECT customer_id, json_group_array(v) AS phones FROM (${maskedPhones})
+        GROUP BY customer_id) m ON m.customer_id = s.id`),
   ];
 }
 
@@ -133,7 +159,7 @@ export async function refreshStaleCustomers(tx: WriteTx): Promise<number> {
     clearChunk.run();
     await slicer.maybeYield();
   }
-  sqlite.exec('DELETE FROM temp.stale_orders; DELETE FROM temp.stale_customers');
+  for (const t of [...CHUNK_TABLES, 'stale_customers']) sqlite.exec(`DELETE FROM temp.${t}`);
   return refreshed;
 }
 

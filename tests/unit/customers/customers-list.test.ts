@@ -28,7 +28,7 @@ async function page(
   offset = 0,
   limit = 100,
 ) {
-  return listCustomers(h.reader, { filter, sort, offset, limit, withTotal: true });
+  return listCustomers(h, { filter, sort, offset, limit, withTotal: true });
 }
 
 /** Each row's first account key (masked as shown). */
