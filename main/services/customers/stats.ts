@@ -34,13 +34,27 @@ const TEMP_TABLES = `
     PRIMARY KEY (customer_id, order_id)) WITHOUT ROWID;
   CREATE TEMP TABLE IF NOT EXISTS stale_figures (
     customer_id INTEGER PRIMARY KEY, orders INTEGER, paid_orders INTEGER, first_at TEXT, last_at TEXT,
-    first_date TEXT, last_date TEXT, shop_ids TEXT);
+    first_date TEXT, last_date TEXT, shop_ids TEXT, name TEXT, phone TEXT, names TEXT, phones TEXT,
+    masked_phones TEXT);
   CREATE TEMP TABLE IF NOT EXISTS stale_accounts (
-    customer_id INTEGER PRIMARY KEY, accounts INTEGER, platforms TEXT, own_phone TEXT, nickname TEXT);
-  CREATE TEMP TABLE IF NOT EXISTS stale_names (customer_id INTEGER PRIMARY KEY, name TEXT);
-  CREATE TEMP TABLE IF NOT EXISTS stale_phones (customer_id INTEGER PRIMARY KEY, phone TEXT);`;
+    customer_id INTEGER PRIMARY KEY, accounts INTEGER, platforms TEXT, own_phone TEXT, nickname TEXT,
+    texts TEXT, masked_phones TEXT);`;
 
-const CHUNK_TABLES = ['stale_orders', 'stale_figures', 'stale_accounts', 'stale_names', 'stale_phones'];
+const CHUNK_TABLES = ['stale_orders', 'stale_figures', 'stale_accounts'];
+
+/** An instant as stored (toISOString: always 24 characters), and the stand-in for none. */
+const NO_INSTANT = '0000-00-00T00:00:00.000Z';
+
+/**
+ * `max()` of this picks an order's value the way the summary wants it: a whole value (an own
+ * shop's) before a masked one, then the latest order; the value follows a fixed-width prefix
+ * (RANK_PREFIX characters). Ties between orders of one instant go to the greater value.
+ */
+function rankedValue(column: string): string {
+  return `CASE WHEN ${column} IS NOT NULL THEN (${column} NOT GLOB '${MASK_GLOB}')
+    || CASE WHEN length(ordered_at) = 24 THEN ordered_at ELSE '${NO_INSTANT}' END || ${column} END`;
+}
+const RANK_PREFIX = 1 + NO_INSTANT.length;
 
 function ensureTables(sqlite: Sqlite): void {
   sqlite.exec(TEMP_TABLES);
@@ -62,32 +76,16 @@ export function noteStaleCustomers(tx: WriteTx, select: string, params?: Record<
 
 /**
  * The summary statements over the customers in temp.stale_chunk. Each reads in customer order and
- * groups as it goes (no per-customer subquery): the chunk's orders once, then their figures, the
- * accounts' facts, the latest name and phone (a whole one, an own shop's, before a masked one),
- * and joins them into the summary by customer id. The joins are written CROSS JOIN so SQLite walks
- * the chunk first: without statistics it would rather scan every order.
+ * groups as it goes (no per-customer subquery): the chunk's orders once, then one pass over them
+ * for the figures, the latest name and phone and the searchable values, one over the accounts, one
+ * for the money per currency; the summary rows join those by customer id. The joins are written
+ * CROSS JOIN so SQLite walks the chunk first: without statistics it would rather scan every order.
  */
 function refreshStatements(sqlite: Sqlite) {
   const chunk = 'SELECT id FROM temp.stale_chunk';
+  const masked = (column: string) => `${column} GLOB '${MASK_GLOB}'`;
   const ownPhone = `coalesce(a.phone, CASE WHEN a.key_kind = 'phone' THEN a.account_key END)`;
-  // The row a bare column comes from is the one with the max() (SQLite's documented rule).
-  const latest = (column: string, into: string, as: string) =>
-    `INSERT INTO temp.${into} (customer_id, ${as})
-     SELECT customer_id, v FROM (SELECT customer_id, ${column} AS v,
-       max((${column} NOT GLOB '${MASK_GLOB}') || coalesce(ordered_at, '') || printf('%015d', order_id))
-       FROM temp.stale_orders WHERE ${column} IS NOT NULL GROUP BY customer_id)`;
-  // Every searchable value of the chunk's customers, as (customer, value) rows.
-  const searchable = `SELECT customer_id, receiver_name AS v FROM temp.stale_orders
-    UNION SELECT customer_id, receiver_phone FROM temp.stale_orders
-    UNION SELECT a.customer_id, a.account_key FROM temp.stale_chunk s CROSS JOIN buyer_accounts a ON a.customer_id = s.id
-    UNION SELECT a.customer_id, a.nickname FROM temp.stale_chunk s CROSS JOIN buyer_accounts a ON a.customer_id = s.id
-    UNION SELECT a.customer_id, a.email FROM temp.stale_chunk s CROSS JOIN buyer_accounts a ON a.customer_id = s.id
-    UNION SELECT a.customer_id, a.phone FROM temp.stale_chunk s CROSS JOIN buyer_accounts a ON a.customer_id = s.id
-    UNION SELECT c.id, j.value FROM temp.stale_chunk s CROSS JOIN customers c ON c.id = s.id, json_each(c.tags_json) j
-    UNION SELECT c.id, c.display_name FROM temp.stale_chunk s CROSS JOIN customers c ON c.id = s.id`;
-  const maskedPhones = `SELECT customer_id, receiver_phone AS v FROM temp.stale_orders WHERE receiver_phone GLOB '${MASK_GLOB}'
-    UNION SELECT a.customer_id, a.phone FROM temp.stale_chunk s CROSS JOIN buyer_accounts a ON a.customer_id = s.id
-      WHERE a.phone GLOB '${MASK_GLOB}'`;
+  const accounts = 'temp.stale_chunk s CROSS JOIN buyer_accounts a ON a.customer_id = s.id';
   return [
     sqlite.prepare(`DELETE FROM customer_stats WHERE customer_id IN (${chunk})`),
     sqlite.prepare(`DELETE FROM customer_spend WHERE customer_id IN (${chunk})`),
@@ -97,40 +95,46 @@ function refreshStatements(sqlite: Sqlite) {
         currency, paid_fen, refund_fen, is_paid, receiver_name, receiver_phone)
       SELECT a.customer_id, o.id, o.shop_id, o.ordered_at, o.order_date, o.currency, o.paid_fen, o.refund_fen,
         coalesce(${paidOrderSql('o')}, 0), o.receiver_name, o.receiver_phone
-      FROM temp.stale_chunk s CROSS JOIN buyer_accounts a ON a.customer_id = s.id
-      CROSS JOIN orders o ON o.buyer_account_id = a.id`),
+      FROM ${accounts} CROSS JOIN orders o ON o.buyer_account_id = a.id`),
     sqlite.prepare(`INSERT INTO temp.stale_figures (customer_id, orders, paid_orders, first_at, last_at,
-        first_date, last_date, shop_ids)
+        first_date, last_date, shop_ids, name, phone, names, phones, masked_phones)
       SELECT customer_id, count(*), sum(is_paid), min(ordered_at), max(ordered_at), min(order_date),
-        max(order_date), ',' || group_concat(DISTINCT shop_id) || ','
+        max(order_date), ',' || group_concat(DISTINCT shop_id) || ',',
+        substr(max(${rankedValue('receiver_name')}), ${RANK_PREFIX + 1}),
+        substr(max(${rankedValue('receiver_phone')}), ${RANK_PREFIX + 1}),
+        group_concat(DISTINCT receiver_name), group_concat(DISTINCT receiver_phone),
+        json_group_array(DISTINCT receiver_phone) FILTER (WHERE ${masked('receiver_phone')})
       FROM temp.stale_orders GROUP BY customer_id`),
-    sqlite.prepare(`INSERT INTO temp.stale_accounts (customer_id, accounts, platforms, own_phone, nickname)
+    sqlite.prepare(`INSERT INTO temp.stale_accounts (customer_id, accounts, platforms, own_phone, nickname,
+        texts, masked_phones)
       SELECT a.customer_id, count(*), ',' || group_concat(DISTINCT a.platform) || ',', min(${ownPhone}),
-        min(a.nickname)
-      FROM temp.stale_chunk s CROSS JOIN buyer_accounts a ON a.customer_id = s.id GROUP BY a.customer_id`),
-    sqlite.prepare(latest('receiver_name', 'stale_names', 'name')),
-    sqlite.prepare(latest('receiver_phone', 'stale_phones', 'phone')),
+        min(a.nickname),
+        concat_ws(',', group_concat(a.account_key), group_concat(a.nickname), group_concat(a.email),
+          group_concat(a.phone)),
+        json_group_array(DISTINCT a.phone) FILTER (WHERE ${masked('a.phone')})
+      FROM ${accounts} GROUP BY a.customer_id`),
     sqlite.prepare(`INSERT INTO customer_stats (customer_id, name, phone, accounts, platforms, shop_ids, orders,
         paid_orders, first_order_at, last_order_at, first_order_date, last_order_date)
-      SELECT s.id, coalesce(c.display_name, n.name, a.nickname), coalesce(a.own_phone, p.phone),
+      SELECT s.id, coalesce(c.display_name, f.name, a.nickname), coalesce(a.own_phone, f.phone),
         coalesce(a.accounts, 0), coalesce(a.platforms, ','), coalesce(f.shop_ids, ','),
         coalesce(f.orders, 0), coalesce(f.paid_orders, 0), f.first_at, f.last_at, f.first_date, f.last_date
       FROM temp.stale_chunk s CROSS JOIN customers c ON c.id = s.id
       LEFT JOIN temp.stale_figures f ON f.customer_id = s.id
-      LEFT JOIN temp.stale_accounts a ON a.customer_id = s.id
-      LEFT JOIN temp.stale_names n ON n.customer_id = s.id
-      LEFT JOIN temp.stale_phones p ON p.customer_id = s.id`),
+      LEFT JOIN temp.stale_accounts a ON a.customer_id = s.id`),
     sqlite.prepare(`INSERT INTO customer_spend (customer_id, currency, paid_orders, paid_fen, refund_fen, net_fen)
       SELECT customer_id, currency, count(*), coalesce(sum(paid_fen), 0), coalesce(sum(refund_fen), 0),
         coalesce(sum(paid_fen), 0) - coalesce(sum(refund_fen), 0)
       FROM temp.stale_orders WHERE is_paid GROUP BY customer_id, currency`),
     sqlite.prepare(`INSERT INTO customer_search (customer_id, text, masked_phones)
-      SELECT s.id, lower(coalesce(t.text, '')), coalesce(m.phones, '[]')
+      SELECT s.id,
+        lower(concat_ws(',', f.names, f.phones, a.texts,
+          (SELECT group_concat(j.value) FROM json_each(c.tags_json) j), c.display_name)),
+        CASE WHEN coalesce(a.masked_phones, '[]') = '[]' THEN coalesce(f.masked_phones, '[]')
+          ELSE (SELECT json_group_array(DISTINCT value) FROM (SELECT value FROM json_each(f.masked_phones)
+            UNION ALL SELECT value FROM json_each(a.masked_phones))) END
       FROM temp.stale_chunk s CROSS JOIN customers c ON c.id = s.id
-      LEFT JOIN (SELECT customer_id, group_concat(v) AS text FROM (${searchable})
-        WHERE v <> '' GROUP BY customer_id) t ON t.customer_id = s.id
-      LEFT JOIN (SELECT customer_id, json_group_array(v) AS phones FROM (${maskedPhones})
-        GROUP BY customer_id) m ON m.customer_id = s.id`),
+      LEFT JOIN temp.stale_figures f ON f.customer_id = s.id
+      LEFT JOIN temp.stale_accounts a ON a.customer_id = s.id`),
   ];
 }
 

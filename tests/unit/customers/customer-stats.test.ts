@@ -73,6 +73,30 @@ describe('a customer per buyer account', () => {
     await expectSummariesFresh(h);
   });
 
+  it('names a customer by its latest order’s receiver, a whole name before a masked one', async () => {
+    await writeFragments(h, [
+      order('A', 'tb_a', {
+        orderedAt: '2026-10-01T02:00:00.000Z',
+        receiver: { name: '张三丰', phone: '13812345678' },
+      }),
+      order('B', 'tb_a', {
+        orderedAt: '2026-11-01T02:00:00.000Z',
+        receiver: { name: '李**', phone: '139****0000' },
+      }),
+      order('C', 'tb_b', {
+        orderedAt: '2026-10-01T02:00:00.000Z',
+        receiver: { name: '王**', phone: '137****1111' },
+      }),
+      order('D', 'tb_b', { orderedAt: '2026-11-01T02:00:00.000Z', receiver: { name: '赵*', phone: null } }),
+    ]);
+    expect(statsOf('tb_a')).toMatchObject({ name: '张三丰', phone: '13812345678' });
+    expect(statsOf('tb_b')).toMatchObject({ name: '赵*', phone: '137****1111' });
+    const search = rows<{ masked_phones: string }>(
+      "SELECT masked_phones FROM customer_search x JOIN buyer_accounts a ON a.customer_id = x.customer_id WHERE a.account_key = 'tb_a'",
+    );
+    expect(JSON.parse(search[0]!.masked_phones)).toEqual(['139****0000']);
+  });
+
   it('a later import keeps the customers it finds and makes new ones after the highest id', async () => {
     await writeFragments(h, [order('A', 'tb_a')]);
     await writeFragments(h, [order('B', 'tb_a'), order('C', 'tb_c')], 'second.csv');
