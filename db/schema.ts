@@ -143,6 +143,41 @@ export interface MergeAssertionsTable {
   created_at: string;
 }
 
+/** Per customer, derived from its accounts and orders (services/customers/stats.ts). */
+export interface CustomerStatsTable {
+  customer_id: number;
+  name: string | null;
+  phone: string | null;
+  accounts: number;
+  /** ',jd,tmall,' */
+  platforms: string;
+  /** ',3,7,' */
+  shop_ids: string;
+  orders: number;
+  paid_orders: number;
+  first_order_at: string | null;
+  last_order_at: string | null;
+  first_order_date: string | null;
+  last_order_date: string | null;
+}
+
+/** A customer's paid orders' money in one currency. */
+export interface CustomerSpendTable {
+  customer_id: number;
+  currency: string;
+  paid_orders: number;
+  paid_fen: number;
+  refund_fen: number;
+  net_fen: number;
+}
+
+export interface CustomerSearchTable {
+  customer_id: number;
+  text: string;
+  /** JSON array of the customer's masked phones. */
+  masked_phones: string;
+}
+
 export interface OrdersTable {
   id: Generated<number>;
   shop_id: number;
@@ -239,6 +274,9 @@ export interface Database {
   merge_runs: MergeRunsTable;
   merge_links: MergeLinksTable;
   merge_assertions: MergeAssertionsTable;
+  customer_stats: CustomerStatsTable;
+  customer_spend: CustomerSpendTable;
+  customer_search: CustomerSearchTable;
   orders: OrdersTable;
   order_lines: OrderLinesTable;
   products: ProductsTable;

@@ -185,6 +185,56 @@ const STATEMENTS = [
   `CREATE INDEX merge_assertions_a ON merge_assertions (a_platform, a_key_kind, a_key)`,
   `CREATE INDEX merge_assertions_b ON merge_assertions (b_platform, b_key_kind, b_key)`,
 
+  // What the Customers list shows, sorts and filters on, per customer: derived from its accounts
+  // and their orders, never edited, recomputed for the customers a change touches (imports, undo,
+  // the sample's removal, shop edits and merges, buyer merges: services/customers/stats.ts), so
+  // the list reads one row per customer instead of aggregating the orders on every request.
+  `CREATE TABLE customer_stats (
+    customer_id INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
+    -- As stored, masked where shown: the owner's name for the customer, else the receiver of its
+    -- latest order that has one, else an account's nickname. The phone: an account's own, else the
+    -- receiver's of its latest order that has one.
+    name TEXT,
+    phone TEXT,
+    accounts INTEGER NOT NULL,
+    -- ',jd,tmall,' and ',3,7,' (in no set order): the platforms of its accounts and the shops of
+    -- its orders.
+    platforms TEXT NOT NULL,
+    shop_ids TEXT NOT NULL,
+    orders INTEGER NOT NULL,
+    -- Orders the buyer paid for (figures.ts PAID_SQL), as every screen counts them.
+    paid_orders INTEGER NOT NULL,
+    first_order_at TEXT,
+    last_order_at TEXT,
+    -- The same two orders' shop-local days, for the date filters.
+    first_order_date TEXT,
+    last_order_date TEXT
+  ) STRICT`,
+  `CREATE INDEX customer_stats_last ON customer_stats (last_order_at)`,
+  `CREATE INDEX customer_stats_first ON customer_stats (first_order_at)`,
+  `CREATE INDEX customer_stats_paid_orders ON customer_stats (paid_orders)`,
+  `CREATE INDEX customer_stats_name ON customer_stats (name)`,
+  // A customer's money per currency, over its paid orders: paid, refunded, and net = paid − refund.
+  `CREATE TABLE customer_spend (
+    customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    currency TEXT NOT NULL,
+    paid_orders INTEGER NOT NULL,
+    paid_fen INTEGER NOT NULL,
+    refund_fen INTEGER NOT NULL,
+    net_fen INTEGER NOT NULL,
+    PRIMARY KEY (customer_id, currency)
+  ) STRICT, WITHOUT ROWID`,
+  `CREATE INDEX customer_spend_rank ON customer_spend (currency, net_fen)`,
+  // What the Customers search looks through, one short text per customer (kept apart so the list's
+  // scans and sorts read narrow rows): lower-cased receiver names, account keys, nicknames, e-mails,
+  // phones and tags, comma-separated; and its masked phones as a JSON array, for a whole number typed
+  // to find 138****5678 (services/customers/search.ts).
+  `CREATE TABLE customer_search (
+    customer_id INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    masked_phones TEXT NOT NULL
+  ) STRICT`,
+
   `CREATE TABLE orders (
     id INTEGER PRIMARY KEY,
     shop_id INTEGER NOT NULL REFERENCES shops (id),

@@ -26,6 +26,12 @@ export const CHANNELS = [
   'orders.get',
   'orders.export',
   'orders.exportChunk',
+  'customers.list',
+  'customers.get',
+  'customers.orders',
+  'customers.update',
+  'customers.export',
+  'customers.exportChunk',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

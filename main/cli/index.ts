@@ -24,6 +24,7 @@ import { appVersion, defaultDbPath, stageDirFor } from '../services/app-paths.js
 import { startBenchStats } from './bench-stats.js';
 import { registerClvCommands } from './commands/clv.js';
 import { registerShopAndBackupCommands } from './commands/shops-and-backup.js';
+import { registerCustomersCommand } from './commands/customers.js';
 import { createPrinter } from './human.js';
 import { mappingHelp } from './mapping-help.js';
 import { printJson, progressPrinter } from './output.js';
@@ -217,14 +218,6 @@ export function buildProgram(session: Session = { lang: null, json: false }): Co
     .description('合并买家为客户 (merge buyers into customers)')
     .option('--json')
     .action(notYet('merge', false));
-  program
-    .command('customers')
-    .description('客户列表 (customers)')
-    .option('--segment <name>')
-    .option('--limit <n>')
-    .option('--json')
-    .option('--csv')
-    .action(notYet('customers', true));
   const report = program.command('report').description('报表 (reports)');
   report
     .command('profit')
@@ -247,6 +240,7 @@ export function buildProgram(session: Session = { lang: null, json: false }): Co
     .action(notYet('export vip', true));
 
   registerShopAndBackupCommands(program, { open, lang: () => sessionLang(session) });
+  registerCustomersCommand(program, { open, lang: () => sessionLang(session) });
 
   for (const command of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
     command.exitOverride();

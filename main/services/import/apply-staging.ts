@@ -21,6 +21,8 @@ import type { WriteTx } from '../../../db/index.js';
 import type { ImportCounts } from '../../domain/results.js';
 import type { Platform } from '../../domain/orders/types.js';
 import { throwIfCancelled, yieldToEventLoop } from '../long-work.js';
+import { createSingleCustomers } from '../customers/single-customers.js';
+import { noteCustomersOfOperation, refreshStaleCustomers } from '../customers/stats.js';
 import type { JobContext } from './import-types.js';
 import { LINE_COLUMNS, ORDER_COLUMNS } from './order-columns.js';
 
@@ -174,7 +176,7 @@ export class StagingApplier {
   private base: number;
 
   constructor(
-    tx: WriteTx,
+    private readonly tx: WriteTx,
     private readonly target: ApplyTarget,
     private readonly ctx: JobContext,
   ) {
@@ -212,6 +214,11 @@ export class StagingApplier {
     await this.applyThrough(staged);
     this.runChunk('dirtyOrders', 0, 0);
     this.runChunk('dirtyLines', 0, 0);
+    // Each new buyer account is a customer of its own until the buyer merge joins it to others;
+    // then the summaries of every customer whose orders changed are computed again.
+    createSingleCustomers(this.tx, this.target.opId, this.target.now);
+    noteCustomersOfOperation(this.tx, this.target.opId);
+    await refreshStaleCustomers(this.tx);
     const st = this.target.staging;
     const result = (kind: 'orders' | 'lines', staging: string): ImportCounts => {
       const total = this.scalar(`SELECT count(*) AS n FROM ${st}.${staging}`);

@@ -68,6 +68,15 @@ export function moveShopAccounts(
   sqlite
     .prepare(`UPDATE temp.moving_accounts SET new_id = ${twinOnNewPlatform} WHERE new_id IS NULL`)
     .run({ to: p.to });
+  // A copy is the same buyer: it joins its original's customer, the same way.
+  sqlite
+    .prepare(
+      `UPDATE buyer_accounts SET customer_via = (SELECT a.customer_via FROM temp.moving_accounts m
+         JOIN buyer_accounts a ON a.id = m.old_id WHERE m.new_id = buyer_accounts.id)
+       WHERE first_op_id = @op AND customer_id IS NOT NULL AND customer_via IS NULL
+         AND id IN (SELECT new_id FROM temp.moving_accounts WHERE new_id <> old_id)`,
+    )
+    .run({ op: p.op });
 
   const repointed = 'SELECT old_id FROM temp.moving_accounts WHERE new_id <> old_id';
   recordRows(tx, op.id, {

@@ -14,6 +14,7 @@ import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { FirstRun } from '../features/first-run/FirstRun';
 import { ImportPage } from '../features/import/ImportPage';
 import { OrdersPage } from '../features/orders/OrdersPage';
+import { CustomersRoute } from '../features/customers/CustomersPage';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { useAppState } from './AppState';
@@ -47,6 +48,7 @@ function Page({ route }: { route: Route }) {
     case 'history':
       return <ImportPage tab={route} />;
     case 'customers':
+      return <CustomersRoute />;
     case 'profit':
     case 'value':
     case 'vip':
