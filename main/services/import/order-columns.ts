@@ -6,13 +6,15 @@
  * kept), `null` when it says "empty". Staging records which columns a file states as a bitmask
  * (bit i = column i), because SQL NULL cannot tell the two apart.
  */
+import type { OrderIdentity } from '../../domain/identity/index.js';
 import type { DerivedField, ParsedLine, ParsedOrder } from '../../domain/orders/types.js';
 
 export type SqlValue = string | number | null;
 
 export interface OrderColumn {
   name: string;
-  pick(o: ParsedOrder): SqlValue | undefined;
+  /** The fragment's value; `identity` is the fragment's normalised identity (orderIdentity). */
+  pick(o: ParsedOrder, identity: OrderIdentity): SqlValue | undefined;
   /** How the values two fragments of one order derived from their lines combine (sum, furthest status). */
   combine?: 'sum' | 'status' | 'follows-status';
   /** The fragment field this column is derived from, when it can be (derive.ts). */
@@ -57,6 +59,21 @@ export const ORDER_COLUMNS: readonly OrderColumn[] = [
   { name: 'receiver_address_raw', pick: (o) => o.receiver?.raw },
   { name: 'buyer_note', pick: (o) => o.buyerNote },
   { name: 'seller_note', pick: (o) => o.sellerNote },
+  // The receiver's identity, normalised in the parse worker (domain/identity, the migration says
+  // what each holds): stated exactly when the receiver field it comes from is stated.
+  { name: 'identity_name', pick: (_, i) => i.name },
+  { name: 'identity_surname', pick: (_, i) => i.surname },
+  { name: 'identity_name_mask', pick: (_, i) => i.nameMask },
+  { name: 'identity_name_pinyin', pick: (_, i) => i.namePinyin },
+  { name: 'identity_phone_class', pick: (_, i) => i.phoneClass },
+  { name: 'identity_phone', pick: (_, i) => i.phone },
+  { name: 'identity_email', pick: (_, i) => i.email },
+  { name: 'identity_prov_code', pick: (_, i) => i.provCode },
+  { name: 'identity_city_code', pick: (_, i) => i.cityCode },
+  { name: 'identity_dist_code', pick: (_, i) => i.distCode },
+  { name: 'identity_addr_detail', pick: (_, i) => i.addrDetail },
+  { name: 'identity_addr_fp', pick: (_, i) => i.addrFp },
+  { name: 'identity_pickup', pick: (_, i) => i.pickup },
 ];
 
 export const LINE_COLUMNS: readonly LineColumn[] = [
