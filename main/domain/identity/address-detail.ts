@@ -48,23 +48,29 @@ function chineseNumber(text: string): string {
 const DASH_BETWEEN = /(?<=[\p{L}\p{N}])\s*[-—–~_]\s*(?=[\p{L}\p{N}])/gu;
 const KEPT_DASH = '\uE000';
 const SPACE_OR_PUNCTUATION = /[\p{Z}\p{P}\s\p{Cc}\p{Cf}]+/gu;
+/** Spaces, punctuation, dashes and `#`: what the first rules of normalizeDetail act on. */
+const NEEDS_PUNCTUATION_RULES = /[\p{Z}\p{P}\s\p{Cc}\p{Cf}~]/u;
+const CN_NUMERAL_BEFORE_UNIT = /[零一二两三四五六七八九十](?=栋|幢|座|号楼|单元|楼|层|期|区)/;
+const CN_NUMERALS_BEFORE_UNIT = /([零一二两三四五六七八九十]{1,3})(?=栋|幢|座|号楼|单元|楼|层|期|区)/g;
 const SUB_DISTRICT = /^[\p{Script=Han}]{1,8}?街道(?:办事处|办)?/u;
 
 /** The normal form of an address detail; null when nothing is left. */
 export function normalizeDetail(raw: string | null | undefined): string | null {
   if (!raw) return null;
   let text = toSimplified(halfWidth(raw)).toLowerCase();
-  text = text.replace(DASH_BETWEEN, KEPT_DASH);
-  text = text.replace(/(\d+)\s*#/g, '$1号');
-  text = text.replace(SPACE_OR_PUNCTUATION, '').replaceAll(KEPT_DASH, '-');
-  text = text.replace(/([零一二两三四五六七八九十]{1,3})(?=栋|幢|座|号楼|单元|楼|层|期|区)/g, (m) =>
-    chineseNumber(m),
-  );
+  // Each rule runs only where its characters occur: most details need one or two of them.
+  if (NEEDS_PUNCTUATION_RULES.test(text)) {
+    text = text.replace(DASH_BETWEEN, KEPT_DASH);
+    if (text.includes('#')) text = text.replace(/(\d+)\s*#/g, '$1号');
+    text = text.replace(SPACE_OR_PUNCTUATION, '').replaceAll(KEPT_DASH, '-');
+  }
+  if (CN_NUMERAL_BEFORE_UNIT.test(text))
+    text = text.replace(CN_NUMERALS_BEFORE_UNIT, (m) => chineseNumber(m));
   // 3幢, A座, 3号楼 → 3栋 — but 10号 after a road is a house number: 华夏路10号楼 stays a number.
-  text = text.replace(/([\da-z]+)(?:幢|座)/g, '$1栋');
-  text = text.replace(/(^|[^路街道巷弄里\d])(\d+)号楼/g, '$1$2栋');
+  if (text.includes('幢') || text.includes('座')) text = text.replace(/([\da-z]+)(?:幢|座)/g, '$1栋');
+  if (text.includes('号楼')) text = text.replace(/(^|[^路街道巷弄里\d])(\d+)号楼/g, '$1$2栋');
   text = text.replace(/(\d+)(?:室|房|户)$/, '$1');
-  text = text.replace(SUB_DISTRICT, '');
+  if (text.includes('街道')) text = text.replace(SUB_DISTRICT, '');
   return text.length > 0 ? text : null;
 }
 

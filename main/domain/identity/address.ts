@@ -51,6 +51,12 @@ function clean(text: string | null | undefined): string {
   return text ? stripSpaceAndPunctuation(toSimplified(halfWidth(text))) : '';
 }
 
+/** The entries a column's text names: as written (platforms write official names), else cleaned. */
+function named<T>(index: NameIndex<T>, text: string): T[] {
+  const asWritten = index.exact(text);
+  return asWritten.length > 0 ? asWritten : index.exact(clean(text));
+}
+
 /** Normalises an address; null when it says nothing at all. */
 export function normalizeAddress(input: AddressInput): AddressIdentity | null {
   const place = fromColumns(input);
@@ -74,25 +80,39 @@ export function normalizeAddress(input: AddressInput): AddressIdentity | null {
   };
 }
 
-/** The codes a platform's province / city / district columns name. */
+/** Column texts → codes, remembered: a shop's orders name a few thousand districts, again and again. */
+const columnPlaces = new Map<string, Readonly<Place>>();
+const COLUMN_PLACES_LIMIT = 20_000;
+const NO_PLACE: Readonly<Place> = { prov: null, city: null, cityCode: null, dist: null };
+
+/** The codes a platform's province / city / district columns name (a copy the caller may change). */
 function fromColumns(input: AddressInput): Place {
+  if (!input.province && !input.city && !input.district) return { ...NO_PLACE };
+  const key = `${input.province ?? ''}\u0001${input.city ?? ''}\u0001${input.district ?? ''}`;
+  let known = columnPlaces.get(key);
+  if (!known) {
+    if (columnPlaces.size >= COLUMN_PLACES_LIMIT) columnPlaces.clear();
+    known = placeOfColumns(input);
+    columnPlaces.set(key, known);
+  }
+  return { ...known };
+}
+
+function placeOfColumns(input: AddressInput): Place {
   const d = divisions();
   const place: Place = { prov: null, city: null, cityCode: null, dist: null };
-  const provinceText = clean(input.province);
-  if (provinceText) {
+  if (input.province) {
     place.prov =
-      one(d.provinceIndex.exact(provinceText)) ??
-      one(d.provinceIndex.exact(canonicalProvince(provinceText) ?? ''));
+      one(named(d.provinceIndex, input.province)) ??
+      one(d.provinceIndex.exact(canonicalProvince(clean(input.province)) ?? ''));
   }
-  const cityText = clean(input.city);
   if (place.prov?.direct) place.cityCode = place.prov.code;
-  else if (cityText) place.city = one((place.prov?.cityIndex ?? d.cityIndex).exact(cityText));
-  const districtText = clean(input.district);
-  if (districtText) {
+  else if (input.city) place.city = one(named(place.prov?.cityIndex ?? d.cityIndex, input.city));
+  if (input.district) {
     place.dist =
-      one(place.city?.districtIndex.exact(districtText)) ??
-      one(place.prov?.districtIndex.exact(districtText)) ??
-      (place.prov ? null : one(d.districtIndex.exact(districtText)));
+      (place.city && one(named(place.city.districtIndex, input.district))) ??
+      (place.prov && one(named(place.prov.districtIndex, input.district))) ??
+      (place.prov ? null : one(named(d.districtIndex, input.district)));
   }
   return place;
 }

@@ -64,9 +64,17 @@ export class NameIndex<T> {
   private lengths: number[] = [];
   private aliasLengths: number[] = [];
 
+  /** The first character of every name and alias: text starting with another starts with no place. */
+  readonly firstChars = new Set<string>();
+
   add(entry: T, name: string, aliases: readonly string[]): void {
     push(this.official, name, entry);
-    for (const a of aliases) if (a !== name) push(this.alias, a, entry);
+    this.firstChars.add(name[0]!);
+    for (const a of aliases) {
+      if (a === name) continue;
+      push(this.alias, a, entry);
+      this.firstChars.add(a[0]!);
+    }
   }
 
   /** Call once all entries are in. */
@@ -85,6 +93,7 @@ export class NameIndex<T> {
 
   /** The longest official name (or, with `aliases`, alias) that `text` starts with. */
   prefix(text: string, aliases = false): { entries: T[]; length: number } | null {
+    if (!this.firstChars.has(text[0] ?? '')) return null;
     const found = longestPrefix(this.official, this.lengths, text);
     if (found || !aliases) return found;
     return longestPrefix(this.alias, this.aliasLengths, text);

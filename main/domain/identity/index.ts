@@ -4,6 +4,7 @@
  * values two platforms' records can be compared on; `orderIdentity` gives the values an order
  * stores (the `identity_*` columns), `accountIdentity` those of a buyer account.
  */
+export { IDENTITY_FIELDS, type IdentityField } from './fields.js';
 export { normalizeText, toSimplified, halfWidth, stripSpaceAndPunctuation } from './text.js';
 export { normalizeName, namesCompatible, type NameIdentity } from './name.js';
 export {
@@ -27,6 +28,7 @@ export { normalizeEmail, type EmailIdentity } from './email.js';
 export { normalizeNickname, type NicknameIdentity } from './nickname.js';
 export {
   orderIdentity,
+  orderEmail,
   accountIdentity,
   receiverAccountKey,
   type OrderIdentity,

@@ -28,11 +28,15 @@ const GENERATED: readonly RegExp[] = [
   /^\d+$/, // a number alone (an id, a QQ number shown as a name)
 ];
 
+/** The patterns above as one expression: a member name is tested once per order. */
+const ANY_GENERATED = new RegExp(GENERATED.map((p) => `(?:${p.source})`).join('|'));
+
 export function normalizeNickname(raw: string | null | undefined): NicknameIdentity | null {
   if (!raw) return null;
-  const nickname = toSimplified(halfWidth(raw)).trim().toLowerCase().replace(/\s+/g, '');
+  let nickname = toSimplified(halfWidth(raw)).trim().toLowerCase();
+  if (/\s/.test(nickname)) nickname = nickname.replace(/\s+/g, '');
   if (!nickname) return null;
-  const generic =
-    [...nickname].length < 2 || /[*×✱●]/.test(nickname) || GENERATED.some((p) => p.test(nickname));
+  // Fewer than two characters (a surrogate pair is one): nobody is told apart by it.
+  const generic = [...nickname].length < 2 || /[*×✱●]/.test(nickname) || ANY_GENERATED.test(nickname);
   return { nickname, generic };
 }

@@ -1,9 +1,14 @@
 /**
  * The identity of one order fragment as the import stores it: its receiver's normalised name,
  * phone and address, the buyer's e-mail, and — for an order whose file names no buyer — the
- * receiver fingerprint its buyer account is keyed by. Computed in the parse worker for every
- * fragment; the values repeat a lot (a buyer's name, phone and address come back with each of their
- * orders), so each normaliser's result is remembered by its input.
+ * receiver fingerprint its buyer account is keyed by; and a buyer account's own identity. Computed
+ * in the parse worker for every fragment.
+ *
+ * What repeats across a shop's orders with few distinct values is remembered (names, and the codes
+ * of the province / city / district columns, address.ts); what is nearly unique per buyer (phones,
+ * address details, member names) is normalised again each time: on this data a lookup in a memo
+ * of tens of thousands of buyers costs about as much as the normalising, and keeping them all
+ * costs memory and garbage collection (measured: see the import benchmark notes in the report).
  *
  * "Not said" stays `undefined`, as everywhere in the import: a field is computed from what the
  * fragment states, per group — the name from `receiver.name`, the phone from `receiver.phone`, the
@@ -14,13 +19,15 @@
  * null, the phone class says `cipher`, and it never keys an account.
  */
 import type { ParsedBuyer, ParsedOrder, ParsedReceiver } from '../orders/types.js';
-import { normalizeAddress, type AddressIdentity } from './address.js';
+import { normalizeAddress } from './address.js';
 import { normalizeEmail } from './email.js';
+import { IDENTITY_FIELDS } from './fields.js';
+import { detach, Memo } from './memo.js';
 import { normalizeName, type NameIdentity } from './name.js';
 import { normalizeNickname } from './nickname.js';
-import { normalizePhone, type PhoneClass, type PhoneIdentity } from './phone.js';
+import { normalizePhone, type PhoneClass } from './phone.js';
 
-/** The identity fields of an order; `undefined` = the fragment does not say. */
+/** The receiver identity fields of an order; `undefined` = the fragment does not say. */
 export interface OrderIdentity {
   name?: string | null;
   surname?: string | null;
@@ -28,7 +35,6 @@ export interface OrderIdentity {
   namePinyin?: string | null;
   phoneClass?: PhoneClass | null;
   phone?: string | null;
-  email?: string | null;
   provCode?: string | null;
   cityCode?: string | null;
   distCode?: string | null;
@@ -36,6 +42,8 @@ export interface OrderIdentity {
   addrFp?: string | null;
   /** 1 = a pickup point, 0 = an address that is not; null without an address. */
   pickup?: 0 | 1 | null;
+  /** The fields above in IDENTITY_FIELDS order, for code that stores them column by column. */
+  values: readonly (string | number | null | undefined)[];
 }
 
 /** A buyer account's own identity values (own-shop e-mail and phone, nickname). */
@@ -51,57 +59,78 @@ export interface AccountIdentity {
   nicknameGeneric: 0 | 1 | null;
 }
 
-/** Entries kept per memo before it starts afresh: a shop's buyers, many times over. */
-const MEMO_LIMIT = 50_000;
+/** Names repeat (masked ones a great deal) and a full name's pinyin costs a segmentation. */
+const names = new Memo<NameIdentity | null>();
 
-function memo<T>(compute: (key: string) => T): (key: string) => T {
-  const seen = new Map<string, T>();
-  return (key) => {
-    let value = seen.get(key);
-    if (value === undefined && !seen.has(key)) {
-      if (seen.size >= MEMO_LIMIT) seen.clear();
-      value = compute(key);
-      seen.set(key, value);
-    }
-    return value as T;
+function nameOf(raw: string): NameIdentity | null {
+  const known = names.get(raw);
+  if (known !== undefined) return known;
+  const kept = detach(raw);
+  return names.set(kept, normalizeName(kept));
+}
+
+/**
+ * Every identity object has all fields, in this order, so the code reading them (the staging
+ * encoder, once per column per order) always meets one object shape.
+ */
+function identity(): OrderIdentity {
+  return {
+    name: undefined,
+    surname: undefined,
+    nameMask: undefined,
+    namePinyin: undefined,
+    phoneClass: undefined,
+    phone: undefined,
+    provCode: undefined,
+    cityCode: undefined,
+    distCode: undefined,
+    addrDetail: undefined,
+    addrFp: undefined,
+    pickup: undefined,
+    values: [],
   };
 }
 
-const nameOf = memo<NameIdentity | null>(normalizeName);
-const phoneOf = memo<PhoneIdentity>(normalizePhone);
-const SEP = '\u0001';
-const addressOf = memo<AddressIdentity | null>((key) => {
-  const [province, city, district, detail, raw] = key.split(SEP).map((p) => (p === '' ? null : p));
-  return normalizeAddress({ province, city, district, detail, raw });
-});
-
-const NO_RECEIVER_NAME = { name: null, surname: null, nameMask: null, namePinyin: null } as const;
-const NO_ADDRESS = {
-  provCode: null,
-  cityCode: null,
-  distCode: null,
-  addrDetail: null,
-  addrFp: null,
-  pickup: null,
-} as const;
-
-/** The identity fields a fragment states. */
-export function orderIdentity(order: ParsedOrder): OrderIdentity {
-  const out: OrderIdentity = {};
-  const r = order.receiver;
-  if (r !== undefined) {
-    if (r.ciphertext) Object.assign(out, NO_RECEIVER_NAME, NO_ADDRESS, { phoneClass: 'cipher', phone: null });
-    else receiverIdentity(r, out);
-  }
-  if (order.buyer !== undefined) {
-    const b = order.buyer;
-    const raw = b?.email ?? (b?.kind === 'email' ? b.key : null);
-    out.email = raw ? (normalizeEmail(raw)?.email ?? null) : null;
-  }
+/** Fills in `values` once the fields are set. */
+function seal(out: OrderIdentity): OrderIdentity {
+  out.values = IDENTITY_FIELDS.map((f) => out[f]);
   return out;
 }
 
-function receiverIdentity(r: ParsedReceiver, out: OrderIdentity): void {
+function setNoName(out: OrderIdentity): void {
+  out.name = null;
+  out.surname = null;
+  out.nameMask = null;
+  out.namePinyin = null;
+}
+
+function setNoAddress(out: OrderIdentity): void {
+  out.provCode = null;
+  out.cityCode = null;
+  out.distCode = null;
+  out.addrDetail = null;
+  out.addrFp = null;
+  out.pickup = null;
+}
+
+const NOTHING = seal(identity());
+const CIPHER = identity();
+setNoName(CIPHER);
+setNoAddress(CIPHER);
+CIPHER.phoneClass = 'cipher';
+CIPHER.phone = null;
+seal(CIPHER);
+
+/** The receiver identity a fragment states (`undefined`: not said). Do not modify the result. */
+export function orderIdentity(order: ParsedOrder): Readonly<OrderIdentity> {
+  const r = order.receiver;
+  if (r === undefined) return NOTHING;
+  if (r.ciphertext) return CIPHER;
+  return receiverIdentity(r);
+}
+
+function receiverIdentity(r: ParsedReceiver): OrderIdentity {
+  const out = identity();
   if (r.name !== undefined) {
     const n = r.name === null ? null : nameOf(r.name);
     if (n) {
@@ -109,17 +138,21 @@ function receiverIdentity(r: ParsedReceiver, out: OrderIdentity): void {
       out.surname = n.surname;
       out.nameMask = n.mask;
       out.namePinyin = n.pinyin;
-    } else Object.assign(out, NO_RECEIVER_NAME);
+    } else setNoName(out);
   }
   if (r.phone !== undefined) {
-    const p = r.phone === null ? null : phoneOf(r.phone);
+    const p = r.phone === null ? null : normalizePhone(r.phone);
     out.phoneClass = p?.class ?? 'none';
     out.phone = p?.value ?? null;
   }
-  const said = [r.province, r.city, r.district, r.detail, r.raw].some((v) => v !== undefined);
+  const said =
+    r.province !== undefined ||
+    r.city !== undefined ||
+    r.district !== undefined ||
+    r.detail !== undefined ||
+    r.raw !== undefined;
   if (said) {
-    const key = [r.province, r.city, r.district, r.detail, r.raw].map((v) => v ?? '').join(SEP);
-    const a = key.length > 4 ? addressOf(key) : null;
+    const a = normalizeAddress(r);
     if (a) {
       out.provCode = a.provCode;
       out.cityCode = a.cityCode;
@@ -127,8 +160,20 @@ function receiverIdentity(r: ParsedReceiver, out: OrderIdentity): void {
       out.addrDetail = a.detail;
       out.addrFp = a.fp;
       out.pickup = a.pickup ? 1 : 0;
-    } else Object.assign(out, NO_ADDRESS);
+    } else setNoAddress(out);
   }
+  return seal(out);
+}
+
+/**
+ * The buyer's e-mail as the order states it, lower case: null when the buyer has none (or a masked
+ * one), undefined when the fragment says nothing of the buyer.
+ */
+export function orderEmail(order: ParsedOrder): string | null | undefined {
+  const b = order.buyer;
+  if (b === undefined) return undefined;
+  const raw = b?.email ?? (b?.kind === 'email' ? b.key : null);
+  return raw ? (normalizeEmail(raw)?.email ?? null) : null;
 }
 
 /**
@@ -139,7 +184,7 @@ function receiverIdentity(r: ParsedReceiver, out: OrderIdentity): void {
  * one district are one account; the address detail is left out so a differently written address
  * does not split it. Null when the receiver cannot key an account.
  */
-export function receiverAccountKey(identity: OrderIdentity): string | null {
+export function receiverAccountKey(identity: Readonly<OrderIdentity>): string | null {
   if (!identity.nameMask || !identity.phone) return null;
   if (identity.phoneClass !== 'mobile' && identity.phoneClass !== 'masked_mobile') return null;
   const place = identity.distCode ?? identity.cityCode ?? identity.provCode ?? '';
@@ -152,12 +197,12 @@ export function accountIdentity(buyer: ParsedBuyer): AccountIdentity {
   const kind = buyer.kind;
   // A mapped "customer" column may hold an e-mail, a phone or a name: whichever it looks like.
   const customerEmail = kind === 'customer' && key.includes('@') ? key : null;
-  const customerPhone = kind === 'customer' && !customerEmail ? phoneOf(key) : null;
+  const customerPhone = kind === 'customer' && !customerEmail ? normalizePhone(key) : null;
   const emailRaw = buyer.email ?? (kind === 'email' ? key : customerEmail);
   const email = emailRaw ? normalizeEmail(emailRaw) : null;
   const phoneRaw =
     buyer.phone ?? (kind === 'phone' ? key : customerPhone && customerPhone.class !== 'invalid' ? key : null);
-  const phone = phoneRaw ? phoneOf(phoneRaw) : null;
+  const phone = phoneRaw ? normalizePhone(phoneRaw) : null;
   const nickRaw =
     buyer.nickname ??
     (kind === 'member_name' || kind === 'nickname' || (kind === 'customer' && !emailRaw && !phoneRaw)

@@ -45,6 +45,7 @@ const CIPHER: PhoneIdentity = { class: 'cipher', value: null };
 /** Mask characters after NFKC (`＊` is `*`), and `x` as some tools write it (`138xxxx5678`). */
 const MASK = /[*×✱●•xX]/g;
 const MOBILE = /^1[3-9]\d{9}$/;
+const MASKED_3_4 = /^1[3-9]\d\*{4}\d{4}$|^1\*{6}\d{4}$/;
 /** A number followed by a short extension: a privacy (virtual) number, or an office extension. */
 const EXTENSION = /^(.+?)\s*(?:-|_|~|#|,|转|分机)\s*(\d{1,4})$/u;
 /** Country prefixes of mainland China in front of a number: +86, 0086, 86. */
@@ -53,6 +54,11 @@ const CN_PREFIX = /^(?:\+86|0086|86)(?=1[\d*]{10}$)/;
 /** Classifies and normalises a phone as written in an export. */
 export function normalizePhone(raw: string | null | undefined): PhoneIdentity {
   if (raw === null || raw === undefined) return NONE;
+  // The shapes nearly every export writes, without the general path's work.
+  if (raw.length === 11) {
+    if (MOBILE.test(raw)) return { class: 'mobile', value: raw };
+    if (MASKED_3_4.test(raw)) return { class: 'masked_mobile', value: raw };
+  }
   if (isCiphertext(raw)) return CIPHER;
   const text = halfWidth(raw).trim();
   if (!text) return NONE;
@@ -83,11 +89,11 @@ function numberOf(text: string): PhoneIdentity {
   }
   compact = compact.replace(MASK, '*');
   compact = compact.replace(CN_PREFIX, '');
+  // +86 / 0086 in front of a landline drops its trunk 0: +86 571 88886666 is 0571-88886666.
+  if (/^(?:\+86|0086)[2-9]\d{8,10}$/.test(compact)) compact = `0${compact.replace(/^(?:\+86|0086)/, '')}`;
   if (compact.includes('+')) return INVALID;
   if (compact.includes('*')) return maskedNumber(compact);
   if (MOBILE.test(compact)) return { class: 'mobile', value: compact };
-  // +86 / 86 in front of a landline drops its trunk 0: 86-571-88886666 is 0571-88886666.
-  if (/^86[2-9]\d{8,10}$/.test(compact) && text.trim().startsWith('+')) compact = `0${compact.slice(2)}`;
   if (/^0[1-9]\d{8,10}$/.test(compact) || /^[2-9]\d{6,7}$/.test(compact) || /^[48]00\d{7}$/.test(compact))
     return { class: 'landline', value: compact };
   return INVALID;
@@ -105,7 +111,8 @@ function maskedNumber(compact: string): PhoneIdentity {
   if (prefix.length > 1 && !/^1[3-9]/.test(prefix)) return INVALID;
   if (compact.length === 11) return { class: 'masked_mobile', value: compact };
   // One run of mask characters, or several whose inner digits have no known position.
-  if (prefix.length + suffix.length > 11) return INVALID;
+  // The mask must hide at least one digit of the 11.
+  if (prefix.length + suffix.length >= 11) return INVALID;
   return { class: 'masked_mobile', value: prefix + '*'.repeat(11 - prefix.length - suffix.length) + suffix };
 }
 

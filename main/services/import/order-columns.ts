@@ -6,6 +6,7 @@
  * kept), `null` when it says "empty". Staging records which columns a file states as a bitmask
  * (bit i = column i), because SQL NULL cannot tell the two apart.
  */
+import { IDENTITY_FIELDS } from '../../domain/identity/fields.js';
 import type { OrderIdentity } from '../../domain/identity/index.js';
 import type { DerivedField, ParsedLine, ParsedOrder } from '../../domain/orders/types.js';
 
@@ -13,12 +14,21 @@ export type SqlValue = string | number | null;
 
 export interface OrderColumn {
   name: string;
-  /** The fragment's value; `identity` is the fragment's normalised identity (orderIdentity). */
-  pick(o: ParsedOrder, identity: OrderIdentity): SqlValue | undefined;
+  /**
+   * The fragment's value. `identity` and `email` are the fragment's normalised receiver identity and
+   * buyer e-mail (domain/identity orderIdentity, orderEmail), computed once per fragment.
+   */
+  pick(
+    o: ParsedOrder,
+    identity: Readonly<OrderIdentity>,
+    email: string | null | undefined,
+  ): SqlValue | undefined;
   /** How the values two fragments of one order derived from their lines combine (sum, furthest status). */
   combine?: 'sum' | 'status' | 'follows-status';
   /** The fragment field this column is derived from, when it can be (derive.ts). */
   derivedField?: DerivedField;
+  /** A receiver identity column: its value is `identity.values[identityIndex]` (read without a call). */
+  identityIndex?: number;
 }
 
 export interface LineColumn {
@@ -59,21 +69,14 @@ export const ORDER_COLUMNS: readonly OrderColumn[] = [
   { name: 'receiver_address_raw', pick: (o) => o.receiver?.raw },
   { name: 'buyer_note', pick: (o) => o.buyerNote },
   { name: 'seller_note', pick: (o) => o.sellerNote },
-  // The receiver's identity, normalised in the parse worker (domain/identity, the migration says
+  // The receiver's identity, normalised in the parse worker (domain/identity; the migration says
   // what each holds): stated exactly when the receiver field it comes from is stated.
-  { name: 'identity_name', pick: (_, i) => i.name },
-  { name: 'identity_surname', pick: (_, i) => i.surname },
-  { name: 'identity_name_mask', pick: (_, i) => i.nameMask },
-  { name: 'identity_name_pinyin', pick: (_, i) => i.namePinyin },
-  { name: 'identity_phone_class', pick: (_, i) => i.phoneClass },
-  { name: 'identity_phone', pick: (_, i) => i.phone },
-  { name: 'identity_email', pick: (_, i) => i.email },
-  { name: 'identity_prov_code', pick: (_, i) => i.provCode },
-  { name: 'identity_city_code', pick: (_, i) => i.cityCode },
-  { name: 'identity_dist_code', pick: (_, i) => i.distCode },
-  { name: 'identity_addr_detail', pick: (_, i) => i.addrDetail },
-  { name: 'identity_addr_fp', pick: (_, i) => i.addrFp },
-  { name: 'identity_pickup', pick: (_, i) => i.pickup },
+  ...IDENTITY_FIELDS.map((field, index) => ({
+    name: `identity_${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`,
+    pick: (_: ParsedOrder, i: Readonly<OrderIdentity>) => i.values[index],
+    identityIndex: index,
+  })),
+  { name: 'identity_email', pick: (_, _i, email) => email },
 ];
 
 export const LINE_COLUMNS: readonly LineColumn[] = [

@@ -2,8 +2,8 @@
  * The staging database of one file: its rows parsed and normalised once, so the preview is read
  * from it and the commit applies it with set-based SQL without parsing again.
  *
- * The parse worker turns each order fragment into an encoded row (`encodeOrder`: plain arrays,
- * cheap to post between threads); the thread that writes the database stores them here
+ * The parse worker turns each order fragment into an encoded row (`encodeOrder`, encode-order.ts:
+ * plain arrays, cheap to post between threads); the thread that writes the database stores them here
  * (`StagingTables`). One staged order per order id: the fragments of one order (consecutive line
  * rows, or the sheets of a 千牛 workbook) fold into it as they arrive — a value the file states for
  * the order replaces what an earlier fragment said, amounts derived from lines add up (each line is
@@ -13,17 +13,9 @@
  * commit applies it again at the end.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { accountIdentity, orderIdentity, receiverAccountKey } from '../../domain/identity/index.js';
-import type { ParsedBuyer, ParsedOrder, RowProblem } from '../../domain/orders/types.js';
+import type { RowProblem } from '../../domain/orders/types.js';
 import type { StatusValueCount } from '../../domain/results.js';
-import {
-  LINE_COLUMNS,
-  ORDER_COLUMNS,
-  ORDER_DATE_BIT,
-  paidOrderSql,
-  statusRankSql,
-  type SqlValue,
-} from './order-columns.js';
+import { LINE_COLUMNS, ORDER_COLUMNS, paidOrderSql, statusRankSql, type SqlValue } from './order-columns.js';
 
 /** Bumped whenever what is staged changes: a staging of another version is parsed again. */
 export const STAGING_VERSION = 3;
@@ -32,7 +24,7 @@ export const STAGING_VERSION = 3;
  * The buyer as staged: the key that finds or creates its account, the account's raw values, and
  * their normalised identity (buyer_accounts.identity_*, computed in the worker like the order's).
  */
-const BUYER_COLUMNS = [
+export const BUYER_COLUMNS = [
   'buyer_kind',
   'buyer_key',
   'buyer_nickname',
@@ -46,8 +38,6 @@ const BUYER_COLUMNS = [
   'buyer_identity_nickname',
   'buyer_identity_nickname_generic',
 ];
-const NO_BUYER: SqlValue[] = BUYER_COLUMNS.map(() => null);
-const ORDER_DATE_INDEX = ORDER_COLUMNS.findIndex((c) => c.name === 'order_date');
 const MAX_STATUS_VALUES = 30;
 
 /**
@@ -72,78 +62,6 @@ export interface StagedSummary {
   refundFen: number;
   statusValues: StatusValueCount[];
   problemCount: number;
-}
-
-/** An order fragment as staged rows; `localDate` gives the shop-local day of an instant. */
-export function encodeOrder(
-  order: ParsedOrder,
-  localDate: (iso: string) => string,
-): { order: EncodedOrder; lines: EncodedLine[] } {
-  const derived = order.derived;
-  const identity = orderIdentity(order);
-  let stated = 0;
-  let derivedBits = 0;
-  const values: SqlValue[] = new Array<SqlValue>(ORDER_COLUMNS.length);
-  for (let i = 0; i < ORDER_COLUMNS.length; i++) {
-    const c = ORDER_COLUMNS[i]!;
-    const v = c.pick(order, identity);
-    if (v === undefined) {
-      values[i] = null;
-      continue;
-    }
-    values[i] = v;
-    if (c.derivedField && derived?.includes(c.derivedField)) derivedBits += 2 ** i;
-    else stated += 2 ** i;
-  }
-  // The shop-local day goes with the instant (order_date's own pick never says anything).
-  if (order.orderedAt !== undefined) {
-    values[ORDER_DATE_INDEX] = order.orderedAt === null ? null : localDate(order.orderedAt);
-    stated += ORDER_DATE_BIT;
-  }
-  let b: ParsedBuyer | null | undefined = order.buyer;
-  let buyerSaid = b === undefined ? 0 : BUYER_NAMED;
-  if (!b) {
-    const key = receiverAccountKey(identity);
-    if (key) {
-      b = { kind: 'receiver', key };
-      buyerSaid = BUYER_FALLBACK;
-    }
-  }
-  const buyer = b ? encodeBuyer(b) : NO_BUYER;
-  const lines: EncodedLine[] = [];
-  for (const line of order.lines ?? []) {
-    let lineStated = 0;
-    const lineValues = LINE_COLUMNS.map((c, i) => {
-      const v = c.pick(line);
-      if (v === undefined) return null;
-      lineStated += 2 ** i;
-      return v;
-    });
-    lines.push([order.platformOrderId, line.lineKey, lineStated, ...lineValues]);
-  }
-  return {
-    order: [order.platformOrderId, stated, derivedBits, buyerSaid, ...buyer, ...values],
-    lines,
-  };
-}
-
-function encodeBuyer(b: ParsedBuyer): SqlValue[] {
-  // A receiver account's identity is its orders' receiver identity: nothing of its own.
-  const a = b.kind === 'receiver' ? null : accountIdentity(b);
-  return [
-    b.kind,
-    b.key,
-    b.nickname ?? null,
-    b.email ?? null,
-    b.phone ?? null,
-    a?.email ?? null,
-    a?.emailPhone ?? null,
-    a?.qq ?? null,
-    a?.phoneClass ?? null,
-    a?.phone ?? null,
-    a?.nickname ?? null,
-    a?.nicknameGeneric ?? null,
-  ];
 }
 
 /** The staging tables, created in schema `alias` of a connection (a file of its own, or attached). */
