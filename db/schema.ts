@@ -98,6 +98,14 @@ export interface BuyerAccountsTable {
   nickname: string | null;
   email: string | null;
   phone: string | null;
+  /** The account's own identity, normalised at import (migrations/0001-initial.ts). */
+  identity_email: string | null;
+  identity_email_phone: string | null;
+  identity_qq: string | null;
+  identity_phone_class: string | null;
+  identity_phone: string | null;
+  identity_nickname: string | null;
+  identity_nickname_generic: number | null;
   customer_id: number | null;
   /** 'single' | 'deterministic' | 'auto' | 'manual' */
   customer_via: string | null;
@@ -212,10 +220,21 @@ export interface OrdersTable {
   receiver_address_raw: string | null;
   buyer_note: string | null;
   seller_note: string | null;
+  /** The receiver's identity, normalised at import (migrations/0001-initial.ts says what each holds). */
+  identity_name: string | null;
+  identity_surname: string | null;
+  identity_name_mask: string | null;
+  identity_name_pinyin: string | null;
+  /** PhoneClass (domain/identity/phone.ts) */
   identity_phone_class: string | null;
-  identity_phone_digits: string | null;
-  identity_name_key: string | null;
-  identity_address_key: string | null;
+  identity_phone: string | null;
+  identity_email: string | null;
+  identity_prov_code: string | null;
+  identity_city_code: string | null;
+  identity_dist_code: string | null;
+  identity_addr_detail: string | null;
+  identity_addr_fp: string | null;
+  identity_pickup: number | null;
   first_op_id: number;
   last_op_id: number;
 }
