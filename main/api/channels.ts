@@ -32,6 +32,20 @@ export const CHANNELS = [
   'customers.update',
   'customers.export',
   'customers.exportChunk',
+  'segments.list',
+  'segments.save',
+  'segments.delete',
+  'segments.count',
+  'segments.options',
+  'vip.levels',
+  'vip.saveLevels',
+  'vip.list',
+  'vip.export',
+  'vip.exportChunk',
+  'privacy.consent',
+  'privacy.setConsent',
+  'privacy.importOptOuts',
+  'privacy.erase',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -8,7 +8,15 @@
  */
 import type { WriteTx } from '../../db/index.js';
 
-export type OperationKind = 'shop_edit' | 'shop_merge' | 'demo_removal' | 'customer_edit';
+export type OperationKind =
+  | 'shop_edit'
+  | 'shop_merge'
+  | 'demo_removal'
+  | 'customer_edit'
+  | 'consent_edit'
+  | 'optout_import'
+  | 'unmask'
+  | 'erasure';
 
 export function newOperation(tx: WriteTx, kind: OperationKind, now: string, summary: object): number {
   return Number(
