@@ -27,7 +27,9 @@ export function chinaDay(now: Date): string {
 export function windowStart(day: string, windowMonths: number): string | null {
   if (windowMonths === 0) return null;
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const start = new Date(Date.UTC(y, m - 1 - windowMonths, d + 1));
+  // The same day N months back (31 March → 28 February: the month's last day), then the day after.
+  const lastDay = new Date(Date.UTC(y, m - 1 - windowMonths + 1, 0)).getUTCDate();
+  const start = new Date(Date.UTC(y, m - 1 - windowMonths, Math.min(d, lastDay) + 1));
   return start.toISOString().slice(0, 10);
 }
 
@@ -75,7 +77,7 @@ export function checkVipConfig(config: VipConfig): void {
   for (let i = 1; i < levels.length; i++) if (levels[i]!.min <= levels[i - 1]!.min) throw bad('order');
 }
 
-export function saveVipConfig(huikeDb: HuikeDb, config: VipConfig, now: string): Promise<VipConfig> {
+export async function saveVipConfig(huikeDb: HuikeDb, config: VipConfig, now: string): Promise<VipConfig> {
   checkVipConfig(config);
   const levels = config.levels.map((l) => ({ name: l.name.trim(), min: l.min }));
   return huikeDb.writer.transaction(async (tx) => {
