@@ -39,13 +39,7 @@ import {
   MAX_TAGS,
   MARKETING_CHOICES,
 } from '../shared/customers-query.js';
-import {
-  CSV_ENCODINGS,
-  MAX_VIP_LEVELS,
-  VIP_BASES,
-  VIP_COLUMNS,
-  VIP_EXPORT_FORMATS,
-} from '../shared/vip.js';
+import { CSV_ENCODINGS, MAX_VIP_LEVELS, VIP_BASES, VIP_COLUMNS, VIP_EXPORT_FORMATS } from '../shared/vip.js';
 import type {
   ConsentView,
   EraseResult,
@@ -154,7 +148,10 @@ export const customersFilterSchema = z
     cities: z.array(divisionCode).max(500).optional(),
     products: z.array(z.string().trim().min(1).max(200)).max(200).optional(),
     tags: z.array(z.string().trim().min(1).max(MAX_TAG_LENGTH)).max(100).optional(),
-    vipLevels: z.array(z.number().int().min(0).max(MAX_VIP_LEVELS)).max(MAX_VIP_LEVELS + 1).optional(),
+    vipLevels: z
+      .array(z.number().int().min(0).max(MAX_VIP_LEVELS))
+      .max(MAX_VIP_LEVELS + 1)
+      .optional(),
     marketing: z.enum(MARKETING_CHOICES).optional(),
   })
   .strict()

@@ -66,7 +66,15 @@ export const VIP_COLUMNS = [
 ] as const;
 export type VipColumn = (typeof VIP_COLUMNS)[number];
 
-export const DEFAULT_PRINT_COLUMNS: VipColumn[] = ['name', 'phone', 'address', 'level', 'orders', 'spend', 'lastOrder'];
+export const DEFAULT_PRINT_COLUMNS: VipColumn[] = [
+  'name',
+  'phone',
+  'address',
+  'level',
+  'orders',
+  'spend',
+  'lastOrder',
+];
 export const DEFAULT_EXPORT_COLUMNS: VipColumn[] = [
   'id',
   'name',

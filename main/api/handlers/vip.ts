@@ -1,10 +1,9 @@
 /** VIP lists: segments, levels, print rows, exports, consent and opt-outs, deletion on request. */
-import { readFile } from 'node:fs/promises';
 import { UserError } from '../../domain/errors.js';
 import type { CustomersFilter } from '../../shared/customers-query.js';
 import { MAX_PRINT_ROWS } from '../../shared/vip.js';
 import { createExportStore } from '../../services/orders/export-store.js';
-import { importOptOuts, isNoMarketing, setConsent } from '../../services/vip/consent.js';
+import { importOptOutFile, isNoMarketing, setConsent } from '../../services/vip/consent.js';
 import { eraseCustomer } from '../../services/vip/erase.js';
 import { exportVipList } from '../../services/vip/export.js';
 import {
@@ -149,13 +148,7 @@ export function vipHandlers(deps: HandlerDeps): HandlerMap<VipChannels> {
       setConsent(huikeDb, input.customerId, input.consent, services.now().toISOString()),
     'privacy.importOptOuts': async (input) => {
       const file = services.stage.get(input.fileId);
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(file.path);
-      } catch {
-        throw new UserError({ code: 'vip.optOutUnreadable', params: { file: file.name }, file: file.name });
-      }
-      return importOptOuts(huikeDb, { name: file.name, bytes }, services.now().toISOString());
+      return importOptOutFile(huikeDb, file, services.now().toISOString());
     },
     'privacy.erase': (input) => {
       if (!input.confirm) throw new UserError({ code: 'vip.eraseNotConfirmed', params: {} });

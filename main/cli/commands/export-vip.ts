@@ -14,7 +14,12 @@ import { Option, type Command } from 'commander';
 import type { HuikeApp } from '../../api/app-types.js';
 import { UserError } from '../../domain/errors.js';
 import { formatCount, type MessageLanguage } from '../../shared/messages/index.js';
-import { CSV_ENCODINGS, VIP_EXPORT_FORMATS, type CsvEncoding, type VipExportFormat } from '../../shared/vip.js';
+import {
+  CSV_ENCODINGS,
+  VIP_EXPORT_FORMATS,
+  type CsvEncoding,
+  type VipExportFormat,
+} from '../../shared/vip.js';
 import { printJson } from '../output.js';
 
 export interface VipCommandContext {
@@ -33,7 +38,8 @@ const TEXTS = {
   en: {
     wrote: (file: string, rows: string) => `Wrote ${file}: ${rows} customers`,
     optedOut: (n: string) => `Left out ${n} customers who refused marketing`,
-    unmasked: 'Names, phones and addresses are in full (not masked); this export is recorded in the operation log.',
+    unmasked:
+      'Names, phones and addresses are in full (not masked); this export is recorded in the operation log.',
     optOuts: (read: string, added: string, skipped: string, customers: string) =>
       `Opt-out list: ${read} phones or e-mails read (${added} new, ${skipped} entries not recognised); ${customers} customers now refuse marketing.`,
   },
@@ -78,7 +84,7 @@ async function exportVip(app: HuikeApp, jobId: string, opts: ExportOptions, lang
     jobId,
   });
   const parts: Buffer[] = [];
-  for (let offset = 0, done = false; !done; ) {
+  for (let offset = 0, done = false; !done;) {
     const chunk = await app.invoke('vip.exportChunk', { exportId: file.exportId, offset });
     const bytes = Buffer.from(chunk.base64, 'base64');
     parts.push(bytes);
@@ -123,7 +129,9 @@ export function registerExportVipCommand(exportCommand: Command, { open, lang }:
     .option('--segment <name>', 'a saved segment (default: every customer)')
     .addOption(new Option('--format <f>', 'default: from --out, else csv').choices([...VIP_EXPORT_FORMATS]))
     .addOption(
-      new Option('--encoding <e>', 'CSV text encoding: UTF-8 with BOM, or GBK').choices([...CSV_ENCODINGS]).default('utf8'),
+      new Option('--encoding <e>', 'CSV text encoding: UTF-8 with BOM, or GBK')
+        .choices([...CSV_ENCODINGS])
+        .default('utf8'),
     )
     .option('--unmasked', 'names, phones and addresses in full (recorded in the operation log)')
     .option('--json', 'print one JSON document')
@@ -150,7 +158,9 @@ export function registerOptOutCommand(program: Command, { open, lang }: VipComma
         }
         const l = lang();
         const n = (v: number) => formatCount(v, l);
-        console.log(TEXTS[l].optOuts(n(result.read), n(result.added), n(result.skipped), n(result.customersOptedOut)));
+        console.log(
+          TEXTS[l].optOuts(n(result.read), n(result.added), n(result.skipped), n(result.customersOptedOut)),
+        );
       });
     });
 }

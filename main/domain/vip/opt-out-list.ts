@@ -24,13 +24,16 @@ export function parseOptOutList(text: string): OptOutList {
   const entries: OptOutEntry[] = [];
   let skipped = 0;
   for (const raw of text.replace(/^\uFEFF/, '').split(/[\r\n,;，；\t|]+/)) {
-    const cell = raw.trim().replace(/^"(.*)"$/, '$1').trim();
+    const cell = raw
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim();
     if (!cell) continue;
     let entry: OptOutEntry | null = null;
     if (cell.includes('@')) {
       const email = normalizeEmail(cell);
       if (email) entry = { kind: 'email', value: email.email };
-    } else if (/\d{5,}/.test(cell)) {
+    } else if (cell.replace(/\D/g, '').length >= 5) {
       const phone = normalizePhone(cell);
       if (phone.value && PHONE_CLASSES_KEPT.has(phone.class)) entry = { kind: 'phone', value: phone.value };
     }

@@ -20,4 +20,3 @@ export const NO_MARKETING_IDS_SQL = `SELECT c.id FROM customers c WHERE c.market
       OR (m.kind = 'email' AND m.value = o.identity_email)
     JOIN buyer_accounts a ON a.id = o.buyer_account_id
     WHERE a.customer_id IS NOT NULL AND EXISTS (SELECT 1 FROM marketing_optouts)`;
-

@@ -3,6 +3,7 @@
  * lists of phones and e-mails (domain/vip/opt-out-list.ts), each change one entry in the operation
  * log. Who is then left out of marketing lists is consent-sql.ts.
  */
+import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import type { HuikeDb } from '../../../db/index.js';
 import { UserError } from '../../domain/errors.js';
@@ -25,9 +26,9 @@ export function setConsent(
   now: string,
 ): Promise<ConsentView> {
   return huikeDb.writer.transaction(async (tx) => {
-    const before = tx.sqlite.prepare('SELECT marketing_consent FROM customers WHERE id = ?').get(customerId) as
-      | { marketing_consent: number | null }
-      | undefined;
+    const before = tx.sqlite
+      .prepare('SELECT marketing_consent FROM customers WHERE id = ?')
+      .get(customerId) as { marketing_consent: number | null } | undefined;
     if (!before) throw new UserError({ code: 'customers.notFound', params: { id: String(customerId) } });
     const value = consent === null ? null : consent ? 1 : 0;
     let operationId: number | null = null;
@@ -83,8 +84,31 @@ export function importOptOuts(
            JOIN buyer_accounts a ON a.id = o.buyer_account_id WHERE a.customer_id IS NOT NULL)`,
       )
       .get() as { n: number };
-    const summary = { file: file.name, read: list.entries.length, added, skipped: list.skipped, customersOptedOut: n };
-    tx.sqlite.prepare('UPDATE operations SET summary_json = ? WHERE id = ?').run(JSON.stringify(summary), operationId);
+    const summary = {
+      file: file.name,
+      read: list.entries.length,
+      added,
+      skipped: list.skipped,
+      customersOptedOut: n,
+    };
+    tx.sqlite
+      .prepare('UPDATE operations SET summary_json = ? WHERE id = ?')
+      .run(JSON.stringify(summary), operationId);
     return { operationId, ...summary };
   });
+}
+
+/** A staged opt-out file (the screen's upload, `huike optout import FILE`). */
+export async function importOptOutFile(
+  huikeDb: HuikeDb,
+  file: { name: string; path: string },
+  now: string,
+): Promise<OptOutImportResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file.path);
+  } catch {
+    throw new UserError({ code: 'vip.optOutUnreadable', params: { file: file.name }, file: file.name });
+  }
+  return importOptOuts(huikeDb, { name: file.name, bytes }, now);
 }

@@ -79,7 +79,9 @@ export async function eraseCustomer(
       throw new UserError({ code: 'customers.notFound', params: { id: String(customerId) } });
     const token = randomBytes(6).toString('hex');
     const accounts = db
-      .prepare('SELECT id, platform, key_kind, account_key FROM buyer_accounts WHERE customer_id = ? ORDER BY id')
+      .prepare(
+        'SELECT id, platform, key_kind, account_key FROM buyer_accounts WHERE customer_id = ? ORDER BY id',
+      )
       .all(customerId) as Array<{ id: number; platform: string; key_kind: string; account_key: string }>;
     const accountIds = JSON.stringify(accounts.map((a) => a.id));
     const orderIds = (
@@ -122,9 +124,9 @@ export async function eraseCustomer(
       `UPDATE orders SET ${ORDER_PERSONAL.map((c) => `${c} = NULL`).join(', ')}
        WHERE id IN (SELECT value FROM json_each(?))`,
     ).run(orderJson);
-    db.prepare(
-      `UPDATE customers SET display_name = NULL, note = NULL, tags_json = '[]' WHERE id = ?`,
-    ).run(customerId);
+    db.prepare(`UPDATE customers SET display_name = NULL, note = NULL, tags_json = '[]' WHERE id = ?`).run(
+      customerId,
+    );
 
     // Before-images in the operation log.
     const scrub = (table: string, columns: readonly string[], ids: string, extra = '') =>

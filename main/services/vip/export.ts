@@ -126,7 +126,12 @@ function cellOf(row: VipListRow, column: VipColumn, lang: MessageLanguage): Shee
 }
 
 /** 'VIP-金卡客户-20261120.csv': the segment's name without characters a file name cannot hold. */
-export function vipFileName(segment: string | null, format: VipExportFormat, lang: MessageLanguage, now: Date) {
+export function vipFileName(
+  segment: string | null,
+  format: VipExportFormat,
+  lang: MessageLanguage,
+  now: Date,
+) {
   const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
   const base = segment?.replace(/[\\/:*?"<>|\s]+/g, '_') || (lang === 'en' ? 'customers' : '客户');
   return `VIP-${base}-${day}.${format}`;
@@ -137,7 +142,11 @@ const CHUNK = 500;
 export async function exportVipList(
   huikeDb: HuikeDb,
   request: VipExportRequest,
-  ctx: { now: () => Date; signal?: AbortSignal; progress?: (phase: string, done: number, total: number) => void },
+  ctx: {
+    now: () => Date;
+    signal?: AbortSignal;
+    progress?: (phase: string, done: number, total: number) => void;
+  },
 ): Promise<VipExportResult> {
   const now = ctx.now();
   const columns = request.columns?.length ? request.columns : DEFAULT_EXPORT_COLUMNS;
@@ -150,7 +159,12 @@ export async function exportVipList(
   const slicer = createSlicer();
   for (let start = 0; start < list.ids.length; start += CHUNK) {
     throwIfCancelled(ctx.signal);
-    const rows = await readVipRows(huikeDb, list.ids.slice(start, start + CHUNK), list.config, request.masked);
+    const rows = await readVipRows(
+      huikeDb,
+      list.ids.slice(start, start + CHUNK),
+      list.config,
+      request.masked,
+    );
     for (const row of rows) cells.push(columns.map((c) => cellOf(row, c, request.lang)));
     ctx.progress?.('exporting', Math.min(start + CHUNK, list.ids.length), list.ids.length);
     await slicer.maybeYield();

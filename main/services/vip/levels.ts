@@ -46,8 +46,10 @@ interface ConfigRow {
 
 function readConfigRow(sqlite: Sqlite): ConfigRow | null {
   const row = sqlite
-    .prepare(`SELECT basis, window_months, currency, levels_json, updated_at, computed_key
-      FROM vip_config WHERE id = 1`)
+    .prepare(
+      `SELECT basis, window_months, currency, levels_json, updated_at, computed_key
+      FROM vip_config WHERE id = 1`,
+    )
     .get() as ConfigRow | undefined;
   return row ?? null;
 }
@@ -96,9 +98,11 @@ export async function saveVipConfig(huikeDb: HuikeDb, config: VipConfig, now: st
 
 function dataKey(sqlite: Sqlite, day: string, row: ConfigRow | null): string {
   const r = sqlite
-    .prepare(`SELECT (SELECT max(id) FROM operations) AS last,
+    .prepare(
+      `SELECT (SELECT max(id) FROM operations) AS last,
       (SELECT count(*) FROM operations WHERE state = 'undone') AS undone,
-      (SELECT max(id) FROM customers) AS customers`)
+      (SELECT max(id) FROM customers) AS customers`,
+    )
     .get() as { last: number | null; undone: number; customers: number | null };
   return [day, row?.updated_at ?? 'default', r.last ?? 0, r.undone, r.customers ?? 0].join('|');
 }
@@ -130,7 +134,9 @@ export function computeVipLevels(tx: WriteTx, config: VipConfig, day: string): v
   const month = day.slice(0, 7);
   tx.sqlite.prepare('DELETE FROM vip_snapshots WHERE month = ?').run(month);
   tx.sqlite
-    .prepare('INSERT INTO vip_snapshots (month, customer_id, level) SELECT ?, customer_id, level FROM customer_vip')
+    .prepare(
+      'INSERT INTO vip_snapshots (month, customer_id, level) SELECT ?, customer_id, level FROM customer_vip',
+    )
     .run(month);
 }
 
@@ -166,7 +172,12 @@ export async function vipLevelCounts(db: Db, config: VipConfig): Promise<VipLeve
   const { rows } = await sql<{ level: number; n: number }>`SELECT level, count(*) AS n FROM customer_vip
     GROUP BY level`.execute(db);
   const counts = new Map(rows.map((r) => [r.level, r.n]));
-  return config.levels.map((l, level) => ({ level, name: l.name, min: l.min, customers: counts.get(level) ?? 0 }));
+  return config.levels.map((l, level) => ({
+    level,
+    name: l.name,
+    min: l.min,
+    customers: counts.get(level) ?? 0,
+  }));
 }
 
 /** Who moved up or down since the last snapshot of an earlier month than today's. */

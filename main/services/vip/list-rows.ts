@@ -18,7 +18,12 @@ import type { VipListRow } from '../../domain/vip/views.js';
 import type { VipConfig } from '../../shared/vip.js';
 
 export type { VipListRow };
-import { countCustomers, pageIdsQuery, resolveCustomersFilter, spendSortCurrency } from '../customers/list.js';
+import {
+  countCustomers,
+  pageIdsQuery,
+  resolveCustomersFilter,
+  spendSortCurrency,
+} from '../customers/list.js';
 import { platformsOf, tagsOf } from '../customers/rows.js';
 import { paidOrderSql } from '../import/order-columns.js';
 import { ensureVipLevels, readVipConfig } from './levels.js';

@@ -10,7 +10,10 @@ import { NO_MARKETING_IDS_SQL } from './consent-sql.js';
 const json = (values: readonly unknown[]) => JSON.stringify(values);
 
 /** Customers with a paid order whose receiver is in one of the divisions (`column` of orders o). */
-function regionTerm(column: 'identity_prov_code' | 'identity_city_code', codes: string[]): RawBuilder<unknown> {
+function regionTerm(
+  column: 'identity_prov_code' | 'identity_city_code',
+  codes: string[],
+): RawBuilder<unknown> {
   return sql`s.customer_id IN (SELECT a.customer_id FROM orders o
     JOIN buyer_accounts a ON a.id = o.buyer_account_id
     WHERE ${sql.ref(`o.${column}`)} IN (SELECT value FROM json_each(${json(codes)})) AND ${sql.raw(PAID_SQL)})`;
@@ -33,6 +36,7 @@ export function segmentTerms(filter: CustomersFilter): RawBuilder<unknown>[] {
     terms.push(sql`s.customer_id IN (SELECT v.customer_id FROM customer_vip v
       WHERE v.level IN (SELECT value FROM json_each(${json(filter.vipLevels)})))`);
   if (filter.marketing === 'refused') terms.push(sql`s.customer_id IN (${sql.raw(NO_MARKETING_IDS_SQL)})`);
-  if (filter.marketing === 'allowed') terms.push(sql`s.customer_id NOT IN (${sql.raw(NO_MARKETING_IDS_SQL)})`);
+  if (filter.marketing === 'allowed')
+    terms.push(sql`s.customer_id NOT IN (${sql.raw(NO_MARKETING_IDS_SQL)})`);
   return terms;
 }

@@ -64,9 +64,9 @@ export function saveSegment(
   const name = input.name.trim();
   return huikeDb.writer.transaction(async (tx) => {
     const clash = tx.sqlite.prepare('SELECT id FROM segments WHERE name = ?').get(name) as
-      | { id: number }
-      | undefined;
-    if (clash && clash.id !== input.id) throw new UserError({ code: 'vip.segmentNameTaken', params: { name } });
+      { id: number } | undefined;
+    if (clash && clash.id !== input.id)
+      throw new UserError({ code: 'vip.segmentNameTaken', params: { name } });
     const filterJson = JSON.stringify(input.filter);
     let id = input.id;
     if (id === undefined) {
@@ -95,13 +95,20 @@ export function deleteSegment(huikeDb: HuikeDb, id: number): Promise<{ deleted: 
 }
 
 /** The live count of a filter being built. */
-export async function countSegment(huikeDb: HuikeDb, filter: CustomersFilter, now: Date): Promise<SegmentCount> {
+export async function countSegment(
+  huikeDb: HuikeDb,
+  filter: CustomersFilter,
+  now: Date,
+): Promise<SegmentCount> {
   await ensureVipLevels(huikeDb, now);
   const source = { reader: huikeDb.reader, readSqlite: huikeDb.readSqlite };
   const total = await countCustomers(huikeDb.reader, await resolveCustomersFilter(source, filter));
   const noMarketing =
     filter.marketing === 'allowed'
       ? 0
-      : await countCustomers(huikeDb.reader, await resolveCustomersFilter(source, { ...filter, marketing: 'refused' }));
+      : await countCustomers(
+          huikeDb.reader,
+          await resolveCustomersFilter(source, { ...filter, marketing: 'refused' }),
+        );
   return { total, noMarketing };
 }

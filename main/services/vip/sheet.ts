@@ -28,7 +28,11 @@ function csvField(cell: SheetCell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvBytes(header: readonly string[], rows: readonly SheetCell[][], encoding: CsvEncoding): Buffer {
+export function csvBytes(
+  header: readonly string[],
+  rows: readonly SheetCell[][],
+  encoding: CsvEncoding,
+): Buffer {
   const text = [header, ...rows].map((r) => `${r.map(csvField).join(',')}\r\n`).join('');
   if (encoding === 'gbk') return iconv.encode(text, 'gbk');
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);

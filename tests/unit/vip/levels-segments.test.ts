@@ -41,7 +41,13 @@ const NOW = FIXED_NOW.toISOString();
 
 async function ids(filter: CustomersFilter): Promise<Set<number>> {
   await ensureVipLevels(h, FIXED_NOW);
-  const page = await listCustomers(h, { filter, sort: DEFAULT_CUSTOMERS_SORT, offset: 0, limit: 100, withTotal: true });
+  const page = await listCustomers(h, {
+    filter,
+    sort: DEFAULT_CUSTOMERS_SORT,
+    offset: 0,
+    limit: 100,
+    withTotal: true,
+  });
   expect(page.total).toBe(page.rows.length);
   return new Set(page.rows.map((r) => r.id));
 }
@@ -87,7 +93,15 @@ describe('VIP levels', () => {
     expect(levelsById().get(customerOf(h, '13900001111'))).toBe(3); // 101,500 → 钻石
     await saveVipConfig(
       h,
-      { basis: 'orders', windowMonths: 0, currency: 'CNY', levels: [{ name: '新客', min: 0 }, { name: '回头客', min: 2 }] },
+      {
+        basis: 'orders',
+        windowMonths: 0,
+        currency: 'CNY',
+        levels: [
+          { name: '新客', min: 0 },
+          { name: '回头客', min: 2 },
+        ],
+      },
       NOW,
     );
     await ensureVipLevels(h, FIXED_NOW);
@@ -101,8 +115,18 @@ describe('VIP levels', () => {
     const bad = (levels: Array<{ name: string; min: number }>) =>
       saveVipConfig(h, { ...DEFAULT_VIP_CONFIG, levels }, NOW);
     await expect(bad([{ name: '普通', min: 5 }])).rejects.toMatchObject({ code: 'vip.badLevels' });
-    await expect(bad([{ name: 'a', min: 0 }, { name: 'b', min: 0 }])).rejects.toMatchObject({ code: 'vip.badLevels' });
-    await expect(bad([{ name: 'a', min: 0 }, { name: 'a', min: 10 }])).rejects.toMatchObject({ code: 'vip.badLevels' });
+    await expect(
+      bad([
+        { name: 'a', min: 0 },
+        { name: 'b', min: 0 },
+      ]),
+    ).rejects.toMatchObject({ code: 'vip.badLevels' });
+    await expect(
+      bad([
+        { name: 'a', min: 0 },
+        { name: 'a', min: 10 },
+      ]),
+    ).rejects.toMatchObject({ code: 'vip.badLevels' });
   });
 
   it('stay current: a new import is counted on the next read, without a hook in the import', async () => {
@@ -134,7 +158,9 @@ describe('VIP levels', () => {
     // Last month (October) the levels were computed once: everyone 普通 but 李四 at 钻石.
     const li = customerOf(h, '13900001111');
     await h.writer.transaction(async (tx) => {
-      tx.sqlite.exec(`INSERT INTO vip_snapshots (month, customer_id, level) SELECT '2026-10', id, 0 FROM customers`);
+      tx.sqlite.exec(
+        `INSERT INTO vip_snapshots (month, customer_id, level) SELECT '2026-10', id, 0 FROM customers`,
+      );
       tx.sqlite.prepare(`UPDATE vip_snapshots SET level = 3 WHERE customer_id = ?`).run(li);
     });
     await ensureVipLevels(h, FIXED_NOW);
@@ -148,7 +174,9 @@ describe('VIP levels', () => {
       ]),
     );
     // This month's snapshot is kept for next month's report.
-    const snap = h.readSqlite.prepare(`SELECT count(*) AS n FROM vip_snapshots WHERE month = '2026-11'`).get() as {
+    const snap = h.readSqlite
+      .prepare(`SELECT count(*) AS n FROM vip_snapshots WHERE month = '2026-11'`)
+      .get() as {
       n: number;
     };
     expect(snap.n).toBe(5);
@@ -165,15 +193,26 @@ describe('segment filters', () => {
     expect(await ids({ cities: ['330100'] })).toEqual(new Set([li, alice]));
     expect(await ids({ cities: ['440300', '610100'] })).toEqual(new Set([customerOf(h, '13700002222'), sun]));
     const options = segmentOptions(h);
-    expect(options.provinces.find((p) => p.code === '330000')).toEqual({ code: '330000', name: '浙江省', customers: 2 });
-    expect(options.cities.find((c) => c.code === '610100')).toMatchObject({ name: '西安市', provCode: '610000' });
+    expect(options.provinces.find((p) => p.code === '330000')).toEqual({
+      code: '330000',
+      name: '浙江省',
+      customers: 2,
+    });
+    expect(options.cities.find((c) => c.code === '610100')).toMatchObject({
+      name: '西安市',
+      provCode: '610000',
+    });
   });
 
   it('products bought (sku), tags, VIP level', async () => {
     const sun = customerOf(h, '13812345678');
     const wang = customerOf(h, '13700002222');
     expect(await ids({ products: ['CUP-500', 'LID-1'] })).toEqual(new Set([sun, wang]));
-    expect(segmentOptions(h).products.map((p) => p.key).sort()).toEqual(['CUP-500', 'LID-1', 'TEA-1']);
+    expect(
+      segmentOptions(h)
+        .products.map((p) => p.key)
+        .sort(),
+    ).toEqual(['CUP-500', 'LID-1', 'TEA-1']);
     await updateCustomer(h, wang, { tags: ['老客', '送礼'] }, NOW);
     await updateCustomer(h, sun, { tags: ['送礼'] }, NOW);
     expect(await ids({ tags: ['老客'] })).toEqual(new Set([wang]));

@@ -57,15 +57,13 @@ describe('xlsx', () => {
     const bytes = await xlsxBytes('VIP 客户', HEADER, ROWS, [10, 14, 30]);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(bytes);
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('VIP 客户')!;
     expect(sheet.getRow(1).values).toEqual([undefined, '姓名', '手机', '备注']);
     expect(sheet.getCell('A2').value).toBe('张*明');
     expect(sheet.getCell('C2').value).toBe(`'=HYPERLINK("http://evil.example","点我")`);
     expect(sheet.getCell('A5').value).toBe(`'@SUM(A1)`);
     expect(sheet.getCell('B6').value).toBe(12.5);
-    sheet.eachRow((row) =>
-      row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)),
-    );
+    sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
   });
 });

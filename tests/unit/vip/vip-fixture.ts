@@ -102,9 +102,9 @@ export async function seedVip(h: HuikeDb) {
 
 /** customer id by a buyer account key. */
 export function customerOf(h: HuikeDb, key: string): number {
-  const row = h.readSqlite.prepare('SELECT customer_id FROM buyer_accounts WHERE account_key = ?').get(key) as
-    | { customer_id: number }
-    | undefined;
+  const row = h.readSqlite
+    .prepare('SELECT customer_id FROM buyer_accounts WHERE account_key = ?')
+    .get(key) as { customer_id: number } | undefined;
   if (!row) throw new Error(`no account ${key}`);
   return row.customer_id;
 }
