@@ -575,3 +575,18 @@ export interface HuikeBridge {
   /** 'electron' or 'web' */
   readonly shell: 'electron' | 'web';
 }
+export type {
+  ConsentView,
+  EraseResult,
+  OptOutImportResult,
+  Segment,
+  SegmentCount,
+  SegmentOptions,
+  VipExportFile,
+  VipLevelCount,
+  VipLevelsView,
+  VipListRow,
+  VipListView,
+  VipMovement,
+  VipMovements,
+} from '../domain/vip/views.js';
