@@ -104,7 +104,9 @@ test('build a segment, print it to PDF: masked phones, Chinese names, header and
   const table = page.getByTestId('print-table');
   await expect(table).toBeVisible();
   await expect(page.getByTestId('print-heading')).toHaveText(SEGMENT);
-  await expect(page.getByTestId('print-count')).toHaveText(`共 ${province.customers} 位客户`);
+  await expect(page.getByTestId('print-count')).toHaveText(
+    `共 ${province.customers.toLocaleString('en-US')} 位客户`,
+  );
   await expect(table.locator('tbody tr')).toHaveCount(province.customers);
   await page.screenshot({ path: screenshotPath('vip-print-preview'), fullPage: false });
 
@@ -172,9 +174,14 @@ test('the VIP page and the print preview fit 1280 and 1440 px in both languages'
     await setLanguage(page, language);
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 900 });
+      // The language is read when the app starts.
+      await page.goto('/#/vip');
+      await page.reload();
       await openVip(page);
       await page.screenshot({ path: screenshotPath(`vip-segments-${language}-${width}`), fullPage: true });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await page.evaluate<number>(
+        'document.documentElement.scrollWidth - window.innerWidth',
+      );
       expect(overflow, 'no sideways scroll').toBeLessThanOrEqual(0);
       await page.getByTestId('vip-tab-levels').click();
       await expect(page.getByTestId('levels-table')).toBeVisible();

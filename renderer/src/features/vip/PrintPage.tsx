@@ -241,7 +241,9 @@ export function PrintPage() {
               <h1 data-testid="print-heading">{shownTitle}</h1>
               <div className="vip-sheet-meta">
                 <span>{t('vip.print.printedOn', { date })}</span>
-                <span data-testid="print-count">{t('vip.print.count', { count: view.rows.length })}</span>
+                <span data-testid="print-count">
+                  {t('vip.print.count', { count: formatCount(view.rows.length) })}
+                </span>
                 {excludeOptedOut && <span>{t('vip.print.optedOut', { count: view.optedOut })}</span>}
                 <span>{view.masked ? t('vip.print.masked') : t('vip.print.fullData')}</span>
               </div>
