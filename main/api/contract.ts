@@ -547,6 +547,8 @@ export interface PreloadApi {
   uploadBegin(name: string, size: number): Promise<string>;
   uploadChunk(uploadId: string, bytes: Uint8Array): Promise<void>;
   uploadEnd(uploadId: string): Promise<StagedFile>;
+  /** Prints the page to PDF (the VIP print preview) into a file the save dialog chose; null when cancelled. */
+  printToPdf(fileName: string, landscape: boolean): Promise<string | null>;
 }
 
 /** The part of a DOM File the bridge needs (kept structural so Node code type-checks too). */
@@ -574,6 +576,8 @@ export interface HuikeBridge {
   onMenuCommand(listener: (command: string) => void): () => void;
   /** 'electron' or 'web' */
   readonly shell: 'electron' | 'web';
+  /** Electron: the page as a PDF file (save dialog); the browser build prints through its dialog instead. */
+  printToPdf?(fileName: string, landscape: boolean): Promise<string | null>;
 }
 export type {
   ConsentView,

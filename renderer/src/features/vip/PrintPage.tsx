@@ -17,12 +17,12 @@ import {
   FilePdfOutlined,
   PrinterOutlined,
 } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Flex, Input, Radio, Space, Spin, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Flex, Input, Radio, Space, Spin, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VipListRow, VipListView } from '../../../../main/api/contract';
 import { DEFAULT_PRINT_COLUMNS, VIP_COLUMNS, type VipColumn } from '../../../../main/shared/vip';
-import { call } from '../../api/client';
+import { bridge, call } from '../../api/client';
 import { hashQuery, routeHref } from '../../app/routes';
 import { useAppState } from '../../app/AppState';
 import { formatCount, formatFen } from '../../format/money';
@@ -65,6 +65,7 @@ function usePrintList(query: string, masked: boolean, marketing: boolean) {
 export function PrintPage() {
   const { t } = useTranslation();
   const { language } = useAppState();
+  const { message } = App.useApp();
   const query = hashQuery(window.location.hash);
   const [orientation, setOrientation] = useState<Orientation>('portrait');
   const [order, setOrder] = useState<VipColumn[]>(() => [
@@ -90,6 +91,21 @@ export function PrintPage() {
     }`,
     [orientation, shownTitle, date, t],
   );
+
+  // Electron writes the PDF itself (printToPDF, a save dialog); the browser's print dialog has
+  // "Save as PDF" as a destination.
+  const savePdf = async () => {
+    if (!bridge.printToPdf) {
+      window.print();
+      return;
+    }
+    try {
+      const saved = await bridge.printToPdf(`${shownTitle}-${date}.pdf`, orientation === 'landscape');
+      if (saved) void message.success(t('vip.print.pdfSaved', { file: saved }));
+    } catch (e) {
+      void message.error(errorText(e, language));
+    }
+  };
 
   const move = (column: VipColumn, by: -1 | 1) => {
     const i = order.indexOf(column);
@@ -167,8 +183,8 @@ export function PrintPage() {
               >
                 {t('vip.print.print')}
               </Button>
-              <Tooltip title={t('vip.print.pdfHint')}>
-                <Button icon={<FilePdfOutlined />} onClick={() => window.print()} data-testid="print-pdf">
+              <Tooltip title={bridge.printToPdf ? undefined : t('vip.print.pdfHint')}>
+                <Button icon={<FilePdfOutlined />} onClick={() => void savePdf()} data-testid="print-pdf">
                   {t('vip.print.pdf')}
                 </Button>
               </Tooltip>
