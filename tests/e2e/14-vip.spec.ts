@@ -192,3 +192,47 @@ test('the VIP page and the print preview fit 1280 and 1440 px in both languages'
     }
   }
 });
+
+test('on the customer page: mark 不接受营销 by hand, then delete the personal data after confirming', async ({
+  page,
+}) => {
+  await setLanguage(page, 'zh-CN');
+  // A sample customer with a full phone and a name (the owner's own shop keeps them).
+  const target = queryOne<{ id: number; name: string; phone: string }>(
+    `SELECT s.customer_id AS id, s.name, s.phone FROM customer_stats s
+     WHERE s.phone GLOB '1[3-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]' AND s.name IS NOT NULL
+     ORDER BY s.customer_id LIMIT 1`,
+  );
+  expect(target, 'a sample customer with a full phone').toBeTruthy();
+  const refusedBefore = (
+    await rpc<{ total: number }>(page.request, 'segments.count', { filter: { marketing: 'refused' } })
+  ).total;
+
+  await page.goto(`/#/customers/${target.id}`);
+  const privacy = page.getByTestId('customer-privacy');
+  await expect(privacy).toBeVisible();
+  await privacy.getByText('不接受营销').click();
+  await expect(page.getByText('已更新营销许可')).toBeVisible();
+  const refused = await rpc<{ total: number }>(page.request, 'segments.count', {
+    filter: { marketing: 'refused' },
+  });
+  expect(refused.total).toBe(refusedBefore + 1);
+  await privacy.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('vip-customer-privacy'), fullPage: false });
+
+  await page.getByTestId('customer-erase').click();
+  await expect(page.getByText('此操作无法撤销')).toBeVisible();
+  await page.getByTestId('erase-confirm').click();
+  await expect(page.getByText(/已删除个人信息/)).toBeVisible();
+  const after = queryOne<{ name: string | null; phone: string | null }>(
+    `SELECT name, phone FROM customer_stats WHERE customer_id = ${target.id}`,
+  );
+  expect(after).toEqual({ name: null, phone: null });
+  const left = queryOne<{ n: number }>(
+    `SELECT count(*) AS n FROM orders WHERE receiver_phone = '${target.phone}' OR receiver_name = '${target.name.replace(/'/g, "''")}'`,
+  );
+  expect(left.n).toBe(0);
+  expect(
+    queryOne<{ n: number }>(`SELECT count(*) AS n FROM operations WHERE kind = 'erasure'`).n,
+  ).toBeGreaterThan(0);
+});

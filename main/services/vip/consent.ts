@@ -10,7 +10,7 @@ import { UserError } from '../../domain/errors.js';
 import { parseOptOutList } from '../../domain/vip/opt-out-list.js';
 import type { ConsentView, OptOutImportResult } from '../../domain/vip/views.js';
 import { newOperation, recordRows } from '../operation-log.js';
-import { NO_MARKETING_IDS_SQL } from './consent-sql.js';
+import { LISTED_IDS_SQL, NO_MARKETING_IDS_SQL } from './consent-sql.js';
 
 const NO_MARKETING_ONE = `SELECT 1 AS hit FROM customers WHERE id = ? AND id IN (${NO_MARKETING_IDS_SQL})`;
 
@@ -73,17 +73,7 @@ export function importOptOuts(
     );
     let added = 0;
     for (const e of list.entries) added += insert.run(e.kind, e.value, operationId, now).changes;
-    const { n } = tx.sqlite
-      .prepare(
-        `SELECT count(*) AS n FROM (SELECT a.customer_id FROM marketing_optouts m JOIN buyer_accounts a
-           ON (m.kind = 'phone' AND a.identity_phone = m.value) OR (m.kind = 'email' AND a.identity_email = m.value)
-         WHERE a.customer_id IS NOT NULL
-         UNION SELECT a.customer_id FROM orders o
-           JOIN marketing_optouts m ON (m.kind = 'phone' AND m.value = o.identity_phone)
-             OR (m.kind = 'email' AND m.value = o.identity_email)
-           JOIN buyer_accounts a ON a.id = o.buyer_account_id WHERE a.customer_id IS NOT NULL)`,
-      )
-      .get() as { n: number };
+    const { n } = tx.sqlite.prepare(`SELECT count(*) AS n FROM (${LISTED_IDS_SQL})`).get() as { n: number };
     const summary = {
       file: file.name,
       read: list.entries.length,

@@ -2,7 +2,8 @@
  * Deletion on request (PIPL art. 47): a customer's personal data removed from every table while
  * its orders, amounts and dates stay, anonymous, so reports and totals do not change.
  *
- * - buyer accounts: the key becomes an anonymous token (`erased:<token>:<n>`, unique per account),
+ * - buyer accounts: the key becomes an anonymous token (`erased:<token>:<account id>`, of kind
+ *   'customer': an opaque id, so no screen reads it as a phone or an e-mail),
  *   nickname, e-mail, phone and every identity column NULL; the owner's merge decisions keyed by the
  *   old keys follow the token; scored merge links (their evidence shows the values) are deleted;
  * - orders: receiver name, phone, address, notes and identity columns NULL;
@@ -103,10 +104,10 @@ export async function eraseCustomer(
     });
 
     // Accounts: anonymous keys, no identity. The owner's decisions follow the key.
-    const setKey = db.prepare(`UPDATE buyer_accounts SET account_key = ?,
+    const setKey = db.prepare(`UPDATE buyer_accounts SET key_kind = 'customer', account_key = ?,
       ${ACCOUNT_PERSONAL.map((c) => `${c} = NULL`).join(', ')} WHERE id = ?`);
     const follow = (side: 'a' | 'b') =>
-      db.prepare(`UPDATE merge_assertions SET ${side}_key = ?
+      db.prepare(`UPDATE merge_assertions SET ${side}_key_kind = 'customer', ${side}_key = ?
         WHERE ${side}_platform = ? AND ${side}_key_kind = ? AND ${side}_key = ?`);
     const [followA, followB] = [follow('a'), follow('b')];
     accounts.forEach((a) => {
@@ -138,7 +139,12 @@ export async function eraseCustomer(
         .run(table, ids);
     scrub('orders', ORDER_PERSONAL, orderJson);
     // Keys stay NOT NULL and unique for an undo that puts them back: the token, as the account has.
-    scrub('buyer_accounts', ACCOUNT_PERSONAL, accountIds, `, '$.account_key', 'erased:${token}:' || row_id`);
+    scrub(
+      'buyer_accounts',
+      ACCOUNT_PERSONAL,
+      accountIds,
+      `, '$.key_kind', 'customer', '$.account_key', 'erased:${token}:' || row_id`,
+    );
     scrub('customers', CUSTOMER_PERSONAL, JSON.stringify([customerId]), `, '$.tags_json', '[]'`);
 
     await refreshCustomerStats(tx, 'SELECT @id', { id: customerId });
