@@ -148,6 +148,7 @@ export const customersFilterSchema = z
     cities: z.array(divisionCode).max(500).optional(),
     products: z.array(z.string().trim().min(1).max(200)).max(200).optional(),
     tags: z.array(z.string().trim().min(1).max(MAX_TAG_LENGTH)).max(100).optional(),
+    note: z.string().trim().min(1).max(100).optional(),
     vipLevels: z
       .array(z.number().int().min(0).max(MAX_VIP_LEVELS))
       .max(MAX_VIP_LEVELS + 1)

@@ -33,6 +33,8 @@ export interface CustomersFilter {
   products?: string[];
   /** Customers carrying any of these tags. */
   tags?: string[];
+  /** Customers whose note holds this text (any case). */
+  note?: string;
   /** Customers at any of these VIP levels (0 the lowest; services/vip/levels.ts). */
   vipLevels?: number[];
   /** 'allowed': may be sent marketing; 'refused': 不接受营销 (services/vip/consent.ts). */

@@ -31,6 +31,9 @@ export function segmentTerms(filter: CustomersFilter): RawBuilder<unknown>[] {
   if (filter.tags?.length)
     terms.push(sql`EXISTS (SELECT 1 FROM customers c, json_each(c.tags_json) t
       WHERE c.id = s.customer_id AND t.value IN (SELECT value FROM json_each(${json(filter.tags)})))`);
+  if (filter.note)
+    terms.push(sql`EXISTS (SELECT 1 FROM customers c
+      WHERE c.id = s.customer_id AND instr(lower(c.note), lower(${filter.note})) > 0)`);
   // Levels are kept fresh by the callers that read them (levels.ts ensureVipLevels).
   if (filter.vipLevels?.length)
     terms.push(sql`s.customer_id IN (SELECT v.customer_id FROM customer_vip v

@@ -47,5 +47,6 @@ export const vipMessages = {
   'field.cities': { 'zh-CN': '城市', en: 'The cities' },
   'field.products': { 'zh-CN': '购买的商品', en: 'The products bought' },
   'field.vipLevels': { 'zh-CN': 'VIP 等级', en: 'The VIP levels' },
+  'field.note': { 'zh-CN': '备注中的文字', en: 'The text in the note' },
   'field.marketing': { 'zh-CN': '营销许可', en: 'Marketing consent' },
 } as const satisfies Record<string, Templates>;

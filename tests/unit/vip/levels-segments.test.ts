@@ -204,7 +204,7 @@ describe('segment filters', () => {
     });
   });
 
-  it('products bought (sku), tags, VIP level', async () => {
+  it('products bought (sku), tags, notes, VIP level', async () => {
     const sun = customerOf(h, '13812345678');
     const wang = customerOf(h, '13700002222');
     expect(await ids({ products: ['CUP-500', 'LID-1'] })).toEqual(new Set([sun, wang]));
@@ -219,6 +219,10 @@ describe('segment filters', () => {
     expect(await ids({ tags: ['送礼', '不存在'] })).toEqual(new Set([sun, wang]));
     expect(await ids({ vipLevels: [1, 2] })).toEqual(new Set([sun, customerOf(h, '13900001111')]));
     expect(await ids({ vipLevels: [2], tags: ['送礼'] })).toEqual(new Set([sun]));
+    await updateCustomer(h, wang, { note: '喜欢 Oolong 茶，春节送礼' }, NOW);
+    expect(await ids({ note: 'oolong' })).toEqual(new Set([wang]));
+    expect(await ids({ note: '春节' })).toEqual(new Set([wang]));
+    expect(await ids({ note: '中秋' })).toEqual(new Set());
   });
 
   it('consent: the owner’s 不接受营销 leaves a customer out of "allowed"', async () => {

@@ -3,7 +3,8 @@
  * products bought, tags, VIP level and marketing consent — each choice offered with how many
  * customers it has (segments.options).
  */
-import { Flex, Select } from 'antd';
+import { Flex, Input, Select } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomersFilter } from '../../../../main/shared/customers-query';
 import type { SegmentOptions, VipLevelCount } from '../../../../main/api/contract';
@@ -22,6 +23,15 @@ export function SegmentExtras({
 }) {
   const { t } = useTranslation();
   const change = (next: CustomersFilter) => onChange(tidyFilter(next));
+  // The note box types freely; the filter follows after a pause.
+  const [noteText, setNoteText] = useState(filter.note ?? '');
+  const [shownNote, setShownNote] = useState(filter.note);
+  const timer = useRef<number | undefined>(undefined);
+  if (filter.note !== shownNote) {
+    setShownNote(filter.note);
+    setNoteText(filter.note ?? '');
+  }
+  useEffect(() => () => window.clearTimeout(timer.current), []);
   const counted = (label: string, n: number) => `${label} (${n})`;
   const cities = (options?.cities ?? []).filter(
     (c) => !filter.provinces?.length || filter.provinces.includes(c.provCode),
@@ -87,6 +97,20 @@ export function SegmentExtras({
         options={levels.map((l) => ({ value: l.level, label: counted(l.name, l.customers) }))}
         onChange={(v: number[]) => change({ ...filter, vipLevels: v })}
         data-testid="segment-levels"
+      />
+      <Input
+        allowClear
+        style={{ width: 200 }}
+        placeholder={t('vip.segment.note')}
+        value={noteText}
+        maxLength={100}
+        onChange={(e) => {
+          setNoteText(e.target.value);
+          window.clearTimeout(timer.current);
+          const value = e.target.value.trim() || undefined;
+          timer.current = window.setTimeout(() => change({ ...filter, note: value }), 350);
+        }}
+        data-testid="segment-note"
       />
       <Select
         allowClear
