@@ -108,13 +108,10 @@ type Statements = ReturnType<typeof statements>;
 function shownAddress(r: ReceiverRecord | undefined): string | null {
   if (!r) return null;
   const street = maskStreet(r.receiver_detail ?? (r.receiver_province ? null : r.receiver_address_raw));
-  const parts = [r.receiver_province, r.receiver_city, r.receiver_district, street].filter(
-    (p): p is string => !!p,
-  );
-  // 上海 上海市: a municipality's city is its province, named once.
-  const sameCity =
-    r.receiver_province && r.receiver_city?.startsWith(r.receiver_province.replace(/[省市]$/, ''));
-  const unique = sameCity ? parts.filter((p) => p !== r.receiver_city) : parts;
+  // 北京市 北京市: a municipality's city is its province, named once.
+  const province = r.receiver_province?.replace(/[省市]$/, '');
+  const city = province && r.receiver_city?.startsWith(province) ? null : r.receiver_city;
+  const unique = [r.receiver_province, city, r.receiver_district, street].filter((p): p is string => !!p);
   return unique.length > 0 ? unique.join(' ') : null;
 }
 
