@@ -27,20 +27,20 @@ const DECIDED_TEXT: Record<Exclude<ReviewDecision, 'merge'>, 'review.markedNotSa
   skip: 'review.skipped',
 };
 
+/** The queue of one customer or of all starts afresh at its first pair. */
 export function ReviewPage() {
+  const customerId = customerOfQuery(useRouteQuery());
+  return <ReviewQueue key={customerId ?? 'all'} customerId={customerId} />;
+}
+
+function ReviewQueue({ customerId }: { customerId: number | undefined }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { dataVersion, dataChanged, language } = useAppState();
-  const customerId = customerOfQuery(useRouteQuery());
   const [position, setPosition] = useState(0);
   const [fetched, setFetched] = useState<{ page: ReviewQueuePage | null; error: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
   const [merged, setMerged] = useState<number | null>(null);
-
-  useEffect(() => {
-    setPosition(0);
-    setMerged(null);
-  }, [customerId]);
 
   useEffect(() => {
     let live = true;
