@@ -31,6 +31,7 @@ interface Account {
   name: string | null;
   phone: string | null;
   district: string | null;
+  detail: string | null;
   order_id: string;
 }
 
@@ -43,48 +44,77 @@ interface Seeded {
 let seeded: Seeded;
 
 /**
- * Single-account sample customers of `platform` with 1–4 orders, no link yet, and a receiver:
- * their latest order's receiver name, phone and district for the evidence.
+ * Single-account sample customers with 1–4 orders, no link yet, and a receiver phone: their latest
+ * order's receiver, for the evidence.
  */
-const CANDIDATES = `
+const ACCOUNTS = `
   SELECT a.id, a.customer_id, a.account_key, a.platform,
     o.receiver_name AS name, o.receiver_phone AS phone, o.receiver_district AS district,
-    o.platform_order_id AS order_id
+    o.receiver_detail AS detail, o.platform_order_id AS order_id
   FROM buyer_accounts a JOIN customer_stats s ON s.customer_id = a.customer_id
   JOIN orders o ON o.id = (SELECT max(id) FROM orders WHERE buyer_account_id = a.id)
-  WHERE a.platform = ? AND s.accounts = 1 AND s.orders BETWEEN 1 AND 4 AND o.receiver_phone IS NOT NULL
-    AND NOT EXISTS (SELECT 1 FROM merge_links l WHERE l.account_a = a.id OR l.account_b = a.id)
-  ORDER BY a.id LIMIT 4`;
+  WHERE s.accounts = 1 AND s.orders BETWEEN 1 AND 4 AND o.receiver_phone IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM merge_links l WHERE l.account_a = a.id OR l.account_b = a.id)`;
+
+/**
+ * Tmall buyers and JD or PDD buyers whose masked phones end alike and whose names start alike:
+ * the pairs the merge would suggest (the sample has such people on several platforms).
+ */
+const PAIRS = `WITH acc AS (${ACCOUNTS})
+  SELECT json_object('id', t.id, 'customer_id', t.customer_id, 'account_key', t.account_key, 'platform', t.platform,
+      'name', t.name, 'phone', t.phone, 'district', t.district, 'detail', t.detail, 'order_id', t.order_id) AS tmall,
+    json_object('id', x.id, 'customer_id', x.customer_id, 'account_key', x.account_key, 'platform', x.platform,
+      'name', x.name, 'phone', x.phone, 'district', x.district, 'detail', x.detail, 'order_id', x.order_id) AS other
+  FROM acc t JOIN acc x ON x.platform IN ('jd', 'pdd') AND substr(x.phone, -4) = substr(t.phone, -4)
+    AND substr(x.name, 1, 1) = substr(t.name, 1, 1)
+  WHERE t.platform = 'tmall' ORDER BY t.id, x.id LIMIT 40`;
+
+/** What the merge would have weighed, from the two receivers (as compared: the screen masks them). */
+function evidenceOf(a: Account, b: Account) {
+  const sameDistrict = !!a.district && a.district === b.district;
+  return [
+    { field: 'phone', level: 'compatible_3_1', bits: 8, a: a.phone, b: b.phone },
+    { field: 'name', level: 'masked_surname', bits: 3.4, a: a.name, b: b.name },
+    {
+      field: 'district',
+      level: sameDistrict ? 'same_district' : 'different_district',
+      bits: sameDistrict ? 7.2 : -3.6,
+      a: a.district,
+      b: b.district,
+    },
+    { field: 'address', level: 'detail_differs', bits: -1.8, a: a.detail, b: b.detail },
+  ];
+}
 
 async function seedSuggestions(): Promise<Seeded> {
   const huikeDb = await createDb({ filename: e2eDbPath() });
   try {
     return await huikeDb.writer.transaction(async (tx) => {
-      const pick = (platform: string) => tx.sqlite.prepare(CANDIDATES).all(platform) as Account[];
-      const tmall = pick('tmall');
-      const others = [...pick('jd'), ...pick('pdd')];
-      expect(tmall.length, 'sample Tmall buyers').toBe(4);
-      expect(others.length, 'sample JD and PDD buyers').toBeGreaterThanOrEqual(4);
+      const rows = tx.sqlite.prepare(PAIRS).all() as Array<{ tmall: string; other: string }>;
+      // Four pairs of eight different accounts.
+      const used = new Set<number>();
+      const pairs: Array<[Account, Account]> = [];
+      for (const row of rows) {
+        const [t, o] = [JSON.parse(row.tmall) as Account, JSON.parse(row.other) as Account];
+        if (used.has(t.id) || used.has(o.id) || pairs.length === 4) continue;
+        used.add(t.id).add(o.id);
+        pairs.push([t, o]);
+      }
+      expect(pairs.length, 'sample buyers on Tmall and on JD or PDD who look alike').toBe(4);
       const op = Number(
         tx.sqlite
           .prepare("INSERT INTO operations (kind, created_at) VALUES ('merge', ?)")
           .run(new Date().toISOString()).lastInsertRowid,
       );
-      const pairs = tmall.map((t, i) => [t, others[i]!] as [Account, Account]);
       pairs.forEach(([t, o], i) => {
         const [a, b] = t.id < o.id ? [t, o] : [o, t];
-        const evidence = [
-          { field: 'phone', level: 'masked_compatible', bits: 7.5, a: a.phone, b: b.phone },
-          { field: 'name', level: 'surname_compatible', bits: 3.4, a: a.name, b: b.name },
-          { field: 'district', level: 'same_city', bits: 3, a: a.district, b: b.district },
-          { field: 'address', level: 'different_detail', bits: -1.8, a: null, b: null },
-        ];
+        const evidence = evidenceOf(a, b);
         tx.sqlite
           .prepare(
             `INSERT INTO merge_links (account_a, account_b, weight, zone, strong, evidence_json, rule, run_op_id)
-             VALUES (?, ?, ?, 'review', 0, ?, 'phone_suffix+district', ?)`,
+             VALUES (?, ?, ?, 'review', 0, ?, 'phone_suffix+surname', ?)`,
           )
-          .run(a.id, b.id, 9 - i, JSON.stringify(evidence), op);
+          .run(a.id, b.id, 9.5 - i, JSON.stringify(evidence), op);
       });
       return { target: { tmall: pairs[0]![0], other: pairs[0]![1] }, more: pairs.slice(1) };
     });
@@ -139,6 +169,7 @@ test('searches a customer, reviews a suggested pair in the UI and sees the custo
   await page.keyboard.press('m');
   await expect(page.getByTestId('review-merged')).toBeVisible();
   await expect(page.getByTestId('review-empty')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('review-merged-zh-CN-1440') });
   const survivor = Math.min(tmall.customer_id, other.customer_id);
   expect(
     queryOne<{ n: number }>(

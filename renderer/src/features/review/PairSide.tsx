@@ -103,7 +103,7 @@ export function PairSide({ side, label }: { side: ReviewSide; label: string }) {
         size="small"
         column={1}
         colon={false}
-        styles={{ label: { width: 84, color: 'rgba(0,0,0,0.45)' } }}
+        styles={{ label: { width: 96, whiteSpace: 'nowrap', color: 'rgba(0,0,0,0.45)' } }}
         items={[
           { key: 'name', label: t('review.name'), children: dash(side.name) },
           { key: 'phone', label: t('review.phone'), children: dash(side.phone) },
