@@ -145,7 +145,13 @@ test('searches a customer, reviews a suggested pair in the UI and sees the custo
   await customers.open();
   await customers.search(tmall.account_key);
   await expect(customers.row(tmall.customer_id)).toBeVisible();
-  await expect(customers.row(tmall.customer_id).getByTestId('customer-suggestions')).toBeVisible();
+  const suggestions = customers.row(tmall.customer_id).getByTestId('customer-suggestions');
+  await expect(suggestions).toBeVisible();
+  // The list's tag leads to the same review (the row itself to the customer page).
+  await expect(suggestions.locator('xpath=..')).toHaveAttribute(
+    'href',
+    `#/review?customer=${tmall.customer_id}`,
+  );
   await customers.row(tmall.customer_id).click();
   await expect(customers.customer()).toHaveAttribute('data-customer-id', String(tmall.customer_id));
 
