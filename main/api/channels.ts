@@ -32,6 +32,9 @@ export const CHANNELS = [
   'customers.update',
   'customers.export',
   'customers.exportChunk',
+  'merge.review.list',
+  'merge.review.decide',
+  'merge.review.undo',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

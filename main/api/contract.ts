@@ -45,6 +45,7 @@ import type {
   CustomersExportFile,
   CustomersPage,
 } from '../domain/customers/views.js';
+import type { ReviewDecisionResult, ReviewQueuePage, ReviewUndoResult } from '../domain/review/views.js';
 import {
   GENERIC_FIELDS,
   MAPPED_STATUSES,
@@ -145,6 +146,7 @@ const customersSortSchema = z
   .default(DEFAULT_CUSTOMERS_SORT);
 
 const customerId = z.number().int().positive();
+const accountId = z.number().int().positive();
 
 const ordersSortSchema = z
   .object({ key: z.enum(ORDER_SORT_KEYS), direction: z.enum(SORT_DIRECTIONS) })
@@ -268,6 +270,23 @@ export const inputSchemas = {
     exportId: z.string().min(1).max(100),
     offset: z.number().int().min(0),
   }),
+  /** A page of the buyer-merge review queue: pairs not skipped first, strongest first. */
+  'merge.review.list': z.object({
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(50).default(10),
+    /** Only the pairs touching this customer (its page links here). */
+    customerId: customerId.optional(),
+    /** Also say where this pair stands in the queue. */
+    focus: z.object({ accountA: accountId, accountB: accountId }).optional(),
+  }),
+  /** The owner's answer on one pair; one recorded operation, undone by merge.review.undo. */
+  'merge.review.decide': z.object({
+    accountA: accountId,
+    accountB: accountId,
+    decision: z.enum(['merge', 'notSame', 'skip']),
+  }),
+  /** Takes back the latest review decision. */
+  'merge.review.undo': z.object({}),
 } as const;
 
 // Every channel has a schema and every schema a channel (a missing or extra key fails the check).
@@ -329,6 +348,16 @@ export type {
   LinkEvidence,
 } from '../domain/customers/views.js';
 export type {
+  ReviewDecision,
+  ReviewDecisionResult,
+  ReviewEvidence,
+  ReviewOrder,
+  ReviewPair,
+  ReviewQueuePage,
+  ReviewSide,
+  ReviewUndoResult,
+} from '../domain/review/views.js';
+export type {
   CustomersFilter,
   CustomersSort,
   CustomerSortKey,
@@ -388,6 +417,9 @@ export interface ChannelResults {
   'customers.update': CustomerEditResult;
   'customers.export': CustomersExportFile;
   'customers.exportChunk': OrdersExportChunk;
+  'merge.review.list': ReviewQueuePage;
+  'merge.review.decide': ReviewDecisionResult;
+  'merge.review.undo': ReviewUndoResult;
 }
 export type ChannelResult<C extends Channel> = ChannelResults[C];
 
