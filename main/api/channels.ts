@@ -46,6 +46,9 @@ export const CHANNELS = [
   'privacy.setConsent',
   'privacy.importOptOuts',
   'privacy.erase',
+  'merge.review.list',
+  'merge.review.decide',
+  'merge.review.undo',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -58,6 +58,7 @@ import type {
   CustomersExportFile,
   CustomersPage,
 } from '../domain/customers/views.js';
+import type { ReviewDecisionResult, ReviewQueuePage, ReviewUndoResult } from '../domain/review/views.js';
 import {
   GENERIC_FIELDS,
   MAPPED_STATUSES,
@@ -171,6 +172,7 @@ const customersSortSchema = z
   .default(DEFAULT_CUSTOMERS_SORT);
 
 const customerId = z.number().int().positive();
+const accountId = z.number().int().positive();
 
 const FRONT_DOORS = ['app', 'cli'] as const;
 
@@ -364,6 +366,23 @@ export const inputSchemas = {
     confirm: z.boolean(),
     front: z.enum(FRONT_DOORS).default('app'),
   }),
+  /** A page of the buyer-merge review queue: pairs not skipped first, strongest first. */
+  'merge.review.list': z.object({
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(50).default(10),
+    /** Only the pairs touching this customer (its page links here). */
+    customerId: customerId.optional(),
+    /** Also say where this pair stands in the queue. */
+    focus: z.object({ accountA: accountId, accountB: accountId }).optional(),
+  }),
+  /** The owner's answer on one pair; one recorded operation, undone by merge.review.undo. */
+  'merge.review.decide': z.object({
+    accountA: accountId,
+    accountB: accountId,
+    decision: z.enum(['merge', 'notSame', 'skip']),
+  }),
+  /** Takes back the latest review decision. */
+  'merge.review.undo': z.object({}),
 } as const;
 
 // Every channel has a schema and every schema a channel (a missing or extra key fails the check).
@@ -424,6 +443,16 @@ export type {
   CustomersPage,
   LinkEvidence,
 } from '../domain/customers/views.js';
+export type {
+  ReviewDecision,
+  ReviewDecisionResult,
+  ReviewEvidence,
+  ReviewOrder,
+  ReviewPair,
+  ReviewQueuePage,
+  ReviewSide,
+  ReviewUndoResult,
+} from '../domain/review/views.js';
 export type {
   CustomersFilter,
   CustomersSort,
@@ -498,6 +527,9 @@ export interface ChannelResults {
   'privacy.setConsent': ConsentView;
   'privacy.importOptOuts': OptOutImportResult;
   'privacy.erase': EraseResult;
+  'merge.review.list': ReviewQueuePage;
+  'merge.review.decide': ReviewDecisionResult;
+  'merge.review.undo': ReviewUndoResult;
 }
 export type ChannelResult<C extends Channel> = ChannelResults[C];
 

@@ -13,6 +13,7 @@ import { shopHandlers } from './shops.js';
 import { ordersHandlers } from './orders.js';
 import { customersHandlers } from './customers.js';
 import { vipHandlers } from './vip.js';
+import { mergeReviewHandlers } from './merge-review.js';
 import type { HandlerDeps, HandlerMap } from './types.js';
 
 export type { HandlerDeps } from './types.js';
@@ -29,5 +30,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...ordersHandlers(deps),
     ...customersHandlers(deps),
     ...vipHandlers(deps),
+    ...mergeReviewHandlers(deps),
   };
 }

@@ -21,6 +21,7 @@ import { ordersMessages } from './orders.js';
 import { valueMessages } from './value.js';
 import { customersMessages } from './customers.js';
 import { vipMessages } from './vip.js';
+import { reviewMessages } from './review.js';
 
 export const MESSAGE_LANGUAGES = ['zh-CN', 'en'] as const;
 export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
@@ -41,6 +42,7 @@ export const CATALOG = {
   ...valueMessages,
   ...customersMessages,
   ...vipMessages,
+  ...reviewMessages,
 } as const satisfies Record<string, Templates>;
 
 export type MessageCode = keyof typeof CATALOG;

@@ -12,6 +12,7 @@ export const ROUTES = [
   'import',
   'history',
   'customers',
+  'review',
   'profit',
   'value',
   'vip',

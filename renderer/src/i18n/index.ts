@@ -9,6 +9,7 @@ import { shopsTexts } from '../features/shops/texts';
 import { ordersTexts } from '../features/orders/texts';
 import { customersTexts } from '../features/customers/texts';
 import { vipTexts } from '../features/vip/texts';
+import { reviewTexts } from '../features/review/texts';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -25,6 +26,7 @@ const FEATURE_TEXTS = {
   orders: ordersTexts,
   customers: customersTexts,
   vip: vipTexts,
+  review: reviewTexts,
 } as const;
 
 type FeatureTexts<L extends Language> = { [K in keyof typeof FEATURE_TEXTS]: (typeof FEATURE_TEXTS)[K][L] };

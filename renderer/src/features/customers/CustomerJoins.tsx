@@ -7,6 +7,7 @@ import { Flex, Progress, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail, CustomerLinkView, LinkEvidence } from '../../../../main/api/contract';
+import { routeHref } from '../../app/routes';
 import { Section } from './Section';
 import { TableTheme } from './table-theme';
 
@@ -114,9 +115,13 @@ export function CustomerJoins({ detail }: { detail: CustomerDetail }) {
           <LinkCard key={`${link.accountA}-${link.accountB}`} link={link} detail={detail} />
         ))}
         {detail.openSuggestions > 0 && (
-          <Typography.Text type="warning" data-testid="customer-open-suggestions">
+          // The review screen, kept to this customer's suggestions.
+          <a
+            href={routeHref('review', new URLSearchParams({ customer: String(detail.id) }))}
+            data-testid="customer-open-suggestions"
+          >
             {t('customers.page.joinsOpen', { count: detail.openSuggestions })}
-          </Typography.Text>
+          </a>
         )}
       </Flex>
     </Section>

@@ -8,6 +8,7 @@ import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import type { CustomerListRow } from '../../../../main/api/contract';
 import { DEFAULT_CUSTOMERS_SORT, type CustomerSortKey } from '../../../../main/shared/customers-query';
+import { routeHref } from '../../app/routes';
 import { formatFen } from '../../format/money';
 import type { CustomersSort } from './customers-link';
 import { TableTheme } from './table-theme';
@@ -172,9 +173,19 @@ export function CustomersTable({
           )}
           {r.openSuggestions > 0 && (
             <Tooltip title={t('customers.suggestionsHint', { count: r.openSuggestions })}>
-              <Tag color="gold" style={{ marginInlineEnd: 0 }} data-testid="customer-suggestions">
-                {t('customers.suggestions', { count: r.openSuggestions })}
-              </Tag>
+              {/* To the review of this customer's suggestions, not to its page (the row's click). */}
+              <a
+                href={routeHref('review', new URLSearchParams({ customer: String(r.id) }))}
+                onClick={(e) => e.stopPropagation()}
+              >
+                <Tag
+                  color="gold"
+                  style={{ marginInlineEnd: 0, cursor: 'pointer' }}
+                  data-testid="customer-suggestions"
+                >
+                  {t('customers.suggestions', { count: r.openSuggestions })}
+                </Tag>
+              </a>
             </Tooltip>
           )}
         </span>
