@@ -85,6 +85,7 @@ export interface CustomersTable {
   locked: Generated<number>;
   note: string | null;
   tags_json: Generated<string>;
+  marketing_consent: number | null;
   first_op_id: number | null;
   created_at: string;
 }
@@ -106,6 +107,7 @@ export interface BuyerAccountsTable {
   identity_phone: string | null;
   identity_nickname: string | null;
   identity_nickname_generic: number | null;
+  accepts_marketing: number | null;
   customer_id: number | null;
   /** 'single' | 'deterministic' | 'auto' | 'manual' */
   customer_via: string | null;
@@ -301,4 +303,47 @@ export interface Database {
   products: ProductsTable;
   column_mappings: ColumnMappingsTable;
   settings: SettingsTable;
+  marketing_optouts: MarketingOptoutsTable;
+  segments: SegmentsTable;
+  vip_config: VipConfigTable;
+  customer_vip: CustomerVipTable;
+  vip_snapshots: VipSnapshotsTable;
+}
+
+export interface MarketingOptoutsTable {
+  kind: 'phone' | 'email';
+  value: string;
+  source: 'list' | 'import' | 'manual';
+  op_id: number | null;
+  created_at: string;
+}
+
+export interface SegmentsTable {
+  id: Generated<number>;
+  name: string;
+  filter_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VipConfigTable {
+  id: number;
+  basis: 'spend' | 'orders';
+  window_months: number;
+  currency: string;
+  levels_json: string;
+  updated_at: string;
+  computed_key: string | null;
+}
+
+export interface CustomerVipTable {
+  customer_id: number;
+  level: number;
+  basis_value: number;
+}
+
+export interface VipSnapshotsTable {
+  month: string;
+  customer_id: number;
+  level: number;
 }

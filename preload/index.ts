@@ -85,6 +85,11 @@ const api: PreloadApi = {
   async uploadEnd(uploadId) {
     return unwrap<StagedFile>(await ipcRenderer.invoke(IPC.uploadEnd, uploadId));
   },
+
+  async printToPdf(fileName, landscape) {
+    if (typeof fileName !== 'string') throw new TypeError('fileName must be a string');
+    return unwrap<string | null>(await ipcRenderer.invoke(IPC.printToPdf, fileName, landscape === true));
+  },
 };
 
 contextBridge.exposeInMainWorld('huike', api);

@@ -24,7 +24,7 @@ const STATUSES = "('awaiting_payment', 'paid', 'shipped', 'completed', 'closed')
 const PHONE_CLASSES =
   "('mobile', 'masked_mobile', 'virtual', 'landline', 'intl', 'invalid', 'cipher', 'none')";
 const OPERATION_KINDS =
-  "('import', 'demo', 'demo_removal', 'shop_edit', 'shop_merge', 'merge', 'merge_decision', 'cost_edit', 'fee_edit', 'customer_edit')";
+  "('import', 'demo', 'demo_removal', 'shop_edit', 'shop_merge', 'merge', 'merge_decision', 'cost_edit', 'fee_edit', 'customer_edit', 'consent_edit', 'optout_import', 'unmask', 'erasure')";
 
 const STATEMENTS = [
   `CREATE TABLE shops (
@@ -111,6 +111,9 @@ const STATEMENTS = [
     locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1)),
     note TEXT,
     tags_json TEXT NOT NULL DEFAULT '[]',
+    -- The owner's word on marketing (services/vip/consent.ts): 0 不接受营销, 1 accepts, NULL not said
+    -- (then the accounts' import consent and the opt-out list decide).
+    marketing_consent INTEGER CHECK (marketing_consent IN (0, 1)),
     first_op_id INTEGER REFERENCES operations (id),
     created_at TEXT NOT NULL
   ) STRICT`,
@@ -138,6 +141,8 @@ const STATEMENTS = [
     identity_phone TEXT,
     identity_nickname TEXT,
     identity_nickname_generic INTEGER CHECK (identity_nickname_generic IN (0, 1)),
+    -- What an import said of marketing consent (Shopify's Accepts Marketing): 1 yes, 0 no, NULL unsaid.
+    accepts_marketing INTEGER CHECK (accepts_marketing IN (0, 1)),
     customer_id INTEGER REFERENCES customers (id) ON DELETE SET NULL,
     -- How the account came into its customer: alone, a deterministic key (same full phone or
     -- e-mail), a scored automatic merge, or the owner's decision.
@@ -381,6 +386,51 @@ const STATEMENTS = [
     mapping_json TEXT NOT NULL,
     updated_at TEXT NOT NULL
   ) STRICT`,
+
+  // VIP lists (services/vip). Phones and e-mails that refused marketing, normalised (an 11-digit
+  // mobile, a lower-case e-mail): kept by value, not by customer, so a list imported once also
+  // applies to the orders of later imports.
+  `CREATE TABLE marketing_optouts (
+    kind TEXT NOT NULL CHECK (kind IN ('phone', 'email')),
+    value TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('list', 'import', 'manual')),
+    op_id INTEGER REFERENCES operations (id),
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (kind, value)
+  ) STRICT, WITHOUT ROWID`,
+  // Saved filters of the Customers list (shared/customers-query.ts CustomersFilter as JSON).
+  `CREATE TABLE segments (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    filter_json TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) STRICT`,
+  // The VIP tiers: by net spend in one currency or by paid orders, over the last window_months
+  // (0: all time); levels_json is [{ name, min }] from the lowest (min 0). computed_key says for
+  // which data, day and settings customer_vip was computed (services/vip/levels.ts).
+  `CREATE TABLE vip_config (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    basis TEXT NOT NULL CHECK (basis IN ('spend', 'orders')),
+    window_months INTEGER NOT NULL CHECK (window_months BETWEEN 0 AND 120),
+    currency TEXT NOT NULL,
+    levels_json TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    computed_key TEXT
+  ) STRICT`,
+  `CREATE TABLE customer_vip (
+    customer_id INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
+    level INTEGER NOT NULL,
+    basis_value INTEGER NOT NULL
+  ) STRICT`,
+  `CREATE INDEX customer_vip_level ON customer_vip (level)`,
+  // Each customer's level as last computed in a month (YYYY-MM): "moved up or down since last month".
+  `CREATE TABLE vip_snapshots (
+    month TEXT NOT NULL,
+    customer_id INTEGER NOT NULL,
+    level INTEGER NOT NULL,
+    PRIMARY KEY (month, customer_id)
+  ) STRICT, WITHOUT ROWID`,
 
   `CREATE TABLE settings (
     key TEXT PRIMARY KEY,

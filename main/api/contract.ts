@@ -37,7 +37,20 @@ import {
   MAX_NOTE_LENGTH,
   MAX_TAG_LENGTH,
   MAX_TAGS,
+  MARKETING_CHOICES,
 } from '../shared/customers-query.js';
+import { CSV_ENCODINGS, MAX_VIP_LEVELS, VIP_BASES, VIP_COLUMNS, VIP_EXPORT_FORMATS } from '../shared/vip.js';
+import type {
+  ConsentView,
+  EraseResult,
+  OptOutImportResult,
+  Segment,
+  SegmentCount,
+  SegmentOptions,
+  VipExportFile,
+  VipLevelsView,
+  VipListView,
+} from '../domain/vip/views.js';
 import type {
   CustomerDetail,
   CustomerEditResult,
@@ -113,6 +126,9 @@ export const ordersFilterSchema = z
 /** Money in minor units (fen), any sign: a spend bound. */
 const minorUnits = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
 
+/** A GB/T 2260 division code (330000, 330100). */
+const divisionCode = z.string().regex(/^\d{6}$/, 'expected a six-digit division code');
+
 /** The Customers page's filters (main/shared/customers-query.ts): every one optional, combined with AND. */
 export const customersFilterSchema = z
   .object({
@@ -129,6 +145,16 @@ export const customersFilterSchema = z
     spendMax: minorUnits.optional(),
     ordersMin: z.number().int().min(0).optional(),
     ordersMax: z.number().int().min(0).optional(),
+    provinces: z.array(divisionCode).max(100).optional(),
+    cities: z.array(divisionCode).max(500).optional(),
+    products: z.array(z.string().trim().min(1).max(200)).max(200).optional(),
+    tags: z.array(z.string().trim().min(1).max(MAX_TAG_LENGTH)).max(100).optional(),
+    note: z.string().trim().min(1).max(100).optional(),
+    vipLevels: z
+      .array(z.number().int().min(0).max(MAX_VIP_LEVELS))
+      .max(MAX_VIP_LEVELS + 1)
+      .optional(),
+    marketing: z.enum(MARKETING_CHOICES).optional(),
   })
   .strict()
   .refine((f) => f.spendCurrency !== undefined || (f.spendMin === undefined && f.spendMax === undefined), {
@@ -147,6 +173,27 @@ const customersSortSchema = z
 
 const customerId = z.number().int().positive();
 const accountId = z.number().int().positive();
+
+const FRONT_DOORS = ['app', 'cli'] as const;
+
+const vipConfigSchema = z
+  .object({
+    basis: z.enum(VIP_BASES),
+    windowMonths: z.number().int().min(0).max(120),
+    currency: currencyCode,
+    levels: z
+      .array(z.object({ name: z.string().trim().min(1).max(20), min: z.number().int().min(0) }).strict())
+      .min(1)
+      .max(MAX_VIP_LEVELS + 1),
+  })
+  .strict();
+
+/** Which customers a VIP list holds: a saved segment, else a filter (else everyone). */
+const vipListSource = {
+  segmentId: z.number().int().positive().optional(),
+  filter: customersFilterSchema.optional(),
+  sort: customersSortSchema,
+};
 
 const ordersSortSchema = z
   .object({ key: z.enum(ORDER_SORT_KEYS), direction: z.enum(SORT_DIRECTIONS) })
@@ -269,6 +316,55 @@ export const inputSchemas = {
   'customers.exportChunk': z.object({
     exportId: z.string().min(1).max(100),
     offset: z.number().int().min(0),
+  }),
+  'segments.list': z.object({}),
+  /** A new segment (no id) or a changed one; names are unique. */
+  'segments.save': z.object({
+    id: z.number().int().positive().optional(),
+    name: z.string().trim().min(1).max(60),
+    filter: customersFilterSchema,
+  }),
+  'segments.delete': z.object({ id: z.number().int().positive() }),
+  /** The live count of a filter being built, and how many of them refused marketing. */
+  'segments.count': z.object({ filter: customersFilterSchema.default({}) }),
+  'segments.options': z.object({}),
+  /** The VIP tiers, how many customers each holds, who moved since last month. */
+  'vip.levels': z.object({}),
+  'vip.saveLevels': z.object({ config: vipConfigSchema }),
+  /** A VIP list's rows for the print preview (at most MAX_PRINT_ROWS), masked unless asked. */
+  'vip.list': z.object({
+    ...vipListSource,
+    masked: z.boolean().default(true),
+    marketing: z.boolean().default(false),
+    front: z.enum(FRONT_DOORS).default('app'),
+  }),
+  /** A VIP list as CSV or xlsx; its bytes then come through vip.exportChunk. */
+  'vip.export': z.object({
+    ...vipListSource,
+    format: z.enum(VIP_EXPORT_FORMATS).default('csv'),
+    encoding: z.enum(CSV_ENCODINGS).default('utf8'),
+    masked: z.boolean().default(true),
+    /** Leave out the customers who refused marketing (an export is for campaigns). */
+    marketing: z.boolean().default(true),
+    columns: z.array(z.enum(VIP_COLUMNS)).min(1).max(VIP_COLUMNS.length).optional(),
+    lang: z.enum(LANGUAGES).default('zh-CN'),
+    front: z.enum(FRONT_DOORS).default('app'),
+    jobId,
+  }),
+  'vip.exportChunk': z.object({
+    exportId: z.string().min(1).max(100),
+    offset: z.number().int().min(0),
+  }),
+  'privacy.consent': z.object({ customerId: customerId }),
+  /** The owner's word: false 不接受营销, true accepts marketing, null not said. */
+  'privacy.setConsent': z.object({ customerId: customerId, consent: z.boolean().nullable() }),
+  /** A staged file of phones and e-mails that refused marketing. */
+  'privacy.importOptOuts': z.object({ fileId: z.string().min(1).max(100) }),
+  /** Deletes a customer's personal data; cannot be undone, so it must be confirmed. */
+  'privacy.erase': z.object({
+    customerId: customerId,
+    confirm: z.boolean(),
+    front: z.enum(FRONT_DOORS).default('app'),
   }),
   /** A page of the buyer-merge review queue: pairs not skipped first, strongest first. */
   'merge.review.list': z.object({
@@ -417,6 +513,20 @@ export interface ChannelResults {
   'customers.update': CustomerEditResult;
   'customers.export': CustomersExportFile;
   'customers.exportChunk': OrdersExportChunk;
+  'segments.list': { segments: Segment[] };
+  'segments.save': Segment;
+  'segments.delete': { deleted: boolean };
+  'segments.count': SegmentCount;
+  'segments.options': SegmentOptions;
+  'vip.levels': VipLevelsView;
+  'vip.saveLevels': VipLevelsView;
+  'vip.list': VipListView;
+  'vip.export': VipExportFile;
+  'vip.exportChunk': OrdersExportChunk;
+  'privacy.consent': ConsentView;
+  'privacy.setConsent': ConsentView;
+  'privacy.importOptOuts': OptOutImportResult;
+  'privacy.erase': EraseResult;
   'merge.review.list': ReviewQueuePage;
   'merge.review.decide': ReviewDecisionResult;
   'merge.review.undo': ReviewUndoResult;
@@ -470,6 +580,8 @@ export interface PreloadApi {
   uploadBegin(name: string, size: number): Promise<string>;
   uploadChunk(uploadId: string, bytes: Uint8Array): Promise<void>;
   uploadEnd(uploadId: string): Promise<StagedFile>;
+  /** Prints the page to PDF (the VIP print preview) into a file the save dialog chose; null when cancelled. */
+  printToPdf(fileName: string, landscape: boolean): Promise<string | null>;
 }
 
 /** The part of a DOM File the bridge needs (kept structural so Node code type-checks too). */
@@ -497,4 +609,21 @@ export interface HuikeBridge {
   onMenuCommand(listener: (command: string) => void): () => void;
   /** 'electron' or 'web' */
   readonly shell: 'electron' | 'web';
+  /** Electron: the page as a PDF file (save dialog); the browser build prints through its dialog instead. */
+  printToPdf?(fileName: string, landscape: boolean): Promise<string | null>;
 }
+export type {
+  ConsentView,
+  EraseResult,
+  OptOutImportResult,
+  Segment,
+  SegmentCount,
+  SegmentOptions,
+  VipExportFile,
+  VipLevelCount,
+  VipLevelsView,
+  VipListRow,
+  VipListView,
+  VipMovement,
+  VipMovements,
+} from '../domain/vip/views.js';

@@ -25,6 +25,7 @@ import { startBenchStats } from './bench-stats.js';
 import { registerClvCommands } from './commands/clv.js';
 import { registerShopAndBackupCommands } from './commands/shops-and-backup.js';
 import { registerCustomersCommand } from './commands/customers.js';
+import { registerExportVipCommand, registerOptOutCommand } from './commands/export-vip.js';
 import { createPrinter } from './human.js';
 import { mappingHelp } from './mapping-help.js';
 import { printJson, progressPrinter } from './output.js';
@@ -229,15 +230,9 @@ export function buildProgram(session: Session = { lang: null, json: false }): Co
     .action(notYet('report profit', true));
   report.command('value').option('--as-of <date>').option('--json').action(notYet('report value', true));
   registerClvCommands(program, { lang: () => sessionLang(session) });
-  program
-    .command('export')
-    .description('导出 (export)')
-    .command('vip')
-    .requiredOption('--out <file>')
-    .option('--segment <name>')
-    .addOption(new Option('--format <f>').choices(['csv', 'xlsx']))
-    .option('--unmasked')
-    .action(notYet('export vip', true));
+  const vipContext = { open, lang: () => sessionLang(session) };
+  registerExportVipCommand(program.command('export').description('导出 (export)'), vipContext);
+  registerOptOutCommand(program, vipContext);
 
   registerShopAndBackupCommands(program, { open, lang: () => sessionLang(session) });
   registerCustomersCommand(program, { open, lang: () => sessionLang(session) });

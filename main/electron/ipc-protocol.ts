@@ -13,6 +13,11 @@ export const IPC = {
   uploadChunk: 'huike:upload-chunk',
   /** invoke(uploadId) → IpcResult<StagedFile> */
   uploadEnd: 'huike:upload-end',
+  /**
+   * invoke(fileName, landscape) → IpcResult<path | null>: the window's page printed to PDF
+   * (Chromium's printToPDF, the page's own @page size) into a file the save dialog chose.
+   */
+  printToPdf: 'huike:print-to-pdf',
   /** main → renderer: ProgressEvent */
   progress: 'huike:progress',
   /** main → renderer: StagedFile[] (files opened from the menu, the dock or a second launch) */

@@ -3,9 +3,18 @@
  * frame) and its arguments before it reaches the app; the app validates channel inputs with zod.
  * Handlers never throw: Electron would reduce the error to a string, so they return an IpcResult.
  */
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  app as electronApp,
+  ipcMain,
+  type BrowserWindow,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron';
 import type { HuikeApp } from '../api/app-types.js';
 import { toErrorPayload } from '../api/errors.js';
+import { showSave } from './dialogs.js';
 import { IPC, type IpcResult } from './ipc-protocol.js';
 import { isAppPageUrl, isChannel } from './ipc-validation.js';
 import { UploadRegistry } from './uploads.js';
@@ -80,9 +89,28 @@ export function registerIpc({ app, appPageUrl, getWindow }: IpcOptions): () => v
     return null;
   });
   handle(IPC.uploadEnd, (event, uploadId) => uploadsOf(event.sender).end(uploadId));
+  // 保存为 PDF on the VIP print preview: the page as laid out for paper (its @page size and
+  // margins), written where the owner chooses.
+  handle(IPC.printToPdf, async (event, fileName, landscape) => {
+    const base = typeof fileName === 'string' ? path.basename(fileName).slice(0, 200) : '';
+    const name = base ? (base.toLowerCase().endsWith('.pdf') ? base : `${base}.pdf`) : 'huike.pdf';
+    const target = await showSave(getWindow(), {
+      defaultPath: path.join(electronApp.getPath('documents'), name),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+    if (!target) return null;
+    const pdf = await event.sender.printToPDF({
+      pageSize: 'A4',
+      landscape: landscape === true,
+      printBackground: true,
+      preferCSSPageSize: true,
+    });
+    await writeFile(target, pdf);
+    return target;
+  });
 
   return () => {
-    for (const channel of [IPC.call, IPC.uploadBegin, IPC.uploadChunk, IPC.uploadEnd])
+    for (const channel of [IPC.call, IPC.uploadBegin, IPC.uploadChunk, IPC.uploadEnd, IPC.printToPdf])
       ipcMain.removeHandler(channel);
   };
 }

@@ -26,7 +26,23 @@ export interface CustomersFilter {
   spendMax?: number;
   ordersMin?: number;
   ordersMax?: number;
+  /** Customers with a paid order sent to any of these provinces, or cities (GB/T 2260 codes). */
+  provinces?: string[];
+  cities?: string[];
+  /** Customers who paid for any of these products (a line's sku, or its title when it has none). */
+  products?: string[];
+  /** Customers carrying any of these tags. */
+  tags?: string[];
+  /** Customers whose note holds this text (any case). */
+  note?: string;
+  /** Customers at any of these VIP levels (0 the lowest; services/vip/levels.ts). */
+  vipLevels?: number[];
+  /** 'allowed': may be sent marketing; 'refused': 不接受营销 (services/vip/consent.ts). */
+  marketing?: MarketingChoice;
 }
+
+export const MARKETING_CHOICES = ['allowed', 'refused'] as const;
+export type MarketingChoice = (typeof MARKETING_CHOICES)[number];
 
 export const CUSTOMER_SORT_KEYS = ['last_order', 'first_order', 'spend', 'orders', 'name'] as const;
 export type CustomerSortKey = (typeof CUSTOMER_SORT_KEYS)[number];

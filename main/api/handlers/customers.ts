@@ -5,6 +5,7 @@ import { listCustomers } from '../../services/customers/list.js';
 import { customerOrders } from '../../services/customers/orders.js';
 import { updateCustomer } from '../../services/customers/update.js';
 import { createExportStore } from '../../services/orders/export-store.js';
+import { ensureVipLevels } from '../../services/vip/levels.js';
 import type { HandlerDeps, HandlerMap } from './types.js';
 
 type CustomersChannels =
@@ -22,13 +23,18 @@ export function customersHandlers(deps: HandlerDeps): HandlerMap<CustomersChanne
   const exports = createExportStore();
 
   return {
-    'customers.list': (input) => listCustomers(services.huikeDb, input),
+    'customers.list': async (input) => {
+      // A VIP level filter reads the stored levels: bring them up to date first.
+      if (input.filter.vipLevels?.length) await ensureVipLevels(services.huikeDb, services.now());
+      return listCustomers(services.huikeDb, input);
+    },
     'customers.get': (input) => customerDetail(db, input.id),
     'customers.orders': (input) => customerOrders(db, input),
     'customers.update': ({ id, ...changes }) =>
       updateCustomer(services.huikeDb, id, changes, services.now().toISOString()),
     'customers.export': (input) =>
       jobs.run(input.jobId, async (job) => {
+        if (input.filter.vipLevels?.length) await ensureVipLevels(services.huikeDb, services.now());
         const file = await exportCustomers(
           services.huikeDb,
           {

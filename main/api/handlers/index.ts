@@ -12,6 +12,7 @@ import { importHandlers } from './imports.js';
 import { shopHandlers } from './shops.js';
 import { ordersHandlers } from './orders.js';
 import { customersHandlers } from './customers.js';
+import { vipHandlers } from './vip.js';
 import { mergeReviewHandlers } from './merge-review.js';
 import type { HandlerDeps, HandlerMap } from './types.js';
 
@@ -28,6 +29,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...backupHandlers(deps),
     ...ordersHandlers(deps),
     ...customersHandlers(deps),
+    ...vipHandlers(deps),
     ...mergeReviewHandlers(deps),
   };
 }

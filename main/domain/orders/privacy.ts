@@ -1,6 +1,6 @@
 /**
  * How buyers' personal data is shown on screen and in exports unless the owner asks otherwise:
- * a name keeps its first character (张三丰 → 张*), a phone its first three and last four digits
+ * a name keeps its first character (张三 → 张*; 张三丰 → 张*丰), a phone its first three and last four digits
  * (138****5678) or, when it is not a Chinese mobile, its last four, an address its province, city
  * and district with the street cut short. Values a platform already masked are shown as they came
  * (a JD phone 1******6198 keeps its own pattern): never "repaired", never masked twice into noise.
@@ -9,12 +9,19 @@ import { hasMask, isCiphertext } from '../import/masks.js';
 
 const MASK = '*';
 
-/** 张三丰 → 张*, 张** → 张*, Ivan Garcia → I*. Ciphertext (抖店) is unknown: null. */
+/** A Chinese name of three or more characters, none of them hidden: 张小明, 欧阳娜娜. */
+const FULL_CJK_NAME = /^[\u3400-\u9fff]{3,}$/u;
+
+/**
+ * 张小明 → 张*明 (a name of three or more Chinese characters keeps its first and last), 张三 → 张*,
+ * 张** → 张*, Ivan Garcia → I*. Ciphertext (抖店) is unknown: null.
+ */
 export function maskPersonName(name: string | null | undefined): string | null {
   const text = name?.trim();
   if (!text || isCiphertext(text)) return null;
-  const first = [...text][0]!;
-  return `${first}${MASK}`;
+  const chars = [...text];
+  if (FULL_CJK_NAME.test(text)) return `${chars[0]}${MASK}${chars.at(-1)}`;
+  return `${chars[0]}${MASK}`;
 }
 
 /** A Chinese mobile number, written as digits only (after +86 / 0086 / spaces are dropped). */

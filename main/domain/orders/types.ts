@@ -41,6 +41,8 @@ export interface ParsedBuyer {
   nickname?: string | null;
   email?: string | null;
   phone?: string | null;
+  /** Whether the buyer accepts marketing, when the file says (Shopify's Accepts Marketing). */
+  acceptsMarketing?: boolean | null;
 }
 
 export interface ParsedReceiver {

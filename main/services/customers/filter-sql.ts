@@ -8,6 +8,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { CustomersFilter, CustomersSort } from '../../shared/customers-query.js';
+import { segmentTerms } from '../vip/segment-terms.js';
 
 /** A filter ready for SQL: the search already turned into the ids it matches (null: no search). */
 export interface ResolvedCustomersFilter {
@@ -58,6 +59,7 @@ export function customersWhere({ filter, searchIds }: ResolvedCustomersFilter): 
   if (filter.ordersMax !== undefined) terms.push(sql`s.paid_orders <= ${filter.ordersMax}`);
   const spend = spendTerm(filter);
   if (spend) terms.push(spend);
+  terms.push(...segmentTerms(filter));
   return terms.length ? sql.join(terms, sql` AND `) : sql`1`;
 }
 

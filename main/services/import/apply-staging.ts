@@ -62,6 +62,8 @@ export interface ApplyResult {
 
 interface Steps {
   accounts?: string;
+  /** The file's marketing consent onto its accounts (services/vip/consent-sql.ts reads it). */
+  consent?: string;
   mark: string;
   record: string;
   update: string;
@@ -110,6 +112,13 @@ function orderSteps(st: string, rows: string): Steps {
         AND ((s.buyer_said & ${BUYER_NAMED}) OR NOT EXISTS (SELECT 1 FROM orders o
           WHERE ${stored} AND NOT ${unnamed('o')}))
       ON CONFLICT (platform, key_kind, account_key) DO NOTHING`,
+    // The latest file that says wins (not in the operation log: an undo leaves the consent).
+    consent: `UPDATE buyer_accounts SET accepts_marketing = s.buyer_accepts_marketing
+      FROM (SELECT s.buyer_kind, s.buyer_key, s.buyer_accepts_marketing FROM ${st}.st_orders s
+        WHERE ${rows} AND s.buyer_key IS NOT NULL AND s.buyer_accepts_marketing IS NOT NULL) AS s
+      WHERE buyer_accounts.platform = @platform AND buyer_accounts.key_kind = s.buyer_kind
+        AND buyer_accounts.account_key = s.buyer_key
+        AND buyer_accounts.accepts_marketing IS NOT s.buyer_accepts_marketing`,
     mark: `INSERT INTO ${CHANGED} (seq, id) SELECT s.seq, o.id
       FROM ${st}.st_orders s CROSS JOIN orders o ON ${stored} WHERE ${rows} AND (${changed})`,
     // A row this operation inserted, or already recorded, has no (other) before-image to keep.
@@ -176,6 +185,7 @@ function prepare(sqlite: BetterSqlite3.Database, steps: Steps): Record<keyof Ste
   };
   return {
     accounts: bind(steps.accounts),
+    consent: bind(steps.consent),
     mark: bind(steps.mark),
     record: bind(steps.record),
     update: bind(steps.update),
@@ -281,6 +291,7 @@ export class StagingApplier {
       hi,
     };
     step.accounts?.(values);
+    step.consent?.(values);
     this.clearChanged.run();
     step.mark!(values);
     const recorded = step.record!({ ...values, base: this.base }).changes;

@@ -97,4 +97,5 @@ function writeBuyer(row: SqlValue[], b: ParsedBuyer): void {
   row[13] = a.phone;
   row[14] = a.nickname;
   row[15] = a.nicknameGeneric;
+  row[16] = b.acceptsMarketing == null ? null : b.acceptsMarketing ? 1 : 0;
 }

@@ -18,7 +18,7 @@ import type { StatusValueCount } from '../../domain/results.js';
 import { LINE_COLUMNS, ORDER_COLUMNS, paidOrderSql, statusRankSql, type SqlValue } from './order-columns.js';
 
 /** Bumped whenever what is staged changes: a staging of another version is parsed again. */
-export const STAGING_VERSION = 3;
+export const STAGING_VERSION = 4;
 
 /**
  * The buyer as staged: the key that finds or creates its account, the account's raw values, and
@@ -37,6 +37,8 @@ export const BUYER_COLUMNS = [
   'buyer_identity_phone',
   'buyer_identity_nickname',
   'buyer_identity_nickname_generic',
+  // 1 / 0 / NULL: the file's marketing consent (buyer_accounts.accepts_marketing).
+  'buyer_accepts_marketing',
 ];
 const MAX_STATUS_VALUES = 30;
 
@@ -71,9 +73,9 @@ export function createStagingTables(sqlite: BetterSqlite3.Database, alias: strin
   // would come back as a number without its leading zero.)
   const orderCols = ORDER_COLUMNS.map((c) => c.name).join(', ');
   const lineCols = LINE_COLUMNS.map((c) => c.name).join(', ');
-  const buyerCols = BUYER_COLUMNS.map((c) => `${c} ${c.endsWith('_generic') ? 'INTEGER' : 'TEXT'}`).join(
-    ', ',
-  );
+  const buyerCols = BUYER_COLUMNS.map(
+    (c) => `${c} ${/_generic$|_marketing$/.test(c) ? 'INTEGER' : 'TEXT'}`,
+  ).join(', ');
   sqlite.exec(`
     CREATE TABLE ${alias}.st_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE ${alias}.st_orders (seq INTEGER PRIMARY KEY, order_key TEXT NOT NULL UNIQUE,

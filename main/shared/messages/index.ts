@@ -20,6 +20,7 @@ import { cliMessages } from './cli.js';
 import { ordersMessages } from './orders.js';
 import { valueMessages } from './value.js';
 import { customersMessages } from './customers.js';
+import { vipMessages } from './vip.js';
 import { reviewMessages } from './review.js';
 
 export const MESSAGE_LANGUAGES = ['zh-CN', 'en'] as const;
@@ -40,6 +41,7 @@ export const CATALOG = {
   ...ordersMessages,
   ...valueMessages,
   ...customersMessages,
+  ...vipMessages,
   ...reviewMessages,
 } as const satisfies Record<string, Templates>;
 

@@ -76,6 +76,7 @@ function electronBridge(preload: PreloadApi): HuikeBridge {
     },
     onFilesOpened: (listener) => preload.onFilesOpened(listener),
     onMenuCommand: (listener) => preload.onMenuCommand(listener),
+    printToPdf: (fileName, landscape) => preload.printToPdf(fileName, landscape),
   };
 }
 

@@ -20,9 +20,11 @@ import { ReviewNavLabel } from '../features/review/ReviewNavLabel';
 import { ReviewPage } from '../features/review/ReviewPage';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { PrintPage } from '../features/vip/PrintPage';
+import { VipPage } from '../features/vip/VipPage';
 import { useAppState } from './AppState';
 import { DropOverlay } from './DropOverlay';
-import { navigate, useRoute, type Route } from './routes';
+import { navigate, useRoute, useRoutePath, type Route } from './routes';
 import { useErrorText } from './useErrorText';
 import { useShellEvents } from './useShellEvents';
 
@@ -53,11 +55,12 @@ function Page({ route }: { route: Route }) {
       return <ImportPage tab={route} />;
     case 'customers':
       return <CustomersRoute />;
+    case 'vip':
+      return <VipPage />;
     case 'review':
       return <ReviewPage />;
     case 'profit':
     case 'value':
-    case 'vip':
       return <ComingSoon page={route} />;
     case 'settings':
       return <SettingsPage />;
@@ -70,6 +73,7 @@ export function Shell() {
   const { errorText } = useErrorText();
   const route = useRoute();
   const { dragging } = useShellEvents();
+  const routePath = useRoutePath();
 
   const items: MenuProps['items'] = MENU.map(({ route: r, icon }) => ({
     key: r,
@@ -77,6 +81,9 @@ export function Shell() {
     label: r === 'review' ? <ReviewNavLabel /> : <span data-testid={`nav-${r}`}>{t(`nav.${r}`)}</span>,
   }));
   const selected = route === 'history' ? 'import' : route;
+
+  // The print preview is a page of its own: paper, without the menu.
+  if (route === 'vip' && routePath === 'print' && info) return <PrintPage />;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -8,6 +8,7 @@ import { backupTexts } from '../features/backup/texts';
 import { shopsTexts } from '../features/shops/texts';
 import { ordersTexts } from '../features/orders/texts';
 import { customersTexts } from '../features/customers/texts';
+import { vipTexts } from '../features/vip/texts';
 import { reviewTexts } from '../features/review/texts';
 import { en } from './en';
 import { zhCN } from './zh-CN';
@@ -24,6 +25,7 @@ const FEATURE_TEXTS = {
   backup: backupTexts,
   orders: ordersTexts,
   customers: customersTexts,
+  vip: vipTexts,
   review: reviewTexts,
 } as const;
 

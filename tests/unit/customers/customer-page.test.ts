@@ -122,7 +122,7 @@ describe('客户 360', () => {
     });
     expect(d.links[0]!.evidence).toEqual([
       { field: 'phone', level: 'masked_compatible', bits: 6.5, a: '138****5678', b: '1******5678' },
-      { field: 'name', level: 'surname', bits: 2.25, a: '张*', b: '张*' },
+      { field: 'name', level: 'surname', bits: 2.25, a: '张*丰', b: '张*' },
       { field: 'district', level: 'exact', bits: 1.5, a: '西湖区', b: '西湖区' },
       // A field the page does not know is masked like a name: pinyin spells the full name.
       { field: 'pinyin', level: 'exact', bits: 3, a: 'z*', b: 'z*' },

@@ -46,10 +46,11 @@ describe('registerIpc', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
   });
 
-  it('registers the four invoke channels and removes them again', () => {
+  it('registers the five invoke channels and removes them again', () => {
     const { unregister } = setup();
     expect([...handlers.keys()].sort()).toEqual([
       'huike:call',
+      'huike:print-to-pdf',
       'huike:upload-begin',
       'huike:upload-chunk',
       'huike:upload-end',

@@ -373,7 +373,7 @@ describe('the bundled Electron main process (out/electron/main.cjs)', () => {
 
   it('registers the IPC handlers named in ipc-protocol.ts', () => {
     expect([...stub.ipcHandlers.keys()].sort()).toEqual(
-      [IPC.call, IPC.uploadBegin, IPC.uploadChunk, IPC.uploadEnd].sort(),
+      [IPC.call, IPC.uploadBegin, IPC.uploadChunk, IPC.uploadEnd, IPC.printToPdf].sort(),
     );
   });
 

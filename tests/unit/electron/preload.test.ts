@@ -48,6 +48,7 @@ describe('preload', () => {
         'onMenuCommand',
         'onProgress',
         'pickFiles',
+        'printToPdf',
         'shell',
         'uploadBegin',
         'uploadChunk',

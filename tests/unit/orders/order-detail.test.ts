@@ -63,7 +63,7 @@ describe('orders.get', () => {
       street: '文三****',
     });
     const youzan = await orderDetail(h.reader, await idOf('E20260112000001'));
-    expect(youzan.receiver).toMatchObject({ name: '孙*', phone: '138****5678', street: '解放****' });
+    expect(youzan.receiver).toMatchObject({ name: '孙*伟', phone: '138****5678', street: '解放****' });
     expect(JSON.stringify(youzan)).not.toContain('解放路163号');
     expect(JSON.stringify(youzan.receiver)).not.toContain('13812345678');
   });

@@ -87,7 +87,7 @@ describe('CSV export', () => {
     expect(t1['买家留言']).toBe(`'=HYPERLINK("http://example.com")`);
     const youzan = rows.find((r) => r['订单号'] === 'E20260112000001')!;
     expect(youzan).toMatchObject({
-      收货人: '孙*',
+      收货人: '孙*伟',
       收货电话: '138****5678',
       买家账号: '138****5678',
       示例数据: '否',

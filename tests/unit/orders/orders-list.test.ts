@@ -231,7 +231,7 @@ describe('rows and totals', () => {
       items: { firstTitle: '汇客保温杯 500ml', lines: 2, quantity: 3 },
     });
     const y1 = rows.find((r) => r.platformOrderId === 'E20260112000001')!;
-    expect(y1).toMatchObject({ isSample: false, receiverName: '孙*', receiverPhone: '138****5678' });
+    expect(y1).toMatchObject({ isSample: false, receiverName: '孙*伟', receiverPhone: '138****5678' });
     expect(rows.find((r) => r.platformOrderId === '#1001')).toMatchObject({
       receiverName: 'I*',
       receiverPhone: '*******2188',

@@ -12,9 +12,11 @@ import { createExportStore, EXPORT_CHUNK_BYTES } from '../../../main/services/or
 
 describe('masking', () => {
   it.each([
-    ['张三丰', '张*'],
+    ['张三丰', '张*丰'],
+    ['张三', '张*'],
     ['张**', '张*'],
-    ['欧阳娜', '欧*'],
+    ['欧阳娜', '欧*娜'],
+    ['张*明', '张*'],
     ['Ivan Garcia', 'I*'],
     ['  ', null],
     [null, null],

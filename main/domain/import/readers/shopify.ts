@@ -18,6 +18,7 @@ export function createShopifyReader(header: readonly string[], options: OrderRea
   const col = {
     name: requireIdColumn(c, 'Name'),
     email: c.find('Email'),
+    acceptsMarketing: c.find('Accepts Marketing'),
     financial: c.find('Financial Status'),
     fulfillment: c.find('Fulfillment Status'),
     paidAt: c.find('Paid at'),
@@ -89,6 +90,7 @@ export function createShopifyReader(header: readonly string[], options: OrderRea
     const outstanding = ctx.money(col.outstanding, { digits });
     const email = ctx.text(col.email);
     const phone = ctx.text(col.phone);
+    const acceptsMarketing = yesNo(ctx.text(col.acceptsMarketing));
     const detail = [ctx.text(col.shipAddress1), ctx.text(col.shipAddress2)].filter(Boolean).join(' ');
     const province = col.shipProvince.map((p) => ctx.text(p)).find(Boolean) ?? null;
     return {
@@ -107,9 +109,9 @@ export function createShopifyReader(header: readonly string[], options: OrderRea
       paidFen: shopifyPaid(financial, total, outstanding),
       refundFen: ctx.money(col.refunded, { digits }),
       buyer: email
-        ? compact({ kind: 'email' as const, key: email, email, phone })
+        ? compact({ kind: 'email' as const, key: email, email, phone, acceptsMarketing })
         : phone
-          ? { kind: 'phone' as const, key: phone, phone }
+          ? compact({ kind: 'phone' as const, key: phone, phone, acceptsMarketing })
           : null,
       receiver: compact({
         name: ctx.text(col.shipName),
@@ -122,6 +124,14 @@ export function createShopifyReader(header: readonly string[], options: OrderRea
       buyerNote: ctx.text(col.notes),
     };
   }
+}
+
+/** Accepts Marketing: yes / no (older exports: true / false); anything else is not said. */
+function yesNo(value: string | null | undefined): boolean | undefined {
+  const v = value?.trim().toLowerCase();
+  if (v === 'yes' || v === 'true') return true;
+  if (v === 'no' || v === 'false') return false;
+  return undefined;
 }
 
 /**

@@ -16,6 +16,7 @@ import { errorText, formatShopTime } from '../orders/order-format';
 import { AccountsTable, PlatformTotalsTable } from './CustomerTables';
 import { CustomerJoins } from './CustomerJoins';
 import { CustomerNotes } from './CustomerNotes';
+import { CustomerPrivacy } from '../vip/CustomerPrivacy';
 import { CustomerTimeline } from './CustomerTimeline';
 import { Section, spendText } from './Section';
 
@@ -150,6 +151,7 @@ export function CustomerPage({ id }: { id: number }) {
           )
         }
       />
+      <CustomerPrivacy customerId={d.id} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('customers.page.masked')}
       </Typography.Text>

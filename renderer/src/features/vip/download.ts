@@ -1,0 +1,32 @@
+/** A finished VIP export, fetched chunk by chunk and handed to the browser as a file. */
+import { call } from '../../api/client';
+
+function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export async function downloadExport(file: {
+  exportId: string;
+  fileName: string;
+  mimeType: string;
+}): Promise<void> {
+  const parts: BlobPart[] = [];
+  for (let offset = 0, done = false; !done;) {
+    const chunk = await call('vip.exportChunk', { exportId: file.exportId, offset });
+    const bytes = base64ToBytes(chunk.base64);
+    parts.push(bytes);
+    offset += bytes.length;
+    done = chunk.done;
+  }
+  const url = URL.createObjectURL(new Blob(parts, { type: file.mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
