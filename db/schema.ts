@@ -179,6 +179,32 @@ export interface CustomerSpendTable {
   net_fen: number;
 }
 
+/** The last customer-value fit (one row). */
+export interface ValueFitsTable {
+  id: number;
+  data_stamp: string;
+  currency: string;
+  calibration_end: string;
+  models_json: string;
+  options_json: string;
+  customers: number;
+  duration_ms: number;
+  fitted_at: string;
+}
+
+/** A customer's predictions from the last fit. */
+export interface CustomerPredictionsTable {
+  customer_id: number;
+  frequency: number;
+  recency_days: number;
+  age_days: number;
+  p_alive: number | null;
+  purchases_90: number;
+  purchases_365: number;
+  spend_per_order_fen: number;
+  clv_fen: number;
+}
+
 export interface CustomerSearchTable {
   customer_id: number;
   text: string;
@@ -296,6 +322,8 @@ export interface Database {
   customer_stats: CustomerStatsTable;
   customer_spend: CustomerSpendTable;
   customer_search: CustomerSearchTable;
+  value_fits: ValueFitsTable;
+  customer_predictions: CustomerPredictionsTable;
   orders: OrdersTable;
   order_lines: OrderLinesTable;
   products: ProductsTable;

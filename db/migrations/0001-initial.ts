@@ -256,6 +256,35 @@ const STATEMENTS = [
     masked_phones TEXT NOT NULL
   ) STRICT`,
 
+  // The last customer-value fit (services/value/fit-refresh.ts), one row replaced by each fit:
+  // what the data looked like (data_stamp, from the operations that change orders or customers),
+  // the currency it was fitted in, the models with their thin-data judgement, the options.
+  `CREATE TABLE value_fits (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    data_stamp TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    calibration_end TEXT NOT NULL,
+    models_json TEXT NOT NULL,
+    options_json TEXT NOT NULL,
+    customers INTEGER NOT NULL,
+    duration_ms INTEGER NOT NULL,
+    fitted_at TEXT NOT NULL
+  ) STRICT`,
+  // Each customer's predictions from that fit, read by the value report instead of refitting:
+  // the BG/NBD summary (x, t_x, T in days), P(alive) (NULL when the simple rules stood in for the
+  // model), expected purchases in 90 and 365 days, spend per order and 12-month CLV (minor units).
+  `CREATE TABLE customer_predictions (
+    customer_id INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
+    frequency INTEGER NOT NULL,
+    recency_days REAL NOT NULL,
+    age_days REAL NOT NULL,
+    p_alive REAL,
+    purchases_90 REAL NOT NULL,
+    purchases_365 REAL NOT NULL,
+    spend_per_order_fen REAL NOT NULL,
+    clv_fen REAL NOT NULL
+  ) STRICT`,
+
   `CREATE TABLE orders (
     id INTEGER PRIMARY KEY,
     shop_id INTEGER NOT NULL REFERENCES shops (id),

@@ -32,6 +32,9 @@ export const CHANNELS = [
   'customers.update',
   'customers.export',
   'customers.exportChunk',
+  'value.report',
+  'value.customer',
+  'value.saveSettings',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -45,6 +45,8 @@ import type {
   CustomersExportFile,
   CustomersPage,
 } from '../domain/customers/views.js';
+import type { CustomerValue, ValueReport, ValueSettings } from '../domain/value/report-types.js';
+import { BEHAVIOUR_SEGMENTS, EIGHT_SEGMENTS, NAMED_SEGMENTS, VALUE_TIERS } from '../shared/value-names.js';
 import {
   GENERIC_FIELDS,
   MAPPED_STATUSES,
@@ -113,6 +115,20 @@ export const ordersFilterSchema = z
 const minorUnits = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
 
 /** The Customers page's filters (main/shared/customers-query.ts): every one optional, combined with AND. */
+/** The value analyses' options: monetary basis and how RFM high/low is decided. */
+const valueBasis = z.enum(['revenue', 'contribution']);
+const splitRuleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('median') }),
+  z.object({ kind: z.literal('mean') }),
+  z.object({
+    kind: z.literal('fixed'),
+    recencyDays: z.number().min(0),
+    frequency: z.number().min(0),
+    monetaryFen: minorUnits,
+  }),
+]);
+const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a day as MM-DD');
+
 export const customersFilterSchema = z
   .object({
     q: z.string().trim().max(100).optional(),
@@ -128,6 +144,12 @@ export const customersFilterSchema = z
     spendMax: minorUnits.optional(),
     ordersMin: z.number().int().min(0).optional(),
     ordersMax: z.number().int().min(0).optional(),
+    rfmSegment: z.enum(EIGHT_SEGMENTS).optional(),
+    namedSegment: z.enum(NAMED_SEGMENTS).optional(),
+    valueTier: z.enum(VALUE_TIERS).optional(),
+    behaviour: z.enum(BEHAVIOUR_SEGMENTS).optional(),
+    winBack: z.boolean().optional(),
+    valueAsOf: isoDate.optional(),
   })
   .strict()
   .refine((f) => f.spendCurrency !== undefined || (f.spendMin === undefined && f.spendMax === undefined), {
@@ -268,6 +290,25 @@ export const inputSchemas = {
     exportId: z.string().min(1).max(100),
     offset: z.number().int().min(0),
   }),
+  /**
+   * The value report at an as-of day (default the latest order day) with the saved settings, or
+   * the basis and split given. Predictions come from the last stored fit; `waitForFit` waits for
+   * a due refit first (the CLI), else it runs in the background and `clv.state` says so.
+   */
+  'value.report': z.object({
+    asOf: isoDate.optional(),
+    basis: valueBasis.optional(),
+    split: splitRuleSchema.optional(),
+    waitForFit: z.boolean().default(false),
+  }),
+  /** One customer's RFM, segment, tier, P(alive) and predicted CLV, for 客户 360; null without paid orders. */
+  'value.customer': z.object({ id: customerId, asOf: isoDate.optional() }),
+  /** Saves the value settings: monetary basis, the high/low rule, the holiday calendar. */
+  'value.saveSettings': z.object({
+    basis: valueBasis,
+    split: splitRuleSchema,
+    holidays: z.array(z.object({ name: z.string().trim().min(1).max(30), start: monthDay, end: monthDay })).max(50),
+  }),
 } as const;
 
 // Every channel has a schema and every schema a channel (a missing or extra key fails the check).
@@ -388,6 +429,9 @@ export interface ChannelResults {
   'customers.update': CustomerEditResult;
   'customers.export': CustomersExportFile;
   'customers.exportChunk': OrdersExportChunk;
+  'value.report': ValueReport;
+  'value.customer': CustomerValue | null;
+  'value.saveSettings': ValueSettings;
 }
 export type ChannelResult<C extends Channel> = ChannelResults[C];
 

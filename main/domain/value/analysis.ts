@@ -96,6 +96,8 @@ export interface ValueAnalysis {
   totalPredictedFen: number;
   customersWithPrediction: number;
   rows: CustomerValueRow[];
+  /** The facts the rows were computed from, indexed alike. */
+  facts: readonly CustomerFacts[];
 }
 
 function emptyTotals<N extends string>(names: readonly N[]): Map<N, GroupTotals & { name: N }> {
@@ -206,5 +208,6 @@ export function analyseValue(
     totalPredictedFen,
     customersWithPrediction,
     rows,
+    facts,
   };
 }

@@ -66,3 +66,4 @@ export * from './behaviour.js';
 export * from './cohorts.js';
 export * from './churn.js';
 export * from './analysis.js';
+export type * from './report-types.js';

@@ -9,7 +9,15 @@
  * a shop where most customers bought once scores all of them alike (design §5.4 lists the other
  * conventions: rank-first and NTILE split tied customers arbitrarily).
  */
+import {
+  EIGHT_SEGMENTS,
+  NAMED_SEGMENTS,
+  type EightSegment,
+  type NamedSegment,
+} from '../../shared/value-names.js';
 import { daysBetween, type CustomerFacts } from './customer-facts.js';
+
+export { EIGHT_SEGMENTS, NAMED_SEGMENTS, type EightSegment, type NamedSegment };
 
 export type MonetaryBasis = 'revenue' | 'contribution';
 
@@ -59,19 +67,6 @@ export function rfmScores(rfm: readonly Rfm[]): RfmScores[] {
   const m = quintileScores(rfm.map((x) => x.monetaryFen));
   return rfm.map((_, i) => ({ r: r[i]!, f: f[i]!, m: m[i]! }));
 }
-
-/** The Chinese eight segments (RFM 八类客户), by code R F M with 1 = high. */
-export const EIGHT_SEGMENTS = [
-  'important_value', // 111 重要价值
-  'important_development', // 101 重要发展
-  'important_retention', // 011 重要保持
-  'important_winback', // 001 重要挽留
-  'general_value', // 110 一般价值
-  'general_development', // 100 一般发展
-  'general_retention', // 010 一般保持
-  'general_winback', // 000 一般挽留
-] as const;
-export type EightSegment = (typeof EIGHT_SEGMENTS)[number];
 
 export const EIGHT_SEGMENT_NAMES_ZH: Readonly<Record<EightSegment, string>> = {
   important_value: '重要价值客户',
@@ -162,8 +157,7 @@ export const NAMED_SEGMENT_RULES = [
   { name: 'about_to_sleep', r: [2, 3], f: [1, 3], m: [1, 4] },
   { name: 'lost', r: [1, 1], f: [1, 5], m: [1, 5] },
 ] as const;
-export type NamedSegment = (typeof NAMED_SEGMENT_RULES)[number]['name'] | 'others';
-export const NAMED_SEGMENTS: readonly NamedSegment[] = [...NAMED_SEGMENT_RULES.map((r) => r.name), 'others'];
+NAMED_SEGMENT_RULES satisfies readonly { name: NamedSegment }[];
 
 export function namedSegmentOf(s: RfmScores): NamedSegment {
   const within = (v: number, [lo, hi]: readonly [number, number]) => v >= lo && v <= hi;

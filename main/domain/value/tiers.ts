@@ -11,8 +11,9 @@
  */
 import { median } from './rfm.js';
 
-export const VALUE_TIERS = ['most_valuable', 'most_growable', 'negative', 'others'] as const;
-export type ValueTier = (typeof VALUE_TIERS)[number];
+import { VALUE_TIERS, type ValueTier } from '../../shared/value-names.js';
+
+export { VALUE_TIERS, type ValueTier };
 
 /** The top share a tier takes. */
 export const TOP_SHARE = 0.2;

@@ -1,0 +1,282 @@
+/**
+ * The value report from the database: the customers' facts in one grouped read (value-facts.ts),
+ * the stored predictions of the last fit (fit-refresh.ts), and the pure analyses
+ * (domain/value/analysis.ts). The last analysis is kept per database and reused while the data,
+ * the fit, the as-of day and the settings are the same (the dashboard, the customer page and the
+ * list's value filters ask for the same one in turn).
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import { maskPersonName } from '../../domain/orders/privacy.js';
+import {
+  analyseValue,
+  DEFAULT_HOLIDAYS,
+  EIGHT_SEGMENT_NAMES_ZH,
+  CLV_DEFAULTS,
+  RECENT_WINDOWS,
+  type BehaviourSegment,
+  type CustomerValue,
+  type CustomerValueRow,
+  type EightSegment,
+  type NamedSegment,
+  type ValueAnalysis,
+  type ValueTier,
+  type ValueReport,
+  type ValueReportRequest,
+  type ValueSettings,
+} from '../../domain/value/index.js';
+import type { ReadSource } from '../customers/search.js';
+import {
+  dataStamp,
+  readPrediction,
+  readPredictions,
+  readStoredFit,
+  type FitState,
+  type StoredFit,
+} from './fit-refresh.js';
+import { contributionMode, type ContributionMode } from './order-contribution.js';
+import { latestOrderDay, mainCurrency, otherCurrencyOrders, readCustomerFacts } from './value-facts.js';
+
+export const VALUE_SETTINGS_KEY = 'value.settings';
+
+export const DEFAULT_VALUE_SETTINGS: ValueSettings = {
+  basis: 'revenue',
+  split: { kind: 'median' },
+  holidays: [...DEFAULT_HOLIDAYS],
+};
+
+export function readValueSettings({ readSqlite }: Pick<ReadSource, 'readSqlite'>): ValueSettings {
+  const row = readSqlite.prepare('SELECT value FROM settings WHERE key = ?').get(VALUE_SETTINGS_KEY) as
+    { value: string } | undefined;
+  if (!row) return DEFAULT_VALUE_SETTINGS;
+  return { ...DEFAULT_VALUE_SETTINGS, ...(JSON.parse(row.value) as Partial<ValueSettings>) };
+}
+
+export interface ComputedValue {
+  currency: string | null;
+  asOf: string | null;
+  mode: ContributionMode;
+  settings: ValueSettings;
+  otherCurrencyOrders: number;
+  fit: StoredFit | null;
+  analysis: ValueAnalysis | null;
+}
+
+const lastComputed = new WeakMap<BetterSqlite3.Database, { key: string; value: ComputedValue }>();
+
+/** The analysis for an as-of day (default: the latest order day) and the saved settings. */
+export function computeValue(
+  source: Pick<ReadSource, 'readSqlite'>,
+  request: ValueReportRequest = {},
+): ComputedValue {
+  const stored = readValueSettings(source);
+  const settings: ValueSettings = {
+    basis: request.basis ?? stored.basis,
+    split: request.split ?? stored.split,
+    holidays: stored.holidays,
+  };
+  const currency = mainCurrency(source);
+  const asOf = request.asOf ?? latestOrderDay(source);
+  const mode = contributionMode(source);
+  const fit = readStoredFit(source);
+  const key = JSON.stringify([dataStamp(source), fit?.fittedAt ?? null, currency, asOf, mode, settings]);
+  const cached = lastComputed.get(source.readSqlite);
+  if (cached?.key === key) return cached.value;
+  let value: ComputedValue;
+  if (!currency || !asOf) {
+    value = { currency, asOf, mode, settings, otherCurrencyOrders: 0, fit, analysis: null };
+  } else {
+    const facts = readCustomerFacts(source, { currency, asOf, holidays: settings.holidays, mode });
+    // Predictions in another currency than the report's (the main currency changed) do not apply.
+    const predictions = fit && fit.currency === currency ? readPredictions(source) : new Map();
+    const analysis = analyseValue(facts, { asOf, basis: settings.basis, split: settings.split }, (id) =>
+      predictions.get(id),
+    );
+    value = {
+      currency,
+      asOf,
+      mode,
+      settings,
+      otherCurrencyOrders: otherCurrencyOrders(source, currency, asOf),
+      fit,
+      analysis,
+    };
+  }
+  lastComputed.set(source.readSqlite, { key, value });
+  return value;
+}
+
+/** How many win-back customers the report lists (the list filter has them all). */
+export const WIN_BACK_LIMIT = 50;
+
+export function valueReport(
+  source: Pick<ReadSource, 'readSqlite'>,
+  request: ValueReportRequest,
+  fitState: FitState,
+): ValueReport {
+  const computed = computeValue(source, request);
+  const { analysis: a, fit } = computed;
+  const names = a
+    ? customerNames(
+        source,
+        a.winBack.slice(0, WIN_BACK_LIMIT).map((w) => w.id),
+      )
+    : new Map();
+  return {
+    asOf: computed.asOf,
+    currency: computed.currency,
+    customers: a?.customers ?? 0,
+    orders: a?.orders ?? 0,
+    otherCurrencyOrders: computed.otherCurrencyOrders,
+    monetary: computed.settings.basis,
+    contributionMode: computed.mode,
+    settings: computed.settings,
+    valueToDate: {
+      revenueFen: a?.revenueFen ?? 0,
+      contributionFen: a?.contributionFen ?? 0,
+      recent: a?.recent ?? [],
+    },
+    rfm: {
+      thresholds: a?.thresholds ?? null,
+      segments: (a?.segments ?? []).map((s) => ({
+        ...s,
+        key: s.name,
+        name: EIGHT_SEGMENT_NAMES_ZH[s.name].replace(/客户$/, ''),
+      })),
+      named: a?.named ?? [],
+    },
+    clv: {
+      state: fitState,
+      model: modelSummary(fit),
+      totalPredictedFen: Math.round(a?.totalPredictedFen ?? 0),
+      customersWithPrediction: a?.customersWithPrediction ?? 0,
+    },
+    tiers: a?.tiers ?? [],
+    behaviour: a?.behaviour ?? [],
+    cohorts: a?.retention ?? [],
+    cumulative: a?.cumulative ?? [],
+    repurchase: a?.repurchase ?? [],
+    pareto: a?.pareto ?? [],
+    winBack: {
+      customers: a?.winBack.length ?? 0,
+      valueLostFen: a?.winBack.reduce((s, w) => s + w.valueLostFen, 0) ?? 0,
+      list: (a?.winBack.slice(0, WIN_BACK_LIMIT) ?? []).map((w) => ({ ...w, name: names.get(w.id) ?? null })),
+    },
+  };
+}
+
+function customerNames(source: Pick<ReadSource, 'readSqlite'>, ids: number[]): Map<number, string | null> {
+  if (ids.length === 0) return new Map();
+  const rows = source.readSqlite
+    .prepare(
+      'SELECT customer_id AS id, name FROM customer_stats WHERE customer_id IN (SELECT value FROM json_each(?))',
+    )
+    .all(JSON.stringify(ids)) as { id: number; name: string | null }[];
+  return new Map(rows.map((r) => [r.id, maskPersonName(r.name)]));
+}
+
+function modelSummary(fit: StoredFit | null): ValueReport['clv']['model'] {
+  if (!fit) return null;
+  const { models } = fit;
+  return {
+    fittedAt: fit.fittedAt,
+    calibrationEnd: fit.calibrationEnd,
+    currency: fit.currency,
+    unit: models.unit,
+    customers: models.customers,
+    repeatCustomers: models.repeatCustomers,
+    purchasesMethod: models.purchasesMethod,
+    spendMethod: models.spendMethod,
+    bgnbd: models.bgnbd.usable && models.bgnbd.fit ? models.bgnbd.fit.params : null,
+    gammaGamma: models.gammaGamma.usable && models.gammaGamma.fit ? models.gammaGamma.fit.params : null,
+    thinData: [...models.bgnbd.problems, ...models.gammaGamma.problems].filter(
+      (m, i, all) => all.findIndex((x) => x.code === m.code) === i,
+    ),
+    margin: fit.margin,
+    months: CLV_DEFAULTS.months,
+    monthlyDiscountRate: CLV_DEFAULTS.monthlyDiscountRate,
+    durationMs: fit.durationMs,
+  };
+}
+
+function rowOf(analysis: ValueAnalysis, id: number): CustomerValueRow | undefined {
+  const rows = analysis.rows;
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const row = rows[mid]!;
+    if (row.id === id) return row;
+    if (row.id < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+/** One customer's value for 客户 360; null when the customer has no paid order in the report. */
+export function customerValue(
+  source: Pick<ReadSource, 'readSqlite'>,
+  id: number,
+  fitState: FitState,
+  request: ValueReportRequest = {},
+): CustomerValue | null {
+  const computed = computeValue(source, request);
+  const a = computed.analysis;
+  const row = a ? rowOf(a, id) : undefined;
+  if (!a || !row || !computed.currency || !computed.asOf) return null;
+  const facts = a.facts[a.rows.indexOf(row)]!;
+  const prediction =
+    computed.fit && computed.fit.currency === computed.currency ? readPrediction(source, id) : null;
+  return {
+    asOf: computed.asOf,
+    currency: computed.currency,
+    monetary: computed.settings.basis,
+    rfm: row.rfm,
+    scores: row.scores,
+    segment: row.segment,
+    named: row.named,
+    thresholds: a.thresholds,
+    tier: row.tier,
+    behaviour: row.behaviour,
+    winBack: row.winBack,
+    revenueFen: facts.revenueFen,
+    contributionFen: facts.contributionFen,
+    recent: RECENT_WINDOWS.map((months, k) => ({
+      months,
+      revenueFen: facts.recentRevenueFen[k]!,
+      contributionFen: facts.recentContributionFen[k]!,
+    })),
+    prediction,
+    model: modelSummary(computed.fit),
+    fitState,
+  };
+}
+
+/** The value filters of the Customers list (customers-query.ts). */
+export interface ValueMembership {
+  rfmSegment?: EightSegment;
+  namedSegment?: NamedSegment;
+  valueTier?: ValueTier;
+  behaviour?: BehaviourSegment;
+  winBack?: boolean;
+  valueAsOf?: string;
+}
+
+export function hasValueFilter(f: ValueMembership): boolean {
+  return Boolean(f.rfmSegment || f.namedSegment || f.valueTier || f.behaviour || f.winBack);
+}
+
+/** The ids of the customers in every value group the filter names, ascending. */
+export function valueMemberIds(source: Pick<ReadSource, 'readSqlite'>, f: ValueMembership): number[] {
+  const a = computeValue(source, f.valueAsOf ? { asOf: f.valueAsOf } : {}).analysis;
+  if (!a) return [];
+  return a.rows
+    .filter(
+      (r) =>
+        (!f.rfmSegment || r.segment === f.rfmSegment) &&
+        (!f.namedSegment || r.named === f.namedSegment) &&
+        (!f.valueTier || r.tier === f.valueTier) &&
+        (!f.behaviour || r.behaviour.includes(f.behaviour)) &&
+        (!f.winBack || r.winBack),
+    )
+    .map((r) => r.id);
+}
