@@ -25,6 +25,7 @@ import { startBenchStats } from './bench-stats.js';
 import { registerClvCommands } from './commands/clv.js';
 import { registerShopAndBackupCommands } from './commands/shops-and-backup.js';
 import { registerCustomersCommand } from './commands/customers.js';
+import { registerReportValueCommand } from './commands/report-value.js';
 import { createPrinter } from './human.js';
 import { mappingHelp } from './mapping-help.js';
 import { printJson, progressPrinter } from './output.js';
@@ -227,7 +228,7 @@ export function buildProgram(session: Session = { lang: null, json: false }): Co
     .option('--to <date>')
     .option('--json')
     .action(notYet('report profit', true));
-  report.command('value').option('--as-of <date>').option('--json').action(notYet('report value', true));
+  registerReportValueCommand(report, { open, lang: () => sessionLang(session) });
   registerClvCommands(program, { lang: () => sessionLang(session) });
   program
     .command('export')
