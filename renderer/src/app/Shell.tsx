@@ -16,6 +16,7 @@ import { ImportPage } from '../features/import/ImportPage';
 import { OrdersPage } from '../features/orders/OrdersPage';
 import { CustomersRoute } from '../features/customers/CustomersPage';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
+import { ValuePage } from '../features/value/ValuePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { useAppState } from './AppState';
 import { DropOverlay } from './DropOverlay';
@@ -49,8 +50,9 @@ function Page({ route }: { route: Route }) {
       return <ImportPage tab={route} />;
     case 'customers':
       return <CustomersRoute />;
-    case 'profit':
     case 'value':
+      return <ValuePage />;
+    case 'profit':
     case 'vip':
       return <ComingSoon page={route} />;
     case 'settings':

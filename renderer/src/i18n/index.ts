@@ -8,6 +8,7 @@ import { backupTexts } from '../features/backup/texts';
 import { shopsTexts } from '../features/shops/texts';
 import { ordersTexts } from '../features/orders/texts';
 import { customersTexts } from '../features/customers/texts';
+import { valueTexts } from '../features/value/texts';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -23,6 +24,7 @@ const FEATURE_TEXTS = {
   backup: backupTexts,
   orders: ordersTexts,
   customers: customersTexts,
+  value: valueTexts,
 } as const;
 
 type FeatureTexts<L extends Language> = { [K in keyof typeof FEATURE_TEXTS]: (typeof FEATURE_TEXTS)[K][L] };
