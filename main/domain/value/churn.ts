@@ -3,7 +3,9 @@
  * the days since their latest order exceed OVERDUE_FACTOR times their own usual gap (first to
  * latest order over the gaps between them), and at risk when also their P(alive) is below
  * LOW_P_ALIVE — or when no model gives a P(alive) (thin data), overdue alone. Sorted by the value
- * lost: what the customer brought in a year at their own pace (average order × 365 / gap).
+ * lost: what the customer brought a year while they bought — their money over the time from their
+ * first order to one usual gap after their latest, counted as at least a year (so two quick orders
+ * and silence are not read as a hundred orders a year).
  */
 import { daysBetween, type CustomerFacts } from './customer-facts.js';
 import type { MonetaryBasis } from './rfm.js';
@@ -19,7 +21,7 @@ export interface ChurnCandidate {
   /** Days late: recency − OVERDUE_FACTOR × interval. */
   overdueDays: number;
   pAlive: number | null;
-  /** Minor units a year the customer brought at their own pace. */
+  /** Minor units a year the customer brought while buying (see the file comment). */
   valueLostFen: number;
 }
 
@@ -36,7 +38,8 @@ export function churnCandidate(
   if (overdueDays <= 0) return null;
   if (pAlive !== null && pAlive >= LOW_P_ALIVE) return null;
   const money = basis === 'revenue' ? c.revenueFen : c.contributionFen;
-  const valueLostFen = Math.round(((money / c.orders) * 365) / intervalDays);
+  const activeDays = Math.max(365, daysBetween(c.firstDay, c.lastDay) + intervalDays);
+  const valueLostFen = Math.round((money * 365) / activeDays);
   return { id: c.id, recencyDays, intervalDays, overdueDays, pAlive, valueLostFen };
 }
 

@@ -90,10 +90,26 @@ describe('the win-back list', () => {
 
   it('lists repeat customers overdue against their own interval, most value lost first', () => {
     const list = winBackList(churnFacts, '2026-03-22', () => null, 'revenue');
+    // Money a year while buying, over at least a year: 600 and 300 yuan.
     expect(list.map((c) => [c.id, c.intervalDays, c.recencyDays, c.valueLostFen])).toEqual([
-      [12, 20, 80, (30000 * 365) / 20],
-      [10, 10, 60, (10000 * 365) / 10],
+      [12, 20, 80, 60000],
+      [10, 10, 60, 30000],
     ]);
+    // A steady buyer over two years: their money per year of buying.
+    const steady = factsOf(
+      Array.from({ length: 9 }, (_, k) =>
+        order(
+          20,
+          `202${3 + Math.floor((k * 3) / 12)}-${String(((k * 3) % 12) + 1).padStart(2, '0')}-01`,
+          'jd',
+          100,
+        ),
+      ),
+      '2026-03-22',
+    );
+    const [candidate] = winBackList(steady, '2026-03-22', () => null, 'revenue');
+    expect(candidate!.intervalDays).toBeCloseTo(731 / 8);
+    expect(candidate!.valueLostFen).toBe(Math.round((90000 * 365) / (731 + 731 / 8)));
   });
 
   it('leaves out customers the model still thinks alive', () => {

@@ -190,11 +190,11 @@ export function ParetoCard({ report }: { report: ValueReport }) {
       <div style={{ height: 260 }}>
         <Line
           data={{
-            labels: points.map((p) => `${p.customerShare}%`),
             datasets: [
               {
                 label: t('value.pareto.y'),
-                data: points.map((p) => Math.round(p.revenueShare * 1000) / 10),
+                // On a linear x axis: the top 1%, 2%, 5% … sit where they are, not evenly spaced.
+                data: points.map((p) => ({ x: p.customerShare, y: Math.round(p.revenueShare * 1000) / 10 })),
                 borderColor: '#fa541c',
                 backgroundColor: 'rgba(250, 84, 28, 0.12)',
                 fill: true,
@@ -205,9 +205,20 @@ export function ParetoCard({ report }: { report: ValueReport }) {
           options={{
             maintainAspectRatio: false,
             animation: false,
-            plugins: { legend: { display: false } },
+            plugins: {
+              legend: { display: false },
+              tooltip: {
+                callbacks: { label: (ctx) => `${String(ctx.parsed.x)}% → ${String(ctx.parsed.y)}%` },
+              },
+            },
             scales: {
-              x: { title: { display: true, text: t('value.pareto.x') } },
+              x: {
+                type: 'linear',
+                min: 0,
+                max: 100,
+                title: { display: true, text: t('value.pareto.x') },
+                ticks: { callback: (v) => `${String(v)}%` },
+              },
               y: { min: 0, max: 100, ticks: { callback: (v) => `${String(v)}%` } },
             },
           }}

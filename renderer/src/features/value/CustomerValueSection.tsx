@@ -125,7 +125,7 @@ function ValueDetails({ v, labels }: { v: CustomerValue; labels: ReturnType<type
         </Typography.Text>
         <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
           {t(th.rule === 'median' ? 'value.segments.rule' : 'value.segments.ruleInclusive', {
-            rule: t(`value.split.${th.rule}`),
+            rule: t(`value.splitWord.${th.rule}`),
             r: Math.round(th.recencyDays * 10) / 10,
             f: Math.round(th.frequency * 100) / 100,
             m: money(th.monetaryFen),

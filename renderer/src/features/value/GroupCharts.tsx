@@ -194,7 +194,7 @@ export function SegmentsCard({ report, asOfLatest }: { report: ValueReport; asOf
       {th && (
         <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0', fontSize: 12 }}>
           {t(th.rule === 'median' ? 'value.segments.rule' : 'value.segments.ruleInclusive', {
-            rule: t(`value.split.${th.rule}`),
+            rule: t(`value.splitWord.${th.rule}`),
             r: Math.round(th.recencyDays * 10) / 10,
             f: Math.round(th.frequency * 100) / 100,
             m: formatFen(Math.round(th.monetaryFen), currency),

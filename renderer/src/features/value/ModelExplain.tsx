@@ -36,7 +36,8 @@ export function ModelExplain({ model }: { model: ValueModelSummary | null }) {
             b: fixed(model.bgnbd.b),
             p: fixed(model.gammaGamma.p, 2),
             q: fixed(model.gammaGamma.q, 2),
-            gamma: fixed(model.gammaGamma.gamma, 0),
+            // γ is in the spend's unit (minor units): shown in whole units, as the amounts are.
+            gamma: fixed(model.gammaGamma.gamma / 100, 2),
           })}
         </>
       )}

@@ -63,7 +63,10 @@ function Kpis({ report, latest }: { report: ValueReport; latest: string | null }
       id: 'predicted',
       title: t('value.kpi.predicted'),
       value: report.clv.model ? formatFen(report.clv.totalPredictedFen, currency) : '—',
-      hint: t('value.kpi.predictedHint', { customers: formatCount(report.clv.customersWithPrediction) }),
+      hint: t('value.kpi.predictedHint', {
+        customers: formatCount(report.clv.customersWithPrediction),
+        margin: `${Math.round((report.clv.model?.margin ?? 1) * 1000) / 10}%`,
+      }),
     },
     {
       id: 'repurchase',
