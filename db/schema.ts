@@ -192,17 +192,46 @@ export interface ValueFitsTable {
   fitted_at: string;
 }
 
-/** A customer's predictions from the last fit. */
-export interface CustomerPredictionsTable {
+/** A customer's value as of the data's end, and its predictions, from the last fit (0001-initial.ts). */
+export interface CustomerValueTable {
   customer_id: number;
-  frequency: number;
-  recency_days: number;
-  age_days: number;
+  first_day: string;
+  last_day: string;
+  orders: number;
+  revenue_fen: number;
+  contribution_fen: number;
+  first_platform: string;
+  last_platform: string;
+  platforms: string;
+  discount_orders: number;
+  holiday_orders: number;
+  revenue_6m_fen: number;
+  contribution_6m_fen: number;
+  revenue_8m_fen: number;
+  contribution_8m_fen: number;
+  revenue_12m_fen: number;
+  contribution_12m_fen: number;
+  active_months: string;
+  first_3m_revenue_fen: number;
+  first_6m_revenue_fen: number;
+  first_12m_revenue_fen: number;
+  first_3m_contribution_fen: number;
+  first_6m_contribution_fen: number;
+  first_12m_contribution_fen: number;
+  frequency: number | null;
+  recency_days: number | null;
+  age_days: number | null;
   p_alive: number | null;
-  purchases_90: number;
-  purchases_365: number;
-  spend_per_order_fen: number;
-  clv_fen: number;
+  purchases_90: number | null;
+  purchases_365: number | null;
+  spend_per_order_fen: number | null;
+  clv_fen: number | null;
+}
+
+/** One column of the value snapshot (services/value/value-snapshot.ts). */
+export interface ValueSnapshotTable {
+  name: string;
+  data: Buffer;
 }
 
 export interface CustomerSearchTable {
@@ -323,7 +352,8 @@ export interface Database {
   customer_spend: CustomerSpendTable;
   customer_search: CustomerSearchTable;
   value_fits: ValueFitsTable;
-  customer_predictions: CustomerPredictionsTable;
+  customer_value: CustomerValueTable;
+  value_snapshot: ValueSnapshotTable;
   orders: OrdersTable;
   order_lines: OrderLinesTable;
   products: ProductsTable;

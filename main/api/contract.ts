@@ -307,7 +307,9 @@ export const inputSchemas = {
   'value.saveSettings': z.object({
     basis: valueBasis,
     split: splitRuleSchema,
-    holidays: z.array(z.object({ name: z.string().trim().min(1).max(30), start: monthDay, end: monthDay })).max(50),
+    holidays: z
+      .array(z.object({ name: z.string().trim().min(1).max(30), start: monthDay, end: monthDay }))
+      .max(50),
   }),
 } as const;
 

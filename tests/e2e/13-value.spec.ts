@@ -68,7 +68,7 @@ test('open the value dashboard, read the charts and follow a segment to its cust
   const section = page.getByTestId('customer-value');
   await expect(section.getByTestId('customer-value-segment')).toHaveText(segment.name);
   const stored = queryOne<{ clv: number; p: number | null }>(
-    `SELECT round(clv_fen) AS clv, p_alive AS p FROM customer_predictions WHERE customer_id = ${id}`,
+    `SELECT round(clv_fen) AS clv, p_alive AS p FROM customer_value WHERE customer_id = ${id}`,
   );
   await expect(section.getByTestId('customer-value-clv')).toHaveText(
     `¥${(stored.clv / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
@@ -120,7 +120,7 @@ for (const language of LANGUAGES) {
       expect(await page.evaluate(PAGE_OVERFLOW), 'the page scrolls sideways').toBe(0);
 
       const rich = queryOne<{ id: number }>(
-        'SELECT customer_id AS id FROM customer_predictions ORDER BY clv_fen DESC LIMIT 1',
+        'SELECT customer_id AS id FROM customer_value ORDER BY clv_fen DESC LIMIT 1',
       );
       const customers = new CustomersPage(page);
       await customers.openCustomer(rich.id);

@@ -27,6 +27,8 @@ export function valueHandlers(deps: HandlerDeps): HandlerMap<ValueChannels> {
     },
     'value.saveSettings': async (settings) => {
       await writeSetting(huikeDb, VALUE_SETTINGS_KEY, JSON.stringify(settings));
+      // A new holiday calendar changes the stored facts' holiday orders: refreshed in the background.
+      valueFit.schedule();
       return readValueSettings(huikeDb);
     },
   };

@@ -106,6 +106,14 @@ function emptyTotals<N extends string>(names: readonly N[]): Map<N, GroupTotals 
   );
 }
 
+function addTo(t: GroupTotals | undefined, c: CustomerFacts, predicted: number): void {
+  if (!t) return;
+  t.customers += 1;
+  t.revenueFen += c.revenueFen;
+  t.contributionFen += c.contributionFen;
+  t.predictedFen += predicted;
+}
+
 export function analyseValue(
   facts: readonly CustomerFacts[],
   options: AnalysisOptions,
@@ -147,13 +155,6 @@ export function analyseValue(
       customersWithPrediction += 1;
       totalPredictedFen += predicted;
     }
-    const add = (t: GroupTotals | undefined) => {
-      if (!t) return;
-      t.customers += 1;
-      t.revenueFen += c.revenueFen;
-      t.contributionFen += c.contributionFen;
-      t.predictedFen += predicted;
-    };
     const row: CustomerValueRow = {
       id: c.id,
       rfm: rfm[i]!,
@@ -165,17 +166,17 @@ export function analyseValue(
       winBack: winBackIds.has(c.id),
     };
     rows.push(row);
-    add(segments.get(row.segment));
-    add(named.get(row.named));
-    add(tierTotals.get(row.tier));
-    for (const b of row.behaviour) add(behaviour.get(b));
+    addTo(segments.get(row.segment), c, predicted);
+    addTo(named.get(row.named), c, predicted);
+    addTo(tierTotals.get(row.tier), c, predicted);
+    for (const b of row.behaviour) addTo(behaviour.get(b), c, predicted);
     orders += c.orders;
     revenueFen += c.revenueFen;
     contributionFen += c.contributionFen;
-    recent.forEach((w, k) => {
-      w.revenueFen += c.recentRevenueFen[k]!;
-      w.contributionFen += c.recentContributionFen[k]!;
-    });
+    for (let k = 0; k < recent.length; k++) {
+      recent[k]!.revenueFen += c.recentRevenueFen[k]!;
+      recent[k]!.contributionFen += c.recentContributionFen[k]!;
+    }
   });
   // Customers who bought in each window: their latest order falls after its start.
   for (const [k, months] of RECENT_WINDOWS.entries()) {

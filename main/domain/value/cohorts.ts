@@ -2,7 +2,7 @@
  * Cohorts (issue 11): customers grouped by the month of their first paid order and the platform of
  * that order. Months are calendar months; month 0 is the first order's month.
  */
-import { monthIndex, type CustomerFacts } from './customer-facts.js';
+import { EARLY_MONTHS, monthIndex, type CustomerFacts } from './customer-facts.js';
 
 export interface RetentionCohort {
   /** YYYY-MM of the first order. */
@@ -34,13 +34,9 @@ export function retentionCohorts(customers: readonly CustomerFacts[], asOfMonth:
   };
   for (const c of customers) {
     const first = c.firstDay.slice(0, 7);
-    const start = monthIndex(first);
     for (const cohort of [cohortOf(first, 'all'), cohortOf(first, c.firstPlatform)]) {
       cohort.customers += 1;
-      for (const m of c.months) {
-        const k = monthIndex(m.month) - start;
-        if (k >= 0 && k < cohort.active.length) cohort.active[k]! += 1;
-      }
+      for (const k of c.activeMonths) if (k < cohort.active.length) cohort.active[k]! += 1;
     }
   }
   return [...cohorts.values()].sort((a, b) =>
@@ -55,7 +51,7 @@ function platformOrder(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
-export const CUMULATIVE_MONTHS = [3, 6, 12] as const;
+export const CUMULATIVE_MONTHS = EARLY_MONTHS;
 
 export interface CumulativeValue {
   /** Acquisition (first-order) platform, or 'all'. */
@@ -87,14 +83,8 @@ export function cumulativeValueByPlatform(
     const start = monthIndex(c.firstDay.slice(0, 7));
     CUMULATIVE_MONTHS.forEach((n, h) => {
       if (start + n - 1 > last) return;
-      let revenue = 0;
-      let contribution = 0;
-      for (const m of c.months) {
-        if (monthIndex(m.month) - start < n) {
-          revenue += m.revenueFen;
-          contribution += m.contributionFen;
-        }
-      }
+      const revenue = c.earlyRevenueFen[h]!;
+      const contribution = c.earlyContributionFen[h]!;
       for (const s of [slot('all'), slot(c.firstPlatform)]) {
         s[h]!.customers += 1;
         s[h]!.revenue += revenue;

@@ -5,9 +5,21 @@
  * must agree with.
  */
 
+/** Days since 1970-01-01 of a YYYY-MM-DD day, remembered: the analyses ask for few distinct days many times. */
+const DAY_NUMBERS = new Map<string, number>();
+function dayIndex(day: string): number {
+  let n = DAY_NUMBERS.get(day);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+    if (DAY_NUMBERS.size > 100_000) DAY_NUMBERS.clear();
+    DAY_NUMBERS.set(day, n);
+  }
+  return n;
+}
+
 /** Days between two YYYY-MM-DD days (b − a), in whole calendar days. */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  return dayIndex(b) - dayIndex(a);
 }
 
 /** The day `months` calendar months before `day` (the same day of the month, clamped to its end). */
@@ -54,12 +66,8 @@ export interface ActivityRow {
   recentContributionFen: readonly [number, number, number];
 }
 
-export interface CustomerMonth {
-  month: string;
-  orders: number;
-  revenueFen: number;
-  contributionFen: number;
-}
+/** The horizons of "value in the first N months" (cohorts: cumulative value by acquisition platform). */
+export const EARLY_MONTHS = [3, 6, 12] as const;
 
 export interface CustomerFacts {
   id: number;
@@ -76,37 +84,53 @@ export interface CustomerFacts {
   holidayOrders: number;
   recentRevenueFen: [number, number, number];
   recentContributionFen: [number, number, number];
-  /** Months with a paid order, in order. */
-  months: CustomerMonth[];
+  /** Months with a paid order, as months after the first order's month (0 is that month), ascending. */
+  activeMonths: number[];
+  /** Revenue and contribution in the first 3, 6 and 12 months (months 0 … N−1). */
+  earlyRevenueFen: [number, number, number];
+  earlyContributionFen: [number, number, number];
+}
+
+interface Building {
+  facts: CustomerFacts;
+  /** Month index → [revenue, contribution], until build(). */
+  months: Map<number, [number, number]>;
 }
 
 /**
- * Folds activity rows into one record per customer, in customer order. Rows may come in any
- * order; the result does not depend on it.
+ * Folds activity rows (any grouping finer than the customer: one order, or a month on a platform)
+ * into one record per customer. The order of the rows does not matter.
  */
-export function foldCustomerFacts(rows: readonly ActivityRow[]): CustomerFacts[] {
-  const byCustomer = new Map<number, CustomerFacts>();
-  for (const row of rows) {
-    let c = byCustomer.get(row.customer);
-    if (!c) {
-      c = {
-        id: row.customer,
-        firstDay: row.firstDay,
-        lastDay: row.lastDay,
-        orders: 0,
-        revenueFen: 0,
-        contributionFen: 0,
-        firstPlatform: row.platform,
-        lastPlatform: row.platform,
-        platforms: [],
-        discountOrders: 0,
-        holidayOrders: 0,
-        recentRevenueFen: [0, 0, 0],
-        recentContributionFen: [0, 0, 0],
-        months: [],
+export class CustomerFactsBuilder {
+  private readonly byCustomer = new Map<number, Building>();
+
+  add(row: ActivityRow): void {
+    let b = this.byCustomer.get(row.customer);
+    if (!b) {
+      b = {
+        facts: {
+          id: row.customer,
+          firstDay: row.firstDay,
+          lastDay: row.lastDay,
+          orders: 0,
+          revenueFen: 0,
+          contributionFen: 0,
+          firstPlatform: row.platform,
+          lastPlatform: row.platform,
+          platforms: [],
+          discountOrders: 0,
+          holidayOrders: 0,
+          recentRevenueFen: [0, 0, 0],
+          recentContributionFen: [0, 0, 0],
+          activeMonths: [],
+          earlyRevenueFen: [0, 0, 0],
+          earlyContributionFen: [0, 0, 0],
+        },
+        months: new Map(),
       };
-      byCustomer.set(row.customer, c);
+      this.byCustomer.set(row.customer, b);
     }
+    const c = b.facts;
     if (row.firstDay < c.firstDay || (row.firstDay === c.firstDay && row.platform < c.firstPlatform)) {
       c.firstDay = row.firstDay;
       c.firstPlatform = row.platform;
@@ -125,26 +149,41 @@ export function foldCustomerFacts(rows: readonly ActivityRow[]): CustomerFacts[]
       c.recentContributionFen[w]! += row.recentContributionFen[w]!;
     }
     if (!c.platforms.includes(row.platform)) c.platforms.push(row.platform);
-    const month = c.months.find((m) => m.month === row.month);
+    const index = monthIndex(row.month);
+    const month = b.months.get(index);
     if (month) {
-      month.orders += row.orders;
-      month.revenueFen += row.revenueFen;
-      month.contributionFen += row.contributionFen;
-    } else {
-      c.months.push({
-        month: row.month,
-        orders: row.orders,
-        revenueFen: row.revenueFen,
-        contributionFen: row.contributionFen,
-      });
+      month[0] += row.revenueFen;
+      month[1] += row.contributionFen;
+    } else b.months.set(index, [row.revenueFen, row.contributionFen]);
+  }
+
+  /** One record per customer, in customer order. */
+  build(): CustomerFacts[] {
+    const out: CustomerFacts[] = [];
+    for (const { facts: c, months } of this.byCustomer.values()) {
+      c.platforms.sort();
+      const first = monthIndex(c.firstDay.slice(0, 7));
+      for (const [index, [revenue, contribution]] of months) {
+        const k = index - first;
+        c.activeMonths.push(k);
+        EARLY_MONTHS.forEach((n, h) => {
+          if (k < n) {
+            c.earlyRevenueFen[h]! += revenue;
+            c.earlyContributionFen[h]! += contribution;
+          }
+        });
+      }
+      c.activeMonths.sort((a, b) => a - b);
+      out.push(c);
     }
+    return out.sort((a, b) => a.id - b.id);
   }
-  const out = [...byCustomer.values()].sort((a, b) => a.id - b.id);
-  for (const c of out) {
-    c.platforms.sort();
-    c.months.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
-  }
-  return out;
+}
+
+export function foldCustomerFacts(rows: readonly ActivityRow[]): CustomerFacts[] {
+  const builder = new CustomerFactsBuilder();
+  for (const row of rows) builder.add(row);
+  return builder.build();
 }
 
 /** A paid order as the analyses see it. */
@@ -187,53 +226,66 @@ export function inHoliday(day: string, holidays: readonly Holiday[]): boolean {
   );
 }
 
-/** Groups orders up to `asOf` into activity rows, as the database query does. */
+/** Where the recent windows start for an as-of day (orders after these days count). */
+export function recentCuts(asOf: string): string[] {
+  return RECENT_WINDOWS.map((months) => monthsBefore(asOf, months));
+}
+
+/** One order as an activity row of its own. */
+export function orderActivity(
+  o: ValueOrder,
+  cuts: readonly string[],
+  holidays: readonly Holiday[],
+): ActivityRow {
+  const recent = (value: number) => cuts.map((cut) => (o.day > cut ? value : 0)) as [number, number, number];
+  return {
+    customer: o.customer,
+    month: o.day.slice(0, 7),
+    platform: o.platform,
+    orders: 1,
+    revenueFen: o.revenueFen,
+    contributionFen: o.contributionFen,
+    firstDay: o.day,
+    lastDay: o.day,
+    discountOrders: o.discounted ? 1 : 0,
+    holidayOrders: inHoliday(o.day, holidays) ? 1 : 0,
+    recentRevenueFen: recent(o.revenueFen),
+    recentContributionFen: recent(o.contributionFen),
+  };
+}
+
+/** Groups orders up to `asOf` into activity rows by (customer, month, platform), as the database query does. */
 export function activityFromOrders(
   orders: readonly ValueOrder[],
   options: { asOf: string; holidays?: readonly Holiday[] },
 ): ActivityRow[] {
   const holidays = options.holidays ?? DEFAULT_HOLIDAYS;
-  const cuts = RECENT_WINDOWS.map((months) => monthsBefore(options.asOf, months));
+  const cuts = recentCuts(options.asOf);
   const rows = new Map<string, ActivityRow>();
   for (const o of orders) {
     if (o.day > options.asOf) continue;
-    const month = o.day.slice(0, 7);
-    const key = `${o.customer}|${month}|${o.platform}`;
-    let row = rows.get(key);
+    const one = orderActivity(o, cuts, holidays);
+    const key = `${o.customer}|${one.month}|${o.platform}`;
+    const row = rows.get(key);
     if (!row) {
-      row = {
-        customer: o.customer,
-        month,
-        platform: o.platform,
-        orders: 0,
-        revenueFen: 0,
-        contributionFen: 0,
-        firstDay: o.day,
-        lastDay: o.day,
-        discountOrders: 0,
-        holidayOrders: 0,
-        recentRevenueFen: [0, 0, 0],
-        recentContributionFen: [0, 0, 0],
-      };
-      rows.set(key, row);
+      rows.set(key, one);
+      continue;
     }
     row.orders += 1;
-    row.revenueFen += o.revenueFen;
-    row.contributionFen += o.contributionFen;
+    row.revenueFen += one.revenueFen;
+    row.contributionFen += one.contributionFen;
     if (o.day < row.firstDay) row.firstDay = o.day;
     if (o.day > row.lastDay) row.lastDay = o.day;
-    if (o.discounted) row.discountOrders += 1;
-    if (inHoliday(o.day, holidays)) row.holidayOrders += 1;
-    const recentRevenue = [...row.recentRevenueFen] as [number, number, number];
-    const recentContribution = [...row.recentContributionFen] as [number, number, number];
-    cuts.forEach((cut, w) => {
-      if (o.day > cut) {
-        recentRevenue[w]! += o.revenueFen;
-        recentContribution[w]! += o.contributionFen;
-      }
-    });
-    row.recentRevenueFen = recentRevenue;
-    row.recentContributionFen = recentContribution;
+    row.discountOrders += one.discountOrders;
+    row.holidayOrders += one.holidayOrders;
+    row.recentRevenueFen = row.recentRevenueFen.map((v, w) => v + one.recentRevenueFen[w]!) as [
+      number,
+      number,
+      number,
+    ];
+    row.recentContributionFen = row.recentContributionFen.map(
+      (v, w) => v + one.recentContributionFen[w]!,
+    ) as [number, number, number];
   }
   return [...rows.values()];
 }

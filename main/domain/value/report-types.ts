@@ -71,6 +71,8 @@ export interface ValueReport {
   /** How an order's contribution was computed (services/value/order-contribution.ts). */
   contributionMode: 'net-after-refunds' | 'net-minus-goods-cost';
   settings: ValueSettings;
+  /** Where the customers' facts came from: the last fit's table (the default day), or the orders. */
+  factsFrom: 'stored' | 'orders';
   valueToDate: {
     revenueFen: number;
     contributionFen: number;

@@ -47,18 +47,39 @@ export function rfmOf(c: CustomerFacts, asOf: string, basis: MonetaryBasis): Rfm
  */
 export function quintileScores(values: ArrayLike<number>): Uint8Array {
   const n = values.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a]! - values[b]!);
+  // A typed sort (no comparator calls), then each value's tied group found by binary search.
+  const sorted = Float64Array.from(values).sort();
   const scores = new Uint8Array(n);
-  let i = 0;
-  while (i < n) {
-    let j = i + 1;
-    while (j < n && values[order[j]!] === values[order[i]!]) j++;
-    const middle = (i + j - 1) / 2;
-    const score = Math.min(5, 1 + Math.floor((5 * middle) / n));
-    for (let k = i; k < j; k++) scores[order[k]!] = score;
-    i = j;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    const first = lowerBound(sorted, v);
+    const end = upperBound(sorted, v, first);
+    const middle = (first + end - 1) / 2;
+    scores[i] = Math.min(5, 1 + Math.floor((5 * middle) / n));
   }
   return scores;
+}
+
+function lowerBound(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function upperBound(sorted: Float64Array, v: number, from: number): number {
+  let lo = from;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export function rfmScores(rfm: readonly Rfm[]): RfmScores[] {
@@ -79,16 +100,17 @@ export const EIGHT_SEGMENT_NAMES_ZH: Readonly<Record<EightSegment, string>> = {
   general_winback: '一般挽留客户',
 };
 
-const BY_CODE: Readonly<Record<string, EightSegment>> = {
-  '111': 'important_value',
-  '101': 'important_development',
-  '011': 'important_retention',
-  '001': 'important_winback',
-  '110': 'general_value',
-  '100': 'general_development',
-  '010': 'general_retention',
-  '000': 'general_winback',
-};
+/** The segment of each code R F M read as bits (R = 4, F = 2, M = 1): 0b111 重要价值 … 0b000 一般挽留. */
+const BY_BITS: readonly EightSegment[] = [
+  'general_winback', // 000
+  'important_winback', // 001
+  'general_retention', // 010
+  'important_retention', // 011
+  'general_development', // 100
+  'important_development', // 101
+  'general_value', // 110
+  'important_value', // 111
+];
 
 /**
  * How high and low are told apart:
@@ -113,7 +135,7 @@ export interface SplitThresholds {
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
@@ -138,7 +160,7 @@ export function eightSegmentOf(x: Rfm, t: SplitThresholds): EightSegment {
   const r = strict ? x.recencyDays < t.recencyDays : x.recencyDays <= t.recencyDays;
   const f = strict ? x.frequency > t.frequency : x.frequency >= t.frequency;
   const m = strict ? x.monetaryFen > t.monetaryFen : x.monetaryFen >= t.monetaryFen;
-  return BY_CODE[`${r ? 1 : 0}${f ? 1 : 0}${m ? 1 : 0}`]!;
+  return BY_BITS[(r ? 4 : 0) + (f ? 2 : 0) + (m ? 1 : 0)]!;
 }
 
 /**

@@ -27,9 +27,9 @@ export interface TierInput {
 /** The smallest value still in the top `share` of `values` (ties counted in). */
 export function topThreshold(values: readonly number[], share: number): number {
   if (values.length === 0) return Infinity;
-  const sorted = [...values].sort((a, b) => b - a);
+  const sorted = Float64Array.from(values).sort();
   const count = Math.max(1, Math.ceil(values.length * share));
-  return sorted[count - 1]!;
+  return sorted[sorted.length - count]!;
 }
 
 export function valueTiers(customers: readonly TierInput[]): ValueTier[] {

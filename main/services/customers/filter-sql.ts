@@ -46,7 +46,11 @@ function spendTerm(filter: CustomersFilter): RawBuilder<unknown> | null {
 }
 
 /** The condition (on alias `s`) for the filter; `1` when it filters nothing. */
-export function customersWhere({ filter, searchIds, valueIds }: ResolvedCustomersFilter): RawBuilder<unknown> {
+export function customersWhere({
+  filter,
+  searchIds,
+  valueIds,
+}: ResolvedCustomersFilter): RawBuilder<unknown> {
   const terms: RawBuilder<unknown>[] = [];
   if (searchIds)
     terms.push(sql`s.customer_id IN (SELECT value FROM json_each(${JSON.stringify(searchIds)}))`);

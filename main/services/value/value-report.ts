@@ -9,13 +9,13 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { maskPersonName } from '../../domain/orders/privacy.js';
 import {
   analyseValue,
-  DEFAULT_HOLIDAYS,
   EIGHT_SEGMENT_NAMES_ZH,
   CLV_DEFAULTS,
   RECENT_WINDOWS,
   type BehaviourSegment,
+  type CustomerFacts,
   type CustomerValue,
-  type CustomerValueRow,
+  type StoredPrediction,
   type EightSegment,
   type NamedSegment,
   type ValueAnalysis,
@@ -34,22 +34,11 @@ import {
   type StoredFit,
 } from './fit-refresh.js';
 import { contributionMode, type ContributionMode } from './order-contribution.js';
+import { readValueSnapshot } from './value-snapshot.js';
+import { DEFAULT_VALUE_SETTINGS, readValueSettings, VALUE_SETTINGS_KEY } from './value-settings.js';
 import { latestOrderDay, mainCurrency, otherCurrencyOrders, readCustomerFacts } from './value-facts.js';
 
-export const VALUE_SETTINGS_KEY = 'value.settings';
-
-export const DEFAULT_VALUE_SETTINGS: ValueSettings = {
-  basis: 'revenue',
-  split: { kind: 'median' },
-  holidays: [...DEFAULT_HOLIDAYS],
-};
-
-export function readValueSettings({ readSqlite }: Pick<ReadSource, 'readSqlite'>): ValueSettings {
-  const row = readSqlite.prepare('SELECT value FROM settings WHERE key = ?').get(VALUE_SETTINGS_KEY) as
-    { value: string } | undefined;
-  if (!row) return DEFAULT_VALUE_SETTINGS;
-  return { ...DEFAULT_VALUE_SETTINGS, ...(JSON.parse(row.value) as Partial<ValueSettings>) };
-}
+export { VALUE_SETTINGS_KEY, DEFAULT_VALUE_SETTINGS, readValueSettings };
 
 export interface ComputedValue {
   currency: string | null;
@@ -59,9 +48,16 @@ export interface ComputedValue {
   otherCurrencyOrders: number;
   fit: StoredFit | null;
   analysis: ValueAnalysis | null;
+  /** Where the customers' facts came from: the last fit's table, or the orders themselves. */
+  source: 'stored' | 'orders';
 }
 
 const lastComputed = new WeakMap<BetterSqlite3.Database, { key: string; value: ComputedValue }>();
+
+/** Forgets the kept analysis (the bench times the report from the database each time). */
+export function forgetComputedValue(readSqlite: BetterSqlite3.Database): void {
+  lastComputed.delete(readSqlite);
+}
 
 /** The analysis for an as-of day (default: the latest order day) and the saved settings. */
 export function computeValue(
@@ -74,20 +70,37 @@ export function computeValue(
     split: request.split ?? stored.split,
     holidays: stored.holidays,
   };
-  const currency = mainCurrency(source);
-  const asOf = request.asOf ?? latestOrderDay(source);
-  const mode = contributionMode(source);
   const fit = readStoredFit(source);
-  const key = JSON.stringify([dataStamp(source), fit?.fittedAt ?? null, currency, asOf, mode, settings]);
+  const stamp = dataStamp(source);
+  // A fit of the data as it is knows the currency, the data's end and the other currencies' orders
+  // (each a scan of the orders at 1M); otherwise they are read.
+  const fresh = fit !== null && fit.dataStamp === stamp;
+  const currency = fresh ? fit.currency : mainCurrency(source);
+  const asOf = request.asOf ?? (fresh ? fit.asOf : latestOrderDay(source));
+  const mode = contributionMode(source);
+  const key = JSON.stringify([stamp, fit?.fittedAt ?? null, currency, asOf, mode, settings]);
   const cached = lastComputed.get(source.readSqlite);
   if (cached?.key === key) return cached.value;
   let value: ComputedValue;
   if (!currency || !asOf) {
-    value = { currency, asOf, mode, settings, otherCurrencyOrders: 0, fit, analysis: null };
+    value = { currency, asOf, mode, settings, otherCurrencyOrders: 0, fit, analysis: null, source: 'orders' };
   } else {
-    const facts = readCustomerFacts(source, { currency, asOf, holidays: settings.holidays, mode });
-    // Predictions in another currency than the report's (the main currency changed) do not apply.
-    const predictions = fit && fit.currency === currency ? readPredictions(source) : new Map();
+    // The last fit's facts answer the default day when they are of the data as it is (same
+    // operations, currency and holiday calendar); another day reads the orders.
+    const stored =
+      fresh &&
+      fit.currency === currency &&
+      fit.asOf === asOf &&
+      JSON.stringify(fit.holidays) === JSON.stringify(settings.holidays);
+    let facts: CustomerFacts[];
+    let predictions: Map<number, StoredPrediction>;
+    const snapshot = stored ? readValueSnapshot(source) : null;
+    if (snapshot) ({ facts, predictions } = snapshot);
+    else {
+      facts = readCustomerFacts(source, { currency, asOf, holidays: settings.holidays, mode });
+      // Predictions in another currency than the report's (the main currency changed) do not apply.
+      predictions = fit && fit.currency === currency ? readPredictions(source) : new Map();
+    }
     const analysis = analyseValue(facts, { asOf, basis: settings.basis, split: settings.split }, (id) =>
       predictions.get(id),
     );
@@ -96,9 +109,11 @@ export function computeValue(
       asOf,
       mode,
       settings,
-      otherCurrencyOrders: otherCurrencyOrders(source, currency, asOf),
+      otherCurrencyOrders:
+        snapshot && fit ? fit.otherCurrencyOrders : otherCurrencyOrders(source, currency, asOf),
       fit,
       analysis,
+      source: snapshot ? 'stored' : 'orders',
     };
   }
   lastComputed.set(source.readSqlite, { key, value });
@@ -130,6 +145,7 @@ export function valueReport(
     monetary: computed.settings.basis,
     contributionMode: computed.mode,
     settings: computed.settings,
+    factsFrom: computed.source,
     valueToDate: {
       revenueFen: a?.revenueFen ?? 0,
       contributionFen: a?.contributionFen ?? 0,
@@ -198,18 +214,19 @@ function modelSummary(fit: StoredFit | null): ValueReport['clv']['model'] {
   };
 }
 
-function rowOf(analysis: ValueAnalysis, id: number): CustomerValueRow | undefined {
+/** The customer's position in the analysis (rows are in customer order), or -1. */
+function indexOf(analysis: ValueAnalysis, id: number): number {
   const rows = analysis.rows;
   let lo = 0;
   let hi = rows.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const row = rows[mid]!;
-    if (row.id === id) return row;
+    if (row.id === id) return mid;
     if (row.id < id) lo = mid + 1;
     else hi = mid - 1;
   }
-  return undefined;
+  return -1;
 }
 
 /** One customer's value for 客户 360; null when the customer has no paid order in the report. */
@@ -221,9 +238,10 @@ export function customerValue(
 ): CustomerValue | null {
   const computed = computeValue(source, request);
   const a = computed.analysis;
-  const row = a ? rowOf(a, id) : undefined;
-  if (!a || !row || !computed.currency || !computed.asOf) return null;
-  const facts = a.facts[a.rows.indexOf(row)]!;
+  const at = a ? indexOf(a, id) : -1;
+  if (!a || at < 0 || !computed.currency || !computed.asOf) return null;
+  const row = a.rows[at]!;
+  const facts = a.facts[at]!;
   const prediction =
     computed.fit && computed.fit.currency === computed.currency ? readPrediction(source, id) : null;
   return {
