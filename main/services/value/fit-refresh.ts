@@ -32,8 +32,12 @@ import { latestOrderDay, mainCurrency, otherCurrencyOrders } from './value-facts
 import { readValueSettings } from './value-settings.js';
 import { writeValueSnapshot } from './value-snapshot.js';
 
-/** Operations that change what the value analyses read (orders, accounts, customers, costs). */
-const DATA_KINDS = "('import', 'demo', 'demo_removal', 'shop_merge', 'merge', 'merge_decision', 'cost_edit')";
+/**
+ * Operations that change what the value analyses read: orders, accounts, customers, costs, and
+ * shop edits (a time zone or currency moves the orders' days and money).
+ */
+const DATA_KINDS =
+  "('import', 'demo', 'demo_removal', 'shop_edit', 'shop_merge', 'merge', 'merge_decision', 'cost_edit')";
 
 export function dataStamp({ readSqlite }: Pick<ReadSource, 'readSqlite'>): string {
   const row = readSqlite
