@@ -27,9 +27,9 @@ import {
   eightSegmentOf,
   NAMED_SEGMENTS,
   namedSegmentOf,
+  quintileScoresSorted,
   rfmOf,
-  rfmScores,
-  splitThresholds,
+  splitThresholdsSorted,
   type EightSegment,
   type MonetaryBasis,
   type NamedSegment,
@@ -38,7 +38,7 @@ import {
   type SplitRule,
   type SplitThresholds,
 } from './rfm.js';
-import { VALUE_TIERS, valueTiers, type ValueTier } from './tiers.js';
+import { tierIndexes, VALUE_TIERS, type ValueTier } from './tiers.js';
 
 /** One customer's stored prediction (the last fit), minor units for money. */
 export interface StoredPrediction {
@@ -64,6 +64,41 @@ export interface CustomerValueRow {
   tier: ValueTier;
   behaviour: BehaviourSegment[];
   winBack: boolean;
+}
+
+/**
+ * Each customer's place in the analysis, column by column (indexed like the facts, in customer
+ * order): a few typed arrays instead of objects per customer, which at 400k customers cost more
+ * than the arithmetic. `rowAt` makes the object for one.
+ */
+export interface CustomerColumns {
+  ids: Int32Array;
+  recencyDays: Float64Array;
+  frequency: Float64Array;
+  monetaryFen: Float64Array;
+  r: Uint8Array;
+  f: Uint8Array;
+  m: Uint8Array;
+  /** Index into EIGHT_SEGMENTS, NAMED_SEGMENTS, VALUE_TIERS. */
+  segment: Uint8Array;
+  named: Uint8Array;
+  tier: Uint8Array;
+  /** Bit k: BEHAVIOUR_SEGMENTS[k]. */
+  behaviour: Uint8Array;
+  winBack: Uint8Array;
+}
+
+export function rowAt(c: CustomerColumns, i: number): CustomerValueRow {
+  return {
+    id: c.ids[i]!,
+    rfm: { recencyDays: c.recencyDays[i]!, frequency: c.frequency[i]!, monetaryFen: c.monetaryFen[i]! },
+    scores: { r: c.r[i]!, f: c.f[i]!, m: c.m[i]! },
+    segment: EIGHT_SEGMENTS[c.segment[i]!]!,
+    named: NAMED_SEGMENTS[c.named[i]!]!,
+    tier: VALUE_TIERS[c.tier[i]!]!,
+    behaviour: BEHAVIOUR_SEGMENTS.filter((_, k) => c.behaviour[i]! & (1 << k)),
+    winBack: c.winBack[i] === 1,
+  };
 }
 
 export interface GroupTotals {
@@ -95,8 +130,9 @@ export interface ValueAnalysis {
   /** Sum of the stored predicted CLV over the customers that have one. */
   totalPredictedFen: number;
   customersWithPrediction: number;
-  rows: CustomerValueRow[];
-  /** The facts the rows were computed from, indexed alike. */
+  /** Each customer's RFM, scores and groups, in customer order. */
+  columns: CustomerColumns;
+  /** The facts the columns were computed from, indexed alike. */
   facts: readonly CustomerFacts[];
 }
 
@@ -105,6 +141,15 @@ function emptyTotals<N extends string>(names: readonly N[]): Map<N, GroupTotals 
     names.map((name) => [name, { name, customers: 0, revenueFen: 0, contributionFen: 0, predictedFen: 0 }]),
   );
 }
+
+const EIGHT_SEGMENT_INDEX = Object.fromEntries(EIGHT_SEGMENTS.map((s, i) => [s, i])) as Record<
+  EightSegment,
+  number
+>;
+const NAMED_SEGMENT_INDEX = Object.fromEntries(NAMED_SEGMENTS.map((s, i) => [s, i])) as Record<
+  NamedSegment,
+  number
+>;
 
 function addTo(t: GroupTotals | undefined, c: CustomerFacts, predicted: number): void {
   if (!t) return;
@@ -119,16 +164,45 @@ export function analyseValue(
   options: AnalysisOptions,
   predictionOf: (id: number) => StoredPrediction | undefined,
 ): ValueAnalysis {
-  const rfm = facts.map((c) => rfmOf(c, options.asOf, options.basis));
-  const scores = rfmScores(rfm);
-  const thresholds = splitThresholds(rfm, options.split);
-  const predictions = facts.map((c) => predictionOf(c.id));
-  const tiers = valueTiers(
-    facts.map((c, i) => ({
-      contributionFen: c.contributionFen,
-      predictedFen: predictions[i]?.clvFen ?? null,
-    })),
-  );
+  const n = facts.length;
+  const columns: CustomerColumns = {
+    ids: new Int32Array(n),
+    recencyDays: new Float64Array(n),
+    frequency: new Float64Array(n),
+    monetaryFen: new Float64Array(n),
+    r: new Uint8Array(n),
+    f: new Uint8Array(n),
+    m: new Uint8Array(n),
+    segment: new Uint8Array(n),
+    named: new Uint8Array(n),
+    tier: new Uint8Array(n),
+    behaviour: new Uint8Array(n),
+    winBack: new Uint8Array(n),
+  };
+  const contribution = new Float64Array(n);
+  const predicted = new Float64Array(n);
+  const predictions: (StoredPrediction | undefined)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = facts[i]!;
+    const x = rfmOf(c, options.asOf, options.basis);
+    columns.ids[i] = c.id;
+    columns.recencyDays[i] = x.recencyDays;
+    columns.frequency[i] = x.frequency;
+    columns.monetaryFen[i] = x.monetaryFen;
+    contribution[i] = c.contributionFen;
+    const p = predictionOf(c.id);
+    predictions[i] = p;
+    predicted[i] = p ? p.clvFen : Number.NaN;
+  }
+  // Each dimension sorted once: its quintile scores and its median both come from it.
+  const sortedR = Float64Array.from(columns.recencyDays).sort();
+  const sortedF = Float64Array.from(columns.frequency).sort();
+  const sortedM = Float64Array.from(columns.monetaryFen).sort();
+  quintileScoresSorted(columns.recencyDays, sortedR, true, columns.r);
+  quintileScoresSorted(columns.frequency, sortedF, false, columns.f);
+  quintileScoresSorted(columns.monetaryFen, sortedM, false, columns.m);
+  const thresholds = splitThresholdsSorted([sortedR, sortedF, sortedM], options.split);
+  tierIndexes(contribution, predicted, columns.tier);
   const winBack = winBackList(facts, options.asOf, (id) => predictionOf(id)?.pAlive ?? null, options.basis);
   const winBackIds = new Set(winBack.map((w) => w.id));
 
@@ -136,6 +210,10 @@ export function analyseValue(
   const named = emptyTotals(NAMED_SEGMENTS);
   const tierTotals = emptyTotals(VALUE_TIERS);
   const behaviour = emptyTotals(BEHAVIOUR_SEGMENTS);
+  const segmentList = [...segments.values()];
+  const namedList = [...named.values()];
+  const tierList = [...tierTotals.values()];
+  const behaviourList = [...behaviour.values()];
   const recent = RECENT_WINDOWS.map((months) => ({
     months,
     customers: 0,
@@ -147,29 +225,36 @@ export function analyseValue(
   let contributionFen = 0;
   let totalPredictedFen = 0;
   let customersWithPrediction = 0;
-  const rows: CustomerValueRow[] = [];
-  facts.forEach((c, i) => {
-    const prediction = predictions[i];
-    const predicted = prediction?.clvFen ?? 0;
-    if (prediction) {
+  const rfm: Rfm = { recencyDays: 0, frequency: 0, monetaryFen: 0 };
+  const scores: RfmScores = { r: 0, f: 0, m: 0 };
+  for (let i = 0; i < n; i++) {
+    const c = facts[i]!;
+    const value = predictions[i] ? predicted[i]! : 0;
+    if (predictions[i]) {
       customersWithPrediction += 1;
-      totalPredictedFen += predicted;
+      totalPredictedFen += value;
     }
-    const row: CustomerValueRow = {
-      id: c.id,
-      rfm: rfm[i]!,
-      scores: scores[i]!,
-      segment: eightSegmentOf(rfm[i]!, thresholds),
-      named: namedSegmentOf(scores[i]!),
-      tier: tiers[i]!,
-      behaviour: behaviourSegments(c),
-      winBack: winBackIds.has(c.id),
-    };
-    rows.push(row);
-    addTo(segments.get(row.segment), c, predicted);
-    addTo(named.get(row.named), c, predicted);
-    addTo(tierTotals.get(row.tier), c, predicted);
-    for (const b of row.behaviour) addTo(behaviour.get(b), c, predicted);
+    rfm.recencyDays = columns.recencyDays[i]!;
+    rfm.frequency = columns.frequency[i]!;
+    rfm.monetaryFen = columns.monetaryFen[i]!;
+    scores.r = columns.r[i]!;
+    scores.f = columns.f[i]!;
+    scores.m = columns.m[i]!;
+    const segment = EIGHT_SEGMENT_INDEX[eightSegmentOf(rfm, thresholds)]!;
+    const namedIndex = NAMED_SEGMENT_INDEX[namedSegmentOf(scores)]!;
+    columns.segment[i] = segment;
+    columns.named[i] = namedIndex;
+    addTo(segmentList[segment], c, value);
+    addTo(namedList[namedIndex], c, value);
+    addTo(tierList[columns.tier[i]!], c, value);
+    let mask = 0;
+    for (const b of behaviourSegments(c)) {
+      const k = BEHAVIOUR_SEGMENTS.indexOf(b);
+      mask |= 1 << k;
+      addTo(behaviourList[k], c, value);
+    }
+    columns.behaviour[i] = mask;
+    columns.winBack[i] = winBackIds.has(c.id) ? 1 : 0;
     orders += c.orders;
     revenueFen += c.revenueFen;
     contributionFen += c.contributionFen;
@@ -177,7 +262,7 @@ export function analyseValue(
       recent[k]!.revenueFen += c.recentRevenueFen[k]!;
       recent[k]!.contributionFen += c.recentContributionFen[k]!;
     }
-  });
+  }
   // Customers who bought in each window: their latest order falls after its start.
   for (const [k, months] of RECENT_WINDOWS.entries()) {
     const cut = monthsBefore(options.asOf, months);
@@ -208,7 +293,7 @@ export function analyseValue(
     winBack,
     totalPredictedFen,
     customersWithPrediction,
-    rows,
+    columns,
     facts,
   };
 }

@@ -46,18 +46,36 @@ export function rfmOf(c: CustomerFacts, asOf: string, basis: MonetaryBasis): Rfm
  * score of their group's middle position (see the file comment).
  */
 export function quintileScores(values: ArrayLike<number>): Uint8Array {
-  const n = values.length;
-  // A typed sort (no comparator calls), then each value's tied group found by binary search.
   const sorted = Float64Array.from(values).sort();
-  const scores = new Uint8Array(n);
+  return quintileScoresSorted(values, sorted, false, new Uint8Array(values.length));
+}
+
+/**
+ * The scores of `values` given them sorted ascending; `reverse`: smaller is better (recency).
+ * Written into `out`. Each value's tied group is found by binary search, once per distinct value.
+ */
+export function quintileScoresSorted(
+  values: ArrayLike<number>,
+  sorted: Float64Array,
+  reverse: boolean,
+  out: Uint8Array,
+): Uint8Array {
+  const n = values.length;
+  let lastValue = Number.NaN;
+  let lastScore = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
-    const first = lowerBound(sorted, v);
-    const end = upperBound(sorted, v, first);
-    const middle = (first + end - 1) / 2;
-    scores[i] = Math.min(5, 1 + Math.floor((5 * middle) / n));
+    if (v !== lastValue) {
+      const first = lowerBound(sorted, v);
+      const end = upperBound(sorted, v, first);
+      // In the order of goodness, reversed: the group sits at n − end … n − first − 1.
+      const middle = reverse ? (2 * n - end - first - 1) / 2 : (first + end - 1) / 2;
+      lastValue = v;
+      lastScore = Math.min(5, 1 + Math.floor((5 * middle) / n));
+    }
+    out[i] = lastScore;
   }
-  return scores;
+  return out;
 }
 
 function lowerBound(sorted: Float64Array, v: number): number {
@@ -142,6 +160,30 @@ export function median(values: readonly number[]): number {
 
 export function mean(values: readonly number[]): number {
   return values.length ? values.reduce((s, v) => s + v, 0) / values.length : 0;
+}
+
+/** The thresholds from each dimension sorted ascending (R, F, M). */
+export function splitThresholdsSorted(
+  sorted: readonly [Float64Array, Float64Array, Float64Array],
+  rule: SplitRule,
+): SplitThresholds {
+  if (rule.kind === 'fixed') return { ...rule, rule: 'fixed' };
+  const pick = (a: Float64Array) => {
+    if (a.length === 0) return 0;
+    if (rule.kind === 'mean') {
+      let sum = 0;
+      for (let i = 0; i < a.length; i++) sum += a[i]!;
+      return sum / a.length;
+    }
+    const mid = a.length >> 1;
+    return a.length % 2 ? a[mid]! : (a[mid - 1]! + a[mid]!) / 2;
+  };
+  return {
+    rule: rule.kind,
+    recencyDays: pick(sorted[0]),
+    frequency: pick(sorted[1]),
+    monetaryFen: pick(sorted[2]),
+  };
 }
 
 export function splitThresholds(rfm: readonly Rfm[], rule: SplitRule): SplitThresholds {

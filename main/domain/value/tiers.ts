@@ -9,7 +9,6 @@
  * - others.
  * Ranks ties together: a customer is in the top fifth when fewer than a fifth rank above them.
  */
-import { median } from './rfm.js';
 
 import { VALUE_TIERS, type ValueTier } from '../../shared/value-names.js';
 
@@ -33,20 +32,43 @@ export function topThreshold(values: readonly number[], share: number): number {
 }
 
 export function valueTiers(customers: readonly TierInput[]): ValueTier[] {
-  const contributions = customers.map((c) => c.contributionFen);
-  const valuableFrom = topThreshold(
-    contributions.filter((v) => v > 0),
-    TOP_SHARE,
+  const contribution = Float64Array.from(customers, (c) => c.contributionFen);
+  const predicted = Float64Array.from(customers, (c) => c.predictedFen ?? Number.NaN);
+  return [...tierIndexes(contribution, predicted, new Uint8Array(customers.length))].map(
+    (i) => VALUE_TIERS[i]!,
   );
-  const predicted = customers.map((c) => c.predictedFen).filter((v): v is number => v !== null && v > 0);
-  const growableFrom = topThreshold(predicted, TOP_SHARE);
-  const medianContribution = median(contributions);
-  return customers.map((c) => {
-    if (c.contributionFen < 0) return 'negative';
-    if (c.contributionFen > 0 && c.contributionFen >= valuableFrom) return 'most_valuable';
-    if (c.predictedFen !== null && c.predictedFen > 0 && c.predictedFen >= growableFrom) {
-      if (c.contributionFen <= medianContribution) return 'most_growable';
-    }
-    return 'others';
-  });
+}
+
+const NEGATIVE = VALUE_TIERS.indexOf('negative');
+const VALUABLE = VALUE_TIERS.indexOf('most_valuable');
+const GROWABLE = VALUE_TIERS.indexOf('most_growable');
+const OTHERS = VALUE_TIERS.indexOf('others');
+
+/** The tiers as indexes into VALUE_TIERS, into `out`; `predicted` is NaN for no prediction. */
+export function tierIndexes(
+  contribution: Float64Array,
+  predicted: Float64Array,
+  out: Uint8Array,
+): Uint8Array {
+  const n = contribution.length;
+  // Sorted once: the median and the top fifth of the positive ones (they are the sorted tail).
+  const sorted = Float64Array.from(contribution).sort();
+  const mid = n >> 1;
+  const medianContribution = n === 0 ? 0 : n % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  let positives = 0;
+  while (positives < n && sorted[n - 1 - positives]! > 0) positives++;
+  const valuableFrom = positives ? sorted[n - Math.max(1, Math.ceil(positives * TOP_SHARE))]! : Infinity;
+  const withValue = predicted.filter((v) => v > 0).sort();
+  const growableFrom = withValue.length
+    ? withValue[withValue.length - Math.max(1, Math.ceil(withValue.length * TOP_SHARE))]!
+    : Infinity;
+  for (let i = 0; i < n; i++) {
+    const c = contribution[i]!;
+    const p = predicted[i]!;
+    if (c < 0) out[i] = NEGATIVE;
+    else if (c > 0 && c >= valuableFrom) out[i] = VALUABLE;
+    else if (p > 0 && p >= growableFrom && c <= medianContribution) out[i] = GROWABLE;
+    else out[i] = OTHERS;
+  }
+  return out;
 }

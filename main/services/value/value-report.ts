@@ -10,8 +10,13 @@ import { maskPersonName } from '../../domain/orders/privacy.js';
 import {
   analyseValue,
   EIGHT_SEGMENT_NAMES_ZH,
+  BEHAVIOUR_SEGMENTS,
   CLV_DEFAULTS,
+  EIGHT_SEGMENTS,
+  NAMED_SEGMENTS,
   RECENT_WINDOWS,
+  rowAt,
+  VALUE_TIERS,
   type BehaviourSegment,
   type CustomerFacts,
   type CustomerValue,
@@ -216,14 +221,14 @@ function modelSummary(fit: StoredFit | null): ValueReport['clv']['model'] {
 
 /** The customer's position in the analysis (rows are in customer order), or -1. */
 function indexOf(analysis: ValueAnalysis, id: number): number {
-  const rows = analysis.rows;
+  const ids = analysis.columns.ids;
   let lo = 0;
-  let hi = rows.length - 1;
+  let hi = ids.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const row = rows[mid]!;
-    if (row.id === id) return mid;
-    if (row.id < id) lo = mid + 1;
+    const at = ids[mid]!;
+    if (at === id) return mid;
+    if (at < id) lo = mid + 1;
     else hi = mid - 1;
   }
   return -1;
@@ -240,7 +245,7 @@ export function customerValue(
   const a = computed.analysis;
   const at = a ? indexOf(a, id) : -1;
   if (!a || at < 0 || !computed.currency || !computed.asOf) return null;
-  const row = a.rows[at]!;
+  const row = rowAt(a.columns, at);
   const facts = a.facts[at]!;
   const prediction =
     computed.fit && computed.fit.currency === computed.currency ? readPrediction(source, id) : null;
@@ -287,14 +292,20 @@ export function hasValueFilter(f: ValueMembership): boolean {
 export function valueMemberIds(source: Pick<ReadSource, 'readSqlite'>, f: ValueMembership): number[] {
   const a = computeValue(source, f.valueAsOf ? { asOf: f.valueAsOf } : {}).analysis;
   if (!a) return [];
-  return a.rows
-    .filter(
-      (r) =>
-        (!f.rfmSegment || r.segment === f.rfmSegment) &&
-        (!f.namedSegment || r.named === f.namedSegment) &&
-        (!f.valueTier || r.tier === f.valueTier) &&
-        (!f.behaviour || r.behaviour.includes(f.behaviour)) &&
-        (!f.winBack || r.winBack),
-    )
-    .map((r) => r.id);
+  const c = a.columns;
+  const want = (list: readonly string[], value: string | undefined) => (value ? list.indexOf(value) : -1);
+  const segment = want(EIGHT_SEGMENTS, f.rfmSegment);
+  const named = want(NAMED_SEGMENTS, f.namedSegment);
+  const tier = want(VALUE_TIERS, f.valueTier);
+  const behaviour = want(BEHAVIOUR_SEGMENTS, f.behaviour);
+  const ids: number[] = [];
+  for (let i = 0; i < c.ids.length; i++) {
+    if (segment >= 0 && c.segment[i] !== segment) continue;
+    if (named >= 0 && c.named[i] !== named) continue;
+    if (tier >= 0 && c.tier[i] !== tier) continue;
+    if (behaviour >= 0 && !(c.behaviour[i]! & (1 << behaviour))) continue;
+    if (f.winBack && c.winBack[i] !== 1) continue;
+    ids.push(c.ids[i]!);
+  }
+  return ids;
 }
