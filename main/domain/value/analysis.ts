@@ -21,7 +21,13 @@ import {
   type RepurchaseRate,
   type RetentionCohort,
 } from './cohorts.js';
-import { monthsBefore, RECENT_WINDOWS, type CustomerFacts } from './customer-facts.js';
+import {
+  monthsBefore,
+  RECENT_WINDOWS,
+  recentContribution,
+  recentRevenue,
+  type CustomerFacts,
+} from './customer-facts.js';
 import {
   EIGHT_SEGMENTS,
   eightSegmentOf,
@@ -159,11 +165,40 @@ function addTo(t: GroupTotals | undefined, c: CustomerFacts, predicted: number):
   t.predictedFen += predicted;
 }
 
+/**
+ * The stored predictions the analyses use, indexed like the facts: CLV (NaN: no prediction) and
+ * P(alive) (NaN: not estimated, the simple rules stood in).
+ */
+export interface PredictionColumns {
+  clvFen: Float64Array;
+  pAlive: Float64Array;
+}
+
+export function predictionColumns(
+  facts: readonly CustomerFacts[],
+  predictionOf: (id: number) => StoredPrediction | undefined,
+): PredictionColumns {
+  const clvFen = new Float64Array(facts.length).fill(Number.NaN);
+  const pAlive = new Float64Array(facts.length).fill(Number.NaN);
+  facts.forEach((c, i) => {
+    const p = predictionOf(c.id);
+    if (p) {
+      clvFen[i] = p.clvFen;
+      pAlive[i] = p.pAlive ?? Number.NaN;
+    }
+  });
+  return { clvFen, pAlive };
+}
+
 export function analyseValue(
   facts: readonly CustomerFacts[],
   options: AnalysisOptions,
-  predictionOf: (id: number) => StoredPrediction | undefined,
+  predictionsOrLookup: PredictionColumns | ((id: number) => StoredPrediction | undefined),
 ): ValueAnalysis {
+  const stored =
+    typeof predictionsOrLookup === 'function'
+      ? predictionColumns(facts, predictionsOrLookup)
+      : predictionsOrLookup;
   const n = facts.length;
   const columns: CustomerColumns = {
     ids: new Int32Array(n),
@@ -180,8 +215,7 @@ export function analyseValue(
     winBack: new Uint8Array(n),
   };
   const contribution = new Float64Array(n);
-  const predicted = new Float64Array(n);
-  const predictions: (StoredPrediction | undefined)[] = new Array(n);
+  const predicted = stored.clvFen;
   for (let i = 0; i < n; i++) {
     const c = facts[i]!;
     const x = rfmOf(c, options.asOf, options.basis);
@@ -190,9 +224,6 @@ export function analyseValue(
     columns.frequency[i] = x.frequency;
     columns.monetaryFen[i] = x.monetaryFen;
     contribution[i] = c.contributionFen;
-    const p = predictionOf(c.id);
-    predictions[i] = p;
-    predicted[i] = p ? p.clvFen : Number.NaN;
   }
   // Each dimension sorted once: its quintile scores and its median both come from it.
   const sortedR = Float64Array.from(columns.recencyDays).sort();
@@ -203,7 +234,12 @@ export function analyseValue(
   quintileScoresSorted(columns.monetaryFen, sortedM, false, columns.m);
   const thresholds = splitThresholdsSorted([sortedR, sortedF, sortedM], options.split);
   tierIndexes(contribution, predicted, columns.tier);
-  const winBack = winBackList(facts, options.asOf, (id) => predictionOf(id)?.pAlive ?? null, options.basis);
+  const winBack = winBackList(
+    facts,
+    options.asOf,
+    (_, i) => (Number.isNaN(stored.pAlive[i]!) ? null : stored.pAlive[i]!),
+    options.basis,
+  );
   const winBackIds = new Set(winBack.map((w) => w.id));
 
   const segments = emptyTotals(EIGHT_SEGMENTS);
@@ -229,8 +265,9 @@ export function analyseValue(
   const scores: RfmScores = { r: 0, f: 0, m: 0 };
   for (let i = 0; i < n; i++) {
     const c = facts[i]!;
-    const value = predictions[i] ? predicted[i]! : 0;
-    if (predictions[i]) {
+    const has = !Number.isNaN(predicted[i]!);
+    const value = has ? predicted[i]! : 0;
+    if (has) {
       customersWithPrediction += 1;
       totalPredictedFen += value;
     }
@@ -259,8 +296,8 @@ export function analyseValue(
     revenueFen += c.revenueFen;
     contributionFen += c.contributionFen;
     for (let k = 0; k < recent.length; k++) {
-      recent[k]!.revenueFen += c.recentRevenueFen[k]!;
-      recent[k]!.contributionFen += c.recentContributionFen[k]!;
+      recent[k]!.revenueFen += recentRevenue(c, k);
+      recent[k]!.contributionFen += recentContribution(c, k);
     }
   }
   // Customers who bought in each window: their latest order falls after its start.

@@ -47,12 +47,15 @@ export function churnCandidate(
 export function winBackList(
   customers: readonly CustomerFacts[],
   asOf: string,
-  pAliveOf: (id: number) => number | null,
+  pAliveOf: (id: number, index: number) => number | null,
   basis: MonetaryBasis,
 ): ChurnCandidate[] {
   const out: ChurnCandidate[] = [];
-  for (const c of customers) {
-    const candidate = churnCandidate(c, asOf, pAliveOf(c.id), basis);
+  for (let i = 0; i < customers.length; i++) {
+    const c = customers[i]!;
+    // Only the overdue need their P(alive): most customers are not asked.
+    if (c.orders < 2) continue;
+    const candidate = churnCandidate(c, asOf, pAliveOf(c.id, i), basis);
     if (candidate) out.push(candidate);
   }
   return out.sort((a, b) => b.valueLostFen - a.valueLostFen || b.overdueDays - a.overdueDays || a.id - b.id);

@@ -2,7 +2,13 @@
  * Cohorts (issue 11): customers grouped by the month of their first paid order and the platform of
  * that order. Months are calendar months; month 0 is the first order's month.
  */
-import { EARLY_MONTHS, monthIndex, type CustomerFacts } from './customer-facts.js';
+import {
+  EARLY_MONTHS,
+  earlyContribution,
+  earlyRevenue,
+  monthIndex,
+  type CustomerFacts,
+} from './customer-facts.js';
 
 export interface RetentionCohort {
   /** YYYY-MM of the first order. */
@@ -83,8 +89,8 @@ export function cumulativeValueByPlatform(
     const start = monthIndex(c.firstDay.slice(0, 7));
     CUMULATIVE_MONTHS.forEach((n, h) => {
       if (start + n - 1 > last) return;
-      const revenue = c.earlyRevenueFen[h]!;
-      const contribution = c.earlyContributionFen[h]!;
+      const revenue = earlyRevenue(c, h);
+      const contribution = earlyContribution(c, h);
       for (const s of [slot('all'), slot(c.firstPlatform)]) {
         s[h]!.customers += 1;
         s[h]!.revenue += revenue;

@@ -82,13 +82,43 @@ export interface CustomerFacts {
   platforms: string[];
   discountOrders: number;
   holidayOrders: number;
-  recentRevenueFen: [number, number, number];
-  recentContributionFen: [number, number, number];
+  /**
+   * Revenue and contribution of the last 6, 8 and 12 months, and of the first 3, 6 and 12 months
+   * (months 0 … N−1): plain fields, not arrays, so 400k customers are 400k objects and no more
+   * (`recentRevenue(c, k)` … read them by window).
+   */
+  revenue6mFen: number;
+  revenue8mFen: number;
+  revenue12mFen: number;
+  contribution6mFen: number;
+  contribution8mFen: number;
+  contribution12mFen: number;
+  first3mRevenueFen: number;
+  first6mRevenueFen: number;
+  first12mRevenueFen: number;
+  first3mContributionFen: number;
+  first6mContributionFen: number;
+  first12mContributionFen: number;
   /** Months with a paid order, as months after the first order's month (0 is that month), ascending. */
-  activeMonths: number[];
-  /** Revenue and contribution in the first 3, 6 and 12 months (months 0 … N−1). */
-  earlyRevenueFen: [number, number, number];
-  earlyContributionFen: [number, number, number];
+  activeMonths: readonly number[];
+}
+
+/** The months of a customer who bought in one month only (most): one shared array. */
+export const FIRST_MONTH_ONLY: readonly number[] = Object.freeze([0]);
+
+/** Revenue / contribution of recent window k (RECENT_WINDOWS[k]: 6, 8, 12 months). */
+export function recentRevenue(c: CustomerFacts, k: number): number {
+  return k === 0 ? c.revenue6mFen : k === 1 ? c.revenue8mFen : c.revenue12mFen;
+}
+export function recentContribution(c: CustomerFacts, k: number): number {
+  return k === 0 ? c.contribution6mFen : k === 1 ? c.contribution8mFen : c.contribution12mFen;
+}
+/** Revenue / contribution of the first EARLY_MONTHS[h] (3, 6, 12) months. */
+export function earlyRevenue(c: CustomerFacts, h: number): number {
+  return h === 0 ? c.first3mRevenueFen : h === 1 ? c.first6mRevenueFen : c.first12mRevenueFen;
+}
+export function earlyContribution(c: CustomerFacts, h: number): number {
+  return h === 0 ? c.first3mContributionFen : h === 1 ? c.first6mContributionFen : c.first12mContributionFen;
 }
 
 interface Building {
@@ -120,11 +150,19 @@ export class CustomerFactsBuilder {
           platforms: [],
           discountOrders: 0,
           holidayOrders: 0,
-          recentRevenueFen: [0, 0, 0],
-          recentContributionFen: [0, 0, 0],
-          activeMonths: [],
-          earlyRevenueFen: [0, 0, 0],
-          earlyContributionFen: [0, 0, 0],
+          revenue6mFen: 0,
+          revenue8mFen: 0,
+          revenue12mFen: 0,
+          contribution6mFen: 0,
+          contribution8mFen: 0,
+          contribution12mFen: 0,
+          first3mRevenueFen: 0,
+          first6mRevenueFen: 0,
+          first12mRevenueFen: 0,
+          first3mContributionFen: 0,
+          first6mContributionFen: 0,
+          first12mContributionFen: 0,
+          activeMonths: FIRST_MONTH_ONLY,
         },
         months: new Map(),
       };
@@ -144,10 +182,12 @@ export class CustomerFactsBuilder {
     c.contributionFen += row.contributionFen;
     c.discountOrders += row.discountOrders;
     c.holidayOrders += row.holidayOrders;
-    for (let w = 0; w < 3; w++) {
-      c.recentRevenueFen[w]! += row.recentRevenueFen[w]!;
-      c.recentContributionFen[w]! += row.recentContributionFen[w]!;
-    }
+    c.revenue6mFen += row.recentRevenueFen[0];
+    c.revenue8mFen += row.recentRevenueFen[1];
+    c.revenue12mFen += row.recentRevenueFen[2];
+    c.contribution6mFen += row.recentContributionFen[0];
+    c.contribution8mFen += row.recentContributionFen[1];
+    c.contribution12mFen += row.recentContributionFen[2];
     if (!c.platforms.includes(row.platform)) c.platforms.push(row.platform);
     const index = monthIndex(row.month);
     const month = b.months.get(index);
@@ -163,17 +203,25 @@ export class CustomerFactsBuilder {
     for (const { facts: c, months } of this.byCustomer.values()) {
       c.platforms.sort();
       const first = monthIndex(c.firstDay.slice(0, 7));
+      const active: number[] = [];
       for (const [index, [revenue, contribution]] of months) {
         const k = index - first;
-        c.activeMonths.push(k);
-        EARLY_MONTHS.forEach((n, h) => {
-          if (k < n) {
-            c.earlyRevenueFen[h]! += revenue;
-            c.earlyContributionFen[h]! += contribution;
-          }
-        });
+        active.push(k);
+        if (k < EARLY_MONTHS[0]) {
+          c.first3mRevenueFen += revenue;
+          c.first3mContributionFen += contribution;
+        }
+        if (k < EARLY_MONTHS[1]) {
+          c.first6mRevenueFen += revenue;
+          c.first6mContributionFen += contribution;
+        }
+        if (k < EARLY_MONTHS[2]) {
+          c.first12mRevenueFen += revenue;
+          c.first12mContributionFen += contribution;
+        }
       }
-      c.activeMonths.sort((a, b) => a - b);
+      c.activeMonths =
+        active.length === 1 && active[0] === 0 ? FIRST_MONTH_ONLY : active.sort((a, b) => a - b);
       out.push(c);
     }
     return out.sort((a, b) => a.id - b.id);

@@ -15,10 +15,14 @@ import {
   EIGHT_SEGMENTS,
   NAMED_SEGMENTS,
   RECENT_WINDOWS,
+  recentContribution,
+  recentRevenue,
   rowAt,
   VALUE_TIERS,
   type BehaviourSegment,
+  predictionColumns,
   type CustomerFacts,
+  type PredictionColumns,
   type CustomerValue,
   type StoredPrediction,
   type EightSegment,
@@ -98,17 +102,17 @@ export function computeValue(
       fit.asOf === asOf &&
       JSON.stringify(fit.holidays) === JSON.stringify(settings.holidays);
     let facts: CustomerFacts[];
-    let predictions: Map<number, StoredPrediction>;
+    let predictions: PredictionColumns;
     const snapshot = stored ? readValueSnapshot(source) : null;
     if (snapshot) ({ facts, predictions } = snapshot);
     else {
       facts = readCustomerFacts(source, { currency, asOf, holidays: settings.holidays, mode });
       // Predictions in another currency than the report's (the main currency changed) do not apply.
-      predictions = fit && fit.currency === currency ? readPredictions(source) : new Map();
+      const byId: Map<number, StoredPrediction> =
+        fit && fit.currency === currency ? readPredictions(source) : new Map();
+      predictions = predictionColumns(facts, (id) => byId.get(id));
     }
-    const analysis = analyseValue(facts, { asOf, basis: settings.basis, split: settings.split }, (id) =>
-      predictions.get(id),
-    );
+    const analysis = analyseValue(facts, { asOf, basis: settings.basis, split: settings.split }, predictions);
     value = {
       currency,
       asOf,
@@ -265,8 +269,8 @@ export function customerValue(
     contributionFen: facts.contributionFen,
     recent: RECENT_WINDOWS.map((months, k) => ({
       months,
-      revenueFen: facts.recentRevenueFen[k]!,
-      contributionFen: facts.recentContributionFen[k]!,
+      revenueFen: recentRevenue(facts, k),
+      contributionFen: recentContribution(facts, k),
     })),
     prediction,
     model: modelSummary(computed.fit),

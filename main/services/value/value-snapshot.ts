@@ -5,7 +5,14 @@
  * The customer_value table keeps the same values row by row for lookups and for people to read.
  */
 import type { WriteTx } from '../../../db/index.js';
-import { dayNumber, dayText, type CustomerFacts, type StoredPrediction } from '../../domain/value/index.js';
+import {
+  dayNumber,
+  dayText,
+  FIRST_MONTH_ONLY,
+  type CustomerFacts,
+  type PredictionColumns,
+  type StoredPrediction,
+} from '../../domain/value/index.js';
 import { PLATFORMS } from '../../shared/vocabulary.js';
 import type { ReadSource } from '../customers/search.js';
 
@@ -78,10 +85,18 @@ export function writeValueSnapshot(
     months.push(...c.activeMonths);
     money.revenue[i] = c.revenueFen;
     money.contribution[i] = c.contributionFen;
-    [money.r6[i], money.r8[i], money.r12[i]] = c.recentRevenueFen;
-    [money.c6[i], money.c8[i], money.c12[i]] = c.recentContributionFen;
-    [money.e3[i], money.e6[i], money.e12[i]] = c.earlyRevenueFen;
-    [money.ec3[i], money.ec6[i], money.ec12[i]] = c.earlyContributionFen;
+    money.r6[i] = c.revenue6mFen;
+    money.r8[i] = c.revenue8mFen;
+    money.r12[i] = c.revenue12mFen;
+    money.c6[i] = c.contribution6mFen;
+    money.c8[i] = c.contribution8mFen;
+    money.c12[i] = c.contribution12mFen;
+    money.e3[i] = c.first3mRevenueFen;
+    money.e6[i] = c.first6mRevenueFen;
+    money.e12[i] = c.first12mRevenueFen;
+    money.ec3[i] = c.first3mContributionFen;
+    money.ec6[i] = c.first6mContributionFen;
+    money.ec12[i] = c.first12mContributionFen;
     const p = predictionOf(c.id);
     money.pAlive[i] = p?.pAlive ?? Number.NaN;
     money.purchases90[i] = p?.purchases90 ?? Number.NaN;
@@ -107,7 +122,8 @@ function view<T extends Int32Array | Float64Array>(buffer: Buffer, Type: new (b:
 /** The snapshot as facts and predictions; null when there is none. */
 export function readValueSnapshot({ readSqlite }: Pick<ReadSource, 'readSqlite'>): {
   facts: CustomerFacts[];
-  predictions: Map<number, StoredPrediction>;
+  /** CLV and P(alive) indexed like the facts (NaN: none). */
+  predictions: PredictionColumns;
 } | null {
   const rows = readSqlite.prepare('SELECT name, data FROM value_snapshot').raw().all() as [string, Buffer][];
   if (rows.length === 0) return null;
@@ -146,7 +162,6 @@ export function readValueSnapshot({ readSqlite }: Pick<ReadSource, 'readSqlite'>
   };
   const n = id.length;
   const facts = new Array<CustomerFacts>(n);
-  const predictions = new Map<number, StoredPrediction>();
   let at = 0;
   for (let i = 0; i < n; i++) {
     const count = monthsCount[i]!;
@@ -162,24 +177,22 @@ export function readValueSnapshot({ readSqlite }: Pick<ReadSource, 'readSqlite'>
       platforms: platformSet(platforms![i]!),
       discountOrders: discountOrders![i]!,
       holidayOrders: holidayOrders![i]!,
-      recentRevenueFen: [m.r6[i]!, m.r8[i]!, m.r12[i]!],
-      recentContributionFen: [m.c6[i]!, m.c8[i]!, m.c12[i]!],
-      activeMonths: Array.from(months.subarray(at, at + count)),
-      earlyRevenueFen: [m.e3[i]!, m.e6[i]!, m.e12[i]!],
-      earlyContributionFen: [m.ec3[i]!, m.ec6[i]!, m.ec12[i]!],
+      revenue6mFen: m.r6[i]!,
+      revenue8mFen: m.r8[i]!,
+      revenue12mFen: m.r12[i]!,
+      contribution6mFen: m.c6[i]!,
+      contribution8mFen: m.c8[i]!,
+      contribution12mFen: m.c12[i]!,
+      first3mRevenueFen: m.e3[i]!,
+      first6mRevenueFen: m.e6[i]!,
+      first12mRevenueFen: m.e12[i]!,
+      first3mContributionFen: m.ec3[i]!,
+      first6mContributionFen: m.ec6[i]!,
+      first12mContributionFen: m.ec12[i]!,
+      activeMonths:
+        count === 1 && months[at] === 0 ? FIRST_MONTH_ONLY : Array.from(months.subarray(at, at + count)),
     };
     at += count;
-    const clv = m.clv[i]!;
-    if (!Number.isNaN(clv)) {
-      const pAlive = m.pAlive[i]!;
-      predictions.set(id[i]!, {
-        pAlive: Number.isNaN(pAlive) ? null : pAlive,
-        purchases90: m.purchases90[i]!,
-        purchases365: m.purchases365[i]!,
-        spendPerOrderFen: m.spendPerOrder[i]!,
-        clvFen: clv,
-      });
-    }
   }
-  return { facts, predictions };
+  return { facts, predictions: { clvFen: m.clv, pAlive: m.pAlive } };
 }

@@ -109,14 +109,14 @@ describe('value.report on the sample shop', () => {
     // The columnar snapshot the report reads holds the same facts and predictions.
     const snapshot = readValueSnapshot({ readSqlite: db })!;
     expect(snapshot.facts).toEqual(live);
-    const row = db
-      .prepare('SELECT customer_id AS id, clv_fen AS clv, p_alive AS p FROM customer_value LIMIT 1 OFFSET 7')
-      .get() as {
-      id: number;
+    const rows = db
+      .prepare('SELECT clv_fen AS clv, p_alive AS p FROM customer_value ORDER BY customer_id')
+      .all() as {
       clv: number;
       p: number | null;
-    };
-    expect(snapshot.predictions.get(row.id)).toMatchObject({ clvFen: row.clv, pAlive: row.p });
+    }[];
+    expect([...snapshot.predictions.clvFen]).toEqual(rows.map((r) => r.clv));
+    expect([...snapshot.predictions.pAlive]).toEqual(rows.map((r) => r.p ?? Number.NaN));
     // Another day reads the orders.
     expect((await app.invoke('value.report', { asOf: '2025-06-30' })).factsFrom).toBe('orders');
   });
