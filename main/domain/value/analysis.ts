@@ -326,7 +326,7 @@ export function analyseValue(
     retention: retentionCohorts(facts, asOfMonth),
     cumulative: cumulativeValueByPlatform(facts, asOfMonth),
     repurchase: repurchaseRates(facts),
-    pareto: paretoCurve(facts.map((c) => c.revenueFen)),
+    pareto: paretoCurve(Float64Array.from(facts, (c) => c.revenueFen)),
     winBack,
     totalPredictedFen,
     customersWithPrediction,

@@ -23,29 +23,31 @@ export interface RetentionCohort {
 /** Retention by first-order month, for all platforms together and for each first platform. */
 export function retentionCohorts(customers: readonly CustomerFacts[], asOfMonth: string): RetentionCohort[] {
   const last = monthIndex(asOfMonth);
-  const cohorts = new Map<string, RetentionCohort>();
-  const cohortOf = (month: string, platform: string) => {
-    const key = `${month}|${platform}`;
-    let cohort = cohorts.get(key);
-    if (!cohort) {
-      cohort = {
-        month,
-        platform,
-        customers: 0,
-        active: new Array<number>(last - monthIndex(month) + 1).fill(0),
-      };
-      cohorts.set(key, cohort);
-    }
-    return cohort;
+  // Month → platform ('all' too) → cohort; the month's text made once per distinct first day.
+  const byMonth = new Map<string, Map<string, RetentionCohort>>();
+  const monthOfDay = new Map<string, string>();
+  const count = (cohort: RetentionCohort, active: readonly number[]) => {
+    cohort.customers += 1;
+    for (const k of active) if (k < cohort.active.length) cohort.active[k]! += 1;
   };
   for (const c of customers) {
-    const first = c.firstDay.slice(0, 7);
-    for (const cohort of [cohortOf(first, 'all'), cohortOf(first, c.firstPlatform)]) {
-      cohort.customers += 1;
-      for (const k of c.activeMonths) if (k < cohort.active.length) cohort.active[k]! += 1;
+    let month = monthOfDay.get(c.firstDay);
+    if (month === undefined) monthOfDay.set(c.firstDay, (month = c.firstDay.slice(0, 7)));
+    let platforms = byMonth.get(month);
+    if (!platforms) byMonth.set(month, (platforms = new Map()));
+    for (const platform of ['all', c.firstPlatform]) {
+      let cohort = platforms.get(platform);
+      if (!cohort) {
+        const length = Math.max(0, last - monthIndex(month) + 1);
+        cohort = { month, platform, customers: 0, active: new Array<number>(length).fill(0) };
+        platforms.set(platform, cohort);
+      }
+      count(cohort, c.activeMonths);
     }
   }
-  return [...cohorts.values()].sort((a, b) =>
+  const out: RetentionCohort[] = [];
+  for (const platforms of byMonth.values()) out.push(...platforms.values());
+  return out.sort((a, b) =>
     a.month === b.month ? platformOrder(a.platform, b.platform) : a.month < b.month ? -1 : 1,
   );
 }
@@ -155,13 +157,15 @@ export interface ParetoPoint {
  * Share of revenue from the top x% of customers by revenue (customers with negative net revenue
  * count with it; the total is the net). The top x% is ⌈x% · n⌉ customers.
  */
-export function paretoCurve(revenues: readonly number[]): ParetoPoint[] {
-  const sorted = [...revenues].sort((a, b) => b - a);
-  const total = sorted.reduce((s, v) => s + v, 0);
-  const prefix = new Float64Array(sorted.length + 1);
-  for (let i = 0; i < sorted.length; i++) prefix[i + 1] = prefix[i]! + sorted[i]!;
+export function paretoCurve(revenues: ArrayLike<number>): ParetoPoint[] {
+  // Ascending (a typed sort), read from the end: the largest first.
+  const ascending = Float64Array.from(revenues).sort();
+  const n = ascending.length;
+  const prefix = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + ascending[n - 1 - i]!;
+  const total = prefix[n]!;
   return PARETO_POINTS.map((share) => {
-    const count = Math.ceil((sorted.length * share) / 100);
+    const count = Math.ceil((n * share) / 100);
     return { customerShare: share, revenueShare: total > 0 ? prefix[count]! / total : 0 };
   });
 }

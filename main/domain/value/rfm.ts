@@ -224,9 +224,16 @@ export const NAMED_SEGMENT_RULES = [
 NAMED_SEGMENT_RULES satisfies readonly { name: NamedSegment }[];
 
 export function namedSegmentOf(s: RfmScores): NamedSegment {
-  const within = (v: number, [lo, hi]: readonly [number, number]) => v >= lo && v <= hi;
   for (const rule of NAMED_SEGMENT_RULES) {
-    if (within(s.r, rule.r) && within(s.f, rule.f) && within(s.m, rule.m)) return rule.name;
+    if (
+      s.r >= rule.r[0] &&
+      s.r <= rule.r[1] &&
+      s.f >= rule.f[0] &&
+      s.f <= rule.f[1] &&
+      s.m >= rule.m[0] &&
+      s.m <= rule.m[1]
+    )
+      return rule.name;
   }
   return 'others';
 }
