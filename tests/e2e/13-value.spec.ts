@@ -104,6 +104,36 @@ test('a tier and the win-back list open the customers list too', async ({ page, 
   expect(await customers.totalCustomers()).toBe(report.winBack.customers);
 });
 
+test('the sales calendar is the owner’s to edit, and holiday-only buyers follow it', async ({
+  page,
+  request,
+}) => {
+  const report = await rpc<ValueReport>(request, 'value.report');
+  const holidayOnly = report.behaviour.find((b) => b.name === 'holiday_only')!;
+  expect(holidayOnly.customers).toBeGreaterThan(0);
+  const value = new ValuePage(page);
+  await value.open();
+  await expect(page.getByTestId('behaviour-table-open-holiday_only')).toHaveText(
+    String(holidayOnly.customers),
+  );
+  try {
+    await page.getByTestId('holiday-calendar-edit').click();
+    const calendar = page.getByTestId('holiday-calendar');
+    const remove = calendar.getByRole('button', { name: '删除' });
+    await expect(remove).toHaveCount(report.settings.holidays.length);
+    while ((await remove.count()) > 0) await remove.first().click();
+    await page.getByTestId('holiday-calendar-save').click();
+    // No holiday left: nobody buys only on holidays.
+    await expect(page.getByTestId('behaviour-table-open-holiday_only')).toHaveCount(0);
+    const saved = await rpc<ValueReport>(request, 'value.report');
+    expect(saved.settings.holidays).toEqual([]);
+    expect(saved.behaviour.find((b) => b.name === 'holiday_only')!.customers).toBe(0);
+  } finally {
+    await rpc(request, 'value.saveSettings', { ...report.settings });
+    await rpc(request, 'value.report', { waitForFit: true });
+  }
+});
+
 /** Strings, so this Node-typed file needs no DOM types: run in the page, measuring overflow. */
 const PAGE_OVERFLOW = 'document.documentElement.scrollWidth - document.documentElement.clientWidth';
 

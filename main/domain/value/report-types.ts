@@ -7,6 +7,8 @@ import type { BgNbdParams } from './bgnbd.js';
 import type { ChurnCandidate } from './churn.js';
 import type { CumulativeValue, ParetoPoint, RepurchaseRate, RetentionCohort } from './cohorts.js';
 import type { Holiday } from './customer-facts.js';
+
+export type { Holiday };
 import type { GammaGammaParams } from './gamma-gamma.js';
 import type { GroupTotals } from './analysis.js';
 import type { BehaviourSegment } from './behaviour.js';

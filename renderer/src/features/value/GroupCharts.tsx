@@ -8,6 +8,7 @@ import { VALUE_LABELS } from '../../../../main/shared/value-names';
 import { formatCount, formatFen } from '../../format/money';
 import type { CustomersFilter } from '../customers/customers-link';
 import { SEGMENT_COLORS, TIER_COLORS } from './charts';
+import { HolidayCalendar } from './HolidayCalendar';
 import { segmentsReading, tiersReading } from './readings';
 import { customersOf } from './value-links';
 import './charts';
@@ -247,7 +248,15 @@ export function TiersCard({ report, asOfLatest }: { report: ValueReport; asOfLat
   );
 }
 
-export function BehaviourCard({ report, asOfLatest }: { report: ValueReport; asOfLatest: string | null }) {
+export function BehaviourCard({
+  report,
+  asOfLatest,
+  onSettingsSaved,
+}: {
+  report: ValueReport;
+  asOfLatest: string | null;
+  onSettingsSaved: () => void;
+}) {
   const { t } = useTranslation();
   const labels = useLabels();
   const currency = report.currency ?? 'CNY';
@@ -268,6 +277,7 @@ export function BehaviourCard({ report, asOfLatest }: { report: ValueReport; asO
       variant="borderless"
       data-testid="value-behaviour"
       style={{ height: '100%' }}
+      extra={<HolidayCalendar settings={report.settings} onSaved={onSettingsSaved} />}
     >
       {discount && (
         <Reading testId="reading-behaviour">

@@ -234,7 +234,11 @@ export function ValuePage() {
               <TiersCard report={report} asOfLatest={latest} />
             </Col>
             <Col xs={24} xl={12}>
-              <BehaviourCard report={report} asOfLatest={latest} />
+              <BehaviourCard
+                report={report}
+                asOfLatest={latest}
+                onSettingsSaved={() => setReload((n) => n + 1)}
+              />
             </Col>
           </Row>
           <CohortHeatmap report={report} />

@@ -48,6 +48,16 @@ const zhCN = {
     predicted: '预测价值',
     hint: '最有价值：贡献利润前 20%；最有增长潜力：预测价值前 20% 但至今贡献不高于中位数；负价值：退款、折扣和成本超过所带来的收入。',
   },
+  calendar: {
+    edit: '大促日历',
+    title: '编辑大促日历',
+    hint: '每年这些日子里的订单算作大促订单（月-日，含首尾；跨年的时段如 12-20 至 01-10 也可以）。保存后会在后台重新计算。',
+    name: '名称',
+    add: '添加',
+    remove: '删除',
+    save: '保存',
+    cancel: '取消',
+  },
   behaviour: {
     title: '行为分群',
     brandUnavailable: '订单里没有品牌信息，无法判断单一品牌忠诚客户。',
@@ -187,6 +197,16 @@ const en: typeof zhCN = {
     contribution: 'Contribution',
     predicted: 'Predicted value',
     hint: 'Most valuable: top 20% by contribution; most growable: top 20% by predicted value but at or below the median so far; negative: refunds, discounts and costs exceed what they bring.',
+  },
+  calendar: {
+    edit: 'Sales calendar',
+    title: 'Edit the sales calendar',
+    hint: 'Orders on these days of every year count as holiday orders (month-day, both included; a period across New Year such as 12-20 to 01-10 works too). Saving recomputes in the background.',
+    name: 'Name',
+    add: 'Add',
+    remove: 'Remove',
+    save: 'Save',
+    cancel: 'Cancel',
   },
   behaviour: {
     title: 'Behaviour segments',
