@@ -181,6 +181,61 @@ export interface CustomerSpendTable {
   net_fen: number;
 }
 
+/** The last customer-value fit (one row). */
+export interface ValueFitsTable {
+  id: number;
+  data_stamp: string;
+  currency: string;
+  calibration_end: string;
+  models_json: string;
+  options_json: string;
+  customers: number;
+  duration_ms: number;
+  fitted_at: string;
+}
+
+/** A customer's value as of the data's end, and its predictions, from the last fit (0001-initial.ts). */
+export interface CustomerValueTable {
+  customer_id: number;
+  first_day: string;
+  last_day: string;
+  orders: number;
+  revenue_fen: number;
+  contribution_fen: number;
+  first_platform: string;
+  last_platform: string;
+  platforms: string;
+  discount_orders: number;
+  holiday_orders: number;
+  revenue_6m_fen: number;
+  contribution_6m_fen: number;
+  revenue_8m_fen: number;
+  contribution_8m_fen: number;
+  revenue_12m_fen: number;
+  contribution_12m_fen: number;
+  active_months: string;
+  first_3m_revenue_fen: number;
+  first_6m_revenue_fen: number;
+  first_12m_revenue_fen: number;
+  first_3m_contribution_fen: number;
+  first_6m_contribution_fen: number;
+  first_12m_contribution_fen: number;
+  frequency: number | null;
+  recency_days: number | null;
+  age_days: number | null;
+  p_alive: number | null;
+  purchases_90: number | null;
+  purchases_365: number | null;
+  spend_per_order_fen: number | null;
+  clv_fen: number | null;
+}
+
+/** One column of the value snapshot (services/value/value-snapshot.ts). */
+export interface ValueSnapshotTable {
+  name: string;
+  data: Buffer;
+}
+
 export interface CustomerSearchTable {
   customer_id: number;
   text: string;
@@ -298,6 +353,9 @@ export interface Database {
   customer_stats: CustomerStatsTable;
   customer_spend: CustomerSpendTable;
   customer_search: CustomerSearchTable;
+  value_fits: ValueFitsTable;
+  customer_value: CustomerValueTable;
+  value_snapshot: ValueSnapshotTable;
   orders: OrdersTable;
   order_lines: OrderLinesTable;
   products: ProductsTable;

@@ -261,6 +261,70 @@ const STATEMENTS = [
     masked_phones TEXT NOT NULL
   ) STRICT`,
 
+  // The last customer-value fit (services/value/fit-refresh.ts), one row replaced by each fit:
+  // what the data looked like (data_stamp, from the operations that change orders or customers),
+  // the currency it was fitted in, the models with their thin-data judgement, the options (margin,
+  // the as-of day and holiday calendar of customer_value's facts).
+  `CREATE TABLE value_fits (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    data_stamp TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    calibration_end TEXT NOT NULL,
+    models_json TEXT NOT NULL,
+    options_json TEXT NOT NULL,
+    customers INTEGER NOT NULL,
+    duration_ms INTEGER NOT NULL,
+    fitted_at TEXT NOT NULL
+  ) STRICT`,
+  // Each customer's value as of the data's end, kept by that fit so the value report, the customer
+  // page and the list's value filters read one row per customer instead of every order: what the
+  // orders say (domain/value/customer-facts.ts: first and latest day and platform, paid orders,
+  // revenue and contribution in total and in the last 6/8/12 months, discounted and holiday orders,
+  // the months after the first with an order as '0,1,5', the first 3/6/12 months' value) and the
+  // predictions: the BG/NBD summary (x, t_x, T in days), P(alive) (NULL when the simple rules stood
+  // in for the model), expected purchases in 90 and 365 days, spend per order and 12-month CLV.
+  `CREATE TABLE customer_value (
+    customer_id INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
+    first_day TEXT NOT NULL,
+    last_day TEXT NOT NULL,
+    orders INTEGER NOT NULL,
+    revenue_fen INTEGER NOT NULL,
+    contribution_fen INTEGER NOT NULL,
+    first_platform TEXT NOT NULL,
+    last_platform TEXT NOT NULL,
+    platforms TEXT NOT NULL,
+    discount_orders INTEGER NOT NULL,
+    holiday_orders INTEGER NOT NULL,
+    revenue_6m_fen INTEGER NOT NULL,
+    contribution_6m_fen INTEGER NOT NULL,
+    revenue_8m_fen INTEGER NOT NULL,
+    contribution_8m_fen INTEGER NOT NULL,
+    revenue_12m_fen INTEGER NOT NULL,
+    contribution_12m_fen INTEGER NOT NULL,
+    active_months TEXT NOT NULL,
+    first_3m_revenue_fen INTEGER NOT NULL,
+    first_6m_revenue_fen INTEGER NOT NULL,
+    first_12m_revenue_fen INTEGER NOT NULL,
+    first_3m_contribution_fen INTEGER NOT NULL,
+    first_6m_contribution_fen INTEGER NOT NULL,
+    first_12m_contribution_fen INTEGER NOT NULL,
+    frequency INTEGER,
+    recency_days REAL,
+    age_days REAL,
+    p_alive REAL,
+    purchases_90 REAL,
+    purchases_365 REAL,
+    spend_per_order_fen REAL,
+    clv_fen REAL
+  ) STRICT`,
+
+  // The same values as one columnar snapshot, a blob per column (services/value/value-snapshot.ts):
+  // the value report reads these few blobs instead of a row per customer.
+  `CREATE TABLE value_snapshot (
+    name TEXT PRIMARY KEY,
+    data BLOB NOT NULL
+  ) STRICT`,
+
   `CREATE TABLE orders (
     id INTEGER PRIMARY KEY,
     shop_id INTEGER NOT NULL REFERENCES shops (id),

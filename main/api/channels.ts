@@ -49,6 +49,9 @@ export const CHANNELS = [
   'merge.review.list',
   'merge.review.decide',
   'merge.review.undo',
+  'value.report',
+  'value.customer',
+  'value.saveSettings',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

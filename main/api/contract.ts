@@ -59,6 +59,8 @@ import type {
   CustomersPage,
 } from '../domain/customers/views.js';
 import type { ReviewDecisionResult, ReviewQueuePage, ReviewUndoResult } from '../domain/review/views.js';
+import type { CustomerValue, ValueReport, ValueSettings } from '../domain/value/report-types.js';
+import { BEHAVIOUR_SEGMENTS, EIGHT_SEGMENTS, NAMED_SEGMENTS, VALUE_TIERS } from '../shared/value-names.js';
 import {
   GENERIC_FIELDS,
   MAPPED_STATUSES,
@@ -130,6 +132,20 @@ const minorUnits = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX
 const divisionCode = z.string().regex(/^\d{6}$/, 'expected a six-digit division code');
 
 /** The Customers page's filters (main/shared/customers-query.ts): every one optional, combined with AND. */
+/** The value analyses' options: monetary basis and how RFM high/low is decided. */
+const valueBasis = z.enum(['revenue', 'contribution']);
+const splitRuleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('median') }),
+  z.object({ kind: z.literal('mean') }),
+  z.object({
+    kind: z.literal('fixed'),
+    recencyDays: z.number().min(0),
+    frequency: z.number().min(0),
+    monetaryFen: minorUnits,
+  }),
+]);
+const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a day as MM-DD');
+
 export const customersFilterSchema = z
   .object({
     q: z.string().trim().max(100).optional(),
@@ -155,6 +171,12 @@ export const customersFilterSchema = z
       .max(MAX_VIP_LEVELS + 1)
       .optional(),
     marketing: z.enum(MARKETING_CHOICES).optional(),
+    rfmSegment: z.enum(EIGHT_SEGMENTS).optional(),
+    namedSegment: z.enum(NAMED_SEGMENTS).optional(),
+    valueTier: z.enum(VALUE_TIERS).optional(),
+    behaviour: z.enum(BEHAVIOUR_SEGMENTS).optional(),
+    winBack: z.boolean().optional(),
+    valueAsOf: isoDate.optional(),
   })
   .strict()
   .refine((f) => f.spendCurrency !== undefined || (f.spendMin === undefined && f.spendMax === undefined), {
@@ -383,6 +405,27 @@ export const inputSchemas = {
   }),
   /** Takes back the latest review decision. */
   'merge.review.undo': z.object({}),
+  /**
+   * The value report at an as-of day (default the latest order day) with the saved settings, or
+   * the basis and split given. Predictions come from the last stored fit; `waitForFit` waits for
+   * a due refit first (the CLI), else it runs in the background and `clv.state` says so.
+   */
+  'value.report': z.object({
+    asOf: isoDate.optional(),
+    basis: valueBasis.optional(),
+    split: splitRuleSchema.optional(),
+    waitForFit: z.boolean().default(false),
+  }),
+  /** One customer's RFM, segment, tier, P(alive) and predicted CLV, for 客户 360; null without paid orders. */
+  'value.customer': z.object({ id: customerId, asOf: isoDate.optional() }),
+  /** Saves the value settings: monetary basis, the high/low rule, the holiday calendar. */
+  'value.saveSettings': z.object({
+    basis: valueBasis,
+    split: splitRuleSchema,
+    holidays: z
+      .array(z.object({ name: z.string().trim().min(1).max(30), start: monthDay, end: monthDay }))
+      .max(50),
+  }),
 } as const;
 
 // Every channel has a schema and every schema a channel (a missing or extra key fails the check).
@@ -530,6 +573,9 @@ export interface ChannelResults {
   'merge.review.list': ReviewQueuePage;
   'merge.review.decide': ReviewDecisionResult;
   'merge.review.undo': ReviewUndoResult;
+  'value.report': ValueReport;
+  'value.customer': CustomerValue | null;
+  'value.saveSettings': ValueSettings;
 }
 export type ChannelResult<C extends Channel> = ChannelResults[C];
 

@@ -26,6 +26,7 @@ import { registerClvCommands } from './commands/clv.js';
 import { registerShopAndBackupCommands } from './commands/shops-and-backup.js';
 import { registerCustomersCommand } from './commands/customers.js';
 import { registerExportVipCommand, registerOptOutCommand } from './commands/export-vip.js';
+import { registerReportValueCommand } from './commands/report-value.js';
 import { createPrinter } from './human.js';
 import { mappingHelp } from './mapping-help.js';
 import { printJson, progressPrinter } from './output.js';
@@ -228,7 +229,7 @@ export function buildProgram(session: Session = { lang: null, json: false }): Co
     .option('--to <date>')
     .option('--json')
     .action(notYet('report profit', true));
-  report.command('value').option('--as-of <date>').option('--json').action(notYet('report value', true));
+  registerReportValueCommand(report, { open, lang: () => sessionLang(session) });
   registerClvCommands(program, { lang: () => sessionLang(session) });
   const vipContext = { open, lang: () => sessionLang(session) };
   registerExportVipCommand(program.command('export').description('导出 (export)'), vipContext);

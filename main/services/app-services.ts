@@ -9,12 +9,15 @@ import { createFileStage, type FileStage } from './file-stage.js';
 import { importStagingDirFor } from './app-paths.js';
 import type { ImportDeps } from './import/import-files.js';
 import { sweepStagings } from './import/staging-store.js';
+import { createValueFitScheduler, type ValueFitScheduler } from './value/fit-refresh.js';
 
 export interface AppServices extends ImportDeps {
   huikeDb: HuikeDb;
   stage: FileStage;
   /** The private folder of this process's staged files (uploads, downloads, restores). */
   stageDir: string;
+  /** The customer-value fit, refreshed off the main thread after imports and merges (schedule()). */
+  valueFit: ValueFitScheduler;
   close(): Promise<void>;
 }
 
@@ -34,13 +37,16 @@ export async function openAppServices(options: {
   const stagingDir = importStagingDirFor(options.dbPath, options.stageDir);
   // Stagings unused for long, or beyond the disk they may take.
   sweepStagings(stagingDir);
+  const valueFit = createValueFitScheduler(huikeDb, options.now);
   return {
     huikeDb,
     stage,
     stageDir: options.stageDir,
     stagingDir,
     now: options.now,
+    valueFit,
     async close() {
+      await valueFit.close();
       await stage.clear();
       await huikeDb.close();
     },

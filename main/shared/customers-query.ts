@@ -4,6 +4,8 @@
  * renderer (the page's address), so a link to a filtered list means the same thing everywhere.
  */
 
+import type { BehaviourSegment, EightSegment, NamedSegment, ValueTier } from './value-names.js';
+
 /**
  * The filters of the Customers list, all optional and combined with AND. Days are calendar days
  * (YYYY-MM-DD, both inclusive) in the shop's time zone of the order concerned. Spend is net (paid
@@ -39,6 +41,17 @@ export interface CustomersFilter {
   vipLevels?: number[];
   /** 'allowed': may be sent marketing; 'refused': 不接受营销 (services/vip/consent.ts). */
   marketing?: MarketingChoice;
+  /**
+   * Customer value (the 价值 dashboard's links): customers in this RFM segment, named segment,
+   * value tier or behaviour segment, or on the win-back list, at `valueAsOf` (default the latest
+   * order day) with the saved value settings.
+   */
+  rfmSegment?: EightSegment;
+  namedSegment?: NamedSegment;
+  valueTier?: ValueTier;
+  behaviour?: BehaviourSegment;
+  winBack?: boolean;
+  valueAsOf?: string;
 }
 
 export const MARKETING_CHOICES = ['allowed', 'refused'] as const;

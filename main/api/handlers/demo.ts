@@ -6,6 +6,11 @@ export function demoHandlers(deps: HandlerDeps): HandlerMap<'demo.remove'> {
   const { services, jobs } = deps;
   return {
     'demo.remove': (input) =>
-      jobs.run(input.jobId, (job) => removeSampleData(services.huikeDb, { ...job, now: services.now })),
+      jobs.run(input.jobId, async (job) => {
+        const result = await removeSampleData(services.huikeDb, { ...job, now: services.now });
+        // Orders and customers went: the customer-value fit is refreshed in the background.
+        services.valueFit.schedule();
+        return result;
+      }),
   };
 }

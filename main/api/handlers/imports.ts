@@ -25,6 +25,12 @@ export function importHandlers(deps: HandlerDeps): HandlerMap<ImportChannels> {
   const { services, jobs } = deps;
   const { stage, huikeDb } = services;
 
+  // Orders and customers changed: the customer-value fit is refreshed in the background.
+  const refreshValue = <T>(result: T): T => {
+    services.valueFit.schedule();
+    return result;
+  };
+
   const fileRequest = (options: FileOptions): FileRequest => ({
     file: stage.get(options.fileId),
     format: options.format,
@@ -41,7 +47,7 @@ export function importHandlers(deps: HandlerDeps): HandlerMap<ImportChannels> {
           services,
           { seed: input.seed ?? 1, confirmMixed: input.confirmMixed },
           { ...job, now: services.now },
-        ),
+        ).then(refreshValue),
       ),
 
     'files.pick': async () => {
@@ -68,13 +74,15 @@ export function importHandlers(deps: HandlerDeps): HandlerMap<ImportChannels> {
           input.files.map(fileRequest),
           { skipInvalidRows: input.skipInvalidRows },
           { ...job, now: services.now },
-        ),
+        ).then(refreshValue),
       })),
 
     'imports.list': async () => ({ batches: await listBatches(huikeDb.reader) }),
 
     'imports.undo': (input) =>
-      jobs.run(input.jobId, (job) => undoBatch(huikeDb, input.batchId, { ...job, now: services.now })),
+      jobs.run(input.jobId, (job) =>
+        undoBatch(huikeDb, input.batchId, { ...job, now: services.now }).then(refreshValue),
+      ),
 
     'imports.problems': (input) =>
       batchProblems(huikeDb.reader, input.batchId, { offset: input.offset, limit: input.limit }),

@@ -14,6 +14,7 @@ import { ordersHandlers } from './orders.js';
 import { customersHandlers } from './customers.js';
 import { vipHandlers } from './vip.js';
 import { mergeReviewHandlers } from './merge-review.js';
+import { valueHandlers } from './value.js';
 import type { HandlerDeps, HandlerMap } from './types.js';
 
 export type { HandlerDeps } from './types.js';
@@ -31,5 +32,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...customersHandlers(deps),
     ...vipHandlers(deps),
     ...mergeReviewHandlers(deps),
+    ...valueHandlers(deps),
   };
 }

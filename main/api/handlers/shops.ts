@@ -6,7 +6,17 @@ import type { HandlerDeps, HandlerMap } from './types.js';
 export function shopHandlers(deps: HandlerDeps): HandlerMap<'shops.update' | 'shops.merge'> {
   const { huikeDb, now } = deps.services;
   return {
-    'shops.update': ({ shopId, ...changes }) => updateShop(huikeDb, shopId, changes, now().toISOString()),
-    'shops.merge': (input) => mergeShops(huikeDb, input.fromShopId, input.intoShopId, now().toISOString()),
+    'shops.update': async ({ shopId, ...changes }) => {
+      const result = await updateShop(huikeDb, shopId, changes, now().toISOString());
+      // A time zone or currency change moves orders' days and money: refit in the background.
+      deps.services.valueFit.schedule();
+      return result;
+    },
+    'shops.merge': async (input) => {
+      const result = await mergeShops(huikeDb, input.fromShopId, input.intoShopId, now().toISOString());
+      // Customers may have been joined: the customer-value fit is refreshed in the background.
+      deps.services.valueFit.schedule();
+      return result;
+    },
   };
 }

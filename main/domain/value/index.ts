@@ -59,3 +59,11 @@ export {
   type ValueModelOptions,
   type ValueModels,
 } from './value-model.js';
+export * from './customer-facts.js';
+export * from './rfm.js';
+export * from './tiers.js';
+export * from './behaviour.js';
+export * from './cohorts.js';
+export * from './churn.js';
+export * from './analysis.js';
+export type * from './report-types.js';

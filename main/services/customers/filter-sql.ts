@@ -14,6 +14,8 @@ import { segmentTerms } from '../vip/segment-terms.js';
 export interface ResolvedCustomersFilter {
   filter: CustomersFilter;
   searchIds: readonly number[] | null;
+  /** The customers in the value groups the filter names (services/value); null: no value filter. */
+  valueIds?: readonly number[] | null;
 }
 
 /** `instr(list, ',v,')` for any of the values: lists are stored as ',a,b,'. */
@@ -45,10 +47,15 @@ function spendTerm(filter: CustomersFilter): RawBuilder<unknown> | null {
 }
 
 /** The condition (on alias `s`) for the filter; `1` when it filters nothing. */
-export function customersWhere({ filter, searchIds }: ResolvedCustomersFilter): RawBuilder<unknown> {
+export function customersWhere({
+  filter,
+  searchIds,
+  valueIds,
+}: ResolvedCustomersFilter): RawBuilder<unknown> {
   const terms: RawBuilder<unknown>[] = [];
   if (searchIds)
     terms.push(sql`s.customer_id IN (SELECT value FROM json_each(${JSON.stringify(searchIds)}))`);
+  if (valueIds) terms.push(sql`s.customer_id IN (SELECT value FROM json_each(${JSON.stringify(valueIds)}))`);
   if (filter.platforms?.length) terms.push(anyOf('s.platforms', filter.platforms));
   if (filter.shopIds?.length) terms.push(anyOf('s.shop_ids', filter.shopIds));
   if (filter.firstFrom) terms.push(sql`s.first_order_date >= ${filter.firstFrom}`);

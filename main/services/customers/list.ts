@@ -12,6 +12,7 @@ import { readShops } from '../orders/list-rows.js';
 import { customersSource, customersWhere, type ResolvedCustomersFilter } from './filter-sql.js';
 import { readCustomerRows } from './rows.js';
 import { searchCustomerIds, type ReadSource } from './search.js';
+import { hasValueFilter, valueMemberIds } from '../value/value-report.js';
 
 export interface CustomersListRequest {
   filter: CustomersFilter;
@@ -25,7 +26,10 @@ export async function resolveCustomersFilter(
   source: ReadSource,
   filter: CustomersFilter,
 ): Promise<ResolvedCustomersFilter> {
-  return { filter, searchIds: await searchCustomerIds(source, filter.q) };
+  const searchIds = await searchCustomerIds(source, filter.q);
+  // The value dashboard's groups: the ids of the customers in them (the value analysis, cached).
+  const valueIds = hasValueFilter(filter) ? valueMemberIds(source, filter) : null;
+  return { filter, searchIds, valueIds };
 }
 
 /** The currency a spend sort ranks by: asked for, the filter's, else the one most customers spent in. */

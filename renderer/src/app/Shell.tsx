@@ -19,6 +19,7 @@ import { CustomersRoute } from '../features/customers/CustomersPage';
 import { ReviewNavLabel } from '../features/review/ReviewNavLabel';
 import { ReviewPage } from '../features/review/ReviewPage';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
+import { ValuePage } from '../features/value/ValuePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { PrintPage } from '../features/vip/PrintPage';
 import { VipPage } from '../features/vip/VipPage';
@@ -59,8 +60,9 @@ function Page({ route }: { route: Route }) {
       return <VipPage />;
     case 'review':
       return <ReviewPage />;
-    case 'profit':
     case 'value':
+      return <ValuePage />;
+    case 'profit':
       return <ComingSoon page={route} />;
     case 'settings':
       return <SettingsPage />;

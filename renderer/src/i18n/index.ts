@@ -10,6 +10,7 @@ import { ordersTexts } from '../features/orders/texts';
 import { customersTexts } from '../features/customers/texts';
 import { vipTexts } from '../features/vip/texts';
 import { reviewTexts } from '../features/review/texts';
+import { valueTexts } from '../features/value/texts';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -27,6 +28,7 @@ const FEATURE_TEXTS = {
   customers: customersTexts,
   vip: vipTexts,
   review: reviewTexts,
+  value: valueTexts,
 } as const;
 
 type FeatureTexts<L extends Language> = { [K in keyof typeof FEATURE_TEXTS]: (typeof FEATURE_TEXTS)[K][L] };

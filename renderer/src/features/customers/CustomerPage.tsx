@@ -12,6 +12,7 @@ import { call } from '../../api/client';
 import { useAppState } from '../../app/AppState';
 import { routeHref } from '../../app/routes';
 import { OrderDrawer } from '../orders/OrderDrawer';
+import { CustomerValueSection } from '../value/CustomerValueSection';
 import { errorText, formatShopTime } from '../orders/order-format';
 import { AccountsTable, PlatformTotalsTable } from './CustomerTables';
 import { CustomerJoins } from './CustomerJoins';
@@ -131,6 +132,7 @@ export function CustomerPage({ id }: { id: number }) {
         </Space>
       </Flex>
       <Summary d={d} />
+      <CustomerValueSection customerId={d.id} />
       <Section title={t('customers.page.accounts', { count: d.accounts.length })} testId="customer-accounts">
         <AccountsTable accounts={d.accounts} />
       </Section>

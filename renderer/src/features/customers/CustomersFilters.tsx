@@ -3,13 +3,14 @@
  * in a currency (typed in yuan, sent in fen) and paid orders. Every change goes into the URL.
  */
 import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Button, DatePicker, Flex, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShopSummary } from '../../../../main/api/contract';
 import { minorUnitDigits } from '../../../../main/shared/money';
 import { PLATFORMS } from '../../../../main/shared/vocabulary';
+import { VALUE_LABELS } from '../../../../main/shared/value-names';
 import type { CustomersFilter } from './customers-link';
 
 /** Typing waits this long before the list follows (each change is an entry in the history). */
@@ -203,6 +204,46 @@ export function CustomersFilters({
         </Button>
         {extra}
       </Flex>
+      <ValueFilterTags filter={filter} onChange={change} />
+    </Flex>
+  );
+}
+
+/** The value dashboard's group the list is narrowed to (a segment, tier …), closable. */
+function ValueFilterTags({
+  filter,
+  onChange,
+}: {
+  filter: CustomersFilter;
+  onChange: (next: CustomersFilter) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const labels = VALUE_LABELS[i18n.language === 'en' ? 'en' : 'zh-CN'];
+  const tags: Array<{ key: keyof CustomersFilter; text: string }> = [];
+  if (filter.rfmSegment) tags.push({ key: 'rfmSegment', text: labels.segments[filter.rfmSegment] });
+  if (filter.namedSegment) tags.push({ key: 'namedSegment', text: labels.named[filter.namedSegment] });
+  if (filter.valueTier) tags.push({ key: 'valueTier', text: labels.tiers[filter.valueTier] });
+  if (filter.behaviour) tags.push({ key: 'behaviour', text: labels.behaviour[filter.behaviour] });
+  if (filter.winBack) tags.push({ key: 'winBack', text: t('customers.valueFilter.winBack') });
+  if (tags.length === 0) return null;
+  return (
+    <Flex wrap gap={8} align="center" data-testid="filter-value">
+      <Typography.Text type="secondary">
+        {filter.valueAsOf
+          ? t('customers.valueFilter.titleAsOf', { asOf: filter.valueAsOf })
+          : t('customers.valueFilter.title')}
+      </Typography.Text>
+      {tags.map((tag) => (
+        <Tag
+          key={tag.key}
+          color="gold"
+          closable
+          onClose={() => onChange(without(filter, [tag.key, 'valueAsOf']))}
+          data-testid={`filter-value-${tag.key}`}
+        >
+          {tag.text}
+        </Tag>
+      ))}
     </Flex>
   );
 }

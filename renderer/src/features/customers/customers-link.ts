@@ -17,6 +17,12 @@ import {
   type CustomersSort,
 } from '../../../../main/shared/customers-query';
 import { PLATFORMS } from '../../../../main/shared/vocabulary';
+import {
+  BEHAVIOUR_SEGMENTS,
+  EIGHT_SEGMENTS,
+  NAMED_SEGMENTS,
+  VALUE_TIERS,
+} from '../../../../main/shared/value-names';
 
 export type { CustomersFilter, CustomersSort };
 
@@ -52,6 +58,13 @@ export function customersSearchParams(
   if (filter.spendMax !== undefined) p.set('spendMax', String(filter.spendMax));
   if (filter.ordersMin !== undefined) p.set('ordersMin', String(filter.ordersMin));
   if (filter.ordersMax !== undefined) p.set('ordersMax', String(filter.ordersMax));
+  // The value dashboard's groups (#/customers?rfm=important_value, ?tier=…, ?winBack=1).
+  if (filter.rfmSegment) p.set('rfm', filter.rfmSegment);
+  if (filter.namedSegment) p.set('named', filter.namedSegment);
+  if (filter.valueTier) p.set('tier', filter.valueTier);
+  if (filter.behaviour) p.set('behaviour', filter.behaviour);
+  if (filter.winBack) p.set('winBack', '1');
+  if (filter.valueAsOf) p.set('valueAsOf', filter.valueAsOf);
   if (sort.key !== DEFAULT_CUSTOMERS_SORT.key || sort.direction !== DEFAULT_CUSTOMERS_SORT.direction) {
     p.set('sort', sort.key);
     p.set('dir', sort.direction);
@@ -87,6 +100,21 @@ export function parseCustomersQuery(query: string): { filter: CustomersFilter; s
   const ordersMax = integer(p.get('ordersMax'), 0);
   if (ordersMin !== undefined) filter.ordersMin = ordersMin;
   if (ordersMax !== undefined) filter.ordersMax = ordersMax;
+  const oneOf = <T extends string>(name: string, values: readonly T[]): T | undefined => {
+    const v = p.get(name);
+    return v !== null && (values as readonly string[]).includes(v) ? (v as T) : undefined;
+  };
+  const rfm = oneOf('rfm', EIGHT_SEGMENTS);
+  if (rfm) filter.rfmSegment = rfm;
+  const named = oneOf('named', NAMED_SEGMENTS);
+  if (named) filter.namedSegment = named;
+  const tier = oneOf('tier', VALUE_TIERS);
+  if (tier) filter.valueTier = tier;
+  const behaviour = oneOf('behaviour', BEHAVIOUR_SEGMENTS);
+  if (behaviour) filter.behaviour = behaviour;
+  if (p.get('winBack') === '1') filter.winBack = true;
+  const valueAsOf = p.get('valueAsOf');
+  if (valueAsOf && DAY.test(valueAsOf)) filter.valueAsOf = valueAsOf;
 
   const key = p.get('sort') ?? '';
   const dir = p.get('dir');

@@ -15,6 +15,11 @@ const zhCN = {
   ordersMin: '最少',
   ordersMax: '最多',
   reset: '清除筛选',
+  valueFilter: {
+    title: '客户价值分群：',
+    titleAsOf: '客户价值分群（截至 {{asOf}}）：',
+    winBack: '待挽回客户',
+  },
   export: '导出',
   sample: '示例',
   locked: '已锁定',
@@ -147,6 +152,11 @@ const en: Texts<typeof zhCN> = {
   ordersMin: 'Min',
   ordersMax: 'Max',
   reset: 'Clear filters',
+  valueFilter: {
+    title: 'Customer value group:',
+    titleAsOf: 'Customer value group (as of {{asOf}}):',
+    winBack: 'Win-back list',
+  },
   export: 'Export',
   sample: 'Sample',
   locked: 'Locked',
