@@ -24,7 +24,7 @@ const STATUSES = "('awaiting_payment', 'paid', 'shipped', 'completed', 'closed')
 const PHONE_CLASSES =
   "('mobile', 'masked_mobile', 'virtual', 'landline', 'intl', 'invalid', 'cipher', 'none')";
 const OPERATION_KINDS =
-  "('import', 'demo', 'demo_removal', 'shop_edit', 'shop_merge', 'merge', 'merge_decision', 'cost_edit', 'fee_edit', 'customer_edit')";
+  "('import', 'demo', 'demo_removal', 'shop_edit', 'shop_merge', 'merge', 'merge_decision', 'cost_edit', 'fee_edit', 'customer_edit', 'customer_split', 'customer_lock')";
 
 const STATEMENTS = [
   `CREATE TABLE shops (
@@ -186,6 +186,15 @@ const STATEMENTS = [
     CHECK (account_a < account_b)
   ) STRICT, WITHOUT ROWID`,
   `CREATE INDEX merge_links_b ON merge_links (account_b)`,
+  // The blocking keys of every account a merge run has seen (domain/merge/blocking.ts: 'pf:<phone>',
+  // 'af:<address fingerprint>' …): an incremental run finds the accounts a new one shares a key
+  // with here, and counts them for the term frequencies. Derived from the accounts, not undone.
+  `CREATE TABLE merge_keys (
+    key TEXT NOT NULL,
+    account_id INTEGER NOT NULL REFERENCES buyer_accounts (id) ON DELETE CASCADE,
+    PRIMARY KEY (key, account_id)
+  ) STRICT, WITHOUT ROWID`,
+  `CREATE INDEX merge_keys_account ON merge_keys (account_id)`,
   `CREATE INDEX merge_links_zone ON merge_links (zone, deferred, weight)`,
 
   // The owner's decisions: these two accounts are the same person (must) or not (cannot). Keyed by

@@ -32,6 +32,11 @@ export const CHANNELS = [
   'customers.update',
   'customers.export',
   'customers.exportChunk',
+  'customers.split',
+  'customers.lock',
+  'merge.run',
+  'merge.preview',
+  'merge.undo',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

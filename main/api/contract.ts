@@ -5,6 +5,13 @@
  */
 import { z } from 'zod';
 import { CHANNELS, type Channel } from './channels.js';
+import type {
+  CustomerLockResult,
+  CustomerSplitResult,
+  MergePreviewSummary,
+  MergeRunSummary,
+  MergeUndoResult,
+} from '../domain/merge/results.js';
 import { IMPORT_FORMATS } from '../domain/orders/types.js';
 import type { MessageCode, MessageParams } from '../shared/messages/index.js';
 import type {
@@ -53,6 +60,16 @@ import {
 } from '../domain/import/reader-types.js';
 
 const jobId = z.string().min(1).max(100).optional();
+/** Merge parameters a run or preview may change (domain/merge/params.ts; the rest stay default). */
+const mergeParamsSchema = z
+  .object({
+    autoThreshold: z.number().min(-50).max(100),
+    reviewThreshold: z.number().min(-50).max(100),
+    samePlatformThreshold: z.number().min(-50).max(100),
+    maxClusterSize: z.number().int().min(2).max(1000),
+    maxBlockSize: z.number().int().min(2).max(100_000),
+  })
+  .partial();
 const shopId = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 /** An ISO 4217 code such as CNY, in any case. */
@@ -268,6 +285,20 @@ export const inputSchemas = {
     exportId: z.string().min(1).max(100),
     offset: z.number().int().min(0),
   }),
+  /** Moves the chosen accounts out of their customer into a new one; cannot-links between the parts. */
+  'customers.split': z.object({ id: customerId, accountIds: z.array(z.number().int().positive()).min(1) }),
+  /** Locks (or unlocks) a customer: automatic merges neither add to it nor split it. */
+  'customers.lock': z.object({ id: customerId, locked: z.boolean() }),
+  /** The buyer merge: incremental (new accounts since the last run) or full; 'auto' picks. */
+  'merge.run': z.object({
+    mode: z.enum(['full', 'incremental', 'auto']).default('auto'),
+    params: mergeParamsSchema.default({}),
+    jobId,
+  }),
+  /** What a full run with these parameters would change ("37 merges, 5 splits"), writing nothing. */
+  'merge.preview': z.object({ params: mergeParamsSchema.default({}) }),
+  /** Undoes a merge run, a split or a lock (the latest first). */
+  'merge.undo': z.object({ opId: z.number().int().positive() }),
 } as const;
 
 // Every channel has a schema and every schema a channel (a missing or extra key fails the check).
@@ -388,6 +419,11 @@ export interface ChannelResults {
   'customers.update': CustomerEditResult;
   'customers.export': CustomersExportFile;
   'customers.exportChunk': OrdersExportChunk;
+  'customers.split': CustomerSplitResult;
+  'customers.lock': CustomerLockResult;
+  'merge.run': MergeRunSummary;
+  'merge.preview': MergePreviewSummary;
+  'merge.undo': MergeUndoResult;
 }
 export type ChannelResult<C extends Channel> = ChannelResults[C];
 

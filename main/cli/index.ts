@@ -25,6 +25,7 @@ import { startBenchStats } from './bench-stats.js';
 import { registerClvCommands } from './commands/clv.js';
 import { registerShopAndBackupCommands } from './commands/shops-and-backup.js';
 import { registerCustomersCommand } from './commands/customers.js';
+import { registerMergeCommand } from './commands/merge.js';
 import { createPrinter } from './human.js';
 import { mappingHelp } from './mapping-help.js';
 import { printJson, progressPrinter } from './output.js';
@@ -213,11 +214,7 @@ export function buildProgram(session: Session = { lang: null, json: false }): Co
     });
 
   // The rest of the contract: fixed names and flags, filled in by the coming issues.
-  program
-    .command('merge')
-    .description('合并买家为客户 (merge buyers into customers)')
-    .option('--json')
-    .action(notYet('merge', false));
+  registerMergeCommand(program, { open, lang: () => sessionLang(session) });
   const report = program.command('report').description('报表 (reports)');
   report
     .command('profit')

@@ -8,7 +8,15 @@
  */
 import type { WriteTx } from '../../db/index.js';
 
-export type OperationKind = 'shop_edit' | 'shop_merge' | 'demo_removal' | 'customer_edit';
+export type OperationKind =
+  | 'shop_edit'
+  | 'shop_merge'
+  | 'demo_removal'
+  | 'customer_edit'
+  | 'merge'
+  | 'merge_decision'
+  | 'customer_split'
+  | 'customer_lock';
 
 export function newOperation(tx: WriteTx, kind: OperationKind, now: string, summary: object): number {
   return Number(

@@ -12,6 +12,7 @@ import { importHandlers } from './imports.js';
 import { shopHandlers } from './shops.js';
 import { ordersHandlers } from './orders.js';
 import { customersHandlers } from './customers.js';
+import { mergeHandlers } from './merge.js';
 import type { HandlerDeps, HandlerMap } from './types.js';
 
 export type { HandlerDeps } from './types.js';
@@ -27,5 +28,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...backupHandlers(deps),
     ...ordersHandlers(deps),
     ...customersHandlers(deps),
+    ...mergeHandlers(deps),
   };
 }

@@ -20,6 +20,7 @@ import { cliMessages } from './cli.js';
 import { ordersMessages } from './orders.js';
 import { valueMessages } from './value.js';
 import { customersMessages } from './customers.js';
+import { mergeMessages } from './merge.js';
 
 export const MESSAGE_LANGUAGES = ['zh-CN', 'en'] as const;
 export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
@@ -39,6 +40,7 @@ export const CATALOG = {
   ...ordersMessages,
   ...valueMessages,
   ...customersMessages,
+  ...mergeMessages,
 } as const satisfies Record<string, Templates>;
 
 export type MessageCode = keyof typeof CATALOG;

@@ -43,4 +43,5 @@ export const TIANHE = {
   dist: '440106',
   detail: '华夏路10号富力盈凯1801',
   fp: '440106|华夏路|10',
+  pickup: false,
 };
