@@ -10,3 +10,4 @@ export * from './blocking.js';
 export * from './score.js';
 export * from './cluster.js';
 export * from './stable-ids.js';
+export * from './login.js';

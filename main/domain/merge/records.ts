@@ -42,6 +42,8 @@ export interface AccountRecord {
   phones: string[];
   /** A nickname a person chose (never a generated jd_…/tb… one). */
   nickname: string | null;
+  /** The letters of a Latin login or e-mail name (baiqiangyi1998 → baiqiangyi): login.ts. */
+  login: string | null;
   receivers: Receiver[];
   orders: number;
 }
@@ -57,11 +59,31 @@ export function assignRoles(receivers: Receiver[]): Receiver[] {
   return receivers;
 }
 
-/** The whole mobiles a record shows as its own: the account's and its primary receivers'. */
+/**
+ * The whole mobiles a record shows as its holder's own: the account's, and those of receivers that
+ * are surely the holder (a 拼多多/抖店 receiver account's, or a receiver of several orders). A
+ * single order's receiver may be a gift to someone else: its phone is not the holder's.
+ */
 export function primaryFullPhones(record: AccountRecord): string[] {
   const out = new Set(record.phones);
-  for (const r of record.receivers) if (r.primary && r.phoneFull && r.phone) out.add(r.phone);
+  for (const r of record.receivers)
+    if (r.phoneFull && r.phone && (record.keyKind === 'receiver' || isMainReceiver(record, r)))
+      out.add(r.phone);
   return [...out];
+}
+
+/**
+ * The receiver most of the account's orders go to (by phone, which stays when the address is the
+ * office or a pickup point): at least 2 orders and half of them. Gifts repeat, but rarely as often.
+ */
+export function isMainReceiver(record: AccountRecord, r: Receiver): boolean {
+  let total = 0;
+  let same = 0;
+  for (const x of record.receivers) {
+    total += x.orders;
+    if (x === r || (r.phone !== null && x.phone === r.phone)) same += x.orders;
+  }
+  return same >= 2 && same * 2 >= total;
 }
 
 /** Whether the account is keyed by a buyer identity (not a receiver fingerprint). */

@@ -18,12 +18,14 @@ import {
   compareName,
   compareNickname,
   comparePhone,
+  sharedDigits,
   NO_TF,
   type FieldComparison,
   type TermFrequencies,
 } from './compare.js';
+import { loginsConflict, loginSpellsName } from './login.js';
 import { DEFAULT_PARAMS, type MergeParams } from './params.js';
-import { primaryFullPhones, type AccountRecord, type Receiver } from './records.js';
+import { isMainReceiver, primaryFullPhones, type AccountRecord, type Receiver } from './records.js';
 
 export interface Evidence {
   field: string;
@@ -94,6 +96,22 @@ function bestPhone(
 
 const CONFLICTING_NAMES = new Set(['surname_differs', 'given_differs']);
 
+/**
+ * Whether a receiver is the account's holder and not someone it sent a gift to: the account is
+ * keyed by its receiver (拼多多/抖店), most of its orders go to the receiver, the account's own phone is
+ * the receiver's, or its login spells the receiver's name (`other`: the receiver it is compared
+ * with, whose whole name may be known where this one is masked).
+ */
+export function receiverIsHolder(account: AccountRecord, r: Receiver, other: Receiver): boolean {
+  if (account.keyKind === 'receiver' || isMainReceiver(account, r)) return true;
+  if (r.phone && account.phones.some((p) => sharedDigits(p, r.phone!) >= 7)) return true;
+  if (account.login && r.surname) {
+    const pinyin = r.pinyin ?? (other.surname === r.surname ? other.pinyin : null);
+    if (loginSpellsName(account.login, { pinyin, surname: r.surname })) return true;
+  }
+  return false;
+}
+
 function addressText(r: Receiver): string | null {
   return r.detail ?? r.dist ?? r.city ?? r.prov;
 }
@@ -146,7 +164,14 @@ export function scorePair(
     zone = 'review';
     if (weight >= params.autoThreshold && strong) {
       if (nameConflict) heldBack = 'name_conflict';
+      else if (!email.strong && loginsConflict(a.login, pick.ra, b.login, pick.rb))
+        heldBack = 'login_conflict';
       else if (!accountStrong && !(pick.ra.primary && pick.rb.primary)) heldBack = 'secondary_receiver';
+      else if (
+        !accountStrong &&
+        !(receiverIsHolder(a, pick.ra, pick.rb) && receiverIsHolder(b, pick.rb, pick.ra))
+      )
+        heldBack = 'receiver_not_confirmed';
       else zone = 'auto';
     }
   }

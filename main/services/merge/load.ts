@@ -4,7 +4,7 @@
  * those listed in temp.merge_scope (an incremental run's new accounts and their block partners).
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { assignRoles, type AccountRecord, type Receiver } from '../../domain/merge/index.js';
+import { assignRoles, loginLetters, type AccountRecord, type Receiver } from '../../domain/merge/index.js';
 
 type Sqlite = BetterSqlite3.Database;
 
@@ -61,6 +61,9 @@ function accountRecord(row: AccountRow): AccountRecord {
     emails: email ? [email] : [],
     phones,
     nickname: nickname && generic === 0 ? nickname : null,
+    login:
+      loginLetters(nickname && generic === 0 ? nickname : null) ??
+      loginLetters(email ? email.split('@')[0]! : null),
     receivers: [],
     orders: 0,
   };

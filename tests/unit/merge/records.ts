@@ -30,6 +30,7 @@ export function account(id: number, fields: Partial<AccountRecord>): AccountReco
     emails: [],
     phones: [],
     nickname: null,
+    login: null,
     receivers: [],
     orders: 1,
     ...fields,
