@@ -68,6 +68,7 @@ const mergeParamsSchema = z
     samePlatformThreshold: z.number().min(-50).max(100),
     maxClusterSize: z.number().int().min(2).max(1000),
     maxBlockSize: z.number().int().min(2).max(100_000),
+    confirmNames: z.boolean(),
   })
   .partial();
 const shopId = z.number().int().positive();

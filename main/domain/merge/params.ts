@@ -17,6 +17,12 @@ export interface MergeParams {
   maxClusterSize: number;
   /** Blocks (accounts sharing a blocking key) larger than this are not paired ("common values"). */
   maxBlockSize: number;
+  /**
+   * Merge automatically only when the names agree beyond a masked surname (whole names, or a login
+   * that spells the other's name): households that share a phone stop merging, and so do most
+   * masked accounts (benchmark: precision 95.5 → 98.4 %, recall 39 → 12 %). Off by default.
+   */
+  confirmNames: boolean;
 }
 
 export const DEFAULT_PARAMS: MergeParams = {
@@ -26,6 +32,7 @@ export const DEFAULT_PARAMS: MergeParams = {
   samePlatformThreshold: 14,
   maxClusterSize: 8,
   maxBlockSize: 200,
+  confirmNames: false,
 };
 
 /** Version of the weights below: stored with each run. */

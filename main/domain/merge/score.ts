@@ -95,6 +95,11 @@ function bestPhone(
 }
 
 const CONFLICTING_NAMES = new Set(['surname_differs', 'given_differs']);
+const NAME_AGREES = new Set(['exact', 'pinyin', 'typo']);
+
+function loginSpellsWholeName(login: string | null, r: Receiver): boolean {
+  return login !== null && r.pinyin !== null && r.surname !== null && loginSpellsName(login, r);
+}
 
 /**
  * Whether a receiver is the account's holder and not someone it sent a gift to: the account is
@@ -154,8 +159,16 @@ export function scorePair(
   const strong = pick.phone.strong || accountStrong;
   const nameConflict = CONFLICTING_NAMES.has(pick.name.level);
 
+  // Households share addresses, surnames and often a phone: a phone says "same person" only with
+  // the name agreeing beyond a masked surname (whole names, or a login that spells the other's).
+  const nameConfirmed =
+    NAME_AGREES.has(pick.name.level) ||
+    (a.login !== null && a.login === b.login) ||
+    loginSpellsWholeName(a.login, pick.rb) ||
+    loginSpellsWholeName(b.login, pick.ra);
   const shared = primaryFullPhones(a).filter((p) => primaryFullPhones(b).includes(p));
-  const deterministic = email.strong ? 'email' : shared.length > 0 && !nameConflict ? 'phone' : null;
+  const phoneDeterministic = shared.length > 0 && (params.confirmNames ? nameConfirmed : !nameConflict);
+  const deterministic = email.strong ? 'email' : phoneDeterministic ? 'phone' : null;
 
   let zone: Zone | null = null;
   let heldBack: string | null = null;
@@ -166,6 +179,7 @@ export function scorePair(
       if (nameConflict) heldBack = 'name_conflict';
       else if (!email.strong && loginsConflict(a.login, pick.ra, b.login, pick.rb))
         heldBack = 'login_conflict';
+      else if (params.confirmNames && !accountStrong && !nameConfirmed) heldBack = 'name_unconfirmed';
       else if (!accountStrong && !(pick.ra.primary && pick.rb.primary)) heldBack = 'secondary_receiver';
       else if (
         !accountStrong &&
