@@ -113,7 +113,7 @@ describe('address comparison levels', () => {
 
 describe('pair scores and zones', () => {
   const tmall = account(1, {
-    receivers: [receiver({ surname: '张', mask: '张**', phone: '138****5678', ...TIANHE })],
+    receivers: [receiver({ surname: '张', mask: '张**', phone: '138****5678', ...TIANHE, orders: 2 })],
   });
   const youzan = account(2, {
     platform: 'youzan',
@@ -141,6 +141,23 @@ describe('pair scores and zones', () => {
       'name:surname',
       'address:exact',
     ]);
+  });
+
+  it("a single order's receiver may be a gift: only the login (or more orders) says it is the buyer", () => {
+    const once = account(12, {
+      receivers: [receiver({ surname: '张', mask: '张**', phone: '138****5678', ...TIANHE })],
+    });
+    expect(scorePair(once, youzan)).toMatchObject({ zone: 'review', heldBack: 'receiver_not_confirmed' });
+    expect(scorePair({ ...once, login: 'zhangwei' }, youzan).zone).toBe('auto');
+    expect(scorePair({ ...once, login: 'lina' }, youzan).zone).toBe('review');
+  });
+
+  it('logins that spell two members of one family hold the merge back', () => {
+    const son = account(13, {
+      login: 'zhangxiaoming',
+      receivers: [receiver({ surname: '张', mask: '张**', phone: '138****5678', ...TIANHE, orders: 3 })],
+    });
+    expect(scorePair(son, youzan)).toMatchObject({ zone: 'review', heldBack: 'login_conflict' });
   });
 
   it('a household at one address with different whole phones is not even queued', () => {
