@@ -164,11 +164,17 @@ export function planMerge(
   let isNew: ((id: number) => boolean) | null = null;
   let newAccounts = 0;
 
+  // The sample shop's buyers are made up: never merged with the owner's (nor among themselves).
+  const hasSample = sqlite.prepare('SELECT 1 FROM shops WHERE is_sample = 1').get() !== undefined;
+  const owners = hasSample
+    ? ` AND EXISTS (SELECT 1 FROM orders so JOIN shops ss ON ss.id = so.shop_id
+          WHERE so.buyer_account_id = a.id AND ss.is_sample = 0)`
+    : '';
   if (full) {
-    loadRecords(sqlite, '1', records);
+    loadRecords(sqlite, '1' + owners, records);
     newAccounts = records.size;
   } else {
-    loadRecords(sqlite, 'a.first_op_id > ' + Number(last.opId), records);
+    loadRecords(sqlite, 'a.first_op_id > ' + Number(last.opId) + owners, records);
     newAccounts = records.size;
     const fresh = new Set(records.keys());
     isNew = (id) => fresh.has(id);
