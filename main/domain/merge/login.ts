@@ -24,7 +24,7 @@ export function surnamePinyin(surname: string): string {
 
 /** The letters of a login (lower case), when it is a Latin one; null otherwise. */
 export function loginLetters(login: string | null): string | null {
-  if (!login || !/^[a-z0-9_.\-]+$/i.test(login)) return null;
+  if (!login || !/^[a-z0-9_.-]+$/i.test(login)) return null;
   const letters = login.toLowerCase().replace(/[^a-z]/g, '');
   return letters.length >= 2 ? letters : null;
 }
