@@ -73,4 +73,6 @@ export const BITS = {
   },
   email: 23,
   nickname: 15.6,
+  /** A login spelling the other side's whole name, beyond its masked surname. */
+  loginSpellsName: 6,
 } as const;

@@ -24,7 +24,7 @@ import {
   type TermFrequencies,
 } from './compare.js';
 import { loginsConflict, loginSpellsName } from './login.js';
-import { DEFAULT_PARAMS, type MergeParams } from './params.js';
+import { BITS, DEFAULT_PARAMS, type MergeParams } from './params.js';
 import { isMainReceiver, primaryFullPhones, type AccountRecord, type Receiver } from './records.js';
 
 export interface Evidence {
@@ -154,9 +154,17 @@ export function scorePair(
     }
   }
   const pick = best!;
-  const weight = params.priorBits + pick.sum + email.bits + nickname.bits;
+  // A login that spells the other side's whole name (zhangwei1988 ↔ 张伟) says more than the masked
+  // surname did, and with a compatible phone it is a strong identifier (JD shows only the last four).
+  const aSpells = pick.name.level === 'surname' && loginSpellsWholeName(a.login, pick.rb);
+  const bSpells = pick.name.level === 'surname' && loginSpellsWholeName(b.login, pick.ra);
+  const login: FieldComparison =
+    aSpells || bSpells
+      ? { level: 'spells_name', bits: BITS.loginSpellsName, strong: pick.phone.level !== 'conflict' }
+      : { level: 'null', bits: 0, strong: false };
+  const weight = params.priorBits + pick.sum + email.bits + nickname.bits + login.bits;
   const accountStrong = email.strong || nickname.strong;
-  const strong = pick.phone.strong || accountStrong;
+  const strong = pick.phone.strong || accountStrong || login.strong;
   const nameConflict = CONFLICTING_NAMES.has(pick.name.level);
 
   // Households share addresses, surnames and often a phone: a phone says "same person" only with
@@ -197,6 +205,7 @@ export function scorePair(
   push('phone', pick.phone, pick.phone.a, pick.phone.b);
   push('name', pick.name, pick.ra.mask ?? pick.ra.name, pick.rb.mask ?? pick.rb.name);
   push('address', pick.address, addressText(pick.ra), addressText(pick.rb));
+  push('login', login, aSpells ? a.login : b.login, aSpells ? pick.rb.name : pick.ra.name);
   push('email', email, email.value, email.value);
   push('nickname', nickname, a.nickname, b.nickname);
   return { weight: round(weight), strong, zone, heldBack, deterministic, evidence };
