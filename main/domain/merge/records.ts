@@ -65,6 +65,17 @@ export function assignRoles(receivers: Receiver[]): Receiver[] {
  * single order's receiver may be a gift to someone else: its phone is not the holder's.
  */
 export function primaryFullPhones(record: AccountRecord): string[] {
+  const cached = holderPhones.get(record);
+  if (cached) return cached;
+  const phones = computeHolderPhones(record);
+  holderPhones.set(record, phones);
+  return phones;
+}
+
+/** Computed once per record (a run scores each account against many). */
+const holderPhones = new WeakMap<AccountRecord, string[]>();
+
+function computeHolderPhones(record: AccountRecord): string[] {
   const out = new Set(record.phones);
   for (const r of record.receivers)
     if (r.phoneFull && r.phone && (record.keyKind === 'receiver' || isMainReceiver(record, r)))

@@ -102,8 +102,17 @@ export async function applyPlan(
   recordRows(tx, opId, { table: 'customers', action: 'delete', where: emptied });
   sqlite.exec(`DELETE FROM customers AS t WHERE ${emptied}`);
 
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    plan.timings[name] = Math.round(now - t);
+    t = now;
+  };
+  lap('assign');
   writeLinks(tx, plan, opId);
+  lap('writeLinks');
   writeKeys(tx, plan);
+  lap('writeKeys');
 
   const customers = (sqlite.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
   const accounts = (sqlite.prepare('SELECT count(*) AS n FROM buyer_accounts').get() as { n: number }).n;
@@ -117,7 +126,9 @@ export async function applyPlan(
       )
       .get() as { n: number }
   ).n;
+  lap('counts');
   await refreshStaleCustomers(tx);
+  lap('refreshStats');
 
   const stats = {
     ...plan.stats,
@@ -127,6 +138,7 @@ export async function applyPlan(
     ...changes,
     customers,
     durationMs: durationMs(),
+    timings: plan.timings,
   };
   sqlite
     .prepare(
@@ -143,57 +155,132 @@ export async function applyPlan(
   return { opId, accounts, customers, autoMerged, reviewQueue, ...changes };
 }
 
-/** The run's links: a full run replaces all, an incremental one those of the pairs it scored. */
+/**
+ * The run's links: a full run's set replaces all links, an incremental run's those of the pairs it
+ * scored. Only the difference is written — links that changed or went (their rows kept as
+ * before-images, for undo) and new ones; an unchanged link keeps the run that wrote it and the
+ * owner's "skip" (deferred).
+ */
 function writeLinks(tx: WriteTx, plan: MergePlan, opId: number): void {
   const sqlite = tx.sqlite;
-  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS merge_new_links (
-    account_a INTEGER NOT NULL, account_b INTEGER NOT NULL, weight REAL NOT NULL, zone TEXT NOT NULL,
-    strong INTEGER NOT NULL, evidence_json TEXT NOT NULL, blocked_reason TEXT, rule TEXT NOT NULL,
-    PRIMARY KEY (account_a, account_b)) WITHOUT ROWID`);
-  sqlite.exec('DELETE FROM temp.merge_new_links');
-  const add = sqlite.prepare('INSERT OR REPLACE INTO temp.merge_new_links VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const PACK = 4_194_304;
+  const wanted = new Map<
+    number,
+    {
+      a: number;
+      b: number;
+      weight: number;
+      zone: string;
+      strong: number;
+      evidence: string;
+      reason: string | null;
+      rule: string;
+    }
+  >();
   for (const l of plan.links) {
     const [a, b] = l.a < l.b ? [l.a, l.b] : [l.b, l.a];
-    add.run(
+    wanted.set(a * PACK + b, {
       a,
       b,
-      l.score.weight,
-      l.zone,
-      l.score.strong ? 1 : 0,
-      JSON.stringify(l.score.evidence),
-      l.blockedReason,
-      l.rule,
+      weight: l.score.weight,
+      zone: l.zone,
+      strong: l.score.strong ? 1 : 0,
+      evidence: JSON.stringify(l.score.evidence),
+      reason: l.blockedReason,
+      rule: l.rule,
+    });
+  }
+  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS merge_touched_links (
+    a INTEGER NOT NULL, b INTEGER NOT NULL, deferred INTEGER NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID`);
+  sqlite.exec('DELETE FROM temp.merge_touched_links');
+  const touch = sqlite.prepare('INSERT INTO temp.merge_touched_links (a, b, deferred) VALUES (?, ?, ?)');
+  const existing = sqlite.prepare(
+    `SELECT account_a, account_b, weight, zone, strong, evidence_json, blocked_reason, rule, deferred FROM merge_links`,
+  );
+  const deferredOf = new Map<number, number>();
+  const touches: [number, number, number][] = [];
+  type Row = [number, number, number, string, number, string, string | null, string, number];
+  for (const [a, b, weight, zone, strong, evidence, reason, rule, deferred] of existing
+    .raw()
+    .iterate() as IterableIterator<Row>) {
+    const key = a * PACK + b;
+    const w = wanted.get(key);
+    if (!w) {
+      if (plan.mode === 'full') touches.push([a, b, deferred]);
+      continue;
+    }
+    if (
+      w.weight === weight &&
+      w.zone === zone &&
+      w.strong === strong &&
+      w.evidence === evidence &&
+      w.reason === reason &&
+      w.rule === rule
+    ) {
+      wanted.delete(key);
+      continue;
+    }
+    touches.push([a, b, deferred]);
+    deferredOf.set(key, deferred);
+  }
+  for (const [a, b, deferred] of touches) touch.run(a, b, deferred);
+  const touched =
+    'EXISTS (SELECT 1 FROM temp.merge_touched_links t WHERE t.a = l.account_a AND t.b = l.account_b)';
+  recordLinks(tx, opId, touched);
+  sqlite.exec(`DELETE FROM merge_links AS l WHERE ${touched}`);
+  const insert = sqlite.prepare(
+    `INSERT INTO merge_links (account_a, account_b, weight, zone, strong, evidence_json, blocked_reason, rule, deferred, run_op_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  // In key order: appends to the table's B-tree.
+  for (const key of [...wanted.keys()].sort((x, y) => x - y)) {
+    const w = wanted.get(key)!;
+    insert.run(
+      w.a,
+      w.b,
+      w.weight,
+      w.zone,
+      w.strong,
+      w.evidence,
+      w.reason,
+      w.rule,
+      deferredOf.get(key) ?? 0,
+      opId,
     );
   }
-  const replaced =
-    plan.mode === 'full'
-      ? '1'
-      : 'EXISTS (SELECT 1 FROM temp.merge_new_links n WHERE n.account_a = l.account_a AND n.account_b = l.account_b)';
-  recordLinks(tx, opId, replaced);
-  // A suggestion the owner skipped stays skipped when it is scored again.
-  sqlite.exec(
-    `CREATE TEMP TABLE IF NOT EXISTS merge_deferred (account_a INTEGER, account_b INTEGER, PRIMARY KEY (account_a, account_b)) WITHOUT ROWID`,
-  );
-  sqlite.exec('DELETE FROM temp.merge_deferred');
-  sqlite.exec(
-    `INSERT INTO temp.merge_deferred SELECT account_a, account_b FROM merge_links l WHERE l.deferred = 1 AND ${replaced}`,
-  );
-  sqlite.exec(`DELETE FROM merge_links AS l WHERE ${replaced}`);
-  sqlite
-    .prepare(
-      `INSERT INTO merge_links (account_a, account_b, weight, zone, strong, evidence_json, blocked_reason, rule, deferred, run_op_id)
-       SELECT n.account_a, n.account_b, n.weight, n.zone, n.strong, n.evidence_json, n.blocked_reason, n.rule,
-         EXISTS (SELECT 1 FROM temp.merge_deferred d WHERE d.account_a = n.account_a AND d.account_b = n.account_b), ?
-       FROM temp.merge_new_links n`,
-    )
-    .run(opId);
-  sqlite.exec('DELETE FROM temp.merge_new_links');
+  sqlite.exec('DELETE FROM temp.merge_touched_links');
 }
 
-/** Blocking keys of the accounts the run saw first; a full run rewrites them all. */
+/**
+ * Blocking keys of the accounts the run saw first. A full run brings the table to exactly its keys,
+ * writing only the difference (keys change only when an account gets orders with new values).
+ */
 function writeKeys(tx: WriteTx, plan: MergePlan): void {
   const sqlite = tx.sqlite;
-  if (plan.mode === 'full') sqlite.exec('DELETE FROM merge_keys');
+  let keys = plan.keys;
+  if (plan.mode === 'full') {
+    const wanted = new Map<number, Set<string>>();
+    for (const [key, id] of plan.keys) {
+      const set = wanted.get(id);
+      if (set) set.add(key);
+      else wanted.set(id, new Set([key]));
+    }
+    const remove = sqlite.prepare('DELETE FROM merge_keys WHERE key = ? AND account_id = ?');
+    const stale: [string, number][] = [];
+    for (const [key, id] of sqlite
+      .prepare('SELECT key, account_id FROM merge_keys')
+      .raw()
+      .iterate() as IterableIterator<[string, number]>) {
+      const set = wanted.get(id);
+      if (set?.delete(key)) continue;
+      stale.push([key, id]);
+    }
+    for (const [key, id] of stale) remove.run(key, id);
+    keys = [];
+    for (const [id, set] of wanted) for (const key of set) keys.push([key, id]);
+  }
   const insert = sqlite.prepare('INSERT OR IGNORE INTO merge_keys (key, account_id) VALUES (?, ?)');
-  for (const [key, id] of plan.keys) insert.run(key, id);
+  // In key order: appends to the table's B-tree instead of inserts all over it.
+  keys.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
+  for (const [key, id] of keys) insert.run(key, id);
 }

@@ -94,7 +94,8 @@ function receiverOf(row: ReceiverRow): Receiver {
 
 /**
  * Loads the accounts `where` selects (SQL over buyer_accounts a; '1' for all) with their receivers,
- * into `into` (accounts already there are skipped).
+ * into `into` (accounts already there are skipped). All accounts: one pass over the orders in
+ * storage order (no index lookups per order); a subset: through the orders' account index.
  */
 export function loadRecords(sqlite: Sqlite, where: string, into: RecordMap = new Map()): RecordMap {
   const fresh = new Map<number, AccountRecord>();
@@ -108,35 +109,39 @@ export function loadRecords(sqlite: Sqlite, where: string, into: RecordMap = new
   if (fresh.size === 0) return into;
   const orders = sqlite
     .prepare(
-      `SELECT ${RECEIVER_COLUMNS} FROM buyer_accounts a JOIN orders o ON o.buyer_account_id = a.id
-       WHERE ${where} ORDER BY o.buyer_account_id`,
+      where === '1'
+        ? `SELECT ${RECEIVER_COLUMNS} FROM orders o WHERE o.buyer_account_id IS NOT NULL`
+        : `SELECT ${RECEIVER_COLUMNS} FROM orders o
+           WHERE o.buyer_account_id IN (SELECT a.id FROM buyer_accounts a WHERE ${where})`,
     )
     .raw();
-  let current: AccountRecord | undefined;
-  let seen = new Map<string, Receiver>();
   for (const row of orders.iterate() as IterableIterator<ReceiverRow>) {
-    if (current?.id !== row[0]) {
-      if (current) assignRoles(current.receivers);
-      current = fresh.get(row[0]);
-      seen = new Map();
-    }
-    if (!current) continue;
-    current.orders++;
-    if (row[13] && !current.emails.includes(row[13])) current.emails.push(row[13]);
+    const record = fresh.get(row[0]);
+    if (!record) continue;
+    record.orders++;
+    if (row[13] && !record.emails.includes(row[13])) record.emails.push(row[13]);
     // Identical receivers collapse into one with an order count (design §5.1's identity record).
-    const key = `${row[1]}|${row[3]}|${row[6]}|${row[9]}|${row[10]}|${row[11]}`;
-    const known = seen.get(key);
+    const known = record.receivers.find((r) => sameReceiver(r, row));
     if (known) {
       known.orders++;
       continue;
     }
     const receiver = receiverOf(row);
-    if (!hasAnyValue(receiver)) continue;
-    seen.set(key, receiver);
-    current.receivers.push(receiver);
+    if (hasAnyValue(receiver)) record.receivers.push(receiver);
   }
-  if (current) assignRoles(current.receivers);
+  for (const record of fresh.values()) assignRoles(record.receivers);
   return into;
+}
+
+function sameReceiver(r: Receiver, row: ReceiverRow): boolean {
+  return (
+    r.mask === row[3] &&
+    r.name === row[1] &&
+    r.detail === row[10] &&
+    r.dist === row[9] &&
+    (r.phone ?? null) === (row[5] === 'mobile' || row[5] === 'masked_mobile' ? row[6] : null) &&
+    r.fp === row[11]
+  );
 }
 
 function hasAnyValue(r: Receiver): boolean {

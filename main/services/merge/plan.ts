@@ -57,6 +57,21 @@ export interface MergePlan {
   /** The last committed run's operation id, 0 if none. */
   sinceOp: number;
   stats: { accounts: number; newAccounts: number; candidatePairs: number; keys: number };
+  /** Milliseconds per step (load, block, score, cluster), for the run's stats. */
+  timings: Record<string, number>;
+}
+
+function stopwatch(): { lap(name: string): void; laps: Record<string, number> } {
+  let last = performance.now();
+  const laps: Record<string, number> = {};
+  return {
+    laps,
+    lap(name) {
+      const now = performance.now();
+      laps[name] = Math.round((laps[name] ?? 0) + now - last);
+      last = now;
+    },
+  };
 }
 
 const PACK = 4_194_304; // 2^22 accounts per side of a packed pair
@@ -152,6 +167,7 @@ export function planMerge(
   options: { mode: MergeMode; params?: Partial<MergeParams> },
 ): MergePlan {
   const params: MergeParams = { ...DEFAULT_PARAMS, ...options.params };
+  const watch = stopwatch();
   const last = lastRun(sqlite);
   const full = options.mode === 'full';
   sqlite.exec(SCOPE_TABLE);
@@ -179,6 +195,7 @@ export function planMerge(
     const fresh = new Set(records.keys());
     isNew = (id) => fresh.has(id);
   }
+  watch.lap('load');
   for (const r of records.values()) {
     const keys = blockingKeys(r);
     keysOf.set(r.id, keys);
@@ -213,6 +230,7 @@ export function planMerge(
     loadRecords(sqlite, 'a.id IN (SELECT id FROM temp.merge_scope)', records);
   }
 
+  watch.lap('block');
   const surnameShares = full || !last.surnameShares ? surnameSharesOf(records.values()) : last.surnameShares;
   const tf = termFrequencies(keyAccounts, surnameShares, full ? records.size : 0);
   const pairs = candidatePairs(keyAccounts, params.maxBlockSize, isNew);
@@ -225,6 +243,7 @@ export function planMerge(
     if (score.zone !== null) scored.push({ a, b, score });
   }
 
+  watch.lap('score');
   // The accounts whose customer this run decides.
   const assertions = activeAssertions(sqlite);
   let scope: number[];
@@ -249,6 +268,7 @@ export function planMerge(
     );
   }
 
+  watch.lap('scope');
   const current = new Map<number, { customer: number | null; via: string | null }>();
   const customerRows = full
     ? sqlite.prepare(
@@ -348,6 +368,7 @@ export function planMerge(
   }
   const customerIds = assignCustomerIds(clusters, (id) => current.get(id)?.customer ?? null);
 
+  watch.lap('cluster');
   const links: PlannedLink[] = scored.map((s, i) => {
     const blocked = blockedOf.get(i) ?? null;
     const zone = s.score.zone === 'auto' && !blocked ? 'auto' : 'review';
@@ -374,6 +395,7 @@ export function planMerge(
     surnameShares,
     sinceOp: last.opId,
     stats: { accounts: records.size, newAccounts, candidatePairs: pairs.length, keys: newKeys.length },
+    timings: (watch.lap('links'), watch.laps),
   };
 }
 
