@@ -194,15 +194,20 @@ function writeLinks(tx: WriteTx, plan: MergePlan, opId: number): void {
     a INTEGER NOT NULL, b INTEGER NOT NULL, deferred INTEGER NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID`);
   sqlite.exec('DELETE FROM temp.merge_touched_links');
   const touch = sqlite.prepare('INSERT INTO temp.merge_touched_links (a, b, deferred) VALUES (?, ?, ?)');
-  const existing = sqlite.prepare(
-    `SELECT account_a, account_b, weight, zone, strong, evidence_json, blocked_reason, rule, deferred FROM merge_links`,
-  );
+  const columns = 'account_a, account_b, weight, zone, strong, evidence_json, blocked_reason, rule, deferred';
+  // A full run compares with every link; an incremental one only with those of the pairs it scored.
+  const one = sqlite
+    .prepare(`SELECT ${columns} FROM merge_links WHERE account_a = ? AND account_b = ?`)
+    .raw();
+  const existing = (
+    plan.mode === 'full'
+      ? sqlite.prepare(`SELECT ${columns} FROM merge_links`).raw().all()
+      : [...wanted.values()].map((w) => one.get(w.a, w.b)).filter((r) => r !== undefined)
+  ) as Row[];
   const deferredOf = new Map<number, number>();
   const touches: [number, number, number][] = [];
   type Row = [number, number, number, string, number, string, string | null, string, number];
-  for (const [a, b, weight, zone, strong, evidence, reason, rule, deferred] of existing
-    .raw()
-    .iterate() as IterableIterator<Row>) {
+  for (const [a, b, weight, zone, strong, evidence, reason, rule, deferred] of existing) {
     const key = a * PACK + b;
     const w = wanted.get(key);
     if (!w) {
