@@ -229,8 +229,9 @@ function writeLinks(tx: WriteTx, plan: MergePlan, opId: number): void {
     deferredOf.set(key, deferred);
   }
   for (const [a, b, deferred] of touches) touch.run(a, b, deferred);
-  const touched =
-    'EXISTS (SELECT 1 FROM temp.merge_touched_links t WHERE t.a = l.account_a AND t.b = l.account_b)';
+  // account_a IN (…) first: the links' primary key finds them without reading every link.
+  const touched = `l.account_a IN (SELECT a FROM temp.merge_touched_links)
+    AND EXISTS (SELECT 1 FROM temp.merge_touched_links t WHERE t.a = l.account_a AND t.b = l.account_b)`;
   recordLinks(tx, opId, touched);
   sqlite.exec(`DELETE FROM merge_links AS l WHERE ${touched}`);
   const insert = sqlite.prepare(
