@@ -169,7 +169,8 @@ export function planMerge(
   const params: MergeParams = { ...DEFAULT_PARAMS, ...options.params };
   const watch = stopwatch();
   const last = lastRun(sqlite);
-  const full = options.mode === 'full';
+  // Before any run every account is new: the full path does the same work without key lookups.
+  const full = options.mode === 'full' || last.opId === 0;
   sqlite.exec(SCOPE_TABLE);
   sqlite.exec('DELETE FROM temp.merge_scope');
 
@@ -228,6 +229,11 @@ export function planMerge(
     const insert = sqlite.prepare('INSERT OR IGNORE INTO temp.merge_scope (id) VALUES (?)');
     for (const id of old) insert.run(id);
     loadRecords(sqlite, 'a.id IN (SELECT id FROM temp.merge_scope)', records);
+    // Keys of accounts gone since (an undone import) point nowhere: leave them out.
+    for (const [k, ids] of keyAccounts) {
+      const present = ids.filter((id) => records.has(id));
+      if (present.length !== ids.length) keyAccounts.set(k, present);
+    }
   }
 
   watch.lap('block');
