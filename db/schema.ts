@@ -138,6 +138,11 @@ export interface MergeLinksTable {
   run_op_id: number;
 }
 
+export interface MergeKeysTable {
+  key: string;
+  account_id: number;
+}
+
 export interface MergeAssertionsTable {
   id: Generated<number>;
   /** 'must' | 'cannot' */
@@ -349,6 +354,7 @@ export interface Database {
   buyer_accounts: BuyerAccountsTable;
   merge_runs: MergeRunsTable;
   merge_links: MergeLinksTable;
+  merge_keys: MergeKeysTable;
   merge_assertions: MergeAssertionsTable;
   customer_stats: CustomerStatsTable;
   customer_spend: CustomerSpendTable;

@@ -24,7 +24,7 @@ const STATUSES = "('awaiting_payment', 'paid', 'shipped', 'completed', 'closed')
 const PHONE_CLASSES =
   "('mobile', 'masked_mobile', 'virtual', 'landline', 'intl', 'invalid', 'cipher', 'none')";
 const OPERATION_KINDS =
-  "('import', 'demo', 'demo_removal', 'shop_edit', 'shop_merge', 'merge', 'merge_decision', 'cost_edit', 'fee_edit', 'customer_edit', 'consent_edit', 'optout_import', 'unmask', 'erasure')";
+  "('import', 'demo', 'demo_removal', 'shop_edit', 'shop_merge', 'merge', 'merge_decision', 'cost_edit', 'fee_edit', 'customer_edit', 'consent_edit', 'optout_import', 'unmask', 'erasure', 'customer_split', 'customer_lock')";
 
 const STATEMENTS = [
   `CREATE TABLE shops (
@@ -191,6 +191,16 @@ const STATEMENTS = [
     CHECK (account_a < account_b)
   ) STRICT, WITHOUT ROWID`,
   `CREATE INDEX merge_links_b ON merge_links (account_b)`,
+  // The blocking keys of every account a merge run has seen (domain/merge/blocking.ts: 'pf:<phone>',
+  // 'af:<address fingerprint>' …): an incremental run finds the accounts a new one shares a key
+  // with here, and counts them for the term frequencies. Derived from the accounts, not undone. No
+  // foreign key (its index would double the cost of writing 2M keys): keys of an account an undo
+  // removed are skipped when read and dropped by the next full run.
+  `CREATE TABLE merge_keys (
+    key TEXT NOT NULL,
+    account_id INTEGER NOT NULL,
+    PRIMARY KEY (key, account_id)
+  ) STRICT, WITHOUT ROWID`,
   `CREATE INDEX merge_links_zone ON merge_links (zone, deferred, weight)`,
 
   // The owner's decisions: these two accounts are the same person (must) or not (cannot). Keyed by

@@ -52,6 +52,11 @@ export const CHANNELS = [
   'value.report',
   'value.customer',
   'value.saveSettings',
+  'customers.split',
+  'customers.lock',
+  'merge.run',
+  'merge.preview',
+  'merge.undo',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -5,6 +5,13 @@
  */
 import { z } from 'zod';
 import { CHANNELS, type Channel } from './channels.js';
+import type {
+  CustomerLockResult,
+  CustomerSplitResult,
+  MergePreviewSummary,
+  MergeRunSummary,
+  MergeUndoResult,
+} from '../domain/merge/results.js';
 import { IMPORT_FORMATS } from '../domain/orders/types.js';
 import type { MessageCode, MessageParams } from '../shared/messages/index.js';
 import type {
@@ -69,6 +76,17 @@ import {
 } from '../domain/import/reader-types.js';
 
 const jobId = z.string().min(1).max(100).optional();
+/** Merge parameters a run or preview may change (domain/merge/params.ts; the rest stay default). */
+const mergeParamsSchema = z
+  .object({
+    autoThreshold: z.number().min(-50).max(100),
+    reviewThreshold: z.number().min(-50).max(100),
+    samePlatformThreshold: z.number().min(-50).max(100),
+    maxClusterSize: z.number().int().min(2).max(1000),
+    maxBlockSize: z.number().int().min(2).max(100_000),
+    confirmNames: z.boolean(),
+  })
+  .partial();
 const shopId = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 /** An ISO 4217 code such as CNY, in any case. */
@@ -426,6 +444,20 @@ export const inputSchemas = {
       .array(z.object({ name: z.string().trim().min(1).max(30), start: monthDay, end: monthDay }))
       .max(50),
   }),
+  /** Moves the chosen accounts out of their customer into a new one; cannot-links between the parts. */
+  'customers.split': z.object({ id: customerId, accountIds: z.array(z.number().int().positive()).min(1) }),
+  /** Locks (or unlocks) a customer: automatic merges neither add to it nor split it. */
+  'customers.lock': z.object({ id: customerId, locked: z.boolean() }),
+  /** The buyer merge: incremental (new accounts since the last run) or full; 'auto' picks. */
+  'merge.run': z.object({
+    mode: z.enum(['full', 'incremental', 'auto']).default('auto'),
+    params: mergeParamsSchema.default({}),
+    jobId,
+  }),
+  /** What a full run with these parameters would change ("37 merges, 5 splits"), writing nothing. */
+  'merge.preview': z.object({ params: mergeParamsSchema.default({}) }),
+  /** Undoes a merge run, a split or a lock (the latest first). */
+  'merge.undo': z.object({ opId: z.number().int().positive() }),
 } as const;
 
 // Every channel has a schema and every schema a channel (a missing or extra key fails the check).
@@ -576,6 +608,11 @@ export interface ChannelResults {
   'value.report': ValueReport;
   'value.customer': CustomerValue | null;
   'value.saveSettings': ValueSettings;
+  'customers.split': CustomerSplitResult;
+  'customers.lock': CustomerLockResult;
+  'merge.run': MergeRunSummary;
+  'merge.preview': MergePreviewSummary;
+  'merge.undo': MergeUndoResult;
 }
 export type ChannelResult<C extends Channel> = ChannelResults[C];
 

@@ -27,6 +27,7 @@ import { registerShopAndBackupCommands } from './commands/shops-and-backup.js';
 import { registerCustomersCommand } from './commands/customers.js';
 import { registerExportVipCommand, registerOptOutCommand } from './commands/export-vip.js';
 import { registerReportValueCommand } from './commands/report-value.js';
+import { registerMergeCommand } from './commands/merge.js';
 import { createPrinter } from './human.js';
 import { mappingHelp } from './mapping-help.js';
 import { printJson, progressPrinter } from './output.js';
@@ -215,11 +216,7 @@ export function buildProgram(session: Session = { lang: null, json: false }): Co
     });
 
   // The rest of the contract: fixed names and flags, filled in by the coming issues.
-  program
-    .command('merge')
-    .description('合并买家为客户 (merge buyers into customers)')
-    .option('--json')
-    .action(notYet('merge', false));
+  registerMergeCommand(program, { open, lang: () => sessionLang(session) });
   const report = program.command('report').description('报表 (reports)');
   report
     .command('profit')

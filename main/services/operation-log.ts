@@ -17,7 +17,9 @@ export type OperationKind =
   | 'consent_edit'
   | 'optout_import'
   | 'unmask'
-  | 'erasure';
+  | 'erasure'
+  | 'customer_split'
+  | 'customer_lock';
 
 export function newOperation(tx: WriteTx, kind: OperationKind, now: string, summary: object): number {
   return Number(

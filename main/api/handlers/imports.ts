@@ -4,6 +4,7 @@ import { loadDemo } from '../../services/demo.js';
 import { batchProblems, listBatches } from '../../services/import/batches.js';
 import { commitFiles, previewFile, type FileRequest } from '../../services/import/import-files.js';
 import { undoBatch } from '../../services/import/undo.js';
+import { runMerge } from '../../services/merge/run.js';
 import type { FileOptions, StagedFile } from '../contract.js';
 import type { HandlerDeps, HandlerMap } from './types.js';
 
@@ -68,14 +69,18 @@ export function importHandlers(deps: HandlerDeps): HandlerMap<ImportChannels> {
       }),
 
     'import.commit': (input) =>
-      jobs.run(input.jobId, async (job) => ({
-        batches: await commitFiles(
+      jobs.run(input.jobId, async (job) => {
+        const batches = await commitFiles(
           services,
           input.files.map(fileRequest),
           { skipInvalidRows: input.skipInvalidRows },
           { ...job, now: services.now },
-        ).then(refreshValue),
-      })),
+        );
+        // The new accounts join their customers right away (an incremental merge, its own operation);
+        // then the customer-value fit is refreshed in the background.
+        await runMerge(services.huikeDb, { mode: 'incremental', now: services.now });
+        return refreshValue({ batches });
+      }),
 
     'imports.list': async () => ({ batches: await listBatches(huikeDb.reader) }),
 

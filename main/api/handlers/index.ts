@@ -15,6 +15,7 @@ import { customersHandlers } from './customers.js';
 import { vipHandlers } from './vip.js';
 import { mergeReviewHandlers } from './merge-review.js';
 import { valueHandlers } from './value.js';
+import { mergeHandlers } from './merge.js';
 import type { HandlerDeps, HandlerMap } from './types.js';
 
 export type { HandlerDeps } from './types.js';
@@ -33,5 +34,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...vipHandlers(deps),
     ...mergeReviewHandlers(deps),
     ...valueHandlers(deps),
+    ...mergeHandlers(deps),
   };
 }

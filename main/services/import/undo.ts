@@ -145,8 +145,9 @@ export async function undoOperation(tx: WriteTx, opId: number, ctx: JobContext):
        AND NOT EXISTS (SELECT 1 FROM orders WHERE buyer_account_id = buyer_accounts.id)`,
     )
     .run(opId);
-  // A customer this operation made for such an account goes too; the others are summed up again.
-  dropEmptyStaleCustomers(tx, { createdBy: opId });
+  // A customer left without accounts goes too — one this operation made for them, or one a later
+  // merge or split moved them into; the others are summed up again.
+  dropEmptyStaleCustomers(tx);
   await refreshStaleCustomers(tx);
   sqlite
     .prepare("UPDATE operations SET state = 'undone', undone_at = ? WHERE id = ?")

@@ -22,6 +22,7 @@ import { valueMessages } from './value.js';
 import { customersMessages } from './customers.js';
 import { vipMessages } from './vip.js';
 import { reviewMessages } from './review.js';
+import { mergeMessages } from './merge.js';
 
 export const MESSAGE_LANGUAGES = ['zh-CN', 'en'] as const;
 export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
@@ -43,6 +44,7 @@ export const CATALOG = {
   ...customersMessages,
   ...vipMessages,
   ...reviewMessages,
+  ...mergeMessages,
 } as const satisfies Record<string, Templates>;
 
 export type MessageCode = keyof typeof CATALOG;

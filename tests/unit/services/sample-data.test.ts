@@ -127,9 +127,11 @@ describe('removing the sample data', () => {
     ]);
     const history = await app.invoke('imports.list', {});
     expect(history.batches.map((b) => b.id)).toEqual([batch.id]);
-    // Only the owner's import and the removal itself are left in the log.
+    // Only the owner's import (and the buyer merge that followed it) and the removal itself are
+    // left in the log.
     expect(query(app, 'SELECT kind FROM operations ORDER BY id')).toEqual([
       { kind: 'import' },
+      { kind: 'merge' },
       { kind: 'demo_removal' },
     ]);
     expect(query(app, 'SELECT DISTINCT op_id FROM operation_changes')).toEqual([]);

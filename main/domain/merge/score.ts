@@ -1,0 +1,216 @@
+/**
+ * Scoring a pair of accounts (design §5.4–5.6): the weight is the prior plus the best pair of their
+ * receivers (phone + name + address, the account's own phones standing in for each of its
+ * receivers' phone) plus the account-level e-mail and nickname. The zone follows:
+ *
+ * - auto: weight ≥ the auto threshold, a strong identifier agrees (whole or 3+4 phone, e-mail,
+ *   a rare nickname), both receivers are the accounts' own (primary) and the names do not conflict;
+ * - review: weight ≥ the review threshold otherwise (the reason an auto-worthy pair was held back
+ *   is kept);
+ * - discard: below.
+ *
+ * Deterministic: the same e-mail, or the same whole mobile as both accounts' own without a name
+ * conflict — joined first, before any scored link.
+ */
+import {
+  compareAddress,
+  compareEmail,
+  compareName,
+  compareNickname,
+  comparePhone,
+  sharedDigits,
+  NO_TF,
+  type FieldComparison,
+  type TermFrequencies,
+} from './compare.js';
+import { loginsConflict, loginSpellsName } from './login.js';
+import { BITS, DEFAULT_PARAMS, type MergeParams } from './params.js';
+import { isMainReceiver, primaryFullPhones, type AccountRecord, type Receiver } from './records.js';
+
+export interface Evidence {
+  field: string;
+  level: string;
+  bits: number;
+  a: string | null;
+  b: string | null;
+}
+
+export type Zone = 'auto' | 'review';
+
+export interface PairScore {
+  weight: number;
+  strong: boolean;
+  /** null: discarded (below the review threshold). */
+  zone: Zone | null;
+  /** Why an auto-worthy pair went to review (secondary receiver, name conflict). */
+  heldBack: string | null;
+  deterministic: 'email' | 'phone' | null;
+  evidence: Evidence[];
+}
+
+const NO_RECEIVER: Receiver = {
+  name: null,
+  surname: null,
+  mask: null,
+  pinyin: null,
+  phone: null,
+  phoneFull: false,
+  prov: null,
+  city: null,
+  dist: null,
+  detail: null,
+  fp: null,
+  pickup: false,
+  email: null,
+  orders: 0,
+  primary: true,
+};
+
+interface PhonePick extends FieldComparison {
+  a: string | null;
+  b: string | null;
+}
+
+/** The best phone comparison of two receivers, each with its account's own phones as well. */
+function bestPhone(
+  ra: Receiver,
+  aPhones: readonly string[],
+  rb: Receiver,
+  bPhones: readonly string[],
+  tf: TermFrequencies,
+): PhonePick {
+  let best: PhonePick = { level: 'null', bits: 0, strong: false, a: null, b: null };
+  const consider = (x: string | null, xFull: boolean, y: string | null, yFull: boolean) => {
+    if (x === null || y === null) return;
+    const c = comparePhone(x, xFull, y, yFull, tf);
+    if (best.level === 'null' || c.bits > best.bits) best = { ...c, a: x, b: y };
+  };
+  consider(ra.phone, ra.phoneFull, rb.phone, rb.phoneFull);
+  for (const p of aPhones) {
+    consider(p, true, rb.phone, rb.phoneFull);
+    for (const q of bPhones) consider(p, true, q, true);
+  }
+  for (const q of bPhones) consider(ra.phone, ra.phoneFull, q, true);
+  return best;
+}
+
+const CONFLICTING_NAMES = new Set(['surname_differs', 'given_differs']);
+const NAME_AGREES = new Set(['exact', 'pinyin', 'typo']);
+
+function loginSpellsWholeName(login: string | null, r: Receiver): boolean {
+  return login !== null && r.pinyin !== null && r.surname !== null && loginSpellsName(login, r);
+}
+
+/**
+ * Whether a receiver is the account's holder and not someone it sent a gift to: the account is
+ * keyed by its receiver (拼多多/抖店), most of its orders go to the receiver, the account's own phone is
+ * the receiver's, or its login spells the receiver's name (`other`: the receiver it is compared
+ * with, whose whole name may be known where this one is masked).
+ */
+export function receiverIsHolder(account: AccountRecord, r: Receiver, other: Receiver): boolean {
+  if (account.keyKind === 'receiver' || isMainReceiver(account, r)) return true;
+  if (r.phone && account.phones.some((p) => sharedDigits(p, r.phone!) >= 7)) return true;
+  if (account.login && r.surname) {
+    const pinyin = r.pinyin ?? (other.surname === r.surname ? other.pinyin : null);
+    if (loginSpellsName(account.login, { pinyin, surname: r.surname })) return true;
+  }
+  return false;
+}
+
+function addressText(r: Receiver): string | null {
+  return r.detail ?? r.dist ?? r.city ?? r.prov;
+}
+
+export function scorePair(
+  a: AccountRecord,
+  b: AccountRecord,
+  tf: TermFrequencies = NO_TF,
+  params: MergeParams = DEFAULT_PARAMS,
+): PairScore {
+  const email = compareEmail(a.emails, b.emails);
+  const nickname = compareNickname(a.nickname, b.nickname, tf);
+  const aReceivers = a.receivers.length > 0 ? a.receivers : [NO_RECEIVER];
+  const bReceivers = b.receivers.length > 0 ? b.receivers : [NO_RECEIVER];
+
+  let best: {
+    sum: number;
+    ra: Receiver;
+    rb: Receiver;
+    phone: PhonePick;
+    name: FieldComparison;
+    address: FieldComparison;
+  } | null = null;
+  for (const ra of aReceivers) {
+    for (const rb of bReceivers) {
+      const phone = bestPhone(ra, a.phones, rb, b.phones, tf);
+      const name = compareName(ra, rb, tf);
+      const address = compareAddress(ra, rb, tf);
+      const sum = phone.bits + name.bits + address.bits;
+      const better =
+        best === null ||
+        sum > best.sum ||
+        (sum === best.sum && ra.primary && rb.primary && !(best.ra.primary && best.rb.primary));
+      if (better) best = { sum, ra, rb, phone, name, address };
+    }
+  }
+  const pick = best!;
+  // A login that spells the other side's whole name (zhangwei1988 ↔ 张伟) says more than the masked
+  // surname did, and with a compatible phone it is a strong identifier (JD shows only the last four).
+  const aSpells = pick.name.level === 'surname' && loginSpellsWholeName(a.login, pick.rb);
+  const bSpells = pick.name.level === 'surname' && loginSpellsWholeName(b.login, pick.ra);
+  const login: FieldComparison =
+    aSpells || bSpells
+      ? { level: 'spells_name', bits: BITS.loginSpellsName, strong: pick.phone.level !== 'conflict' }
+      : { level: 'null', bits: 0, strong: false };
+  const weight = params.priorBits + pick.sum + email.bits + nickname.bits + login.bits;
+  const accountStrong = email.strong || nickname.strong;
+  const strong = pick.phone.strong || accountStrong || login.strong;
+  const nameConflict = CONFLICTING_NAMES.has(pick.name.level);
+
+  // Households share addresses, surnames and often a phone: a phone says "same person" only with
+  // the name agreeing beyond a masked surname (whole names, or a login that spells the other's).
+  const nameConfirmed =
+    NAME_AGREES.has(pick.name.level) ||
+    (a.login !== null && a.login === b.login) ||
+    loginSpellsWholeName(a.login, pick.rb) ||
+    loginSpellsWholeName(b.login, pick.ra);
+  const shared = primaryFullPhones(a).filter((p) => primaryFullPhones(b).includes(p));
+  const phoneDeterministic = shared.length > 0 && (params.confirmNames ? nameConfirmed : !nameConflict);
+  const deterministic = email.strong ? 'email' : phoneDeterministic ? 'phone' : null;
+
+  let zone: Zone | null = null;
+  let heldBack: string | null = null;
+  if (deterministic) zone = 'auto';
+  else if (weight >= params.reviewThreshold) {
+    zone = 'review';
+    if (weight >= params.autoThreshold && strong) {
+      if (nameConflict) heldBack = 'name_conflict';
+      else if (!email.strong && loginsConflict(a.login, pick.ra, b.login, pick.rb))
+        heldBack = 'login_conflict';
+      else if (params.confirmNames && !accountStrong && !nameConfirmed) heldBack = 'name_unconfirmed';
+      else if (!accountStrong && !(pick.ra.primary && pick.rb.primary)) heldBack = 'secondary_receiver';
+      else if (
+        !accountStrong &&
+        !(receiverIsHolder(a, pick.ra, pick.rb) && receiverIsHolder(b, pick.rb, pick.ra))
+      )
+        heldBack = 'receiver_not_confirmed';
+      else zone = 'auto';
+    }
+  }
+
+  const evidence: Evidence[] = [];
+  const push = (field: string, c: FieldComparison, x: string | null, y: string | null) => {
+    if (c.level !== 'null') evidence.push({ field, level: c.level, bits: round(c.bits), a: x, b: y });
+  };
+  push('phone', pick.phone, pick.phone.a, pick.phone.b);
+  push('name', pick.name, pick.ra.mask ?? pick.ra.name, pick.rb.mask ?? pick.rb.name);
+  push('address', pick.address, addressText(pick.ra), addressText(pick.rb));
+  push('login', login, aSpells ? a.login : b.login, aSpells ? pick.rb.name : pick.ra.name);
+  push('email', email, email.value, email.value);
+  push('nickname', nickname, a.nickname, b.nickname);
+  return { weight: round(weight), strong, zone, heldBack, deterministic, evidence };
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,292 @@
+/**
+ * Writing a merge plan as one operation (kind 'merge', a merge_runs row): the accounts that change
+ * customer (their before-images in operation_changes), the customers it creates (first_op_id) and
+ * empties (deleted, their rows kept as before-images), the links it replaces (before-images) and
+ * writes, and the blocking keys of the accounts it saw first. Then the touched customers' summaries
+ * are recomputed. undo.ts puts all of it back.
+ */
+import type { WriteTx } from '../../../db/index.js';
+import { MODEL_VERSION } from '../../domain/merge/index.js';
+import { noteStaleCustomers, refreshStaleCustomers } from '../customers/stats.js';
+import { newOperation, recordRows, setSummary } from '../operation-log.js';
+import { planChanges, type MergePlan } from './plan.js';
+
+export interface AppliedMerge {
+  opId: number;
+  accounts: number;
+  customers: number;
+  autoMerged: number;
+  reviewQueue: number;
+  merges: number;
+  splits: number;
+  accountsMoved: number;
+}
+
+const LINK_COLUMNS = [
+  'account_a',
+  'account_b',
+  'weight',
+  'zone',
+  'strong',
+  'evidence_json',
+  'blocked_reason',
+  'rule',
+  'deferred',
+  'run_op_id',
+];
+
+/** Records merge_links rows matching `where` (over l) as deleted by `opId` (row_id: account_a). */
+export function recordLinks(tx: WriteTx, opId: number, where: string): void {
+  const { lastSeq } = tx.sqlite
+    .prepare('SELECT coalesce(max(seq), 0) AS lastSeq FROM operation_changes WHERE op_id = ?')
+    .get(opId) as { lastSeq: number };
+  tx.sqlite
+    .prepare(
+      `INSERT INTO operation_changes (op_id, seq, table_name, row_id, action, before_json)
+       SELECT @op, @lastSeq + row_number() OVER (ORDER BY l.account_a, l.account_b), 'merge_links', l.account_a,
+         'delete', json_object(${LINK_COLUMNS.map((c) => `'${c}', l.${c}`).join(', ')})
+       FROM merge_links l WHERE ${where}`,
+    )
+    .run({ op: opId, lastSeq });
+}
+
+export async function applyPlan(
+  tx: WriteTx,
+  plan: MergePlan,
+  now: string,
+  durationMs: () => number,
+): Promise<AppliedMerge> {
+  const sqlite = tx.sqlite;
+  const changes = planChanges(plan);
+  const opId = newOperation(tx, 'merge', now, { mode: plan.mode });
+
+  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS merge_assign (
+    account_id INTEGER PRIMARY KEY, cluster INTEGER NOT NULL, customer_id INTEGER, via TEXT NOT NULL)`);
+  sqlite.exec('DELETE FROM temp.merge_assign');
+  // New customers for the clusters that keep none, numbered after the existing ones.
+  const { base } = sqlite.prepare('SELECT coalesce(max(id), 0) AS base FROM customers').get() as {
+    base: number;
+  };
+  let next = base;
+  const customerOfCluster = plan.customerIds.map((id) => id ?? ++next);
+  if (next > base) {
+    const create = sqlite.prepare('INSERT INTO customers (id, first_op_id, created_at) VALUES (?, ?, ?)');
+    for (let id = base + 1; id <= next; id++) create.run(id, opId, now);
+  }
+  const assign = sqlite.prepare(
+    'INSERT INTO temp.merge_assign (account_id, cluster, customer_id, via) VALUES (?, ?, ?, ?)',
+  );
+  plan.clusters.forEach((members, i) => {
+    const customer = customerOfCluster[i]!;
+    for (const id of members) {
+      const via = plan.via.get(id) ?? 'single';
+      const now = plan.current.get(id);
+      if (now?.customer === customer && now.via === via) continue;
+      assign.run(id, i, customer, via);
+    }
+  });
+  const moved = `id IN (SELECT account_id FROM temp.merge_assign)`;
+  noteStaleCustomers(tx, `SELECT customer_id FROM buyer_accounts WHERE ${moved}`);
+  recordRows(tx, opId, {
+    table: 'buyer_accounts',
+    action: 'update',
+    columns: ['customer_id', 'customer_via'],
+    where: moved,
+  });
+  sqlite.exec(`UPDATE buyer_accounts SET customer_id = m.customer_id, customer_via = m.via
+    FROM temp.merge_assign m WHERE buyer_accounts.id = m.account_id`);
+  noteStaleCustomers(tx, 'SELECT customer_id FROM temp.merge_assign');
+  // Customers left without an account are deleted (their rows kept, for undo).
+  const emptied = `id IN (SELECT id FROM temp.stale_customers)
+    AND NOT EXISTS (SELECT 1 FROM buyer_accounts a WHERE a.customer_id = t.id)`;
+  recordRows(tx, opId, { table: 'customers', action: 'delete', where: emptied });
+  sqlite.exec(`DELETE FROM customers AS t WHERE ${emptied}`);
+
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    plan.timings[name] = Math.round(now - t);
+    t = now;
+  };
+  lap('assign');
+  writeLinks(tx, plan, opId);
+  lap('writeLinks');
+  writeKeys(tx, plan);
+  lap('writeKeys');
+
+  const customers = (sqlite.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
+  const accounts = (sqlite.prepare('SELECT count(*) AS n FROM buyer_accounts').get() as { n: number }).n;
+  const autoMerged = plan.links.filter((l) => l.zone === 'auto').length;
+  const reviewQueue = (
+    sqlite
+      .prepare(
+        `SELECT count(*) AS n FROM merge_links l JOIN buyer_accounts a ON a.id = l.account_a
+         JOIN buyer_accounts b ON b.id = l.account_b
+         WHERE l.zone = 'review' AND a.customer_id IS NOT b.customer_id`,
+      )
+      .get() as { n: number }
+  ).n;
+  lap('counts');
+  await refreshStaleCustomers(tx);
+  lap('refreshStats');
+
+  const stats = {
+    ...plan.stats,
+    autoLinks: autoMerged,
+    reviewLinks: plan.links.length - autoMerged,
+    reviewQueue,
+    ...changes,
+    customers,
+    durationMs: durationMs(),
+    timings: plan.timings,
+  };
+  sqlite
+    .prepare(
+      'INSERT INTO merge_runs (op_id, mode, params_json, stats_json, created_at) VALUES (?, ?, ?, ?, ?)',
+    )
+    .run(
+      opId,
+      plan.mode,
+      JSON.stringify({ model: MODEL_VERSION, ...plan.params, surnameShares: plan.surnameShares }),
+      JSON.stringify(stats),
+      now,
+    );
+  setSummary(tx, opId, { mode: plan.mode, ...changes, autoMerged, reviewQueue });
+  return { opId, accounts, customers, autoMerged, reviewQueue, ...changes };
+}
+
+/**
+ * The run's links: a full run's set replaces all links, an incremental run's those of the pairs it
+ * scored. Only the difference is written — links that changed or went (their rows kept as
+ * before-images, for undo) and new ones; an unchanged link keeps the run that wrote it and the
+ * owner's "skip" (deferred).
+ */
+function writeLinks(tx: WriteTx, plan: MergePlan, opId: number): void {
+  const sqlite = tx.sqlite;
+  const PACK = 4_194_304;
+  const wanted = new Map<
+    number,
+    {
+      a: number;
+      b: number;
+      weight: number;
+      zone: string;
+      strong: number;
+      evidence: string;
+      reason: string | null;
+      rule: string;
+    }
+  >();
+  for (const l of plan.links) {
+    const [a, b] = l.a < l.b ? [l.a, l.b] : [l.b, l.a];
+    wanted.set(a * PACK + b, {
+      a,
+      b,
+      weight: l.score.weight,
+      zone: l.zone,
+      strong: l.score.strong ? 1 : 0,
+      evidence: JSON.stringify(l.score.evidence),
+      reason: l.blockedReason,
+      rule: l.rule,
+    });
+  }
+  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS merge_touched_links (
+    a INTEGER NOT NULL, b INTEGER NOT NULL, deferred INTEGER NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID`);
+  sqlite.exec('DELETE FROM temp.merge_touched_links');
+  const touch = sqlite.prepare('INSERT INTO temp.merge_touched_links (a, b, deferred) VALUES (?, ?, ?)');
+  const columns = 'account_a, account_b, weight, zone, strong, evidence_json, blocked_reason, rule, deferred';
+  // A full run compares with every link; an incremental one only with those of the pairs it scored.
+  const one = sqlite
+    .prepare(`SELECT ${columns} FROM merge_links WHERE account_a = ? AND account_b = ?`)
+    .raw();
+  const existing = (
+    plan.mode === 'full'
+      ? sqlite.prepare(`SELECT ${columns} FROM merge_links`).raw().all()
+      : [...wanted.values()].map((w) => one.get(w.a, w.b)).filter((r) => r !== undefined)
+  ) as Row[];
+  const deferredOf = new Map<number, number>();
+  const touches: [number, number, number][] = [];
+  type Row = [number, number, number, string, number, string, string | null, string, number];
+  for (const [a, b, weight, zone, strong, evidence, reason, rule, deferred] of existing) {
+    const key = a * PACK + b;
+    const w = wanted.get(key);
+    if (!w) {
+      if (plan.mode === 'full') touches.push([a, b, deferred]);
+      continue;
+    }
+    if (
+      w.weight === weight &&
+      w.zone === zone &&
+      w.strong === strong &&
+      w.evidence === evidence &&
+      w.reason === reason &&
+      w.rule === rule
+    ) {
+      wanted.delete(key);
+      continue;
+    }
+    touches.push([a, b, deferred]);
+    deferredOf.set(key, deferred);
+  }
+  for (const [a, b, deferred] of touches) touch.run(a, b, deferred);
+  // account_a IN (…) first: the links' primary key finds them without reading every link.
+  const touched = `l.account_a IN (SELECT a FROM temp.merge_touched_links)
+    AND EXISTS (SELECT 1 FROM temp.merge_touched_links t WHERE t.a = l.account_a AND t.b = l.account_b)`;
+  recordLinks(tx, opId, touched);
+  sqlite.exec(`DELETE FROM merge_links AS l WHERE ${touched}`);
+  const insert = sqlite.prepare(
+    `INSERT INTO merge_links (account_a, account_b, weight, zone, strong, evidence_json, blocked_reason, rule, deferred, run_op_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  // In key order: appends to the table's B-tree.
+  for (const key of [...wanted.keys()].sort((x, y) => x - y)) {
+    const w = wanted.get(key)!;
+    insert.run(
+      w.a,
+      w.b,
+      w.weight,
+      w.zone,
+      w.strong,
+      w.evidence,
+      w.reason,
+      w.rule,
+      deferredOf.get(key) ?? 0,
+      opId,
+    );
+  }
+  sqlite.exec('DELETE FROM temp.merge_touched_links');
+}
+
+/**
+ * Blocking keys of the accounts the run saw first. A full run brings the table to exactly its keys,
+ * writing only the difference (keys change only when an account gets orders with new values).
+ */
+function writeKeys(tx: WriteTx, plan: MergePlan): void {
+  const sqlite = tx.sqlite;
+  let keys = plan.keys;
+  if (plan.mode === 'full') {
+    const wanted = new Map<number, Set<string>>();
+    for (const [key, id] of plan.keys) {
+      const set = wanted.get(id);
+      if (set) set.add(key);
+      else wanted.set(id, new Set([key]));
+    }
+    const remove = sqlite.prepare('DELETE FROM merge_keys WHERE key = ? AND account_id = ?');
+    const stale: [string, number][] = [];
+    for (const [key, id] of sqlite
+      .prepare('SELECT key, account_id FROM merge_keys')
+      .raw()
+      .iterate() as IterableIterator<[string, number]>) {
+      const set = wanted.get(id);
+      if (set?.delete(key)) continue;
+      stale.push([key, id]);
+    }
+    for (const [key, id] of stale) remove.run(key, id);
+    keys = [];
+    for (const [id, set] of wanted) for (const key of set) keys.push([key, id]);
+  }
+  const insert = sqlite.prepare('INSERT OR IGNORE INTO merge_keys (key, account_id) VALUES (?, ?)');
+  // In key order: appends to the table's B-tree instead of inserts all over it.
+  keys.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
+  for (const [key, id] of keys) insert.run(key, id);
+}

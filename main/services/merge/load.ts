@@ -1,0 +1,149 @@
+/**
+ * Reading identity records (domain/merge/records.ts) from the database: each account's own identity
+ * and the distinct receivers of its orders with their order counts. All accounts (a full run), or
+ * those listed in temp.merge_scope (an incremental run's new accounts and their block partners).
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import { assignRoles, loginLetters, type AccountRecord, type Receiver } from '../../domain/merge/index.js';
+
+type Sqlite = BetterSqlite3.Database;
+
+/** Accounts already loaded, by id (a run loads in several steps). */
+export type RecordMap = Map<number, AccountRecord>;
+
+const ACCOUNT_COLUMNS = `a.id, a.platform, a.key_kind, a.identity_email, a.identity_email_phone,
+  a.identity_phone_class, a.identity_phone, a.identity_nickname, a.identity_nickname_generic`;
+
+const RECEIVER_COLUMNS = `o.buyer_account_id, o.identity_name, o.identity_surname, o.identity_name_mask,
+  o.identity_name_pinyin, o.identity_phone_class, o.identity_phone, o.identity_prov_code,
+  o.identity_city_code, o.identity_dist_code, o.identity_addr_detail, o.identity_addr_fp,
+  o.identity_pickup, o.identity_email`;
+
+type AccountRow = [
+  number,
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+];
+type ReceiverRow = [
+  number,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+  string | null,
+];
+
+export const SCOPE_TABLE = `CREATE TEMP TABLE IF NOT EXISTS merge_scope (id INTEGER PRIMARY KEY)`;
+
+function accountRecord(row: AccountRow): AccountRecord {
+  const [id, platform, keyKind, email, emailPhone, phoneClass, phone, nickname, generic] = row;
+  const phones: string[] = [];
+  if (phoneClass === 'mobile' && phone) phones.push(phone);
+  if (emailPhone && emailPhone !== phone && /^1\d{10}$/.test(emailPhone)) phones.push(emailPhone);
+  return {
+    id,
+    platform,
+    keyKind,
+    emails: email ? [email] : [],
+    phones,
+    nickname: nickname && generic === 0 ? nickname : null,
+    login:
+      loginLetters(nickname && generic === 0 ? nickname : null) ??
+      loginLetters(email ? email.split('@')[0]! : null),
+    receivers: [],
+    orders: 0,
+  };
+}
+
+/** Only mobiles and masked mobiles are compared; virtual, landline, cipher and unknown are not. */
+function receiverOf(row: ReceiverRow): Receiver {
+  const phoneClass = row[5];
+  const phoneKnown = (phoneClass === 'mobile' || phoneClass === 'masked_mobile') && row[6] !== null;
+  return {
+    name: row[1],
+    surname: row[2],
+    mask: row[3],
+    pinyin: row[4],
+    phone: phoneKnown ? row[6] : null,
+    phoneFull: phoneClass === 'mobile',
+    prov: row[7],
+    city: row[8],
+    dist: row[9],
+    detail: row[10],
+    fp: row[11],
+    pickup: row[12] === 1,
+    email: row[13],
+    orders: 1,
+    primary: true,
+  };
+}
+
+/**
+ * Loads the accounts `where` selects (SQL over buyer_accounts a; '1' for all) with their receivers,
+ * into `into` (accounts already there are skipped). All accounts: one pass over the orders in
+ * storage order (no index lookups per order); a subset: through the orders' account index.
+ */
+export function loadRecords(sqlite: Sqlite, where: string, into: RecordMap = new Map()): RecordMap {
+  const fresh = new Map<number, AccountRecord>();
+  const accounts = sqlite.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM buyer_accounts a WHERE ${where}`).raw();
+  for (const row of accounts.iterate() as IterableIterator<AccountRow>) {
+    if (into.has(row[0])) continue;
+    const record = accountRecord(row);
+    fresh.set(record.id, record);
+    into.set(record.id, record);
+  }
+  if (fresh.size === 0) return into;
+  const orders = sqlite
+    .prepare(
+      where === '1'
+        ? `SELECT ${RECEIVER_COLUMNS} FROM orders o WHERE o.buyer_account_id IS NOT NULL`
+        : `SELECT ${RECEIVER_COLUMNS} FROM orders o
+           WHERE o.buyer_account_id IN (SELECT a.id FROM buyer_accounts a WHERE ${where})`,
+    )
+    .raw();
+  for (const row of orders.iterate() as IterableIterator<ReceiverRow>) {
+    const record = fresh.get(row[0]);
+    if (!record) continue;
+    record.orders++;
+    if (row[13] && !record.emails.includes(row[13])) record.emails.push(row[13]);
+    // Identical receivers collapse into one with an order count (design §5.1's identity record).
+    const known = record.receivers.find((r) => sameReceiver(r, row));
+    if (known) {
+      known.orders++;
+      continue;
+    }
+    const receiver = receiverOf(row);
+    if (hasAnyValue(receiver)) record.receivers.push(receiver);
+  }
+  for (const record of fresh.values()) assignRoles(record.receivers);
+  return into;
+}
+
+function sameReceiver(r: Receiver, row: ReceiverRow): boolean {
+  return (
+    r.mask === row[3] &&
+    r.name === row[1] &&
+    r.detail === row[10] &&
+    r.dist === row[9] &&
+    (r.phone ?? null) === (row[5] === 'mobile' || row[5] === 'masked_mobile' ? row[6] : null) &&
+    r.fp === row[11]
+  );
+}
+
+function hasAnyValue(r: Receiver): boolean {
+  return r.surname !== null || r.phone !== null || r.prov !== null || r.email !== null;
+}

@@ -1,0 +1,429 @@
+/**
+ * Computing a merge without writing it: load identity records, block, score, cluster under the
+ * constraints, and map the clusters to customer ids. A full run looks at every account and may
+ * split as well as join; an incremental run looks at the accounts added since the last run, the
+ * accounts they share a blocking key with and those accounts' customers, and only joins.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import {
+  assignCustomerIds,
+  blockingKeys,
+  cluster,
+  DEFAULT_PARAMS,
+  isBuyerKeyed,
+  primaryFullPhones,
+  ruleOf,
+  scorePair,
+  type AccountRecord,
+  type BlockReason,
+  type ClusterEdge,
+  type EdgeKind,
+  type MergeParams,
+  type PairScore,
+  type TermFrequencies,
+} from '../../domain/merge/index.js';
+import { activeAssertions } from './assertions.js';
+import { loadRecords, SCOPE_TABLE, type RecordMap } from './load.js';
+
+type Sqlite = BetterSqlite3.Database;
+
+export type MergeMode = 'full' | 'incremental';
+export type Via = 'single' | 'deterministic' | 'auto' | 'manual';
+
+export interface PlannedLink {
+  a: number;
+  b: number;
+  score: PairScore;
+  zone: 'auto' | 'review';
+  blockedReason: string | null;
+  rule: string;
+}
+
+export interface MergePlan {
+  mode: MergeMode;
+  params: MergeParams;
+  /** Accounts whose customer the plan decides. */
+  scope: number[];
+  clusters: number[][];
+  /** Per cluster: the customer id it keeps, or null for a new customer. */
+  customerIds: (number | null)[];
+  via: Map<number, Via>;
+  /** Each scope account's customer and how it joined, now. */
+  current: Map<number, { customer: number | null; via: string | null }>;
+  links: PlannedLink[];
+  /** Blocking keys of the accounts the run saw first (all, in a full run). */
+  keys: [string, number][];
+  surnameShares: Record<string, number>;
+  /** The last committed run's operation id, 0 if none. */
+  sinceOp: number;
+  stats: { accounts: number; newAccounts: number; candidatePairs: number; keys: number };
+  /** Milliseconds per step (load, block, score, cluster), for the run's stats. */
+  timings: Record<string, number>;
+}
+
+function stopwatch(): { lap(name: string): void; laps: Record<string, number> } {
+  let last = performance.now();
+  const laps: Record<string, number> = {};
+  return {
+    laps,
+    lap(name) {
+      const now = performance.now();
+      laps[name] = Math.round((laps[name] ?? 0) + now - last);
+      last = now;
+    },
+  };
+}
+
+const PACK = 4_194_304; // 2^22 accounts per side of a packed pair
+
+/** The last committed merge run: its operation id and its surname shares (term frequencies). */
+export function lastRun(sqlite: Sqlite): {
+  opId: number;
+  surnameShares: Record<string, number> | null;
+  full: boolean;
+} {
+  const row = sqlite
+    .prepare(
+      `SELECT r.op_id AS opId, r.params_json AS params,
+         (SELECT count(*) FROM merge_runs f JOIN operations fo ON fo.id = f.op_id
+          WHERE f.mode = 'full' AND fo.state = 'committed') AS fullRuns
+       FROM merge_runs r JOIN operations o ON o.id = r.op_id
+       WHERE o.state = 'committed' ORDER BY r.op_id DESC LIMIT 1`,
+    )
+    .get() as { opId: number; params: string; fullRuns: number } | undefined;
+  if (!row) return { opId: 0, surnameShares: null, full: false };
+  const params = JSON.parse(row.params) as { surnameShares?: Record<string, number> };
+  return { opId: row.opId, surnameShares: params.surnameShares ?? null, full: row.fullRuns > 0 };
+}
+
+function surnameSharesOf(records: Iterable<AccountRecord>): Record<string, number> {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const r of records) {
+    const seen = new Set<string>();
+    for (const x of r.receivers) if (x.surname) seen.add(x.surname);
+    for (const s of seen) counts.set(s, (counts.get(s) ?? 0) + 1);
+    total += seen.size;
+  }
+  const shares: Record<string, number> = {};
+  // Rare surnames are left out (and get the rare default): the table stays small.
+  for (const [s, n] of counts) if (n >= 3 && total > 0) shares[s] = Math.round((n / total) * 1e6) / 1e6;
+  return shares;
+}
+
+function termFrequencies(
+  keyAccounts: Map<string, number[]>,
+  shares: Record<string, number>,
+  total: number,
+): TermFrequencies {
+  const rare = total > 0 ? Math.max(1 / total, 1e-4) : 0.005;
+  return {
+    keyCount: (key) => keyAccounts.get(key)?.length ?? 1,
+    surnameShare: (s) => shares[s] ?? Math.min(0.005, rare * 3),
+  };
+}
+
+/** Pairs of accounts that share a key of a block within the cap; `touch` limits them to pairs with a new account. */
+function candidatePairs(
+  keyAccounts: Map<string, number[]>,
+  cap: number,
+  isNew: ((id: number) => boolean) | null,
+): Float64Array {
+  let packed: number[] = [];
+  for (const ids of keyAccounts.values()) {
+    if (ids.length < 2 || ids.length > cap) continue;
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        const x = ids[i]!;
+        const y = ids[j]!;
+        if (isNew && !isNew(x) && !isNew(y)) continue;
+        packed.push(x < y ? x * PACK + y : y * PACK + x);
+      }
+    }
+  }
+  const sorted = Float64Array.from(packed).sort();
+  packed = [];
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++)
+    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
+  return sorted.subarray(0, n);
+}
+
+function sharedRule(a: readonly string[] | undefined, b: readonly string[] | undefined): string {
+  if (!a || !b) return 'manual';
+  const other = new Set(b);
+  const order = ['em', 'pf', 'p7', 'nk', 'af', 'nc', 'd4'];
+  let best = 'manual';
+  for (const k of a) {
+    if (!other.has(k)) continue;
+    const rule = ruleOf(k);
+    if (best === 'manual' || order.indexOf(rule) < order.indexOf(best)) best = rule;
+  }
+  return best;
+}
+
+export function planMerge(
+  sqlite: Sqlite,
+  options: { mode: MergeMode; params?: Partial<MergeParams> },
+): MergePlan {
+  const params: MergeParams = { ...DEFAULT_PARAMS, ...options.params };
+  const watch = stopwatch();
+  const last = lastRun(sqlite);
+  // Before any run every account is new: the full path does the same work without key lookups.
+  const full = options.mode === 'full' || last.opId === 0;
+  sqlite.exec(SCOPE_TABLE);
+  sqlite.exec('DELETE FROM temp.merge_scope');
+
+  const records: RecordMap = new Map();
+  const keysOf = new Map<number, string[]>();
+  const keyAccounts = new Map<string, number[]>();
+  const newKeys: [string, number][] = [];
+  let isNew: ((id: number) => boolean) | null = null;
+  let newAccounts = 0;
+
+  // The sample shop's buyers are made up: never merged with the owner's (nor among themselves).
+  const hasSample = sqlite.prepare('SELECT 1 FROM shops WHERE is_sample = 1').get() !== undefined;
+  const owners = hasSample
+    ? ` AND EXISTS (SELECT 1 FROM orders so JOIN shops ss ON ss.id = so.shop_id
+          WHERE so.buyer_account_id = a.id AND ss.is_sample = 0)`
+    : '';
+  if (full) {
+    loadRecords(sqlite, '1' + owners, records);
+    newAccounts = records.size;
+  } else {
+    loadRecords(sqlite, 'a.first_op_id > ' + Number(last.opId) + owners, records);
+    newAccounts = records.size;
+    const fresh = new Set(records.keys());
+    isNew = (id) => fresh.has(id);
+  }
+  watch.lap('load');
+  for (const r of records.values()) {
+    const keys = blockingKeys(r);
+    keysOf.set(r.id, keys);
+    for (const k of keys) {
+      newKeys.push([k, r.id]);
+      const list = keyAccounts.get(k);
+      if (list) list.push(r.id);
+      else keyAccounts.set(k, [r.id]);
+    }
+  }
+  if (!full && newKeys.length > 0) {
+    // The accounts earlier runs saw that share a key with a new account.
+    sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS merge_new_keys (key TEXT PRIMARY KEY) WITHOUT ROWID');
+    sqlite.exec('DELETE FROM temp.merge_new_keys');
+    const add = sqlite.prepare('INSERT OR IGNORE INTO temp.merge_new_keys (key) VALUES (?)');
+    for (const k of keyAccounts.keys()) add.run(k);
+    const partners = sqlite
+      .prepare(`SELECT k.key, k.account_id FROM temp.merge_new_keys n JOIN merge_keys k ON k.key = n.key`)
+      .raw()
+      .all() as [string, number][];
+    const old = new Set<number>();
+    for (const [k, id] of partners) {
+      if (isNew!(id)) continue;
+      keyAccounts.get(k)!.push(id);
+      old.add(id);
+      const keys = keysOf.get(id);
+      if (keys) keys.push(k);
+      else keysOf.set(id, [k]);
+    }
+    const insert = sqlite.prepare('INSERT OR IGNORE INTO temp.merge_scope (id) VALUES (?)');
+    for (const id of old) insert.run(id);
+    loadRecords(sqlite, 'a.id IN (SELECT id FROM temp.merge_scope)', records);
+    // Keys of accounts gone since (an undone import) point nowhere: leave them out.
+    for (const [k, ids] of keyAccounts) {
+      const present = ids.filter((id) => records.has(id));
+      if (present.length !== ids.length) keyAccounts.set(k, present);
+    }
+  }
+
+  watch.lap('block');
+  const surnameShares = full || !last.surnameShares ? surnameSharesOf(records.values()) : last.surnameShares;
+  const tf = termFrequencies(keyAccounts, surnameShares, full ? records.size : 0);
+  const pairs = candidatePairs(keyAccounts, params.maxBlockSize, isNew);
+
+  const scored: { a: number; b: number; score: PairScore }[] = [];
+  for (const p of pairs) {
+    const a = Math.floor(p / PACK);
+    const b = p - a * PACK;
+    const score = scorePair(records.get(a)!, records.get(b)!, tf, params);
+    if (score.zone !== null) scored.push({ a, b, score });
+  }
+
+  watch.lap('score');
+  // The accounts whose customer this run decides.
+  const assertions = activeAssertions(sqlite);
+  let scope: number[];
+  if (full) scope = [...records.keys()];
+  else {
+    const touched = new Set<number>(records.keys());
+    for (const x of assertions)
+      if (x.kind === 'must' && (touched.has(x.a) || touched.has(x.b))) {
+        touched.add(x.a);
+        touched.add(x.b);
+      }
+    sqlite.exec('DELETE FROM temp.merge_scope');
+    const insert = sqlite.prepare('INSERT OR IGNORE INTO temp.merge_scope (id) VALUES (?)');
+    for (const id of touched) insert.run(id);
+    // Whole customers: the constraints look at every account of a cluster.
+    sqlite.exec(`INSERT OR IGNORE INTO temp.merge_scope (id)
+      SELECT a.id FROM buyer_accounts a WHERE a.customer_id IN (
+        SELECT b.customer_id FROM temp.merge_scope s JOIN buyer_accounts b ON b.id = s.id)`);
+    loadRecords(sqlite, 'a.id IN (SELECT id FROM temp.merge_scope)', records);
+    scope = (sqlite.prepare('SELECT id FROM temp.merge_scope ORDER BY id').raw().all() as [number][]).map(
+      (r) => r[0],
+    );
+  }
+
+  watch.lap('scope');
+  const current = new Map<number, { customer: number | null; via: string | null }>();
+  const customerRows = full
+    ? sqlite.prepare(
+        'SELECT a.id, a.customer_id, a.customer_via, c.locked FROM buyer_accounts a LEFT JOIN customers c ON c.id = a.customer_id',
+      )
+    : sqlite.prepare(
+        `SELECT a.id, a.customer_id, a.customer_via, c.locked FROM temp.merge_scope s
+         JOIN buyer_accounts a ON a.id = s.id LEFT JOIN customers c ON c.id = a.customer_id`,
+      );
+  const byCustomer = new Map<number, { members: number[]; locked: boolean }>();
+  for (const [id, customer, via, locked] of customerRows.raw().iterate() as IterableIterator<
+    [number, number | null, string | null, number | null]
+  >) {
+    current.set(id, { customer, via });
+    if (customer === null) continue;
+    const g = byCustomer.get(customer) ?? { members: [], locked: locked === 1 };
+    g.members.push(id);
+    byCustomer.set(customer, g);
+  }
+
+  // Clustering over the scope's accounts, by index.
+  const index = new Map<number, number>();
+  scope.forEach((id, i) => index.set(id, i));
+  const nodes = scope.map((id) => {
+    const r = records.get(id)!;
+    return { platform: r.platform, buyerKeyed: isBuyerKeyed(r), phones: primaryFullPhones(r) };
+  });
+  const groups: number[][] = [];
+  const lockedGroups = new Set<number>();
+  for (const g of byCustomer.values()) {
+    if (!full || g.locked) {
+      if (g.locked) lockedGroups.add(groups.length);
+      groups.push(g.members.map((id) => index.get(id)!));
+    }
+  }
+  const edges: ClusterEdge[] = [];
+  const edgeLink: number[] = [];
+  const cannot: [number, number][] = [];
+  for (const x of assertions) {
+    const a = index.get(x.a);
+    const b = index.get(x.b);
+    if (a === undefined || b === undefined) continue;
+    if (x.kind === 'cannot') cannot.push([a, b]);
+    else {
+      edges.push({ a, b, weight: Infinity, kind: 'must' });
+      edgeLink.push(-1);
+    }
+  }
+  scored.forEach((s, i) => {
+    if (s.score.zone !== 'auto') return;
+    const a = index.get(s.a);
+    const b = index.get(s.b);
+    if (a === undefined || b === undefined) return;
+    edges.push({ a, b, weight: s.score.weight, kind: s.score.deterministic ? 'deterministic' : 'auto' });
+    edgeLink.push(i);
+  });
+  const result = cluster(nodes, edges, {
+    maxClusterSize: params.maxClusterSize,
+    samePlatformThreshold: params.samePlatformThreshold,
+    groups,
+    lockedGroups,
+    cannot,
+  });
+  const blockedOf = new Map<number, BlockReason>();
+  const via = new Map<number, Via>();
+  const rank: Record<Via, number> = { manual: 3, deterministic: 2, auto: 1, single: 0 };
+  const viaOfKind: Record<EdgeKind, Via> = { must: 'manual', deterministic: 'deterministic', auto: 'auto' };
+  edges.forEach((e, i) => {
+    const reason = result.blocked[i];
+    if (reason) {
+      if (edgeLink[i]! >= 0) blockedOf.set(edgeLink[i]!, reason);
+      return;
+    }
+    for (const n of [e.a, e.b]) {
+      const id = scope[n]!;
+      const v = viaOfKind[e.kind];
+      if (rank[v] > rank[via.get(id) ?? 'single']) via.set(id, v);
+    }
+  });
+
+  const members = new Map<number, number[]>();
+  scope.forEach((id, i) => {
+    const r = result.root[i]!;
+    const list = members.get(r);
+    if (list) list.push(id);
+    else members.set(r, [id]);
+  });
+  const clusters = [...members.values()];
+  for (const c of clusters) {
+    for (const id of c) {
+      if (c.length === 1) via.set(id, 'single');
+      else if (!via.has(id)) {
+        const now = current.get(id)?.via as Via | null | undefined;
+        via.set(id, now && now !== 'single' ? now : 'auto');
+      }
+    }
+  }
+  const customerIds = assignCustomerIds(clusters, (id) => current.get(id)?.customer ?? null);
+
+  watch.lap('cluster');
+  const links: PlannedLink[] = scored.map((s, i) => {
+    const blocked = blockedOf.get(i) ?? null;
+    const zone = s.score.zone === 'auto' && !blocked ? 'auto' : 'review';
+    return {
+      a: s.a,
+      b: s.b,
+      score: s.score,
+      zone,
+      blockedReason: blocked ?? s.score.heldBack,
+      rule: s.score.deterministic ?? sharedRule(keysOf.get(s.a), keysOf.get(s.b)),
+    };
+  });
+
+  return {
+    mode: options.mode,
+    params,
+    scope,
+    clusters,
+    customerIds,
+    via,
+    current,
+    links,
+    keys: newKeys,
+    surnameShares,
+    sinceOp: last.opId,
+    stats: { accounts: records.size, newAccounts, candidatePairs: pairs.length, keys: newKeys.length },
+    timings: (watch.lap('links'), watch.laps),
+  };
+}
+
+/** What applying a plan would change: clusters joining accounts of several customers, customers split apart. */
+export function planChanges(plan: MergePlan): { merges: number; splits: number; accountsMoved: number } {
+  let merges = 0;
+  let accountsMoved = 0;
+  const clustersOfCustomer = new Map<number, Set<number>>();
+  plan.clusters.forEach((members, i) => {
+    const customers = new Set<number>();
+    for (const id of members) {
+      const c = plan.current.get(id)?.customer ?? null;
+      if (c === null) continue;
+      customers.add(c);
+      const set = clustersOfCustomer.get(c) ?? new Set<number>();
+      set.add(i);
+      clustersOfCustomer.set(c, set);
+      if (c !== plan.customerIds[i]) accountsMoved++;
+    }
+    if (customers.size > 1) merges += customers.size - 1;
+  });
+  let splits = 0;
+  for (const set of clustersOfCustomer.values()) if (set.size > 1) splits += set.size - 1;
+  return { merges, splits, accountsMoved };
+}

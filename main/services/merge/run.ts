@@ -1,0 +1,58 @@
+/**
+ * The buyer merge as a use case: plan and apply in one write transaction, recorded as an operation.
+ * `full` looks at every account (and may split customers the evidence no longer holds together);
+ * `incremental` at the accounts added since the last run and their block partners, and only joins.
+ * Runs after every import and on demand; `previewMerge` says what new parameters would change.
+ */
+import type { HuikeDb } from '../../../db/index.js';
+import type { MergeParams } from '../../domain/merge/index.js';
+import { applyPlan, type AppliedMerge } from './apply.js';
+import { lastRun, planChanges, planMerge, type MergeMode } from './plan.js';
+
+export interface MergeRunResult extends Omit<AppliedMerge, 'opId'> {
+  opId: number | null;
+  mode: MergeMode;
+  durationMs: number;
+}
+
+export interface MergeRunOptions {
+  /** 'auto': incremental once a full run has been made, else full. */
+  mode: MergeMode | 'auto';
+  params?: Partial<MergeParams>;
+  now: () => Date;
+}
+
+export function runMerge(huikeDb: HuikeDb, options: MergeRunOptions): Promise<MergeRunResult> {
+  return huikeDb.writer.transaction(async (tx) => {
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    const mode = options.mode === 'auto' ? (lastRun(tx.sqlite).full ? 'incremental' : 'full') : options.mode;
+    const plan = planMerge(tx.sqlite, { mode, params: options.params });
+    const applied = await applyPlan(tx, plan, options.now().toISOString(), elapsed);
+    return { ...applied, mode, durationMs: elapsed() };
+  });
+}
+
+export interface MergePreview {
+  merges: number;
+  splits: number;
+  accountsMoved: number;
+  autoLinks: number;
+  reviewLinks: number;
+  durationMs: number;
+}
+
+/** What a full run with these parameters would change, without writing anything. */
+export function previewMerge(huikeDb: HuikeDb, params: Partial<MergeParams>): Promise<MergePreview> {
+  return huikeDb.writer.transaction(async (tx) => {
+    const started = performance.now();
+    const plan = planMerge(tx.sqlite, { mode: 'full', params });
+    const autoLinks = plan.links.filter((l) => l.zone === 'auto').length;
+    return {
+      ...planChanges(plan),
+      autoLinks,
+      reviewLinks: plan.links.length - autoLinks,
+      durationMs: Math.round(performance.now() - started),
+    };
+  });
+}

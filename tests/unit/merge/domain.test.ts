@@ -1,0 +1,340 @@
+import { describe, expect, it } from 'vitest';
+import {
+  assignCustomerIds,
+  assignRoles,
+  blockingKeys,
+  cluster,
+  compareAddress,
+  compareName,
+  comparePhone,
+  scorePair,
+  type ClusterNode,
+} from '../../../main/domain/merge/index.js';
+import { account, receiver, TIANHE } from './records.js';
+
+describe('phone comparison levels', () => {
+  it('whole numbers: equal is strong, different is a conflict', () => {
+    expect(comparePhone('13812345678', true, '13812345678', true)).toMatchObject({
+      level: 'full',
+      strong: true,
+    });
+    expect(comparePhone('13812345678', true, '13912345678', true)).toMatchObject({
+      level: 'conflict',
+      strong: false,
+    });
+  });
+  it('a 3+4 mask compatible with a whole number or the same mask is strong', () => {
+    expect(comparePhone('138****5678', false, '13812345678', true)).toMatchObject({
+      level: 'masked7',
+      strong: true,
+    });
+    expect(comparePhone('138****5678', false, '138****5678', false)).toMatchObject({
+      level: 'masked7',
+      strong: true,
+    });
+  });
+  it("JD's 1******5678 agrees only on the last four: not strong", () => {
+    expect(comparePhone('1******5678', false, '138****5678', false)).toMatchObject({
+      level: 'suffix4',
+      strong: false,
+    });
+    expect(comparePhone('186*******1', false, '18612345671', true)).toMatchObject({
+      level: 'partial',
+      strong: false,
+    });
+  });
+  it('masks that show different digits conflict; a missing phone says nothing', () => {
+    expect(comparePhone('138****5678', false, '138****5679', false).level).toBe('conflict');
+    expect(comparePhone(null, false, '13812345678', true)).toEqual({ level: 'null', bits: 0, strong: false });
+  });
+  it('a number many accounts share weighs less (term frequency)', () => {
+    const common = comparePhone('13812345678', true, '13812345678', true, {
+      keyCount: () => 64,
+      surnameShare: () => 0.01,
+    });
+    expect(common.bits).toBeLessThan(comparePhone('13812345678', true, '13812345678', true).bits - 4);
+  });
+});
+
+describe('name comparison levels', () => {
+  const full = (name: string, pinyin: string) => ({ name, surname: [...name][0]!, mask: name, pinyin });
+  const masked = (mask: string) => ({ name: null, surname: [...mask][0]!, mask, pinyin: null });
+  it('exact, same pinyin, one-character typo, relatives', () => {
+    expect(compareName(full('张伟', 'zhangwei'), full('张伟', 'zhangwei')).level).toBe('exact');
+    expect(compareName(full('张伟', 'zhangwei'), full('张巍', 'zhangwei')).level).toBe('pinyin');
+    expect(compareName(full('张小明', 'zhangxiaoming'), full('张小鸣', 'zhangxiaoming2')).level).toBe('typo');
+    expect(compareName(full('张伟', 'zhangwei'), full('张丽', 'zhangli')).level).toBe('typo');
+    expect(compareName(full('张伟明', 'zhangweiming'), full('张丽', 'zhangli')).bits).toBeLessThan(0);
+  });
+  it('a mask is compared on the characters it shows, never as a name of its own', () => {
+    expect(compareName(masked('张**'), full('张小明', 'zhangxiaoming')).level).toBe('surname');
+    expect(compareName(masked('张*'), full('张小明', 'zhangxiaoming')).level).toBe('surname');
+    expect(compareName(masked('张*伟'), full('张小明', 'zhangxiaoming')).level).toBe('given_differs');
+    expect(compareName(masked('张**'), masked('李**')).level).toBe('surname_differs');
+    // Two 张** are not "the same name": only the surname agrees.
+    expect(compareName(masked('张**'), masked('张**')).level).toBe('surname');
+  });
+  it('a rare surname weighs more than a common one', () => {
+    const tf = { keyCount: () => 1, surnameShare: (s: string) => (s === '王' ? 0.07 : 0.002) };
+    const wang = compareName(masked('王*'), masked('王**'), tf).bits;
+    const ouyang = compareName(masked('欧**'), masked('欧**'), tf).bits;
+    expect(ouyang).toBeGreaterThan(wang + 3);
+  });
+});
+
+describe('address comparison levels', () => {
+  it('same detail, same road and number, same district, city, province, different', () => {
+    expect(compareAddress(TIANHE, { ...TIANHE }).level).toBe('exact');
+    expect(compareAddress(TIANHE, { ...TIANHE, detail: '华夏路10号1801室' }).level).toBe('road');
+    expect(compareAddress(TIANHE, { ...TIANHE, detail: '黄埔大道1号', fp: '440106|黄埔大道|1' }).level).toBe(
+      'district',
+    );
+    expect(compareAddress(TIANHE, { ...TIANHE, dist: '440104', detail: null, fp: null }).level).toBe('city');
+    expect(compareAddress(TIANHE, { ...TIANHE, city: '440300', dist: '440305', fp: null }).level).toBe(
+      'province',
+    );
+    expect(
+      compareAddress(TIANHE, {
+        prov: '110000',
+        city: '110000',
+        dist: '110105',
+        detail: null,
+        fp: null,
+        pickup: false,
+      }).level,
+    ).toBe('different');
+  });
+  it('a pickup point is weak evidence, and a crowded address weighs less', () => {
+    expect(compareAddress({ ...TIANHE, pickup: true }, { ...TIANHE, pickup: true }).level).toBe('pickup');
+    const crowded = compareAddress(TIANHE, TIANHE, { keyCount: () => 40, surnameShare: () => 0.01 });
+    expect(crowded.bits).toBeLessThan(compareAddress(TIANHE, TIANHE).bits - 3);
+  });
+});
+
+describe('pair scores and zones', () => {
+  const tmall = account(1, {
+    receivers: [receiver({ surname: '张', mask: '张**', phone: '138****5678', ...TIANHE, orders: 2 })],
+  });
+  const youzan = account(2, {
+    platform: 'youzan',
+    keyKind: 'phone',
+    phones: ['13812345678'],
+    receivers: [
+      receiver({
+        name: '张伟',
+        surname: '张',
+        mask: '张伟',
+        pinyin: 'zhangwei',
+        phone: '13812345678',
+        phoneFull: true,
+        ...TIANHE,
+      }),
+    ],
+  });
+
+  it('Tmall 张** 138****5678 vs the own shop 张伟 13812345678 at one address auto-merges, with evidence', () => {
+    const s = scorePair(tmall, youzan);
+    expect(s.zone).toBe('auto');
+    expect(s.weight).toBeGreaterThan(10);
+    expect(s.evidence.map((e) => `${e.field}:${e.level}`)).toEqual([
+      'phone:masked7',
+      'name:surname',
+      'address:exact',
+    ]);
+  });
+
+  it("a single order's receiver may be a gift: only the login (or more orders) says it is the buyer", () => {
+    const once = account(12, {
+      receivers: [receiver({ surname: '张', mask: '张**', phone: '138****5678', ...TIANHE })],
+    });
+    expect(scorePair(once, youzan)).toMatchObject({ zone: 'review', heldBack: 'receiver_not_confirmed' });
+    expect(scorePair({ ...once, login: 'zhangwei' }, youzan).zone).toBe('auto');
+    expect(scorePair({ ...once, login: 'lina' }, youzan).zone).toBe('review');
+  });
+
+  it('logins that spell two members of one family hold the merge back', () => {
+    const son = account(13, {
+      login: 'zhangxiaoming',
+      receivers: [receiver({ surname: '张', mask: '张**', phone: '138****5678', ...TIANHE, orders: 3 })],
+    });
+    expect(scorePair(son, youzan)).toMatchObject({ zone: 'review', heldBack: 'login_conflict' });
+  });
+
+  it('a household at one address with different whole phones is not even queued', () => {
+    const wife = account(3, {
+      platform: 'youzan',
+      keyKind: 'phone',
+      phones: ['13987654321'],
+      receivers: [
+        receiver({
+          name: '张丽',
+          surname: '张',
+          mask: '张丽',
+          pinyin: 'zhangli',
+          phone: '13987654321',
+          phoneFull: true,
+          ...TIANHE,
+        }),
+      ],
+    });
+    const husband = account(4, {
+      platform: 'shopify',
+      keyKind: 'email',
+      receivers: [
+        receiver({
+          name: '张伟明',
+          surname: '张',
+          mask: '张伟明',
+          pinyin: 'zhangweiming',
+          phone: '13812345678',
+          phoneFull: true,
+          ...TIANHE,
+        }),
+      ],
+    });
+    expect(scorePair(wife, husband).zone).toBeNull();
+  });
+
+  it('a shared phone with a different surname goes to review, not auto (a couple sharing a phone)', () => {
+    const other = account(5, {
+      platform: 'youzan',
+      keyKind: 'phone',
+      phones: ['13812345678'],
+      receivers: [
+        receiver({
+          name: '李娜',
+          surname: '李',
+          mask: '李娜',
+          pinyin: 'lina',
+          phone: '13812345678',
+          phoneFull: true,
+          ...TIANHE,
+        }),
+      ],
+    });
+    const s = scorePair(youzan, other);
+    expect(s.deterministic).toBeNull();
+    expect(s.zone).toBe('review');
+    expect(s.heldBack).toBe('name_conflict');
+  });
+
+  it('the same e-mail and the same whole phone are deterministic', () => {
+    const a = account(6, { platform: 'shopify', keyKind: 'email', emails: ['z@qq.com'] });
+    const b = account(7, { platform: 'woocommerce', keyKind: 'email', emails: ['z@qq.com'] });
+    expect(scorePair(a, b)).toMatchObject({ deterministic: 'email', zone: 'auto' });
+    const c = account(8, { platform: 'pdd', keyKind: 'phone', phones: ['13812345678'] });
+    expect(scorePair(youzan, c)).toMatchObject({ deterministic: 'phone', zone: 'auto' });
+  });
+
+  it('a one-off gift receiver (secondary) never auto-merges', () => {
+    const giver = account(9, {
+      receivers: assignRoles([
+        receiver({
+          surname: '王',
+          mask: '王*',
+          phone: '137****1111',
+          prov: '110000',
+          city: '110000',
+          dist: '110105',
+          orders: 9,
+        }),
+        receiver({ surname: '张', mask: '张**', phone: '138****5678', ...TIANHE, orders: 1 }),
+      ]),
+    });
+    const s = scorePair(giver, youzan);
+    expect(s.zone).toBe('review');
+    expect(s.heldBack).toBe('secondary_receiver');
+  });
+
+  it('ciphertext receivers (no values) never match each other', () => {
+    const a = account(10, { platform: 'douyin', keyKind: 'receiver', receivers: [receiver({})] });
+    const b = account(11, { platform: 'douyin', keyKind: 'receiver', receivers: [receiver({})] });
+    expect(scorePair(a, b).zone).toBeNull();
+    expect(blockingKeys(a)).toEqual([]);
+  });
+
+  it('masked phones block by prefix+suffix and district+suffix, never by the masked value', () => {
+    expect(blockingKeys(tmall).sort()).toEqual(['af:440106|华夏路|10', 'd4:440106|5678', 'p7:1385678']);
+  });
+});
+
+describe('constrained clustering', () => {
+  const node = (platform: string, phones: string[] = []): ClusterNode => ({
+    platform,
+    buyerKeyed: true,
+    phones,
+  });
+  const options = { maxClusterSize: 8, samePlatformThreshold: 14 };
+
+  it('never joins two different whole phones, not even through a chain', () => {
+    const nodes = [node('youzan', ['13800000001']), node('tmall'), node('shopify', ['13800000002'])];
+    const r = cluster(
+      nodes,
+      [
+        { a: 0, b: 1, weight: 20, kind: 'auto' },
+        { a: 1, b: 2, weight: 19, kind: 'auto' },
+      ],
+      options,
+    );
+    expect(r.root[0]).toBe(r.root[1]);
+    expect(r.root[2]).not.toBe(r.root[1]);
+    expect(r.blocked).toEqual([null, 'phone_conflict']);
+  });
+
+  it('a cannot-link stops a merge between any members; a must-link joins', () => {
+    const nodes = [node('tmall'), node('jd'), node('pdd')];
+    const r = cluster(
+      nodes,
+      [
+        { a: 0, b: 1, weight: 20, kind: 'auto' },
+        { a: 1, b: 2, weight: 20, kind: 'auto' },
+      ],
+      { ...options, cannot: [[0, 2]] },
+    );
+    expect(r.blocked).toEqual([null, 'cannot_link']);
+    const m = cluster(nodes, [{ a: 0, b: 2, weight: 0, kind: 'must' }], options);
+    expect(m.root[0]).toBe(m.root[2]);
+  });
+
+  it('keeps clusters within the size cap', () => {
+    const nodes = Array.from({ length: 5 }, (_, i) => node(`p${i}`));
+    const edges = [0, 1, 2, 3].map((i) => ({ a: i, b: i + 1, weight: 20, kind: 'auto' as const }));
+    const r = cluster(nodes, edges, { ...options, maxClusterSize: 3 });
+    expect(new Set(r.root).size).toBe(2);
+    expect(r.blocked.filter((b) => b === 'size_cap')).toHaveLength(1);
+  });
+
+  it('a locked group is neither joined nor split by automatic edges', () => {
+    const nodes = [node('tmall'), node('jd'), node('pdd')];
+    const r = cluster(nodes, [{ a: 1, b: 2, weight: 30, kind: 'auto' }], {
+      ...options,
+      groups: [[0, 1]],
+      lockedGroups: new Set([0]),
+    });
+    expect(r.root[0]).toBe(r.root[1]);
+    expect(r.blocked).toEqual(['locked']);
+  });
+
+  it('two accounts of one platform need a higher weight', () => {
+    const nodes = [node('tmall'), node('tmall')];
+    expect(cluster(nodes, [{ a: 0, b: 1, weight: 12, kind: 'auto' }], options).blocked).toEqual([
+      'same_platform',
+    ]);
+    expect(cluster(nodes, [{ a: 0, b: 1, weight: 15, kind: 'auto' }], options).blocked).toEqual([null]);
+  });
+});
+
+describe('stable customer ids', () => {
+  it('keeps the id with the largest overlap, ties to the oldest, one cluster per id', () => {
+    const old = new Map([
+      [1, 10],
+      [2, 10],
+      [3, 11],
+      [4, 12],
+      [5, 12],
+    ]);
+    const ids = assignCustomerIds([[1, 2, 3], [4], [5], [6]], (a) => old.get(a) ?? null);
+    expect(ids).toEqual([10, 12, null, null]);
+    expect(assignCustomerIds([[1, 3]], (a) => old.get(a) ?? null)).toEqual([10]);
+  });
+});
