@@ -26,6 +26,19 @@ export const CHANNELS = [
   'orders.get',
   'orders.export',
   'orders.exportChunk',
+  'profit.report',
+  'profit.reconciliation',
+  'profit.missingCosts',
+  'profit.inputs',
+  'profit.saveCosts',
+  'profit.saveFeeRule',
+  'profit.saveShipping',
+  'profit.saveAds',
+  'profit.saveRates',
+  'profit.setPolicy',
+  'profit.delete',
+  'profit.importFile',
+  'profit.undo',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -36,6 +36,7 @@ import {
   TEXT_ENCODINGS,
   type ColumnMapping,
 } from '../domain/import/reader-types.js';
+import { profitInputSchemas, type ProfitChannelResults } from './profit-contract.js';
 
 const jobId = z.string().min(1).max(100).optional();
 const shopId = z.number().int().positive();
@@ -178,6 +179,7 @@ export const inputSchemas = {
     exportId: z.string().min(1).max(100),
     offset: z.number().int().min(0),
   }),
+  ...profitInputSchemas,
 } as const;
 
 // Every channel has a schema and every schema a channel (a missing or extra key fails the check).
@@ -248,7 +250,9 @@ export type {
   UndoResult,
 } from '../domain/results.js';
 
-export interface ChannelResults {
+export type * from './profit-contract.js';
+
+export interface ChannelResults extends ProfitChannelResults {
   'app.info': AppInfo;
   'settings.get': Settings;
   'settings.set': Settings;

@@ -9,6 +9,7 @@ import { createFileStage, type FileStage } from './file-stage.js';
 import { importStagingDirFor } from './app-paths.js';
 import type { ImportDeps } from './import/import-files.js';
 import { sweepStagings } from './import/staging-store.js';
+import { refreshProfitFacts } from './profit/facts.js';
 
 export interface AppServices extends ImportDeps {
   huikeDb: HuikeDb;
@@ -30,6 +31,8 @@ export async function openAppServices(options: {
       throw openFailure(error);
     },
   );
+  // The profit facts follow every write, in its own transaction (services/profit/facts.ts).
+  huikeDb.writer.beforeCommit(refreshProfitFacts);
   const stage = createFileStage(options.stageDir);
   const stagingDir = importStagingDirFor(options.dbPath, options.stageDir);
   // Stagings unused for long, or beyond the disk they may take.

@@ -11,6 +11,7 @@ import { demoHandlers } from './demo.js';
 import { importHandlers } from './imports.js';
 import { shopHandlers } from './shops.js';
 import { ordersHandlers } from './orders.js';
+import { profitHandlers } from './profit.js';
 import type { HandlerDeps, HandlerMap } from './types.js';
 
 export type { HandlerDeps } from './types.js';
@@ -25,5 +26,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...demoHandlers(deps),
     ...backupHandlers(deps),
     ...ordersHandlers(deps),
+    ...profitHandlers(deps),
   };
 }

@@ -19,6 +19,7 @@ import { undoMessages } from './undo.js';
 import { cliMessages } from './cli.js';
 import { ordersMessages } from './orders.js';
 import { valueMessages } from './value.js';
+import { profitMessages } from './profit.js';
 
 export const MESSAGE_LANGUAGES = ['zh-CN', 'en'] as const;
 export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
@@ -37,6 +38,7 @@ export const CATALOG = {
   ...cliMessages,
   ...ordersMessages,
   ...valueMessages,
+  ...profitMessages,
 } as const satisfies Record<string, Templates>;
 
 export type MessageCode = keyof typeof CATALOG;

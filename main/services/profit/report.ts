@@ -1,0 +1,423 @@
+/**
+ * The profit report: the daily facts (facts.ts) added up per platform, shop or in total, per month,
+ * week (Monday to Sunday, named by its Monday) or day, with ads, fixed costs, currency conversion and
+ * the refund policy applied as it is read. Buyers are distinct counts, read from a partial index that
+ * holds only paid orders' (day, shop, buyer); new buyers come from each account's first paid day.
+ *
+ * profit = net sales − goods cost − platform fees − payment fees − shipping − ads − fixed costs,
+ * net sales = GMV − discounts − refunds; margin = profit / net sales.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Platform } from '../../domain/orders/types.js';
+import { addDays } from '../../domain/reports/periods.js';
+import { dailyShare, daysInMonth, marginPct, roundHalfUpDiv, toCnyFen } from '../../shared/profit-math.js';
+import { minorUnitDigits } from '../../shared/money.js';
+import type {
+  MissingCostSku,
+  ProfitFigures,
+  ProfitGrouping,
+  ProfitPeriod,
+  ProfitPolicy,
+  ProfitQuery,
+  ProfitReport,
+  ProfitRow,
+  ProfitWarning,
+} from '../../domain/profit/types.js';
+import { PAID_SQL } from '../figures.js';
+
+interface FactRow {
+  shopId: number;
+  day: string;
+  orders: number;
+  gmv: number;
+  discount: number;
+  refund: number;
+  refundOnDay: number;
+  cogs: number;
+  returned: number;
+  returnedOnDay: number;
+  platformFee: number;
+  paymentFee: number;
+  shipping: number;
+  missing: number;
+  noFee: number;
+  actualOrders: number;
+  newBuyers: number;
+}
+
+interface ShopInfo {
+  id: number;
+  name: string;
+  platform: Platform;
+  currency: string;
+}
+
+type Sums = Omit<ProfitFigures, 'profitFen' | 'marginPct' | 'returningBuyers' | 'aovFen' | 'netSalesFen'>;
+
+const emptySums = (): Sums => ({
+  orders: 0,
+  gmvFen: 0,
+  discountFen: 0,
+  refundFen: 0,
+  cogsFen: 0,
+  platformFeeFen: 0,
+  paymentFeeFen: 0,
+  shippingFen: 0,
+  adsFen: 0,
+  fixedFen: 0,
+  buyers: 0,
+  newBuyers: 0,
+  missingCostLines: 0,
+  actualFeeOrders: 0,
+  grossCogsFen: 0,
+  returnedCogsFen: 0,
+});
+
+function finish(s: Sums): ProfitFigures {
+  const netSalesFen = s.gmvFen - s.discountFen - s.refundFen;
+  const profitFen =
+    netSalesFen - s.cogsFen - s.platformFeeFen - s.paymentFeeFen - s.shippingFen - s.adsFen - s.fixedFen;
+  return {
+    ...s,
+    netSalesFen,
+    profitFen,
+    marginPct: marginPct(profitFen, netSalesFen),
+    returningBuyers: s.buyers - s.newBuyers,
+    aovFen: s.orders > 0 ? roundHalfUpDiv(s.gmvFen - s.discountFen, s.orders) : null,
+  };
+}
+
+/** The Monday of a day's week (weeks run Monday to Sunday). */
+export function weekOf(day: string): string {
+  const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return addDays(day, -((dow + 6) % 7));
+}
+
+export function periodOf(day: string, period: ProfitPeriod): string {
+  if (period === 'all') return 'all';
+  if (period === 'month') return day.slice(0, 7);
+  if (period === 'week') return weekOf(day);
+  return day;
+}
+
+const PERIOD_SQL: Record<ProfitPeriod, string> = {
+  all: "'all'",
+  month: 'substr(o.order_date, 1, 7)',
+  week: "date(o.order_date, 'weekday 0', '-6 days')",
+  day: 'o.order_date',
+};
+
+export function readPolicy(sqlite: BetterSqlite3.Database): ProfitPolicy {
+  const row = sqlite.prepare('SELECT refund_day, returned_goods FROM profit_policy WHERE id = 1').get() as
+    | { refund_day: 'order' | 'refund'; returned_goods: 'restock' | 'lost' }
+    | undefined;
+  return { refundDay: row?.refund_day ?? 'order', returnedGoods: row?.returned_goods ?? 'restock' };
+}
+
+interface Scope {
+  sql: string;
+  params: Array<string | number>;
+}
+
+function shopScope(query: ProfitQuery, alias: string): Scope {
+  const parts: string[] = [];
+  const params: Array<string | number> = [];
+  if (query.shopIds?.length) {
+    parts.push(`${alias}.shop_id IN (${query.shopIds.map(() => '?').join(', ')})`);
+    params.push(...query.shopIds);
+  }
+  if (query.platforms?.length) {
+    parts.push(
+      `${alias}.shop_id IN (SELECT id FROM shops WHERE platform IN (${query.platforms.map(() => '?').join(', ')}))`,
+    );
+    params.push(...query.platforms);
+  }
+  return { sql: parts.length ? parts.join(' AND ') : '1 = 1', params };
+}
+
+export function profitReport(sqlite: BetterSqlite3.Database, query: ProfitQuery): ProfitReport {
+  const by = query.by ?? 'platform';
+  const period = query.period ?? 'month';
+  const policy = readPolicy(sqlite);
+  const scope = shopScope(query, 'f');
+  const range = rangeOf(sqlite, query, scope);
+  const warnings: ProfitWarning[] = [];
+  const shops = new Map(
+    (sqlite.prepare('SELECT id, name, platform, currency FROM shops').all() as ShopInfo[]).map((s) => [s.id, s]),
+  );
+  const empty: ProfitReport = {
+    currency: 'CNY',
+    by,
+    period,
+    range,
+    policy,
+    rows: [],
+    groups: [],
+    totals: finish(emptySums()),
+    warnings,
+  };
+  if (!range) return empty;
+
+  const facts = sqlite
+    .prepare(
+      `SELECT shop_id AS shopId, day, orders, gmv_fen AS gmv, discount_fen AS discount, refund_fen AS refund,
+         refund_on_day_fen AS refundOnDay, cogs_fen AS cogs, returned_cogs_fen AS returned,
+         returned_cogs_on_day_fen AS returnedOnDay, platform_fee_fen AS platformFee, payment_fee_fen AS paymentFee,
+         shipping_fen AS shipping, missing_cost_lines AS missing, no_fee_orders AS noFee,
+         actual_fee_orders AS actualOrders, new_buyers AS newBuyers
+       FROM profit_daily f WHERE f.day >= ? AND f.day <= ? AND ${scope.sql}`,
+    )
+    .all(range.from, range.to, ...scope.params) as FactRow[];
+  const ads = sqlite
+    .prepare(
+      `SELECT shop_id AS shopId, day, sum(amount_fen) AS amount FROM ad_spend f
+       WHERE day >= ? AND day <= ? AND ${scope.sql} GROUP BY shop_id, day`,
+    )
+    .all(range.from, range.to, ...scope.params) as Array<{ shopId: number; day: string; amount: number }>;
+
+  const fixedRules = sqlite
+    .prepare(
+      `SELECT shop_id AS shopId, effective_from AS effectiveFrom, monthly_fen AS monthly FROM fee_rules f
+       WHERE ${scope.sql} AND effective_from <= ? ORDER BY shop_id, effective_from`,
+    )
+    .all(...scope.params, range.to) as Array<{ shopId: number; effectiveFrom: string; monthly: number }>;
+  // Always yuan: goods costs are in yuan, and a shop in another currency converts at the month's rate.
+  const currency = 'CNY';
+  const convert = converterTo(sqlite, currency, warnings, shops);
+
+  const groupOf = (shopId: number): { key: string; platform: Platform | null; shop: ShopInfo | null } => {
+    const shop = shops.get(shopId)!;
+    if (by === 'platform') return { key: shop.platform, platform: shop.platform, shop: null };
+    if (by === 'shop') return { key: String(shopId), platform: shop.platform, shop };
+    return { key: 'total', platform: null, shop: null };
+  };
+  const cells = new Map<string, { group: ReturnType<typeof groupOf>; period: string; sums: Sums }>();
+  const groupTotals = new Map<string, { group: ReturnType<typeof groupOf>; sums: Sums }>();
+  const total = emptySums();
+  const add = (shopId: number, day: string, apply: (s: Sums, fen: (minor: number) => number) => void) => {
+    const fen = convert(shopId, day);
+    if (!fen) return;
+    const group = groupOf(shopId);
+    const p = periodOf(day, period);
+    const cellKey = `${group.key}|${p}`;
+    let cell = cells.get(cellKey);
+    if (!cell) cells.set(cellKey, (cell = { group, period: p, sums: emptySums() }));
+    let whole = groupTotals.get(group.key);
+    if (!whole) groupTotals.set(group.key, (whole = { group, sums: emptySums() }));
+    for (const s of [cell.sums, whole.sums, total]) apply(s, fen);
+  };
+
+  const byRefundDay = policy.refundDay === 'refund';
+  const restock = policy.returnedGoods === 'restock';
+  const noFee = new Map<string, number>();
+  for (const f of facts) {
+    add(f.shopId, f.day, (s, fen) => {
+      const returned = byRefundDay ? f.returnedOnDay : f.returned;
+      s.orders += f.orders;
+      s.gmvFen += fen(f.gmv);
+      s.discountFen += fen(f.discount);
+      s.refundFen += fen(byRefundDay ? f.refundOnDay : f.refund);
+      s.grossCogsFen += f.cogs;
+      s.returnedCogsFen += restock ? returned : 0;
+      s.cogsFen += f.cogs - (restock ? returned : 0);
+      s.platformFeeFen += fen(f.platformFee);
+      s.paymentFeeFen += fen(f.paymentFee);
+      s.shippingFen += fen(f.shipping);
+      s.missingCostLines += f.missing;
+      s.actualFeeOrders += f.actualOrders;
+      s.newBuyers += f.newBuyers;
+    });
+    if (f.noFee > 0) {
+      const key = `${f.shopId}|${f.day.slice(0, 7)}`;
+      noFee.set(key, (noFee.get(key) ?? 0) + f.noFee);
+    }
+  }
+  for (const a of ads) add(a.shopId, a.day, (s, fen) => (s.adsFen += fen(a.amount)));
+  for (const [shopId, rules] of groupBy(fixedRules, (r) => r.shopId)) {
+    for (let day = range.from; day <= range.to; day = addDays(day, 1)) {
+      const rule = rules.filter((r) => r.effectiveFrom <= day).at(-1);
+      if (!rule || rule.monthly === 0) continue;
+      const share = dailyShare(rule.monthly, Number(day.slice(8, 10)), daysInMonth(day.slice(0, 7)));
+      add(shopId, day, (s, fen) => (s.fixedFen += fen(share)));
+    }
+  }
+
+  const buyers = buyerCounts(sqlite, by, period, range, query);
+  const rows: ProfitRow[] = [...cells.values()]
+    .map((c) => {
+      const sums = { ...c.sums, buyers: buyers.get(`${c.group.key}|${c.period}`) ?? 0 };
+      return rowOf(c.group, c.period, sums);
+    })
+    .sort((a, b) => a.period.localeCompare(b.period) || groupOrder(a, b));
+  const groups = [...groupTotals.values()]
+    .map((g) => rowOf(g.group, 'all', { ...g.sums, buyers: buyers.get(`${g.group.key}|all`) ?? 0 }))
+    .sort((a, b) => b.netSalesFen - a.netSalesFen || groupOrder(a, b));
+  total.buyers = buyers.get('total|all') ?? 0;
+
+  warnMissingCosts(sqlite, total.missingCostLines, range, query, warnings);
+  for (const [key, orders] of [...noFee.entries()].sort()) {
+    const [shopId, month] = key.split('|') as [string, string];
+    warnings.push({
+      code: 'profit.warnNoFees',
+      params: { shop: shops.get(Number(shopId))?.name ?? shopId, month, orders },
+    });
+  }
+  return { ...empty, currency, rows, groups, totals: finish(total) };
+}
+
+function groupOrder(a: ProfitRow, b: ProfitRow): number {
+  return (a.platform ?? '').localeCompare(b.platform ?? '') || (a.shop ?? '').localeCompare(b.shop ?? '');
+}
+
+function rowOf(
+  group: { platform: Platform | null; shop: ShopInfo | null },
+  period: string,
+  sums: Sums,
+): ProfitRow {
+  return {
+    platform: group.platform,
+    shop: group.shop?.name ?? null,
+    shopId: group.shop?.id ?? null,
+    period,
+    ...finish(sums),
+  };
+}
+
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+/** The days the report covers: the range asked, its open ends closed by the data. */
+function rangeOf(
+  sqlite: BetterSqlite3.Database,
+  query: ProfitQuery,
+  scope: Scope,
+): { from: string; to: string } | null {
+  if (query.from && query.to) return { from: query.from, to: query.to };
+  const span = sqlite
+    .prepare(
+      `SELECT min(lo) AS lo, max(hi) AS hi FROM (
+         SELECT min(day) AS lo, max(day) AS hi FROM profit_daily f WHERE ${scope.sql}
+         UNION ALL SELECT min(day), max(day) FROM ad_spend f WHERE ${scope.sql})`,
+    )
+    .get(...scope.params, ...scope.params) as { lo: string | null; hi: string | null };
+  const from = query.from ?? span.lo;
+  const to = query.to ?? span.hi;
+  if (!from || !to || from > to) return null;
+  return { from, to };
+}
+
+/**
+ * A function giving, for a shop and day, the converter of its minor units into the report's
+ * currency: identity for the same currency, else the month's rate (null when there is none: the
+ * shop's figures of that month are left out, and a warning names them).
+ */
+function converterTo(
+  sqlite: BetterSqlite3.Database,
+  currency: string,
+  warnings: ProfitWarning[],
+  shops: Map<number, ShopInfo>,
+): (shopId: number, day: string) => ((minor: number) => number) | null {
+  const rates = new Map(
+    (
+      sqlite.prepare('SELECT currency, month, cny_ppm AS ppm FROM currency_rates').all() as Array<{
+        currency: string;
+        month: string;
+        ppm: number;
+      }>
+    ).map((r) => [`${r.currency}|${r.month}`, r.ppm]),
+  );
+  const identity = (minor: number) => minor;
+  const warned = new Set<string>();
+  return (shopId, day) => {
+    const from = shops.get(shopId)?.currency ?? 'CNY';
+    if (from === currency) return identity;
+    const month = day.slice(0, 7);
+    const ppm = rates.get(`${from}|${month}`);
+    if (ppm === undefined) {
+      const key = `${from}|${month}`;
+      if (!warned.has(key)) {
+        warned.add(key);
+        warnings.push({ code: 'profit.warnNoRate', params: { currency: from, month } });
+      }
+      return null;
+    }
+    const digits = minorUnitDigits(from);
+    return (minor: number) => toCnyFen(minor, ppm, digits);
+  };
+}
+
+/** Distinct buyers per group and period, per group over the range, and over everything. */
+function buyerCounts(
+  sqlite: BetterSqlite3.Database,
+  by: ProfitGrouping,
+  period: ProfitPeriod,
+  range: { from: string; to: string },
+  query: ProfitQuery,
+): Map<string, number> {
+  const scope = shopScope(query, 'o');
+  const groupSql = by === 'platform' ? 's.platform' : by === 'shop' ? 'CAST(o.shop_id AS TEXT)' : "'total'";
+  const counts = new Map<string, number>();
+  const run = (group: string, p: string) => {
+    const rows = sqlite
+      .prepare(
+        `SELECT ${group} AS g, ${p} AS p, count(DISTINCT o.buyer_account_id) AS n
+         FROM orders o INDEXED BY orders_paid_buyers JOIN shops s ON s.id = o.shop_id
+         WHERE o.buyer_account_id IS NOT NULL AND ${PAID_SQL}
+           AND o.order_date >= ? AND o.order_date <= ? AND ${scope.sql}
+         GROUP BY g, p`,
+      )
+      .all(range.from, range.to, ...scope.params) as Array<{ g: string; p: string; n: number }>;
+    for (const r of rows) counts.set(`${r.g}|${r.p}`, r.n);
+  };
+  run(groupSql, PERIOD_SQL[period]);
+  if (period !== 'all') run(groupSql, "'all'");
+  if (by !== 'total') run("'total'", "'all'");
+  return counts;
+}
+
+function warnMissingCosts(
+  sqlite: BetterSqlite3.Database,
+  missingLines: number,
+  range: { from: string; to: string },
+  query: ProfitQuery,
+  warnings: ProfitWarning[],
+): void {
+  if (missingLines === 0) return;
+  const scope = shopScope(query, 'o');
+  const skus = missingCostSkus(sqlite, range, scope, 10);
+  warnings.push({
+    code: 'profit.warnMissingCosts',
+    params: {
+      lines: missingLines,
+      skus: skus.map((s) => `${s.sku ?? '—'} (${s.lines})`).join(', '),
+    },
+  });
+}
+
+/** The SKUs of paid lines in the range that have no cost on their order's day, most lines first. */
+export function missingCostSkus(
+  sqlite: BetterSqlite3.Database,
+  range: { from?: string; to?: string },
+  scope: Scope = { sql: '1 = 1', params: [] },
+  limit = 500,
+): MissingCostSku[] {
+  return sqlite
+    .prepare(
+      `SELECT l.sku AS sku, max(l.title) AS title, count(*) AS lines, sum(l.quantity) AS quantity
+       FROM orders o JOIN order_lines l ON l.order_id = o.id
+       WHERE ${PAID_SQL} AND o.order_date >= ? AND o.order_date <= ? AND ${scope.sql}
+         AND NOT EXISTS (SELECT 1 FROM sku_costs c
+           WHERE c.sku = coalesce((SELECT a.sku FROM sku_aliases a WHERE a.alias = l.sku), l.sku)
+             AND c.effective_from <= o.order_date)
+       GROUP BY l.sku ORDER BY lines DESC, l.sku LIMIT ?`,
+    )
+    .all(range.from ?? '0000-01-01', range.to ?? '9999-12-31', ...scope.params, limit) as MissingCostSku[];
+}
