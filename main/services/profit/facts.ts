@@ -70,7 +70,8 @@ export function refreshProfitFacts(tx: WriteTx): void {
       SELECT l.order_id, l.quantity, c.unit_cost_fen AS unit_cost,
         (s.paid > 0 AND s.refund >= s.paid) AS whole_refund,
         (coalesce(l.refund_fen, 0) > 0 AND l.refund_fen >= coalesce(l.paid_fen, l.unit_price_fen * l.quantity, 0)) AS line_refunded,
-        max(coalesce(l.paid_fen, 0) - coalesce(l.refund_fen, 0), 0) AS base,
+        -- A line's own paid amount, else its price × quantity (Tmall's 宝贝报表 states no paid amount).
+        max(coalesce(l.paid_fen, l.unit_price_fen * l.quantity, 0) - coalesce(l.refund_fen, 0), 0) AS base,
         CAST(json_extract(fr.category_bp_json, '$."' || replace(c.category, '"', '') || '"') AS INTEGER) AS cat_bp
       FROM temp.pf_set s JOIN order_lines l ON l.order_id = s.id
       LEFT JOIN fee_rules fr ON fr.id = s.rule_id
@@ -114,7 +115,7 @@ export function refreshProfitFacts(tx: WriteTx): void {
   // else the rule's. "actual" orders feed the reconciliation (rule estimate against actual).
   const platformFee = `CASE WHEN fee_rows > 0 THEN actual_platform WHEN file_fee > 0 THEN file_fee ELSE rule_platform END`;
   const paymentFee = `CASE WHEN fee_rows > 0 THEN actual_payment ELSE rule_payment END`;
-  const isActual = `(fee_rows > 0 OR file_fee > 0)`;
+  const isActual = `(coalesce(fee_rows, 0) > 0 OR coalesce(file_fee, 0) > 0)`;
   const inDirty = (day: string) =>
     `EXISTS (SELECT 1 FROM profit_dirty d WHERE d.shop_id = p.shop_id AND d.day = ${day})`;
   sqlite.exec(`DELETE FROM profit_daily

@@ -140,14 +140,14 @@ export function markRowDirty(tx: WriteTx, table: ProfitTable, row: Row): void {
     tx.sqlite.prepare(sql).run(...params.map((p) => p ?? null));
   switch (table) {
     case 'sku_costs':
-      run(
-        `INSERT OR IGNORE INTO profit_dirty (shop_id, day)
-         SELECT DISTINCT o.shop_id, o.order_date FROM order_lines l JOIN orders o ON o.id = l.order_id
-         WHERE (l.sku = ?1 OR l.sku IN (SELECT alias FROM sku_aliases WHERE sku = ?1))
-           AND o.order_date >= ?2`,
-        row.sku,
-        row.effective_from,
-      );
+      tx.sqlite
+        .prepare(
+          `INSERT OR IGNORE INTO profit_dirty (shop_id, day)
+           SELECT DISTINCT o.shop_id, o.order_date FROM order_lines l JOIN orders o ON o.id = l.order_id
+           WHERE (l.sku = @sku OR l.sku IN (SELECT alias FROM sku_aliases WHERE sku = @sku))
+             AND o.order_date >= @day`,
+        )
+        .run({ sku: row.sku ?? null, day: row.effective_from ?? '0000-01-01' });
       return;
     case 'sku_aliases':
       run(

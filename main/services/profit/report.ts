@@ -197,6 +197,9 @@ export function profitReport(sqlite: BetterSqlite3.Database, query: ProfitQuery)
   const add = (shopId: number, day: string, apply: (s: Sums, fen: (minor: number) => number) => void) => {
     const fen = convert(shopId, day);
     if (!fen) return;
+    addConverted(shopId, day, (s) => apply(s, fen));
+  };
+  const addConverted = (shopId: number, day: string, apply: (s: Sums) => void) => {
     const group = groupOf(shopId);
     const p = periodOf(day, period);
     const cellKey = `${group.key}|${p}`;
@@ -204,7 +207,7 @@ export function profitReport(sqlite: BetterSqlite3.Database, query: ProfitQuery)
     if (!cell) cells.set(cellKey, (cell = { group, period: p, sums: emptySums() }));
     let whole = groupTotals.get(group.key);
     if (!whole) groupTotals.set(group.key, (whole = { group, sums: emptySums() }));
-    for (const s of [cell.sums, whole.sums, total]) apply(s, fen);
+    for (const s of [cell.sums, whole.sums, total]) apply(s);
   };
 
   const byRefundDay = policy.refundDay === 'refund';
@@ -237,8 +240,11 @@ export function profitReport(sqlite: BetterSqlite3.Database, query: ProfitQuery)
     for (let day = range.from; day <= range.to; day = addDays(day, 1)) {
       const rule = rules.filter((r) => r.effectiveFrom <= day).at(-1);
       if (!rule || rule.monthly === 0) continue;
-      const share = dailyShare(rule.monthly, Number(day.slice(8, 10)), daysInMonth(day.slice(0, 7)));
-      add(shopId, day, (s, fen) => (s.fixedFen += fen(share)));
+      // The month's fee converted once, then spread over its days: the days add up to the month.
+      const fen = convert(shopId, day);
+      if (!fen) continue;
+      const share = dailyShare(fen(rule.monthly), Number(day.slice(8, 10)), daysInMonth(day.slice(0, 7)));
+      addConverted(shopId, day, (s) => (s.fixedFen += share));
     }
   }
 
@@ -308,8 +314,9 @@ function rangeOf(
          UNION ALL SELECT min(day), max(day) FROM ad_spend f WHERE ${scope.sql})`,
     )
     .get(...scope.params, ...scope.params) as { lo: string | null; hi: string | null };
-  const from = query.from ?? span.lo;
-  const to = query.to ?? span.hi;
+  // An open end takes the whole month of the first or last data: monthly costs count in full.
+  const from = query.from ?? (span.lo ? `${span.lo.slice(0, 7)}-01` : null);
+  const to = query.to ?? (span.hi ? `${span.hi.slice(0, 7)}-${String(daysInMonth(span.hi.slice(0, 7))).padStart(2, '0')}` : null);
   if (!from || !to || from > to) return null;
   return { from, to };
 }
