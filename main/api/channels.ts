@@ -39,6 +39,7 @@ export const CHANNELS = [
   'profit.delete',
   'profit.importFile',
   'profit.undo',
+  'profit.rebuild',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

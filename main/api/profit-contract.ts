@@ -135,6 +135,8 @@ export const profitInputSchemas = {
     jobId,
   }),
   'profit.undo': z.object({ operationId: z.number().int().positive() }),
+  /** Recomputes every daily fact from the orders (a repair; normally they follow every write). */
+  'profit.rebuild': z.object({}),
 } as const;
 
 export type ProfitChannel = keyof typeof profitInputSchemas;
@@ -153,6 +155,7 @@ export interface ProfitChannelResults {
   'profit.delete': ProfitWriteResult;
   'profit.importFile': ProfitFileResult;
   'profit.undo': { operationId: number; restored: number; removed: number };
+  'profit.rebuild': { days: number };
 }
 
 export type * from '../domain/profit/types.js';

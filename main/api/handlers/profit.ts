@@ -1,6 +1,7 @@
 import type { ProfitChannel } from '../profit-contract.js';
 import {
   deleteInput,
+  rebuildFacts,
   saveAdSpend,
   saveCosts,
   saveFeeRule,
@@ -35,6 +36,7 @@ export function profitHandlers(deps: HandlerDeps): HandlerMap<ProfitChannel> {
       return importProfitFile(writeDeps, { path: entry.path, name: entry.name, kind: input.kind, shopId: input.shopId });
     },
     'profit.undo': (input) => undoProfit(writeDeps, input),
+    'profit.rebuild': () => rebuildFacts(writeDeps),
   };
 }
 

@@ -5,6 +5,7 @@
 import type { HuikeDb, WriteTx } from '../../../db/index.js';
 import { UserError } from '../../domain/errors.js';
 import type { ProfitWriteResult } from '../../domain/profit/types.js';
+import { markAllProfitFactsDirty } from './facts.js';
 import {
   deleteRow,
   newProfitOperation,
@@ -291,6 +292,15 @@ export function deleteInput(
     updated: deleteRow(tx, op, input.table, input.id) ? 1 : 0,
     unchanged: 0,
   }));
+}
+
+/** Recomputes every fact from the orders (a repair; the tests' check that upkeep never drifts). */
+export function rebuildFacts(deps: ProfitWriteDeps): Promise<{ days: number }> {
+  return deps.huikeDb.writer.transaction(async (tx) => {
+    markAllProfitFactsDirty(tx);
+    const { days } = tx.sqlite.prepare('SELECT count(*) AS days FROM profit_dirty').get() as { days: number };
+    return { days };
+  });
 }
 
 export function undoProfit(

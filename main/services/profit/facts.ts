@@ -199,3 +199,20 @@ function refreshFirstPaidDays(tx: WriteTx): void {
   sqlite.exec(markFirstDays);
   sqlite.exec('DELETE FROM profit_dirty_buyers');
 }
+
+/**
+ * Marks every (shop, day) and every buyer dirty, so the next refresh recomputes all facts from the
+ * orders: the check that incremental upkeep never drifts (tests), and a repair if it ever did.
+ */
+export function markAllProfitFactsDirty(tx: WriteTx): void {
+  const sqlite = tx.sqlite;
+  sqlite.exec(`INSERT OR IGNORE INTO profit_dirty (shop_id, day)
+    SELECT DISTINCT shop_id, order_date FROM orders WHERE order_date IS NOT NULL
+    UNION SELECT shop_id, day FROM profit_daily
+    UNION SELECT o.shop_id, date(o.closed_at, d.shift) FROM orders o
+      JOIN (SELECT '-1 day' AS shift UNION ALL SELECT '+0 day' UNION ALL SELECT '+1 day') d
+      WHERE o.refund_fen > 0 AND o.closed_at IS NOT NULL`);
+  sqlite.exec(`INSERT OR IGNORE INTO profit_dirty_buyers (buyer_account_id)
+    SELECT DISTINCT buyer_account_id FROM orders WHERE buyer_account_id IS NOT NULL
+    UNION SELECT buyer_account_id FROM buyer_first_paid`);
+}

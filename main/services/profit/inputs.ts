@@ -129,41 +129,53 @@ export function deleteRow(tx: WriteTx, opId: number, table: ProfitTable, id: num
   return true;
 }
 
-const markShopFrom = `INSERT OR IGNORE INTO profit_dirty (shop_id, day)
-  SELECT DISTINCT shop_id, order_date FROM orders WHERE shop_id = ? AND order_date >= ?`;
-const markOrder = `INSERT OR IGNORE INTO profit_dirty (shop_id, day)
-  SELECT shop_id, order_date FROM orders WHERE shop_id = ? AND platform_order_id = ? AND order_date IS NOT NULL`;
+/**
+ * Marks the days of the orders `from` selects (an SQL FROM … WHERE over `orders o`): each order's
+ * own day, and for a refunded one the days around its close, where its refund may be counted.
+ */
+function markOrdersDirty(tx: WriteTx, from: string, params: Record<string, string | number | null>): void {
+  tx.sqlite
+    .prepare(
+      `INSERT OR IGNORE INTO profit_dirty (shop_id, day)
+       SELECT o.shop_id, o.order_date ${from} AND o.order_date IS NOT NULL
+       UNION
+       SELECT o.shop_id, date(o.closed_at, d.shift) ${from.replace('FROM orders o', 'FROM (SELECT \'-1 day\' AS shift UNION ALL SELECT \'+0 day\' UNION ALL SELECT \'+1 day\') d, orders o')}
+         AND o.refund_fen > 0 AND o.closed_at IS NOT NULL`,
+    )
+    .run(params);
+}
 
 /** Marks the facts a row of a profit table feeds (as it was, or as it is) for recomputation. */
 export function markRowDirty(tx: WriteTx, table: ProfitTable, row: Row): void {
-  const run = (sql: string, ...params: Array<string | number | null | undefined>) =>
-    tx.sqlite.prepare(sql).run(...params.map((p) => p ?? null));
+  const v = (key: string) => row[key] ?? null;
   switch (table) {
     case 'sku_costs':
-      tx.sqlite
-        .prepare(
-          `INSERT OR IGNORE INTO profit_dirty (shop_id, day)
-           SELECT DISTINCT o.shop_id, o.order_date FROM order_lines l JOIN orders o ON o.id = l.order_id
-           WHERE (l.sku = @sku OR l.sku IN (SELECT alias FROM sku_aliases WHERE sku = @sku))
-             AND o.order_date >= @day`,
-        )
-        .run({ sku: row.sku ?? null, day: row.effective_from ?? '0000-01-01' });
+      markOrdersDirty(
+        tx,
+        `FROM orders o WHERE o.id IN (SELECT l.order_id FROM order_lines l
+           WHERE l.sku = @sku OR l.sku IN (SELECT alias FROM sku_aliases WHERE sku = @sku))
+         AND o.order_date >= @day`,
+        { sku: v('sku'), day: v('effective_from') ?? '0000-01-01' },
+      );
       return;
     case 'sku_aliases':
-      run(
-        `INSERT OR IGNORE INTO profit_dirty (shop_id, day)
-         SELECT DISTINCT o.shop_id, o.order_date FROM order_lines l JOIN orders o ON o.id = l.order_id
-         WHERE l.sku = ? AND o.order_date IS NOT NULL`,
-        row.alias,
-      );
+      markOrdersDirty(tx, 'FROM orders o WHERE o.id IN (SELECT l.order_id FROM order_lines l WHERE l.sku = @alias)', {
+        alias: v('alias'),
+      });
       return;
     case 'fee_rules':
     case 'shipping_rules':
-      run(markShopFrom, row.shop_id, row.effective_from);
+      markOrdersDirty(tx, 'FROM orders o WHERE o.shop_id = @shop AND o.order_date >= @day', {
+        shop: v('shop_id'),
+        day: v('effective_from'),
+      });
       return;
     case 'shipping_costs':
     case 'order_fees':
-      run(markOrder, row.shop_id, row.platform_order_id);
+      markOrdersDirty(tx, 'FROM orders o WHERE o.shop_id = @shop AND o.platform_order_id = @order', {
+        shop: v('shop_id'),
+        order: v('platform_order_id'),
+      });
       return;
     default:
       // Ads, rates and the refund policy are applied when the report is read.
