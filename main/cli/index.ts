@@ -23,6 +23,7 @@ import {
 import { appVersion, defaultDbPath, stageDirFor } from '../services/app-paths.js';
 import { startBenchStats } from './bench-stats.js';
 import { registerClvCommands } from './commands/clv.js';
+import { registerProfitCommands } from './commands/profit.js';
 import { registerShopAndBackupCommands } from './commands/shops-and-backup.js';
 import { createPrinter } from './human.js';
 import { mappingHelp } from './mapping-help.js';
@@ -226,14 +227,7 @@ export function buildProgram(session: Session = { lang: null, json: false }): Co
     .option('--csv')
     .action(notYet('customers', true));
   const report = program.command('report').description('报表 (reports)');
-  report
-    .command('profit')
-    .addOption(new Option('--by <dim>').choices(['platform', 'shop']))
-    .addOption(new Option('--period <p>').choices(['month', 'week', 'day']))
-    .option('--from <date>')
-    .option('--to <date>')
-    .option('--json')
-    .action(notYet('report profit', true));
+  registerProfitCommands(program, report, { open, lang: () => sessionLang(session) });
   report.command('value').option('--as-of <date>').option('--json').action(notYet('report value', true));
   registerClvCommands(program, { lang: () => sessionLang(session) });
   program

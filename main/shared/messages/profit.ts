@@ -54,4 +54,16 @@ export const profitMessages = {
     'zh-CN': '{month} 没有 {currency} 的汇率：这个月 {currency} 店铺的数字没有计入。',
     en: 'No {currency} rate for {month}: that month of the {currency} shops is left out.',
   },
+  'profit.badDateArg': {
+    'zh-CN': '{name} 的值「{value}」不是日期（YYYY-MM-DD）。',
+    en: '{name} “{value}” is not a date (YYYY-MM-DD).',
+  },
+  'profit.badPercentArg': {
+    'zh-CN': '{name} 的值「{value}」不是 0 到 100 之间、最多两位小数的百分数（例如 2.9）。',
+    en: '{name} “{value}” is not a percentage from 0 to 100 with at most two decimals (such as 2.9).',
+  },
+  'profit.badAmountArg': {
+    'zh-CN': '{name} 的值「{value}」不是金额（例如 6.00）。',
+    en: '{name} “{value}” is not an amount (such as 6.00).',
+  },
 } as const satisfies Record<string, Templates>;
