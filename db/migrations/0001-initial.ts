@@ -159,8 +159,6 @@ const PROFIT_STATEMENTS = [
     actual_fee_orders INTEGER NOT NULL DEFAULT 0,
     actual_fee_fen INTEGER NOT NULL DEFAULT 0,
     rule_fee_on_actual_fen INTEGER NOT NULL DEFAULT 0,
-    -- Buyers whose first paid order (of their buyer account) is on this day in this shop.
-    new_buyers INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (shop_id, day)
   ) STRICT, WITHOUT ROWID`,
   `CREATE TABLE profit_dirty (
@@ -168,13 +166,60 @@ const PROFIT_STATEMENTS = [
     day TEXT NOT NULL,
     PRIMARY KEY (shop_id, day)
   ) STRICT, WITHOUT ROWID`,
-  `CREATE TABLE profit_dirty_buyers (buyer_account_id INTEGER PRIMARY KEY) STRICT`,
-  // Each buyer account's first paid order day and shop (new vs returning buyers).
-  `CREATE TABLE buyer_first_paid (
-    buyer_account_id INTEGER PRIMARY KEY,
+  // Lines without a goods cost, per shop, day and SKU (the report's warning, the list to fill in).
+  `CREATE TABLE profit_missing_costs (
     shop_id INTEGER NOT NULL,
-    day TEXT NOT NULL
-  ) STRICT`,
+    day TEXT NOT NULL,
+    sku TEXT NOT NULL,
+    title TEXT,
+    lines INTEGER NOT NULL,
+    quantity INTEGER NOT NULL,
+    PRIMARY KEY (shop_id, day, sku)
+  ) STRICT, WITHOUT ROWID`,
+  // Buyers are distinct counts, which days do not add up to: each buyer account's first paid day in
+  // each scope ('shop:3', 'platform:jd', 'all'), and per scope and calendar period ('M:2026-03',
+  // 'W:2026-03-02' (its Monday), 'D:2026-03-05', 'A' for all time) the buyers and new buyers.
+  // Kept for the buyers and days orders touched (profit_dirty_buyers, profit_dirty_buyer_days).
+  `CREATE TABLE buyer_scopes (
+    scope TEXT NOT NULL,
+    buyer_account_id INTEGER NOT NULL,
+    first_day TEXT NOT NULL,
+    PRIMARY KEY (scope, buyer_account_id)
+  ) STRICT, WITHOUT ROWID`,
+  `CREATE INDEX buyer_scopes_first ON buyer_scopes (scope, first_day)`,
+  `CREATE TABLE profit_buyers (
+    scope TEXT NOT NULL,
+    period TEXT NOT NULL,
+    buyers INTEGER NOT NULL,
+    new_buyers INTEGER NOT NULL,
+    PRIMARY KEY (scope, period)
+  ) STRICT, WITHOUT ROWID`,
+  `CREATE TABLE profit_dirty_buyers (buyer_account_id INTEGER PRIMARY KEY) STRICT`,
+  `CREATE TABLE profit_dirty_buyer_days (
+    shop_id INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    PRIMARY KEY (shop_id, day)
+  ) STRICT, WITHOUT ROWID`,
+  // A shop that goes (the sample data removed, a shop merged into another) takes its profit inputs
+  // and buyer counts with it.
+  `CREATE TRIGGER shops_profit_delete BEFORE DELETE ON shops BEGIN
+     DELETE FROM fee_rules WHERE shop_id = OLD.id;
+     DELETE FROM shipping_rules WHERE shop_id = OLD.id;
+     DELETE FROM shipping_costs WHERE shop_id = OLD.id;
+     DELETE FROM ad_spend WHERE shop_id = OLD.id;
+     DELETE FROM order_fees WHERE shop_id = OLD.id;
+     DELETE FROM profit_buyers WHERE scope = 'shop:' || OLD.id;
+     DELETE FROM buyer_scopes WHERE scope = 'shop:' || OLD.id;
+   END`,
+  // A shop that changes platform moves its buyers between platform scopes: every day of both
+  // platforms' shops is counted again (and the old platform's counts go first).
+  `CREATE TRIGGER shops_profit_platform AFTER UPDATE OF platform ON shops WHEN OLD.platform <> NEW.platform BEGIN
+     DELETE FROM profit_buyers WHERE scope = 'platform:' || OLD.platform;
+     INSERT OR IGNORE INTO profit_dirty_buyer_days SELECT DISTINCT o.shop_id, o.order_date FROM orders o
+       WHERE o.order_date IS NOT NULL AND o.shop_id IN (SELECT id FROM shops WHERE platform IN (OLD.platform, NEW.platform));
+     INSERT OR IGNORE INTO profit_dirty_buyers SELECT DISTINCT o.buyer_account_id FROM orders o
+       WHERE o.buyer_account_id IS NOT NULL AND o.shop_id = NEW.id;
+   END`,
   // Distinct buyers per period, read from this index alone (only paid orders are in it).
   `CREATE INDEX orders_paid_buyers ON orders (order_date, shop_id, buyer_account_id)
      WHERE buyer_account_id IS NOT NULL AND ${PAID_ORDER}`,
@@ -190,6 +235,7 @@ const PROFIT_STATEMENTS = [
          FROM (SELECT '-1 day' AS shift UNION ALL SELECT '+0 day' UNION ALL SELECT '+1 day') d
          WHERE ${r}.refund_fen > 0 AND ${r}.closed_at IS NOT NULL;`,
       `INSERT OR IGNORE INTO profit_dirty_buyers SELECT ${r}.buyer_account_id WHERE ${r}.buyer_account_id IS NOT NULL;`,
+      `INSERT OR IGNORE INTO profit_dirty_buyer_days SELECT ${r}.shop_id, ${r}.order_date WHERE ${r}.order_date IS NOT NULL AND ${r}.buyer_account_id IS NOT NULL;`,
     ]);
     const lineRows = event === 'INSERT' ? ['NEW'] : event === 'DELETE' ? ['OLD'] : ['NEW'];
     return [

@@ -26,24 +26,27 @@ import type { WriteTx } from '../../../db/index.js';
 import { localDateOf } from '../../domain/import/date-time.js';
 import { addDays } from '../../domain/reports/periods.js';
 import { PAID_SQL } from '../figures.js';
+import { refreshBuyerCounts } from './buyers.js';
+
+const TEMP_TABLES = ['pf_refund', 'pf_set', 'pf_line_rows', 'pf_lines', 'pf_orders'];
 
 /** Recomputes the facts of the dirty (shop, day) pairs, and each dirty buyer's first paid day. */
 export function refreshProfitFacts(tx: WriteTx): void {
   const sqlite = tx.sqlite;
   const anyDirty = sqlite
     .prepare(
-      'SELECT EXISTS (SELECT 1 FROM profit_dirty) OR EXISTS (SELECT 1 FROM profit_dirty_buyers) AS dirty',
+      `SELECT EXISTS (SELECT 1 FROM profit_dirty) OR EXISTS (SELECT 1 FROM profit_dirty_buyers)
+         OR EXISTS (SELECT 1 FROM profit_dirty_buyer_days) AS dirty`,
     )
     .get() as { dirty: number };
   if (!anyDirty.dirty) return;
-  refreshFirstPaidDays(tx);
+  refreshBuyerCounts(tx);
   const span = sqlite.prepare('SELECT min(day) AS lo, max(day) AS hi FROM profit_dirty').get() as {
     lo: string | null;
     hi: string | null;
   };
   if (!span.lo || !span.hi) return;
-  for (const t of ['pf_refund', 'pf_set', 'pf_lines', 'pf_orders'])
-    sqlite.exec(`DROP TABLE IF EXISTS temp.${t}`);
+  for (const t of TEMP_TABLES) sqlite.exec(`DROP TABLE IF EXISTS temp.${t}`);
 
   markRefundDays(tx, span.lo, span.hi);
   sqlite.exec(`CREATE TEMP TABLE pf_set AS
@@ -60,28 +63,34 @@ export function refreshProfitFacts(tx: WriteTx): void {
   sqlite.exec('CREATE INDEX temp.pf_set_id ON pf_set (id)');
 
   // Per line: its cost in force on the order's day (through an alias), and its category's rate.
+  sqlite.exec(`CREATE TEMP TABLE pf_line_rows AS
+    SELECT l.order_id, s.shop_id, s.order_date, l.sku, l.title, l.quantity, c.unit_cost_fen AS unit_cost,
+      (s.paid > 0 AND s.refund >= s.paid) AS whole_refund,
+      (coalesce(l.refund_fen, 0) > 0 AND l.refund_fen >= coalesce(l.paid_fen, l.unit_price_fen * l.quantity, 0)) AS line_refunded,
+      -- A line's own paid amount, else its price × quantity (Tmall's 宝贝报表 states no paid amount).
+      max(coalesce(l.paid_fen, l.unit_price_fen * l.quantity, 0) - coalesce(l.refund_fen, 0), 0) AS base,
+      CAST(json_extract(fr.category_bp_json, '$."' || replace(c.category, '"', '') || '"') AS INTEGER) AS cat_bp
+    FROM temp.pf_set s JOIN order_lines l ON l.order_id = s.id
+    LEFT JOIN fee_rules fr ON fr.id = s.rule_id
+    LEFT JOIN sku_costs c ON c.id = (
+      SELECT c2.id FROM sku_costs c2
+      WHERE c2.sku = coalesce((SELECT a.sku FROM sku_aliases a WHERE a.alias = l.sku), l.sku)
+        AND c2.effective_from <= s.order_date
+      ORDER BY c2.effective_from DESC LIMIT 1)`);
   sqlite.exec(`CREATE TEMP TABLE pf_lines AS
     SELECT order_id, count(*) AS lines, sum(unit_cost IS NULL) AS missing,
       sum(quantity * coalesce(unit_cost, 0)) AS cogs,
       sum(CASE WHEN whole_refund OR line_refunded THEN quantity * coalesce(unit_cost, 0) ELSE 0 END) AS returned_cogs,
       coalesce(sum(CASE WHEN cat_bp IS NOT NULL THEN base END), 0) AS cat_base,
       coalesce(sum(CASE WHEN cat_bp IS NOT NULL THEN base * cat_bp END), 0) AS cat_num
-    FROM (
-      SELECT l.order_id, l.quantity, c.unit_cost_fen AS unit_cost,
-        (s.paid > 0 AND s.refund >= s.paid) AS whole_refund,
-        (coalesce(l.refund_fen, 0) > 0 AND l.refund_fen >= coalesce(l.paid_fen, l.unit_price_fen * l.quantity, 0)) AS line_refunded,
-        -- A line's own paid amount, else its price × quantity (Tmall's 宝贝报表 states no paid amount).
-        max(coalesce(l.paid_fen, l.unit_price_fen * l.quantity, 0) - coalesce(l.refund_fen, 0), 0) AS base,
-        CAST(json_extract(fr.category_bp_json, '$."' || replace(c.category, '"', '') || '"') AS INTEGER) AS cat_bp
-      FROM temp.pf_set s JOIN order_lines l ON l.order_id = s.id
-      LEFT JOIN fee_rules fr ON fr.id = s.rule_id
-      LEFT JOIN sku_costs c ON c.id = (
-        SELECT c2.id FROM sku_costs c2
-        WHERE c2.sku = coalesce((SELECT a.sku FROM sku_aliases a WHERE a.alias = l.sku), l.sku)
-          AND c2.effective_from <= s.order_date
-        ORDER BY c2.effective_from DESC LIMIT 1))
-    GROUP BY order_id`);
+    FROM temp.pf_line_rows GROUP BY order_id`);
   sqlite.exec('CREATE INDEX temp.pf_lines_order ON pf_lines (order_id)');
+  sqlite.exec(`DELETE FROM profit_missing_costs
+    WHERE EXISTS (SELECT 1 FROM profit_dirty d WHERE d.shop_id = profit_missing_costs.shop_id AND d.day = profit_missing_costs.day)`);
+  sqlite.exec(`INSERT INTO profit_missing_costs (shop_id, day, sku, title, lines, quantity)
+    SELECT shop_id, order_date, coalesce(sku, ''), max(title), count(*), sum(quantity) FROM temp.pf_line_rows r
+    WHERE unit_cost IS NULL AND EXISTS (SELECT 1 FROM profit_dirty d WHERE d.shop_id = r.shop_id AND d.day = r.order_date)
+    GROUP BY shop_id, order_date, coalesce(sku, '')`);
 
   sqlite.exec(`CREATE TEMP TABLE pf_orders AS
     SELECT s.id, s.shop_id, s.order_date, s.refund_day, s.paid, s.discount, s.refund,
@@ -122,27 +131,24 @@ export function refreshProfitFacts(tx: WriteTx): void {
     WHERE EXISTS (SELECT 1 FROM profit_dirty d WHERE d.shop_id = profit_daily.shop_id AND d.day = profit_daily.day)`);
   sqlite.exec(`INSERT INTO profit_daily (shop_id, day, orders, gmv_fen, discount_fen, refund_fen, refund_on_day_fen,
       cogs_fen, returned_cogs_fen, returned_cogs_on_day_fen, platform_fee_fen, payment_fee_fen, shipping_fen,
-      lines, missing_cost_lines, no_fee_orders, actual_fee_orders, actual_fee_fen, rule_fee_on_actual_fen, new_buyers)
+      lines, missing_cost_lines, no_fee_orders, actual_fee_orders, actual_fee_fen, rule_fee_on_actual_fen)
     SELECT shop_id, day, sum(orders), sum(gmv), sum(discount), sum(refund), sum(refund_on_day), sum(cogs),
       sum(returned_cogs), sum(returned_on_day), sum(platform_fee), sum(payment_fee), sum(shipping), sum(lines),
-      sum(missing), sum(no_fee), sum(actual_orders), sum(actual_fee), sum(rule_on_actual), sum(new_buyers)
+      sum(missing), sum(no_fee), sum(actual_orders), sum(actual_fee), sum(rule_on_actual)
     FROM (
       SELECT p.shop_id, p.order_date AS day, 1 AS orders, p.paid + p.discount AS gmv, p.discount, p.refund,
         0 AS refund_on_day, p.cogs, p.returned_cogs, 0 AS returned_on_day,
         ${platformFee} AS platform_fee, ${paymentFee} AS payment_fee, p.shipping, p.lines, p.missing,
         (p.rule_id IS NULL AND NOT ${isActual}) AS no_fee, ${isActual} AS actual_orders,
         CASE WHEN ${isActual} THEN ${platformFee} + ${paymentFee} ELSE 0 END AS actual_fee,
-        CASE WHEN ${isActual} THEN rule_platform + rule_payment ELSE 0 END AS rule_on_actual, 0 AS new_buyers
+        CASE WHEN ${isActual} THEN rule_platform + rule_payment ELSE 0 END AS rule_on_actual
       FROM temp.pf_orders p WHERE ${inDirty('p.order_date')}
       UNION ALL
-      SELECT p.shop_id, p.refund_day, 0, 0, 0, 0, p.refund, 0, 0, p.returned_cogs, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
-      FROM temp.pf_orders p WHERE p.refund > 0 AND p.refund_day IS NOT NULL AND ${inDirty('p.refund_day')}
-      UNION ALL
-      SELECT p.shop_id, p.day, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1
-      FROM buyer_first_paid p WHERE ${inDirty('p.day')})
+      SELECT p.shop_id, p.refund_day, 0, 0, 0, 0, p.refund, 0, 0, p.returned_cogs, 0, 0, 0, 0, 0, 0, 0, 0, 0
+      FROM temp.pf_orders p WHERE p.refund > 0 AND p.refund_day IS NOT NULL AND ${inDirty('p.refund_day')})
     GROUP BY shop_id, day`);
   sqlite.exec('DELETE FROM profit_dirty');
-  for (const t of ['pf_refund', 'pf_set', 'pf_lines', 'pf_orders']) sqlite.exec(`DROP TABLE temp.${t}`);
+  for (const t of TEMP_TABLES) sqlite.exec(`DROP TABLE temp.${t}`);
 }
 
 /**
@@ -177,30 +183,6 @@ function markRefundDays(tx: WriteTx, lo: string, hi: string): void {
 }
 
 /**
- * Each dirty buyer account's first paid order (day and shop): the days it leaves and the days it
- * comes to are dirty too (their new-buyer counts change).
- */
-function refreshFirstPaidDays(tx: WriteTx): void {
-  const sqlite = tx.sqlite;
-  const any = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM profit_dirty_buyers) AS any').get() as { any: number };
-  if (!any.any) return;
-  const markFirstDays = `INSERT OR IGNORE INTO profit_dirty (shop_id, day)
-    SELECT f.shop_id, f.day FROM buyer_first_paid f JOIN profit_dirty_buyers b ON b.buyer_account_id = f.buyer_account_id`;
-  sqlite.exec(markFirstDays);
-  sqlite.exec(
-    'DELETE FROM buyer_first_paid WHERE buyer_account_id IN (SELECT buyer_account_id FROM profit_dirty_buyers)',
-  );
-  sqlite.exec(`INSERT INTO buyer_first_paid (buyer_account_id, shop_id, day)
-    SELECT b.buyer_account_id, o.shop_id, o.order_date FROM profit_dirty_buyers b
-    JOIN orders o ON o.id = (
-      SELECT o.id FROM orders o
-      WHERE o.buyer_account_id = b.buyer_account_id AND o.order_date IS NOT NULL AND ${PAID_SQL}
-      ORDER BY o.order_date, o.id LIMIT 1)`);
-  sqlite.exec(markFirstDays);
-  sqlite.exec('DELETE FROM profit_dirty_buyers');
-}
-
-/**
  * Marks every (shop, day) and every buyer dirty, so the next refresh recomputes all facts from the
  * orders: the check that incremental upkeep never drifts (tests), and a repair if it ever did.
  */
@@ -214,5 +196,9 @@ export function markAllProfitFactsDirty(tx: WriteTx): void {
       WHERE o.refund_fen > 0 AND o.closed_at IS NOT NULL`);
   sqlite.exec(`INSERT OR IGNORE INTO profit_dirty_buyers (buyer_account_id)
     SELECT DISTINCT buyer_account_id FROM orders WHERE buyer_account_id IS NOT NULL
-    UNION SELECT buyer_account_id FROM buyer_first_paid`);
+    UNION SELECT buyer_account_id FROM buyer_scopes`);
+  sqlite.exec(`INSERT OR IGNORE INTO profit_dirty_buyer_days (shop_id, day)
+    SELECT DISTINCT shop_id, order_date FROM orders WHERE order_date IS NOT NULL`);
+  // Counts of scopes and periods no order is left in go too.
+  sqlite.exec('DELETE FROM profit_buyers');
 }

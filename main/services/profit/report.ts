@@ -24,6 +24,7 @@ import type {
   ProfitWarning,
 } from '../../domain/profit/types.js';
 import { PAID_SQL } from '../figures.js';
+import { countBuyersLive, countNewBuyersLive, periodDays, scopeKey, type BuyerScope } from './buyers.js';
 
 interface FactRow {
   shopId: number;
@@ -42,7 +43,6 @@ interface FactRow {
   missing: number;
   noFee: number;
   actualOrders: number;
-  newBuyers: number;
 }
 
 interface ShopInfo {
@@ -164,7 +164,7 @@ export function profitReport(sqlite: BetterSqlite3.Database, query: ProfitQuery)
          refund_on_day_fen AS refundOnDay, cogs_fen AS cogs, returned_cogs_fen AS returned,
          returned_cogs_on_day_fen AS returnedOnDay, platform_fee_fen AS platformFee, payment_fee_fen AS paymentFee,
          shipping_fen AS shipping, missing_cost_lines AS missing, no_fee_orders AS noFee,
-         actual_fee_orders AS actualOrders, new_buyers AS newBuyers
+         actual_fee_orders AS actualOrders
        FROM profit_daily f WHERE f.day >= ? AND f.day <= ? AND ${scope.sql}`,
     )
     .all(range.from, range.to, ...scope.params) as FactRow[];
@@ -228,7 +228,6 @@ export function profitReport(sqlite: BetterSqlite3.Database, query: ProfitQuery)
       s.shippingFen += fen(f.shipping);
       s.missingCostLines += f.missing;
       s.actualFeeOrders += f.actualOrders;
-      s.newBuyers += f.newBuyers;
     });
     if (f.noFee > 0) {
       const key = `${f.shopId}|${f.day.slice(0, 7)}`;
@@ -248,17 +247,21 @@ export function profitReport(sqlite: BetterSqlite3.Database, query: ProfitQuery)
     }
   }
 
-  const buyers = buyerCounts(sqlite, by, period, range, query);
+  const counter = buyerCounter(sqlite, range, query);
+  const withBuyers = (sums: Sums, scope: BuyerScope | null, p: string): Sums => ({ ...sums, ...counter(scope, p, period) });
+  const scopeOf = (group: ReturnType<typeof groupOf>): BuyerScope | null =>
+    by === 'platform'
+      ? { kind: 'platform', platform: group.platform! }
+      : by === 'shop'
+        ? { kind: 'shop', shopId: group.shop!.id }
+        : null;
   const rows: ProfitRow[] = [...cells.values()]
-    .map((c) => {
-      const sums = { ...c.sums, buyers: buyers.get(`${c.group.key}|${c.period}`) ?? 0 };
-      return rowOf(c.group, c.period, sums);
-    })
+    .map((c) => rowOf(c.group, c.period, withBuyers(c.sums, scopeOf(c.group), c.period)))
     .sort((a, b) => a.period.localeCompare(b.period) || groupOrder(a, b));
   const groups = [...groupTotals.values()]
-    .map((g) => rowOf(g.group, 'all', { ...g.sums, buyers: buyers.get(`${g.group.key}|all`) ?? 0 }))
+    .map((g) => rowOf(g.group, 'all', withBuyers(g.sums, scopeOf(g.group), 'all')))
     .sort((a, b) => b.netSalesFen - a.netSalesFen || groupOrder(a, b));
-  total.buyers = buyers.get('total|all') ?? 0;
+  Object.assign(total, counter(null, 'all', 'all'));
 
   warnMissingCosts(sqlite, total.missingCostLines, range, query, warnings);
   for (const [key, orders] of [...noFee.entries()].sort()) {
@@ -361,33 +364,65 @@ function converterTo(
   };
 }
 
-/** Distinct buyers per group and period, per group over the range, and over everything. */
-function buyerCounts(
+/**
+ * Buyers and new buyers of a group (its scope; null: every shop the query keeps) in a period of the
+ * report: the kept counts when the period lies whole inside the range (buyers.ts), else counted
+ * from the orders for the part inside.
+ */
+function buyerCounter(
   sqlite: BetterSqlite3.Database,
-  by: ProfitGrouping,
-  period: ProfitPeriod,
   range: { from: string; to: string },
   query: ProfitQuery,
-): Map<string, number> {
-  const scope = shopScope(query, 'o');
-  const groupSql = by === 'platform' ? 's.platform' : by === 'shop' ? 'CAST(o.shop_id AS TEXT)' : "'total'";
-  const counts = new Map<string, number>();
-  const run = (group: string, p: string) => {
-    const rows = sqlite
-      .prepare(
-        `SELECT ${group} AS g, ${p} AS p, count(DISTINCT o.buyer_account_id) AS n
-         FROM orders o INDEXED BY orders_paid_buyers JOIN shops s ON s.id = o.shop_id
-         WHERE o.buyer_account_id IS NOT NULL AND ${PAID_SQL}
-           AND o.order_date >= ? AND o.order_date <= ? AND ${scope.sql}
-         GROUP BY g, p`,
-      )
-      .all(range.from, range.to, ...scope.params) as Array<{ g: string; p: string; n: number }>;
-    for (const r of rows) counts.set(`${r.g}|${r.p}`, r.n);
+): (scope: BuyerScope | null, period: string, kind: ProfitPeriod) => { buyers: number; newBuyers: number } {
+  const filtered = Boolean(query.shopIds?.length || query.platforms?.length);
+  const span = sqlite.prepare('SELECT min(order_date) AS lo, max(order_date) AS hi FROM orders').get() as {
+    lo: string | null;
+    hi: string | null;
   };
-  run(groupSql, PERIOD_SQL[period]);
-  if (period !== 'all') run(groupSql, "'all'");
-  if (by !== 'total') run("'total'", "'all'");
-  return counts;
+  const coversAll = !span.lo || !span.hi || (range.from <= span.lo && range.to >= span.hi);
+  const kept = sqlite.prepare('SELECT buyers, new_buyers AS newBuyers FROM profit_buyers WHERE scope = ? AND period = ?');
+  return (scope, period, kind) => {
+    if (scope === null && filtered) return filteredCounts(sqlite, range, query);
+    const s: BuyerScope = scope ?? { kind: 'all' };
+    const key = kind === 'all' || period === 'all' ? 'A' : `${kind === 'month' ? 'M' : kind === 'week' ? 'W' : 'D'}:${period}`;
+    const days = periodDays(key) ?? range;
+    const whole = key === 'A' ? coversAll : days.from >= range.from && days.to <= range.to;
+    if (whole) {
+      const row = kept.get(scopeKey(s), key) as { buyers: number; newBuyers: number } | undefined;
+      return row ?? { buyers: 0, newBuyers: 0 };
+    }
+    const from = days.from > range.from ? days.from : range.from;
+    const to = days.to < range.to ? days.to : range.to;
+    return { buyers: countBuyersLive(sqlite, s, from, to), newBuyers: countNewBuyersLive(sqlite, s, from, to) };
+  };
+}
+
+/** `a = ? AND b IN (?, ?)` → `a = @p0 AND b IN (@p1, @p2)`. */
+function numbered(sql: string): string {
+  let i = 0;
+  return sql.replace(/\?/g, () => `@p${i++}`);
+}
+
+/** Totals of a report narrowed to some shops or platforms: counted from the orders. */
+function filteredCounts(
+  sqlite: BetterSqlite3.Database,
+  range: { from: string; to: string },
+  query: ProfitQuery,
+): { buyers: number; newBuyers: number } {
+  const scope = shopScope(query, 'o');
+  const row = sqlite
+    .prepare(
+      `SELECT count(*) AS buyers, coalesce(sum(first >= @from), 0) AS newBuyers FROM (
+         SELECT min(o.order_date) AS first, max(o.order_date >= @from AND o.order_date <= @to) AS inRange
+         FROM orders o WHERE o.buyer_account_id IS NOT NULL AND o.order_date IS NOT NULL AND ${PAID_SQL}
+           AND o.order_date <= @to AND ${numbered(scope.sql)}
+         GROUP BY o.buyer_account_id) WHERE inRange`,
+    )
+    .get({ from: range.from, to: range.to, ...Object.fromEntries(scope.params.map((v, i) => [`p${i}`, v])) }) as {
+    buyers: number;
+    newBuyers: number;
+  };
+  return row;
 }
 
 function warnMissingCosts(
@@ -416,15 +451,13 @@ export function missingCostSkus(
   scope: Scope = { sql: '1 = 1', params: [] },
   limit = 500,
 ): MissingCostSku[] {
-  return sqlite
+  const rows = sqlite
     .prepare(
-      `SELECT l.sku AS sku, max(l.title) AS title, count(*) AS lines, sum(l.quantity) AS quantity
-       FROM orders o JOIN order_lines l ON l.order_id = o.id
-       WHERE ${PAID_SQL} AND o.order_date >= ? AND o.order_date <= ? AND ${scope.sql}
-         AND NOT EXISTS (SELECT 1 FROM sku_costs c
-           WHERE c.sku = coalesce((SELECT a.sku FROM sku_aliases a WHERE a.alias = l.sku), l.sku)
-             AND c.effective_from <= o.order_date)
-       GROUP BY l.sku ORDER BY lines DESC, l.sku LIMIT ?`,
+      `SELECT o.sku AS sku, max(o.title) AS title, sum(o.lines) AS lines, sum(o.quantity) AS quantity
+       FROM profit_missing_costs o WHERE o.day >= ? AND o.day <= ? AND ${scope.sql}
+       GROUP BY o.sku ORDER BY lines DESC, o.sku LIMIT ?`,
     )
     .all(range.from ?? '0000-01-01', range.to ?? '9999-12-31', ...scope.params, limit) as MissingCostSku[];
+  // A line with no SKU at all is kept under '' (a key cannot be NULL); it is shown as none.
+  return rows.map((r) => ({ ...r, sku: r.sku === '' ? null : r.sku }));
 }

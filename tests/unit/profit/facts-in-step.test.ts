@@ -17,12 +17,14 @@ import { testApp } from '../../helpers/test-app.js';
 
 const RANGE = { from: '2026-02-01', to: '2026-03-31' };
 
-function snapshot(app: HuikeApp): { facts: unknown[]; firsts: unknown[] } {
+function snapshot(app: HuikeApp): Record<string, unknown[]> {
   const db = new Database(app.dbPath, { readonly: true });
   try {
     return {
       facts: db.prepare('SELECT * FROM profit_daily ORDER BY shop_id, day').all(),
-      firsts: db.prepare('SELECT * FROM buyer_first_paid ORDER BY buyer_account_id').all(),
+      scopes: db.prepare('SELECT * FROM buyer_scopes ORDER BY scope, buyer_account_id').all(),
+      buyers: db.prepare('SELECT * FROM profit_buyers ORDER BY scope, period').all(),
+      missing: db.prepare('SELECT * FROM profit_missing_costs ORDER BY shop_id, day, sku').all(),
     };
   } finally {
     db.close();
@@ -133,5 +135,11 @@ describe('profit facts follow every write', () => {
   it('after the sample shop is loaded beside the data', async () => {
     await app.invoke('demo.load', { confirmMixed: true });
     await expectInStep(app);
+    await app.invoke('demo.remove', {});
+    await expectInStep(app);
+    const report = await app.invoke('profit.report', { by: 'platform', period: 'month', ...RANGE });
+    expect(report.rows.find((r) => r.platform === 'tmall' && r.period === '2026-03')).toMatchObject(
+      EXPECTED_BY_PLATFORM_MONTH['tmall|2026-03']!,
+    );
   }, 60_000);
 });

@@ -71,6 +71,18 @@ describe('profit: the hand-computed fixture', () => {
     expect(got).toEqual(expected);
   });
 
+  it('counts buyers in a range that cuts a month, and in a report narrowed to one platform', async () => {
+    const cut = await app.invoke('profit.report', { by: 'platform', period: 'month', from: '2026-02-11', to: '2026-03-31' });
+    // From 11 February Tmall's February has only T1002 (tb_b, new); Shopify's only #1002 (ben).
+    expect(cut.rows.find((r) => r.platform === 'tmall' && r.period === '2026-02')).toMatchObject({ buyers: 1, newBuyers: 1 });
+    expect(cut.rows.find((r) => r.platform === 'shopify' && r.period === '2026-02')).toMatchObject({ buyers: 1, newBuyers: 1 });
+    // Over the range: tb_a, jd_a and amy came back (first bought before 11 February); tb_b, tb_c,
+    // tb_d and ben are new.
+    expect(cut.totals).toMatchObject({ buyers: 7, newBuyers: 4 });
+    const tmall = await app.invoke('profit.report', { by: 'total', period: 'all', platforms: ['tmall'], ...RANGE });
+    expect(tmall.totals).toMatchObject({ buyers: 4, newBuyers: 4, orders: 5 });
+  });
+
   it('warns about the line without a cost and names its SKU', async () => {
     const report = await app.invoke('profit.report', { by: 'platform', period: 'month', ...RANGE });
     expect(report.totals.missingCostLines).toBe(1);

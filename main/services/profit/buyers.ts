@@ -1,0 +1,165 @@
+/**
+ * Buyers and new buyers per period: distinct counts, which cannot be added up from days. So they
+ * are kept per scope — a shop ('shop:3'), a platform ('platform:jd'), everything ('all') — and per
+ * calendar period — a day ('D:2026-03-05'), a week ('W:' and its Monday), a month ('M:2026-03') and
+ * all time ('A') — in `profit_buyers`, next to each buyer account's first paid day in each scope
+ * (`buyer_scopes`: "new" means the first paid order in that scope falls in the period).
+ *
+ * The orders triggers mark the buyers and the (shop, day) pairs a write touched; before the
+ * commit, the scopes and periods those reach are counted again from the orders, through a partial
+ * index that holds only paid orders' (day, shop, buyer). A report over whole periods then reads
+ * counts; a range that cuts a period counts that part from the index.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { WriteTx } from '../../../db/index.js';
+import { addDays } from '../../domain/reports/periods.js';
+import { PAID_SQL } from '../figures.js';
+
+/** The scope's filter on `orders o`, and its parameter. */
+export type BuyerScope = { kind: 'shop'; shopId: number } | { kind: 'platform'; platform: string } | { kind: 'all' };
+
+export function scopeKey(scope: BuyerScope): string {
+  return scope.kind === 'shop' ? `shop:${scope.shopId}` : scope.kind === 'platform' ? `platform:${scope.platform}` : 'all';
+}
+
+function scopeOfKey(key: string): BuyerScope {
+  if (key.startsWith('shop:')) return { kind: 'shop', shopId: Number(key.slice(5)) };
+  if (key.startsWith('platform:')) return { kind: 'platform', platform: key.slice(9) };
+  return { kind: 'all' };
+}
+
+/** The days of a period key ('A': null, every day). */
+export function periodDays(period: string): { from: string; to: string } | null {
+  const kind = period.slice(0, 2);
+  const value = period.slice(2);
+  if (kind === 'D:') return { from: value, to: value };
+  if (kind === 'W:') return { from: value, to: addDays(value, 6) };
+  if (kind === 'M:') {
+    const [y, m] = value.split('-').map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return { from: `${value}-01`, to: `${value}-${String(last).padStart(2, '0')}` };
+  }
+  return null;
+}
+
+/** The period keys of a day, as SQL over a day expression. */
+const PERIODS_OF_DAY = (day: string) => [
+  `'D:' || ${day}`,
+  `'W:' || date(${day}, 'weekday 0', '-6 days')`,
+  `'M:' || substr(${day}, 1, 7)`,
+  `'A'`,
+];
+
+function scopeFilter(scope: BuyerScope): { sql: string; params: Array<string | number> } {
+  if (scope.kind === 'shop') return { sql: 'o.shop_id = ?', params: [scope.shopId] };
+  if (scope.kind === 'platform')
+    return { sql: 'o.shop_id IN (SELECT id FROM shops WHERE platform = ?)', params: [scope.platform] };
+  return { sql: '1 = 1', params: [] };
+}
+
+/** Distinct buyers with a paid order in the scope between two days, from the partial index. */
+export function countBuyersLive(
+  sqlite: BetterSqlite3.Database,
+  scope: BuyerScope,
+  from: string,
+  to: string,
+): number {
+  const f = scopeFilter(scope);
+  return (
+    sqlite
+      .prepare(
+        `SELECT count(DISTINCT o.buyer_account_id) AS n FROM orders o INDEXED BY orders_paid_buyers
+         WHERE o.buyer_account_id IS NOT NULL AND ${PAID_SQL} AND o.order_date >= ? AND o.order_date <= ? AND ${f.sql}`,
+      )
+      .get(from, to, ...f.params) as { n: number }
+  ).n;
+}
+
+/** Buyers whose first paid order in the scope falls between two days. */
+export function countNewBuyersLive(sqlite: BetterSqlite3.Database, scope: BuyerScope, from: string, to: string): number {
+  return (
+    sqlite
+      .prepare('SELECT count(*) AS n FROM buyer_scopes WHERE scope = ? AND first_day >= ? AND first_day <= ?')
+      .get(scopeKey(scope), from, to) as { n: number }
+  ).n;
+}
+
+/** Recounts what the dirty buyers and (shop, day) pairs reach, in the write's transaction. */
+export function refreshBuyerCounts(tx: WriteTx): void {
+  const sqlite = tx.sqlite;
+  const dirty = sqlite
+    .prepare(
+      'SELECT EXISTS (SELECT 1 FROM profit_dirty_buyers) OR EXISTS (SELECT 1 FROM profit_dirty_buyer_days) AS any',
+    )
+    .get() as { any: number };
+  if (!dirty.any) return;
+  sqlite.exec('DROP TABLE IF EXISTS temp.pb_keys');
+  sqlite.exec('CREATE TEMP TABLE pb_keys (scope TEXT NOT NULL, period TEXT NOT NULL, PRIMARY KEY (scope, period))');
+  const periodCase = (day: string) =>
+    `CASE kinds.k ${PERIODS_OF_DAY(day)
+      .map((p, i) => `WHEN ${i} THEN ${p}`)
+      .join(' ')} END`;
+  const kinds = '(SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) kinds';
+  // The dirty buyers' first days, before and after: their periods' new-buyer counts change.
+  const markFirsts = `INSERT OR IGNORE INTO temp.pb_keys (scope, period)
+    SELECT f.scope, ${periodCase('f.first_day')} FROM buyer_scopes f
+    JOIN profit_dirty_buyers b ON b.buyer_account_id = f.buyer_account_id CROSS JOIN ${kinds}`;
+  sqlite.exec(markFirsts);
+  sqlite.exec(
+    'DELETE FROM buyer_scopes WHERE buyer_account_id IN (SELECT buyer_account_id FROM profit_dirty_buyers)',
+  );
+  sqlite.exec(`INSERT INTO buyer_scopes (scope, buyer_account_id, first_day)
+    SELECT scope, buyer, min(day) FROM (
+      SELECT 'shop:' || o.shop_id AS scope, o.buyer_account_id AS buyer, o.order_date AS day, s.platform
+      FROM profit_dirty_buyers b JOIN orders o ON o.buyer_account_id = b.buyer_account_id JOIN shops s ON s.id = o.shop_id
+      WHERE o.order_date IS NOT NULL AND ${PAID_SQL}
+      UNION ALL
+      SELECT 'platform:' || s.platform, o.buyer_account_id, o.order_date, s.platform
+      FROM profit_dirty_buyers b JOIN orders o ON o.buyer_account_id = b.buyer_account_id JOIN shops s ON s.id = o.shop_id
+      WHERE o.order_date IS NOT NULL AND ${PAID_SQL}
+      UNION ALL
+      SELECT 'all', o.buyer_account_id, o.order_date, NULL
+      FROM profit_dirty_buyers b JOIN orders o ON o.buyer_account_id = b.buyer_account_id
+      WHERE o.order_date IS NOT NULL AND ${PAID_SQL})
+    GROUP BY scope, buyer`);
+  sqlite.exec(markFirsts);
+  // The days orders changed on: their periods' buyer counts, in the shop, its platform and all.
+  sqlite.exec(`INSERT OR IGNORE INTO temp.pb_keys (scope, period)
+    SELECT sc.scope, ${periodCase('d.day')} FROM profit_dirty_buyer_days d
+    JOIN (SELECT id AS shop_id, 'shop:' || id AS scope FROM shops
+          UNION ALL SELECT id, 'platform:' || platform FROM shops
+          UNION ALL SELECT id, 'all' FROM shops) sc ON sc.shop_id = d.shop_id
+    CROSS JOIN ${kinds}`);
+  // Days of a shop deleted since (the sample data removed, a shop merged away): its platform is
+  // gone with it, so every platform's counts of those periods are taken again, and 'all'.
+  sqlite.exec(`INSERT OR IGNORE INTO temp.pb_keys (scope, period)
+    SELECT sc.scope, ${periodCase('d.day')} FROM profit_dirty_buyer_days d
+    JOIN (SELECT 'all' AS scope UNION SELECT DISTINCT scope FROM profit_buyers WHERE scope LIKE 'platform:%') sc
+    CROSS JOIN ${kinds}
+    WHERE NOT EXISTS (SELECT 1 FROM shops s WHERE s.id = d.shop_id)`);
+
+  const keys = sqlite.prepare('SELECT scope, period FROM temp.pb_keys').all() as Array<{ scope: string; period: string }>;
+  const upsert = sqlite.prepare(
+    `INSERT INTO profit_buyers (scope, period, buyers, new_buyers) VALUES (?, ?, ?, ?)
+     ON CONFLICT (scope, period) DO UPDATE SET buyers = excluded.buyers, new_buyers = excluded.new_buyers`,
+  );
+  const remove = sqlite.prepare('DELETE FROM profit_buyers WHERE scope = ? AND period = ?');
+  const allTime = sqlite.prepare('SELECT count(*) AS n FROM buyer_scopes WHERE scope = ?');
+  for (const key of keys) {
+    const scope = scopeOfKey(key.scope);
+    const days = periodDays(key.period);
+    let buyers: number;
+    let fresh: number;
+    if (days) {
+      buyers = countBuyersLive(sqlite, scope, days.from, days.to);
+      fresh = countNewBuyersLive(sqlite, scope, days.from, days.to);
+    } else {
+      buyers = fresh = (allTime.get(key.scope) as { n: number }).n;
+    }
+    if (buyers === 0 && fresh === 0) remove.run(key.scope, key.period);
+    else upsert.run(key.scope, key.period, buyers, fresh);
+  }
+  sqlite.exec('DELETE FROM profit_dirty_buyers');
+  sqlite.exec('DELETE FROM profit_dirty_buyer_days');
+  sqlite.exec('DROP TABLE temp.pb_keys');
+}
