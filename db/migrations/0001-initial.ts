@@ -187,6 +187,7 @@ const PROFIT_STATEMENTS = [
     PRIMARY KEY (scope, buyer_account_id)
   ) STRICT, WITHOUT ROWID`,
   `CREATE INDEX buyer_scopes_first ON buyer_scopes (scope, first_day)`,
+  `CREATE INDEX buyer_scopes_buyer ON buyer_scopes (buyer_account_id)`,
   `CREATE TABLE profit_buyers (
     scope TEXT NOT NULL,
     period TEXT NOT NULL,

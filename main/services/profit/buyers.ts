@@ -102,25 +102,21 @@ export function refreshBuyerCounts(tx: WriteTx): void {
   const kinds = '(SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) kinds';
   // The dirty buyers' first days, before and after: their periods' new-buyer counts change.
   const markFirsts = `INSERT OR IGNORE INTO temp.pb_keys (scope, period)
-    SELECT f.scope, ${periodCase('f.first_day')} FROM buyer_scopes f
-    JOIN profit_dirty_buyers b ON b.buyer_account_id = f.buyer_account_id CROSS JOIN ${kinds}`;
+    SELECT f.scope, ${periodCase('f.first_day')} FROM (
+      SELECT DISTINCT f.scope, f.first_day FROM profit_dirty_buyers b
+      JOIN buyer_scopes f ON f.buyer_account_id = b.buyer_account_id) f
+    CROSS JOIN ${kinds}`;
   sqlite.exec(markFirsts);
   sqlite.exec(
     'DELETE FROM buyer_scopes WHERE buyer_account_id IN (SELECT buyer_account_id FROM profit_dirty_buyers)',
   );
+  // One pass over the dirty buyers' paid orders gives each of them a row per scope.
   sqlite.exec(`INSERT INTO buyer_scopes (scope, buyer_account_id, first_day)
-    SELECT scope, buyer, min(day) FROM (
-      SELECT 'shop:' || o.shop_id AS scope, o.buyer_account_id AS buyer, o.order_date AS day, s.platform
-      FROM profit_dirty_buyers b JOIN orders o ON o.buyer_account_id = b.buyer_account_id JOIN shops s ON s.id = o.shop_id
-      WHERE o.order_date IS NOT NULL AND ${PAID_SQL}
-      UNION ALL
-      SELECT 'platform:' || s.platform, o.buyer_account_id, o.order_date, s.platform
-      FROM profit_dirty_buyers b JOIN orders o ON o.buyer_account_id = b.buyer_account_id JOIN shops s ON s.id = o.shop_id
-      WHERE o.order_date IS NOT NULL AND ${PAID_SQL}
-      UNION ALL
-      SELECT 'all', o.buyer_account_id, o.order_date, NULL
-      FROM profit_dirty_buyers b JOIN orders o ON o.buyer_account_id = b.buyer_account_id
-      WHERE o.order_date IS NOT NULL AND ${PAID_SQL})
+    SELECT CASE k.n WHEN 0 THEN 'shop:' || o.shop_id WHEN 1 THEN 'platform:' || s.platform ELSE 'all' END AS scope,
+      o.buyer_account_id AS buyer, min(o.order_date)
+    FROM profit_dirty_buyers b JOIN orders o ON o.buyer_account_id = b.buyer_account_id
+    JOIN shops s ON s.id = o.shop_id CROSS JOIN (SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2) k
+    WHERE o.order_date IS NOT NULL AND ${PAID_SQL}
     GROUP BY scope, buyer`);
   sqlite.exec(markFirsts);
   // The days orders changed on: their periods' buyer counts, in the shop, its platform and all.
@@ -138,28 +134,63 @@ export function refreshBuyerCounts(tx: WriteTx): void {
     CROSS JOIN ${kinds}
     WHERE NOT EXISTS (SELECT 1 FROM shops s WHERE s.id = d.shop_id)`);
 
-  const keys = sqlite.prepare('SELECT scope, period FROM temp.pb_keys').all() as Array<{ scope: string; period: string }>;
-  const upsert = sqlite.prepare(
-    `INSERT INTO profit_buyers (scope, period, buyers, new_buyers) VALUES (?, ?, ?, ?)
-     ON CONFLICT (scope, period) DO UPDATE SET buyers = excluded.buyers, new_buyers = excluded.new_buyers`,
-  );
-  const remove = sqlite.prepare('DELETE FROM profit_buyers WHERE scope = ? AND period = ?');
-  const allTime = sqlite.prepare('SELECT count(*) AS n FROM buyer_scopes WHERE scope = ?');
-  for (const key of keys) {
-    const scope = scopeOfKey(key.scope);
-    const days = periodDays(key.period);
-    let buyers: number;
-    let fresh: number;
-    if (days) {
-      buyers = countBuyersLive(sqlite, scope, days.from, days.to);
-      fresh = countNewBuyersLive(sqlite, scope, days.from, days.to);
-    } else {
-      buyers = fresh = (allTime.get(key.scope) as { n: number }).n;
-    }
-    if (buyers === 0 && fresh === 0) remove.run(key.scope, key.period);
-    else upsert.run(key.scope, key.period, buyers, fresh);
-  }
+  countKeys(tx);
   sqlite.exec('DELETE FROM profit_dirty_buyers');
   sqlite.exec('DELETE FROM profit_dirty_buyer_days');
   sqlite.exec('DROP TABLE temp.pb_keys');
+}
+
+const PERIOD_KINDS: Array<[string, (day: string) => string]> = [
+  ['D', (d) => `'D:' || ${d}`],
+  ['W', (d) => `'W:' || date(${d}, 'weekday 0', '-6 days')`],
+  ['M', (d) => `'M:' || substr(${d}, 1, 7)`],
+];
+
+/**
+ * Counts every key of temp.pb_keys set-based: per period kind, one grouped pass over the paid
+ * orders of the days the keys span (per scope kind) and one over the first days; then the keys'
+ * rows are replaced (a count of zero leaves none).
+ */
+function countKeys(tx: WriteTx): void {
+  const sqlite = tx.sqlite;
+  sqlite.exec('DROP TABLE IF EXISTS temp.pb_counts');
+  sqlite.exec(`CREATE TEMP TABLE pb_counts (scope TEXT NOT NULL, period TEXT NOT NULL, buyers INTEGER NOT NULL,
+    new_buyers INTEGER NOT NULL, PRIMARY KEY (scope, period))`);
+  for (const [kind, periodOf] of PERIOD_KINDS) {
+    const span = sqlite
+      .prepare(`SELECT min(period) AS lo, max(period) AS hi FROM temp.pb_keys WHERE period >= ? AND period < ?`)
+      .get(`${kind}:`, `${kind};`) as { lo: string | null; hi: string | null };
+    if (!span.lo || !span.hi) continue;
+    const lo = periodDays(span.lo)!.from;
+    const hi = periodDays(span.hi)!.to;
+    for (const scope of ["'shop:' || o.shop_id", "'platform:' || s.platform", "'all'"]) {
+      sqlite
+        .prepare(
+          `INSERT INTO temp.pb_counts (scope, period, buyers, new_buyers)
+           SELECT ${scope} AS sc, ${periodOf('o.order_date')} AS pe, count(DISTINCT o.buyer_account_id), 0
+           FROM orders o INDEXED BY orders_paid_buyers JOIN shops s ON s.id = o.shop_id
+           WHERE o.buyer_account_id IS NOT NULL AND ${PAID_SQL} AND o.order_date >= ? AND o.order_date <= ?
+           GROUP BY sc, pe`,
+        )
+        .run(lo, hi);
+    }
+    sqlite
+      .prepare(
+        `INSERT INTO temp.pb_counts (scope, period, buyers, new_buyers)
+         SELECT scope, ${periodOf('first_day')} AS pe, 0, count(*) FROM buyer_scopes
+         WHERE first_day >= ? AND first_day <= ? GROUP BY scope, pe
+         ON CONFLICT (scope, period) DO UPDATE SET new_buyers = excluded.new_buyers`,
+      )
+      .run(lo, hi);
+  }
+  sqlite.exec(`INSERT INTO temp.pb_counts (scope, period, buyers, new_buyers)
+    SELECT scope, 'A', count(*), count(*) FROM buyer_scopes
+    WHERE scope IN (SELECT scope FROM temp.pb_keys WHERE period = 'A') GROUP BY scope`);
+  sqlite.exec(`DELETE FROM profit_buyers
+    WHERE EXISTS (SELECT 1 FROM temp.pb_keys k WHERE k.scope = profit_buyers.scope AND k.period = profit_buyers.period)`);
+  sqlite.exec(`INSERT INTO profit_buyers (scope, period, buyers, new_buyers)
+    SELECT c.scope, c.period, c.buyers, c.new_buyers FROM temp.pb_counts c
+    JOIN temp.pb_keys k ON k.scope = c.scope AND k.period = c.period
+    WHERE c.buyers > 0 OR c.new_buyers > 0`);
+  sqlite.exec('DROP TABLE temp.pb_counts');
 }

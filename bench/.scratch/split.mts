@@ -1,0 +1,14 @@
+import Database from 'better-sqlite3';
+import { refreshBuyerCounts } from '../../main/services/profit/buyers.ts';
+import { refreshProfitFacts, markAllProfitFactsDirty } from '../../main/services/profit/facts.ts';
+const db = new Database(process.argv[2]);
+const tx = { sqlite: db, attached: [] } as never;
+db.exec('BEGIN');
+markAllProfitFactsDirty(tx);
+let t = performance.now();
+refreshBuyerCounts(tx);
+console.log('buyers', ((performance.now() - t) / 1000).toFixed(2));
+t = performance.now();
+refreshProfitFacts(tx);
+console.log('facts', ((performance.now() - t) / 1000).toFixed(2));
+db.exec('ROLLBACK');

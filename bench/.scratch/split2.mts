@@ -1,0 +1,13 @@
+import Database from 'better-sqlite3';
+import { markAllProfitFactsDirty } from '../../main/services/profit/facts.ts';
+const db = new Database(process.argv[2]);
+const tx = { sqlite: db, attached: [] } as never;
+db.exec('BEGIN');
+markAllProfitFactsDirty(tx);
+const orig = db.exec.bind(db);
+(db as any).exec = (sql: string) => { const t = performance.now(); const r = orig(sql); const ms = performance.now() - t; if (ms > 100) console.log(ms.toFixed(0), sql.slice(0, 120).replace(/\s+/g, ' ')); return r; };
+const origPrep = db.prepare.bind(db);
+(db as any).prepare = (sql: string) => { const st = origPrep(sql); const run = st.run.bind(st); (st as any).run = (...a: any[]) => { const t = performance.now(); const r = run(...a); const ms = performance.now() - t; if (ms > 100) console.log(ms.toFixed(0), 'RUN', sql.slice(0, 120).replace(/\s+/g, ' ')); return r; }; return st; };
+const { refreshBuyerCounts } = await import('../../main/services/profit/buyers.ts');
+refreshBuyerCounts(tx);
+db.exec('ROLLBACK');
