@@ -2,6 +2,7 @@
 import { clvSuite } from './clv.js';
 import { importSuite } from './import.js';
 import { mergeSuite } from './merge.js';
+import { profitSuite } from './profit.js';
 import type { Suite } from './types.js';
 
-export const SUITES: readonly Suite[] = [importSuite, mergeSuite, clvSuite];
+export const SUITES: readonly Suite[] = [importSuite, mergeSuite, clvSuite, profitSuite];

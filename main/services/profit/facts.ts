@@ -30,7 +30,7 @@ import { refreshBuyerCounts } from './buyers.js';
 
 const TEMP_TABLES = ['pf_refund', 'pf_set', 'pf_line_rows', 'pf_lines', 'pf_orders'];
 
-/** Recomputes the facts of the dirty (shop, day) pairs, and each dirty buyer's first paid day. */
+/** Recomputes the facts of the dirty (shop, day) pairs, and the buyer counts orders changes reach. */
 export function refreshProfitFacts(tx: WriteTx): void {
   const sqlite = tx.sqlite;
   const anyDirty = sqlite
@@ -46,9 +46,52 @@ export function refreshProfitFacts(tx: WriteTx): void {
     hi: string | null;
   };
   if (!span.lo || !span.hi) return;
-  for (const t of TEMP_TABLES) sqlite.exec(`DROP TABLE IF EXISTS temp.${t}`);
+  buildOrderFacts(tx, span.lo, span.hi);
+  sqlite.exec(`DELETE FROM profit_missing_costs
+    WHERE EXISTS (SELECT 1 FROM profit_dirty d WHERE d.shop_id = profit_missing_costs.shop_id AND d.day = profit_missing_costs.day)`);
+  sqlite.exec(`INSERT INTO profit_missing_costs (shop_id, day, sku, title, lines, quantity)
+    SELECT shop_id, order_date, coalesce(sku, ''), max(title), count(*), sum(quantity) FROM temp.pf_line_rows r
+    WHERE unit_cost IS NULL AND EXISTS (SELECT 1 FROM profit_dirty d WHERE d.shop_id = r.shop_id AND d.day = r.order_date)
+    GROUP BY shop_id, order_date, coalesce(sku, '')`);
 
-  markRefundDays(tx, span.lo, span.hi);
+  const platformFee = PLATFORM_FEE_SQL;
+  const paymentFee = PAYMENT_FEE_SQL;
+  const isActual = ACTUAL_FEES_SQL;
+  const inDirty = (day: string) =>
+    `EXISTS (SELECT 1 FROM profit_dirty d WHERE d.shop_id = p.shop_id AND d.day = ${day})`;
+  sqlite.exec(`DELETE FROM profit_daily
+    WHERE EXISTS (SELECT 1 FROM profit_dirty d WHERE d.shop_id = profit_daily.shop_id AND d.day = profit_daily.day)`);
+  sqlite.exec(`INSERT INTO profit_daily (shop_id, day, orders, gmv_fen, discount_fen, refund_fen, refund_on_day_fen,
+      cogs_fen, returned_cogs_fen, returned_cogs_on_day_fen, platform_fee_fen, payment_fee_fen, shipping_fen,
+      lines, missing_cost_lines, no_fee_orders, actual_fee_orders, actual_fee_fen, rule_fee_on_actual_fen)
+    SELECT shop_id, day, sum(orders), sum(gmv), sum(discount), sum(refund), sum(refund_on_day), sum(cogs),
+      sum(returned_cogs), sum(returned_on_day), sum(platform_fee), sum(payment_fee), sum(shipping), sum(lines),
+      sum(missing), sum(no_fee), sum(actual_orders), sum(actual_fee), sum(rule_on_actual)
+    FROM (
+      SELECT p.shop_id, p.order_date AS day, 1 AS orders, p.paid + p.discount AS gmv, p.discount, p.refund,
+        0 AS refund_on_day, p.cogs, p.returned_cogs, 0 AS returned_on_day,
+        ${platformFee} AS platform_fee, ${paymentFee} AS payment_fee, p.shipping, p.lines, p.missing,
+        (p.rule_id IS NULL AND NOT ${isActual}) AS no_fee, ${isActual} AS actual_orders,
+        CASE WHEN ${isActual} THEN ${platformFee} + ${paymentFee} ELSE 0 END AS actual_fee,
+        CASE WHEN ${isActual} THEN rule_platform + rule_payment ELSE 0 END AS rule_on_actual
+      FROM temp.pf_orders p WHERE ${inDirty('p.order_date')}
+      UNION ALL
+      SELECT p.shop_id, p.refund_day, 0, 0, 0, 0, p.refund, 0, 0, p.returned_cogs, 0, 0, 0, 0, 0, 0, 0, 0, 0
+      FROM temp.pf_orders p WHERE p.refund > 0 AND p.refund_day IS NOT NULL AND ${inDirty('p.refund_day')})
+    GROUP BY shop_id, day`);
+  sqlite.exec('DELETE FROM profit_dirty');
+  for (const t of TEMP_TABLES) sqlite.exec(`DROP TABLE temp.${t}`);
+}
+
+/**
+ * temp.pf_orders: one row per paid order dated on a dirty day, or refunded on one, with what it
+ * adds (GMV, goods cost, returned goods, fees by the rule and by the platform, shipping). Also
+ * temp.pf_line_rows, the lines with their costs. The bench reads the same rows for DuckDB.
+ */
+export function buildOrderFacts(tx: WriteTx, lo: string, hi: string): void {
+  const sqlite = tx.sqlite;
+  for (const t of TEMP_TABLES) sqlite.exec(`DROP TABLE IF EXISTS temp.${t}`);
+  markRefundDays(tx, lo, hi);
   sqlite.exec(`CREATE TEMP TABLE pf_set AS
     SELECT o.id, o.shop_id, o.order_date, o.platform_order_id, o.receiver_province, o.platform_fee_fen,
       coalesce(o.paid_fen, 0) AS paid, coalesce(o.discount_fen, 0) AS discount,
@@ -85,12 +128,6 @@ export function refreshProfitFacts(tx: WriteTx): void {
       coalesce(sum(CASE WHEN cat_bp IS NOT NULL THEN base * cat_bp END), 0) AS cat_num
     FROM temp.pf_line_rows GROUP BY order_id`);
   sqlite.exec('CREATE INDEX temp.pf_lines_order ON pf_lines (order_id)');
-  sqlite.exec(`DELETE FROM profit_missing_costs
-    WHERE EXISTS (SELECT 1 FROM profit_dirty d WHERE d.shop_id = profit_missing_costs.shop_id AND d.day = profit_missing_costs.day)`);
-  sqlite.exec(`INSERT INTO profit_missing_costs (shop_id, day, sku, title, lines, quantity)
-    SELECT shop_id, order_date, coalesce(sku, ''), max(title), count(*), sum(quantity) FROM temp.pf_line_rows r
-    WHERE unit_cost IS NULL AND EXISTS (SELECT 1 FROM profit_dirty d WHERE d.shop_id = r.shop_id AND d.day = r.order_date)
-    GROUP BY shop_id, order_date, coalesce(sku, '')`);
 
   sqlite.exec(`CREATE TEMP TABLE pf_orders AS
     SELECT s.id, s.shop_id, s.order_date, s.refund_day, s.paid, s.discount, s.refund,
@@ -119,37 +156,13 @@ export function refreshProfitFacts(tx: WriteTx): void {
       FROM order_fees of JOIN temp.pf_set x ON x.shop_id = of.shop_id AND x.platform_order_id = of.platform_order_id
       GROUP BY of.shop_id, of.platform_order_id) f
       ON f.shop_id = s.shop_id AND f.platform_order_id = s.platform_order_id`);
-
-  // Which fees apply: a settlement file's, else the order file's seller fee (when it names one),
-  // else the rule's. "actual" orders feed the reconciliation (rule estimate against actual).
-  const platformFee = `CASE WHEN fee_rows > 0 THEN actual_platform WHEN file_fee > 0 THEN file_fee ELSE rule_platform END`;
-  const paymentFee = `CASE WHEN fee_rows > 0 THEN actual_payment ELSE rule_payment END`;
-  const isActual = `(coalesce(fee_rows, 0) > 0 OR coalesce(file_fee, 0) > 0)`;
-  const inDirty = (day: string) =>
-    `EXISTS (SELECT 1 FROM profit_dirty d WHERE d.shop_id = p.shop_id AND d.day = ${day})`;
-  sqlite.exec(`DELETE FROM profit_daily
-    WHERE EXISTS (SELECT 1 FROM profit_dirty d WHERE d.shop_id = profit_daily.shop_id AND d.day = profit_daily.day)`);
-  sqlite.exec(`INSERT INTO profit_daily (shop_id, day, orders, gmv_fen, discount_fen, refund_fen, refund_on_day_fen,
-      cogs_fen, returned_cogs_fen, returned_cogs_on_day_fen, platform_fee_fen, payment_fee_fen, shipping_fen,
-      lines, missing_cost_lines, no_fee_orders, actual_fee_orders, actual_fee_fen, rule_fee_on_actual_fen)
-    SELECT shop_id, day, sum(orders), sum(gmv), sum(discount), sum(refund), sum(refund_on_day), sum(cogs),
-      sum(returned_cogs), sum(returned_on_day), sum(platform_fee), sum(payment_fee), sum(shipping), sum(lines),
-      sum(missing), sum(no_fee), sum(actual_orders), sum(actual_fee), sum(rule_on_actual)
-    FROM (
-      SELECT p.shop_id, p.order_date AS day, 1 AS orders, p.paid + p.discount AS gmv, p.discount, p.refund,
-        0 AS refund_on_day, p.cogs, p.returned_cogs, 0 AS returned_on_day,
-        ${platformFee} AS platform_fee, ${paymentFee} AS payment_fee, p.shipping, p.lines, p.missing,
-        (p.rule_id IS NULL AND NOT ${isActual}) AS no_fee, ${isActual} AS actual_orders,
-        CASE WHEN ${isActual} THEN ${platformFee} + ${paymentFee} ELSE 0 END AS actual_fee,
-        CASE WHEN ${isActual} THEN rule_platform + rule_payment ELSE 0 END AS rule_on_actual
-      FROM temp.pf_orders p WHERE ${inDirty('p.order_date')}
-      UNION ALL
-      SELECT p.shop_id, p.refund_day, 0, 0, 0, 0, p.refund, 0, 0, p.returned_cogs, 0, 0, 0, 0, 0, 0, 0, 0, 0
-      FROM temp.pf_orders p WHERE p.refund > 0 AND p.refund_day IS NOT NULL AND ${inDirty('p.refund_day')})
-    GROUP BY shop_id, day`);
-  sqlite.exec('DELETE FROM profit_dirty');
-  for (const t of TEMP_TABLES) sqlite.exec(`DROP TABLE temp.${t}`);
 }
+
+// Which fees apply: a settlement file's, else the order file's seller fee (when it names one),
+// else the rule's. "Actual" orders feed the reconciliation (rule estimate against actual).
+export const PLATFORM_FEE_SQL = `CASE WHEN fee_rows > 0 THEN actual_platform WHEN file_fee > 0 THEN file_fee ELSE rule_platform END`;
+export const PAYMENT_FEE_SQL = `CASE WHEN fee_rows > 0 THEN actual_payment ELSE rule_payment END`;
+export const ACTUAL_FEES_SQL = `(coalesce(fee_rows, 0) > 0 OR coalesce(file_fee, 0) > 0)`;
 
 /**
  * The refunded orders whose refund falls on a dirty day: the shop-local day of closed_at, which is

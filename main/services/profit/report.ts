@@ -236,14 +236,20 @@ export function profitReport(sqlite: BetterSqlite3.Database, query: ProfitQuery)
   }
   for (const a of ads) add(a.shopId, a.day, (s, fen) => (s.adsFen += fen(a.amount)));
   for (const [shopId, rules] of groupBy(fixedRules, (r) => r.shopId)) {
-    for (let day = range.from; day <= range.to; day = addDays(day, 1)) {
-      const rule = rules.filter((r) => r.effectiveFrom <= day).at(-1);
-      if (!rule || rule.monthly === 0) continue;
-      // The month's fee converted once, then spread over its days: the days add up to the month.
-      const fen = convert(shopId, day);
-      if (!fen) continue;
-      const share = dailyShare(fen(rule.monthly), Number(day.slice(8, 10)), daysInMonth(day.slice(0, 7)));
-      addConverted(shopId, day, (s) => (s.fixedFen += share));
+    for (const month of monthsOf(range)) {
+      const days = daysInMonth(month);
+      for (let d = 1; d <= days; d++) {
+        const day = `${month}-${d < 10 ? '0' : ''}${d}`;
+        if (day < range.from || day > range.to) continue;
+        let rule: (typeof rules)[number] | undefined;
+        for (const r of rules) if (r.effectiveFrom <= day) rule = r;
+        if (!rule || rule.monthly === 0) continue;
+        // The month's fee converted once, then spread over its days: the days add up to the month.
+        const fen = convert(shopId, day);
+        if (!fen) continue;
+        const share = dailyShare(fen(rule.monthly), d, days);
+        addConverted(shopId, day, (s) => (s.fixedFen += share));
+      }
     }
   }
 
@@ -272,6 +278,23 @@ export function profitReport(sqlite: BetterSqlite3.Database, query: ProfitQuery)
     });
   }
   return { ...empty, currency, rows, groups, totals: finish(total) };
+}
+
+/** 'YYYY-MM' of every month the range touches. */
+function monthsOf(range: { from: string; to: string }): string[] {
+  const months: string[] = [];
+  let [y, m] = range.from.split('-').map(Number) as [number, number];
+  const last = range.to.slice(0, 7);
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    months.push(key);
+    if (key >= last) return months;
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
 }
 
 function groupOrder(a: ProfitRow, b: ProfitRow): number {
@@ -375,7 +398,10 @@ function buyerCounter(
   query: ProfitQuery,
 ): (scope: BuyerScope | null, period: string, kind: ProfitPeriod) => { buyers: number; newBuyers: number } {
   const filtered = Boolean(query.shopIds?.length || query.platforms?.length);
-  const span = sqlite.prepare('SELECT min(order_date) AS lo, max(order_date) AS hi FROM orders').get() as {
+  // Two subqueries: SQLite reads min() and max() off the index only one per query.
+  const span = sqlite
+    .prepare('SELECT (SELECT min(order_date) FROM orders) AS lo, (SELECT max(order_date) FROM orders) AS hi')
+    .get() as {
     lo: string | null;
     hi: string | null;
   };
