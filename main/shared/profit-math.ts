@@ -119,3 +119,27 @@ export function percentTextToBp(text: string): number | null {
   if (!m) return null;
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
+
+/** "12.5" / "¥1,234.56" yuan (or another currency's units) → minor units; null unless exact. */
+export function unitsTextToMinor(text: string, digits = 2): number | null {
+  const m = /^\s*[¥$]?\s*(\d{1,12}(?:,\d{3})*|\d+)(?:\.(\d+))?\s*$/.exec(text.replace(/，/g, ','));
+  if (!m) return null;
+  const frac = m[2] ?? '';
+  if (frac.length > digits) return null;
+  return Number(m[1]!.replace(/,/g, '')) * 10 ** digits + Number(frac.padEnd(digits, '0') || '0');
+}
+
+/** 7123400 ppm → "7.1234". */
+export function ppmToText(ppm: number): string {
+  const whole = Math.floor(ppm / 1_000_000);
+  const rest = String(ppm % 1_000_000).padStart(6, '0').replace(/0+$/, '');
+  return rest ? `${whole}.${rest}` : String(whole);
+}
+
+/** "7.1234" → 7123400 ppm; null unless a positive number with at most six decimals. */
+export function rateTextToPpm(text: string): number | null {
+  const m = /^\s*(\d{1,6})(?:\.(\d{1,6}))?\s*$/.exec(text);
+  if (!m) return null;
+  const ppm = Number(m[1]) * 1_000_000 + Number((m[2] ?? '').padEnd(6, '0'));
+  return ppm > 0 ? ppm : null;
+}

@@ -22,12 +22,6 @@ export function scopeKey(scope: BuyerScope): string {
   return scope.kind === 'shop' ? `shop:${scope.shopId}` : scope.kind === 'platform' ? `platform:${scope.platform}` : 'all';
 }
 
-function scopeOfKey(key: string): BuyerScope {
-  if (key.startsWith('shop:')) return { kind: 'shop', shopId: Number(key.slice(5)) };
-  if (key.startsWith('platform:')) return { kind: 'platform', platform: key.slice(9) };
-  return { kind: 'all' };
-}
-
 /** The days of a period key ('A': null, every day). */
 export function periodDays(period: string): { from: string; to: string } | null {
   const kind = period.slice(0, 2);

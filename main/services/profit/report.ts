@@ -15,7 +15,6 @@ import { minorUnitDigits } from '../../shared/money.js';
 import type {
   MissingCostSku,
   ProfitFigures,
-  ProfitGrouping,
   ProfitPeriod,
   ProfitPolicy,
   ProfitQuery,
@@ -100,12 +99,6 @@ export function periodOf(day: string, period: ProfitPeriod): string {
   return day;
 }
 
-const PERIOD_SQL: Record<ProfitPeriod, string> = {
-  all: "'all'",
-  month: 'substr(o.order_date, 1, 7)',
-  week: "date(o.order_date, 'weekday 0', '-6 days')",
-  day: 'o.order_date',
-};
 
 export function readPolicy(sqlite: BetterSqlite3.Database): ProfitPolicy {
   const row = sqlite.prepare('SELECT refund_day, returned_goods FROM profit_policy WHERE id = 1').get() as

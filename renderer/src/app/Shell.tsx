@@ -14,6 +14,7 @@ import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { FirstRun } from '../features/first-run/FirstRun';
 import { ImportPage } from '../features/import/ImportPage';
 import { OrdersPage } from '../features/orders/OrdersPage';
+import { ProfitPage } from '../features/profit/ProfitPage';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { useAppState } from './AppState';
@@ -46,8 +47,9 @@ function Page({ route }: { route: Route }) {
     case 'import':
     case 'history':
       return <ImportPage tab={route} />;
-    case 'customers':
     case 'profit':
+      return <ProfitPage />;
+    case 'customers':
     case 'value':
     case 'vip':
       return <ComingSoon page={route} />;

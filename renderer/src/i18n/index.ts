@@ -7,6 +7,7 @@ import { dashboardTexts } from '../features/dashboard/texts';
 import { backupTexts } from '../features/backup/texts';
 import { shopsTexts } from '../features/shops/texts';
 import { ordersTexts } from '../features/orders/texts';
+import { profitTexts } from '../features/profit/texts';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -21,6 +22,7 @@ const FEATURE_TEXTS = {
   shops: shopsTexts,
   backup: backupTexts,
   orders: ordersTexts,
+  profit: profitTexts,
 } as const;
 
 type FeatureTexts<L extends Language> = { [K in keyof typeof FEATURE_TEXTS]: (typeof FEATURE_TEXTS)[K][L] };
