@@ -28,7 +28,13 @@ export function ProfitPage() {
       <Tabs
         className="profit-no-print"
         activeKey={tab}
-        onChange={(key) => navigate('profit', key === 'report' ? undefined : new URLSearchParams({ tab: key }))}
+        onChange={(key) => {
+          // The report's own choices (by, period, range) stay in the address when coming back.
+          const params = new URLSearchParams(query);
+          if (key === 'report') params.delete('tab');
+          else params.set('tab', key);
+          navigate('profit', params);
+        }}
         items={TABS.map((key) => ({ key, label: <span data-testid={`profit-tab-${key}`}>{t(`profit.tabs.${key}`)}</span> }))}
       />
       {tab === 'report' && <ReportView />}

@@ -40,7 +40,7 @@ export function ReconciliationView() {
           pagination={false}
           scroll={{ x: 'max-content' }}
           rowClassName={(r) => (off(r) ? 'profit-recon-off' : '')}
-          onRow={(r) => ({ 'data-testid': `recon-${r.platform}-${r.month}` }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(r) => ({ 'data-testid': `recon-${r.shopId}-${r.month}` }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             { title: t('profit.reconciliation.month'), dataIndex: 'month' },
             { title: t('profit.costs.shop'), dataIndex: 'shop' },

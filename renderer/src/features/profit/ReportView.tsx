@@ -6,11 +6,12 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, DatePicker, Empty, Row, Segmented, Space, Spin, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfitReport, ProfitRow } from '../../../../main/api/contract';
 import { call } from '../../api/client';
 import { useAppState } from '../../app/AppState';
+import { navigate, useRouteQuery } from '../../app/routes';
 import { useErrorText } from '../../app/useErrorText';
 import { formatCount, formatFen } from '../../format/money';
 import { openOrders } from '../orders/orders-link';
@@ -35,9 +36,26 @@ export function ReportView() {
   const { dataVersion } = useAppState();
   const { errorText, reasonText } = useErrorText();
   const label = useGroupLabel();
-  const [by, setBy] = useState<By>('platform');
-  const [period, setPeriod] = useState<Period>('month');
-  const [range, setRange] = useState<{ from?: string; to?: string }>({});
+  // The choices live in the address (#/profit?by=shop&period=week&from=…&to=…): a link or a reload keeps them.
+  const query = new URLSearchParams(useRouteQuery());
+  const by: By = query.get('by') === 'shop' ? 'shop' : 'platform';
+  const asked = query.get('period');
+  const period: Period = asked === 'week' || asked === 'day' ? asked : 'month';
+  const day = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+  const from = day(query.get('from'));
+  const to = day(query.get('to'));
+  const range = useMemo(() => ({ ...(from ? { from } : {}), ...(to ? { to } : {}) }), [from, to]);
+  const choose = (next: { by?: By; period?: Period; from?: string | null; to?: string | null }) => {
+    const params = new URLSearchParams(query);
+    for (const [key, value] of Object.entries(next)) {
+      if (value) params.set(key, value);
+      else params.delete(key);
+    }
+    navigate('profit', params);
+  };
+  const setBy = (v: By) => choose({ by: v });
+  const setPeriod = (v: Period) => choose({ period: v });
+  const setRange = (r: { from?: string; to?: string }) => choose({ from: r.from ?? null, to: r.to ?? null });
   const [report, setReport] = useState<ProfitReport | null>(null);
   const [error, setError] = useState<unknown>(null);
   // What is on screen answers this request once loadedKey catches up with it.
