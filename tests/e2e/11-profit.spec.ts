@@ -86,6 +86,7 @@ async function openReport(page: Page) {
 test('the table shows exactly the hand-computed fen of every fixture shop and month', async ({ page }) => {
   await setLanguage(page, 'zh-CN');
   await openReport(page);
+  await page.reload();
   for (const [key, expected] of Object.entries(EXPECTED_BY_PLATFORM_MONTH)) {
     const [platform, month] = key.split('|') as [keyof typeof SHOPS, string];
     const row = page.locator(`[data-testid="profit-table"] tr[data-row-key="${month}|${shopIds[platform]}"]`);
@@ -181,6 +182,8 @@ test('screenshots of the profit screens at 1280 and 1440 px, in both languages',
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 1000 });
       await page.goto(`/#/profit?by=shop&${RANGE}`);
+      // The language is read when the app starts.
+      await page.reload();
       await expect(page.getByTestId('profit-table')).toBeVisible();
       await expect(page.getByTestId('profit-chart-reading')).toBeVisible();
       await page.screenshot({ path: screenshotPath(`profit-report-${width}-${language}`), fullPage: true });

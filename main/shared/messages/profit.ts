@@ -44,7 +44,7 @@ export const profitMessages = {
   },
   'profit.warnMissingCosts': {
     'zh-CN': '{lines} 条商品明细没有成本（按 0 计入，利润偏高）：{skus}',
-    en: '{lines} order lines have no goods cost (counted as 0, so profit is overstated): {skus}',
+    en: 'Order lines without a goods cost: {lines} (counted as 0, so profit is overstated): {skus}',
   },
   'profit.warnNoFees': {
     'zh-CN': '「{shop}」{month} 有 {orders} 笔订单既没有费率规则也没有实际费用。',

@@ -112,6 +112,6 @@ describe('huike report profit on the fixture', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Period\s+Platform\/shop\s+Orders/);
     expect(r.stdout).toMatch(/^\s*Total\s/m);
-    expect(r.stdout).toContain('Note: 1 order lines have no goods cost');
+    expect(r.stdout).toContain('Note: Order lines without a goods cost: 1');
   });
 });

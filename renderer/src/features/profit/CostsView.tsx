@@ -612,16 +612,16 @@ export function CostsView() {
       <SkuCosts inputs={inputs} missing={missing} />
       <FeeRules inputs={inputs} />
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <Shipping inputs={inputs} />
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <Ads inputs={inputs} />
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <Rates inputs={inputs} />
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <Space orientation="vertical" size="large" style={{ width: '100%' }}>
             <Policy inputs={inputs} />
           </Space>

@@ -3,7 +3,7 @@
  * time (stacked bars) with the margin (a line), the waterfall from GMV to profit, and each
  * platform's share of sales against its share of profit. A bar opens the orders behind it.
  */
-import { Card, Col, Row, Segmented, Typography } from 'antd';
+import { Card, Col, Row, Select, Typography } from 'antd';
 import {
   BarController,
   BarElement,
@@ -84,7 +84,7 @@ export function ProfitOverTime({
   const text =
     reading?.key === 'profitTop'
       ? t('profit.reading.profitTop', {
-          top: reading.params.top.startsWith('shop:') ? reading.params.top : labelOf(reading.params.top),
+          top: labelOf(reading.params.top),
           profit: formatFen(reading.params.profitFen),
           share: reading.params.share,
           margin: reading.params.margin,
@@ -102,7 +102,7 @@ export function ProfitOverTime({
     return g ? label(g) : name;
   }
   return (
-    <Card title={t('profit.charts.profit')} variant="borderless" data-testid="profit-chart" extra={<Typography.Text type="secondary">{t('profit.charts.openHint')}</Typography.Text>}>
+    <Card title={t(report.by === 'shop' ? 'profit.charts.profitByShop' : 'profit.charts.profit')} variant="borderless" data-testid="profit-chart" extra={<Typography.Text type="secondary">{t('profit.charts.openHint')}</Typography.Text>}>
       <Reading text={text} testId="profit-chart-reading" />
       <div
         style={{ height: 300 }}
@@ -168,7 +168,12 @@ export function ProfitOverTime({
 }
 
 export function Waterfall({ report, onOpen }: { report: ProfitReport; onOpen: (row: ProfitRow | null) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // A step's name inside a sentence: without its sign, and in lower case in English.
+  const costName = (step: string) => {
+    const name = t(`profit.waterfallSteps.${step as 'gmv'}`).replace(/^[−=]\s*/, '');
+    return i18n.language === 'en' ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+  };
   const label = useGroupLabel();
   const [which, setWhich] = useState<string>('all');
   const group = report.groups.find((g) => String(g.shopId ?? g.platform) === which) ?? null;
@@ -182,10 +187,11 @@ export function Waterfall({ report, onOpen }: { report: ProfitReport; onOpen: (r
       variant="borderless"
       data-testid="waterfall-chart"
       extra={
-        <Segmented
+        <Select
           size="small"
           value={which}
-          onChange={(v) => setWhich(String(v))}
+          onChange={(v: string) => setWhich(v)}
+          style={{ width: 150 }}
           options={[
             { value: 'all', label: t('profit.charts.allPlatforms') },
             ...report.groups.map((g) => ({ value: String(g.shopId ?? g.platform), label: label(g) })),
@@ -201,7 +207,7 @@ export function Waterfall({ report, onOpen }: { report: ProfitReport; onOpen: (r
           t('profit.reading.waterfall', {
             name,
             kept: reading.kept,
-            cost: t(`profit.waterfallSteps.${reading.cost}`).replace(/^[−=]\s*/, ''),
+            cost: costName(reading.cost),
             amount: formatFen(reading.amountFen),
           })
         }

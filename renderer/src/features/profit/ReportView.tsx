@@ -190,7 +190,7 @@ export function ReportView() {
                   ['newBuyers', formatCount(totals.newBuyers)],
                 ] as const
               ).map(([key, value]) => (
-                <Col key={key} xs={12} md={6} xl={3}>
+                <Col key={key} xs={12} md={6} xxl={3}>
                   <Card size="small" variant="borderless" data-testid={`profit-kpi-${key}`} hoverable onClick={() => open(null)}>
                     <Statistic title={t(`profit.kpi.${key}`)} value={value} valueStyle={{ fontSize: 18 }} />
                   </Card>

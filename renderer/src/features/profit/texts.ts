@@ -59,6 +59,7 @@ const zhCN = {
   },
   charts: {
     profit: '各平台利润（柱）与利润率（线）',
+    profitByShop: '各店铺利润（柱）与利润率（线）',
     margin: '利润率',
     waterfall: '从 GMV 到利润',
     waterfallOf: '看',
@@ -276,6 +277,7 @@ const en: typeof zhCN = {
   },
   charts: {
     profit: 'Profit by platform (bars) and margin (line)',
+    profitByShop: 'Profit by shop (bars) and margin (line)',
     margin: 'Margin',
     waterfall: 'From GMV to profit',
     waterfallOf: 'For',
