@@ -33,7 +33,11 @@ export interface BuiltDb {
 }
 
 export async function buildProfitDb(file: string, orders: number, stageDir: string): Promise<BuiltDb> {
-  const services = await openAppServices({ dbPath: file, stageDir, now: () => new Date('2026-01-01T00:00:00Z') });
+  const services = await openAppServices({
+    dbPath: file,
+    stageDir,
+    now: () => new Date('2026-01-01T00:00:00Z'),
+  });
   const { huikeDb } = services;
   let insertS = 0;
   const started = performance.now();
@@ -42,7 +46,9 @@ export async function buildProfitDb(file: string, orders: number, stageDir: stri
       const db = tx.sqlite;
       const now = '2026-01-01T00:00:00.000Z';
       db.prepare("INSERT INTO operations (id, kind, created_at) VALUES (1, 'import', ?)").run(now);
-      const shop = db.prepare('INSERT INTO shops (id, platform, name, currency, created_at) VALUES (?, ?, ?, ?, ?)');
+      const shop = db.prepare(
+        'INSERT INTO shops (id, platform, name, currency, created_at) VALUES (?, ?, ?, ?, ?)',
+      );
       for (const s of SHOPS) shop.run(s.id, s.platform, s.name, s.currency, now);
       db.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${ACCOUNTS})
         INSERT INTO buyer_accounts (id, platform, key_kind, account_key, first_op_id, created_at)
@@ -76,12 +82,31 @@ export async function buildProfitDb(file: string, orders: number, stageDir: stri
         SELECT 'SKU-' || i, '0000-01-01', 500 + (i * 97) % 9000, CASE WHEN i % 7 = 0 THEN '电器' END, 1 FROM n WHERE i % 50 <> 49`);
       db.exec(`INSERT INTO sku_costs (sku, effective_from, unit_cost_fen, category, op_id)
         SELECT sku, '2025-01-01', unit_cost_fen + 100, category, 1 FROM sku_costs WHERE effective_from = '0000-01-01'`);
-      const rule = db.prepare(`INSERT INTO fee_rules (shop_id, effective_from, commission_bp, category_bp_json, payment_bp,
+      const rule =
+        db.prepare(`INSERT INTO fee_rules (shop_id, effective_from, commission_bp, category_bp_json, payment_bp,
         points_bp, per_order_fen, monthly_fen, op_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)`);
       for (const s of SHOPS) {
         const shopify = s.platform === 'shopify';
-        rule.run(s.id, '2024-01-01', shopify ? 0 : 500, '{"电器":300}', shopify ? 290 : 60, s.platform === 'tmall' ? 50 : 0, shopify ? 30 : 0, 100_000);
-        rule.run(s.id, '2025-01-01', shopify ? 0 : 600, '{"电器":300}', shopify ? 270 : 60, s.platform === 'tmall' ? 50 : 0, shopify ? 30 : 0, 100_000);
+        rule.run(
+          s.id,
+          '2024-01-01',
+          shopify ? 0 : 500,
+          '{"电器":300}',
+          shopify ? 290 : 60,
+          s.platform === 'tmall' ? 50 : 0,
+          shopify ? 30 : 0,
+          100_000,
+        );
+        rule.run(
+          s.id,
+          '2025-01-01',
+          shopify ? 0 : 600,
+          '{"电器":300}',
+          shopify ? 270 : 60,
+          s.platform === 'tmall' ? 50 : 0,
+          shopify ? 30 : 0,
+          100_000,
+        );
       }
       db.exec(`INSERT INTO shipping_rules (shop_id, effective_from, province, per_order_fen, packaging_fen, op_id)
         SELECT id, '2024-01-01', '', 600, 100, 1 FROM shops UNION ALL SELECT id, '2024-01-01', '新疆', 2000, 100, 1 FROM shops`);

@@ -18,7 +18,12 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { buildOrderFacts, markAllProfitFactsDirty, PAYMENT_FEE_SQL, PLATFORM_FEE_SQL } from '../../main/services/profit/facts.js';
+import {
+  buildOrderFacts,
+  markAllProfitFactsDirty,
+  PAYMENT_FEE_SQL,
+  PLATFORM_FEE_SQL,
+} from '../../main/services/profit/facts.js';
 import { profitReport } from '../../main/services/profit/report.js';
 import type { WriteTx } from '../../db/index.js';
 import { buildProfitDb, type BuiltDb } from '../profit/build-db.js';
@@ -94,7 +99,10 @@ function perOrderRows(file: string): Array<Record<string, number | string | null
     // A bench-only transaction handle: the real writer is not running in this process.
     const tx = { sqlite: db, attached: [] } as WriteTx;
     markAllProfitFactsDirty(tx);
-    const span = db.prepare('SELECT min(day) AS lo, max(day) AS hi FROM profit_dirty').get() as { lo: string; hi: string };
+    const span = db.prepare('SELECT min(day) AS lo, max(day) AS hi FROM profit_dirty').get() as {
+      lo: string;
+      hi: string;
+    };
     buildOrderFacts(tx, span.lo, span.hi);
     const rows = db
       .prepare(
@@ -115,9 +123,21 @@ async function duckdbCase(file: string): Promise<{ loadS: number; ms: number[]; 
   const started = performance.now();
   const rows = perOrderRows(file);
   const sqlite = new Database(file, { readonly: true });
-  const shops = sqlite.prepare('SELECT id, platform, currency FROM shops').all() as Array<{ id: number; platform: string; currency: string }>;
-  const ads = sqlite.prepare('SELECT shop_id, day, amount_fen FROM ad_spend').all() as Array<{ shop_id: number; day: string; amount_fen: number }>;
-  const rates = sqlite.prepare('SELECT currency, month, cny_ppm FROM currency_rates').all() as Array<{ currency: string; month: string; cny_ppm: number }>;
+  const shops = sqlite.prepare('SELECT id, platform, currency FROM shops').all() as Array<{
+    id: number;
+    platform: string;
+    currency: string;
+  }>;
+  const ads = sqlite.prepare('SELECT shop_id, day, amount_fen FROM ad_spend').all() as Array<{
+    shop_id: number;
+    day: string;
+    amount_fen: number;
+  }>;
+  const rates = sqlite.prepare('SELECT currency, month, cny_ppm FROM currency_rates').all() as Array<{
+    currency: string;
+    month: string;
+    cny_ppm: number;
+  }>;
   sqlite.close();
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
@@ -131,7 +151,16 @@ async function duckdbCase(file: string): Promise<{ loadS: number; ms: number[]; 
     for (const r of rows) {
       orders.appendInteger(Number(r.shop_id));
       orders.appendVarchar(String(r.day));
-      for (const k of ['gmv', 'discount', 'refund', 'cogs', 'returned', 'platform_fee', 'payment_fee', 'shipping'])
+      for (const k of [
+        'gmv',
+        'discount',
+        'refund',
+        'cogs',
+        'returned',
+        'platform_fee',
+        'payment_fee',
+        'shipping',
+      ])
         orders.appendBigInt(BigInt(Number(r[k] ?? 0)));
       if (r.buyer === null) orders.appendNull();
       else orders.appendInteger(Number(r.buyer));
@@ -151,11 +180,20 @@ async function duckdbCase(file: string): Promise<{ loadS: number; ms: number[]; 
     };
     await conn.run('DROP TABLE shops');
     await conn.run('CREATE TABLE shops (id BIGINT, platform VARCHAR, currency VARCHAR)');
-    await small('shops', shops.map((s) => [s.id, s.platform, s.currency]));
+    await small(
+      'shops',
+      shops.map((s) => [s.id, s.platform, s.currency]),
+    );
     await conn.run('DROP TABLE ads');
     await conn.run('CREATE TABLE ads (shop_id BIGINT, day VARCHAR, amount BIGINT)');
-    await small('ads', ads.map((a) => [a.shop_id, a.day, a.amount_fen]));
-    await small('rates', rates.map((r) => [r.currency, r.month, r.cny_ppm]));
+    await small(
+      'ads',
+      ads.map((a) => [a.shop_id, a.day, a.amount_fen]),
+    );
+    await small(
+      'rates',
+      rates.map((r) => [r.currency, r.month, r.cny_ppm]),
+    );
     const loadS = (performance.now() - started) / 1000;
     const ms: number[] = [];
     let result: Array<Record<string, unknown>> = [];
@@ -242,7 +280,9 @@ async function runCase(ctx: SuiteContext, orders: number): Promise<ProfitCase> {
   const file = path.join(dir, 'profit.db');
   ctx.log(`profit ${sizeLabel(orders)}: building the database`);
   const build = await buildProfitDb(file, orders, path.join(dir, 'stage'));
-  ctx.log(`profit ${sizeLabel(orders)}: ${fmtSeconds(build.insertS)} rows, ${fmtSeconds(build.factsS)} facts; timing`);
+  ctx.log(
+    `profit ${sizeLabel(orders)}: ${fmtSeconds(build.insertS)} rows, ${fmtSeconds(build.factsS)} facts; timing`,
+  );
   const huike = huikeCase(file);
   const duck = await duckdbCase(file);
   return {
@@ -300,7 +340,18 @@ export const profitSuite: Suite = {
       title: 'Profit report (by platform, by month) against DuckDB',
       measurements: cases,
       table: {
-        columns: ['orders', 'lines', 'insert', 'facts at commit', 'report rows', 'Huike report (median)', 'DuckDB (median)', 'ratio', 'DuckDB load', 'same figures'],
+        columns: [
+          'orders',
+          'lines',
+          'insert',
+          'facts at commit',
+          'report rows',
+          'Huike report (median)',
+          'DuckDB (median)',
+          'ratio',
+          'DuckDB load',
+          'same figures',
+        ],
         rows: cases.map((c) => [
           fmtInt(c.orders),
           fmtInt(c.build.lines),

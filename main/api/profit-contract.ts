@@ -16,8 +16,16 @@ import type {
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const month = z.string().regex(/^\d{4}-\d{2}$/, 'expected a month as YYYY-MM');
 const shopId = z.number().int().positive();
-const fen = z.number().int().min(-(2 ** 50)).max(2 ** 50);
-const nonNegativeFen = z.number().int().min(0).max(2 ** 50);
+const fen = z
+  .number()
+  .int()
+  .min(-(2 ** 50))
+  .max(2 ** 50);
+const nonNegativeFen = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 50);
 /** 0 … 100 % in basis points. */
 const bp = z.number().int().min(0).max(10_000);
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -65,7 +73,10 @@ export const profitInputSchemas = {
         }),
       )
       .max(100_000),
-    aliases: z.array(z.object({ alias: text(200), sku: text(200) })).max(100_000).optional(),
+    aliases: z
+      .array(z.object({ alias: text(200), sku: text(200) }))
+      .max(100_000)
+      .optional(),
   }),
   'profit.saveFeeRule': z.object({
     shopId,
@@ -105,7 +116,11 @@ export const profitInputSchemas = {
         z.object({
           currency: z.string().regex(/^[A-Za-z]{3}$/),
           month,
-          cnyPpm: z.number().int().positive().max(10 ** 12),
+          cnyPpm: z
+            .number()
+            .int()
+            .positive()
+            .max(10 ** 12),
         }),
       )
       .min(1)

@@ -132,7 +132,9 @@ export function unitsTextToMinor(text: string, digits = 2): number | null {
 /** 7123400 ppm → "7.1234". */
 export function ppmToText(ppm: number): string {
   const whole = Math.floor(ppm / 1_000_000);
-  const rest = String(ppm % 1_000_000).padStart(6, '0').replace(/0+$/, '');
+  const rest = String(ppm % 1_000_000)
+    .padStart(6, '0')
+    .replace(/0+$/, '');
   return rest ? `${whole}.${rest}` : String(whole);
 }
 

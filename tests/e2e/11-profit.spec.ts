@@ -53,7 +53,10 @@ test.beforeAll(async ({ request }) => {
   const platforms: Array<keyof typeof SHOPS> = ['tmall', 'tmall', 'jd', 'pdd', 'douyin', 'shopify'];
   for (const [i, file] of files.orders.entries()) {
     const fileId = await upload(request, file);
-    await rpc(request, 'import.commit', { files: [{ fileId, shopName: SHOPS[platforms[i]!] }], skipInvalidRows: false });
+    await rpc(request, 'import.commit', {
+      files: [{ fileId, shopName: SHOPS[platforms[i]!] }],
+      skipInvalidRows: false,
+    });
   }
   const shops = await rpc<ShopSummary[]>(request, 'shops.list', {});
   shopIds = Object.fromEntries(
@@ -75,7 +78,10 @@ test.beforeAll(async ({ request }) => {
     [files.jdShipping, shopIds.jd],
   ];
   for (const [file, shopId] of byShop)
-    await rpc(request, 'profit.importFile', { fileId: await upload(request, file), ...(shopId ? { shopId } : {}) });
+    await rpc(request, 'profit.importFile', {
+      fileId: await upload(request, file),
+      ...(shopId ? { shopId } : {}),
+    });
 });
 
 async function openReport(page: Page) {
@@ -113,7 +119,9 @@ test('the table shows exactly the hand-computed fen of every fixture shop and mo
   await tmallMarch.getByTestId('cell-cogsFen').click();
   await expect(page.getByTestId('explain').first()).toContainText('¥74.00 − ¥10.00 = ¥64.00');
   await page.getByTestId('explain-open-orders').first().click();
-  await expect(page).toHaveURL(new RegExp(`#/orders\\?.*shop=${shopIds.tmall}.*from=2026-03-01.*to=2026-03-31.*paid=1`));
+  await expect(page).toHaveURL(
+    new RegExp(`#/orders\\?.*shop=${shopIds.tmall}.*from=2026-03-01.*to=2026-03-31.*paid=1`),
+  );
 });
 
 test('the reconciliation compares rule estimates with the fee files', async ({ page }) => {
@@ -122,7 +130,9 @@ test('the reconciliation compares rule estimates with the fee files', async ({ p
     const [platform, month] = key.split('|') as [keyof typeof SHOPS, string];
     const row = page.getByTestId(`recon-${shopIds[platform]}-${month}`);
     await expect(row, key).toBeVisible();
-    await expect(row.getByTestId('recon-difference')).toHaveText(formatMoney(e.ruleFeeFen - e.actualFeeFen, 'CNY'));
+    await expect(row.getByTestId('recon-difference')).toHaveText(
+      formatMoney(e.ruleFeeFen - e.actualFeeFen, 'CNY'),
+    );
     await expect(row).toContainText(formatMoney(e.actualFeeFen, 'CNY'));
   }
   // JD: 2160 estimated against 2530 charged, −14.62 %: beyond 5 %, in red.
@@ -141,7 +151,8 @@ test('a cost and a fee rule entered on the costs tab change the profit chart', a
   const before = await chartProfit(page);
   const tmall = String(shopIds.tmall);
   expect(before.get(tmall)).toBe(
-    expectedProfit(EXPECTED_BY_PLATFORM_MONTH['tmall|2026-02']!) + expectedProfit(EXPECTED_BY_PLATFORM_MONTH['tmall|2026-03']!),
+    expectedProfit(EXPECTED_BY_PLATFORM_MONTH['tmall|2026-02']!) +
+      expectedProfit(EXPECTED_BY_PLATFORM_MONTH['tmall|2026-03']!),
   );
 
   // BRUSH had no cost: the missing-cost list takes one (¥7.00 a piece).
@@ -164,15 +175,25 @@ test('a cost and a fee rule entered on the costs tab change the profit chart', a
   await page.getByTestId('fee-commission').fill('10');
   await page.getByTestId('fee-points').fill('0.5');
   await page.getByTestId('fee-save').click();
-  await expect.poll(async () => {
-    const inputs = await rpc<{ feeRules: Array<{ shopId: number; effectiveFrom: string; commissionBp: number }> }>(request, 'profit.inputs', {});
-    return inputs.feeRules.find((r) => r.shopId === shopIds.tmall && r.effectiveFrom === '2026-03-01')?.commissionBp;
-  }).toBe(1000);
+  await expect
+    .poll(async () => {
+      const inputs = await rpc<{
+        feeRules: Array<{ shopId: number; effectiveFrom: string; commissionBp: number }>;
+      }>(request, 'profit.inputs', {});
+      return inputs.feeRules.find((r) => r.shopId === shopIds.tmall && r.effectiveFrom === '2026-03-01')
+        ?.commissionBp;
+    })
+    .toBe(1000);
   await page.getByTestId('profit-tab-report').click();
   // March's rule-based commission: T1003 on 10000 → 1000 instead of 600; T1004 on 0; T1005 has the
   // order file's fee. 400 more in fees, 400 less profit.
   await expect.poll(async () => (await chartProfit(page)).get(tmall)).toBe(before.get(tmall)! - 700 - 400);
-  const report = await rpc<ProfitReport>(request, 'profit.report', { by: 'shop', period: 'month', from: '2026-02-01', to: '2026-03-31' });
+  const report = await rpc<ProfitReport>(request, 'profit.report', {
+    by: 'shop',
+    period: 'month',
+    from: '2026-02-01',
+    to: '2026-03-31',
+  });
   expect(report.groups.find((g) => g.shopId === shopIds.tmall)!.profitFen).toBe(before.get(tmall)! - 1100);
 });
 
@@ -192,7 +213,10 @@ test('screenshots of the profit screens at 1280 and 1440 px, in both languages',
       await page.screenshot({ path: screenshotPath(`profit-costs-${width}-${language}`), fullPage: true });
       await page.goto(`/#/profit?tab=reconciliation&${RANGE}`);
       await expect(page.getByTestId('reconciliation')).toBeVisible();
-      await page.screenshot({ path: screenshotPath(`profit-reconciliation-${width}-${language}`), fullPage: true });
+      await page.screenshot({
+        path: screenshotPath(`profit-reconciliation-${width}-${language}`),
+        fullPage: true,
+      });
     }
   }
   await setLanguage(page, 'zh-CN');

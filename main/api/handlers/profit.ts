@@ -33,7 +33,12 @@ export function profitHandlers(deps: HandlerDeps): HandlerMap<ProfitChannel> {
     'profit.delete': (input) => deleteInput(writeDeps, input),
     'profit.importFile': async (input) => {
       const entry = deps.services.stage.get(input.fileId);
-      return importProfitFile(writeDeps, { path: entry.path, name: entry.name, kind: input.kind, shopId: input.shopId });
+      return importProfitFile(writeDeps, {
+        path: entry.path,
+        name: entry.name,
+        kind: input.kind,
+        shopId: input.shopId,
+      });
     },
     'profit.undo': (input) => undoProfit(writeDeps, input),
     'profit.rebuild': () => rebuildFacts(writeDeps),
@@ -48,7 +53,9 @@ function shopScopeOf(input: { shopIds?: number[]; platforms?: string[] }) {
     params.push(...input.shopIds);
   }
   if (input.platforms?.length) {
-    parts.push(`o.shop_id IN (SELECT id FROM shops WHERE platform IN (${input.platforms.map(() => '?').join(', ')}))`);
+    parts.push(
+      `o.shop_id IN (SELECT id FROM shops WHERE platform IN (${input.platforms.map(() => '?').join(', ')}))`,
+    );
     params.push(...input.platforms);
   }
   return { sql: parts.length ? parts.join(' AND ') : '1 = 1', params };

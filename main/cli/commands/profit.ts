@@ -63,14 +63,16 @@ export function profitJson(report: ProfitReport, lang: MessageLanguage) {
 
 function dayArg(value: string | undefined, name: string): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UserError({ code: 'profit.badDateArg', params: { name, value } });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new UserError({ code: 'profit.badDateArg', params: { name, value } });
   return value;
 }
 
 function percentArg(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const bp = percentTextToBp(value);
-  if (bp === null || bp > 10_000) throw new UserError({ code: 'profit.badPercentArg', params: { name, value } });
+  if (bp === null || bp > 10_000)
+    throw new UserError({ code: 'profit.badPercentArg', params: { name, value } });
   return bp;
 }
 
@@ -86,7 +88,9 @@ function amountArg(value: string | undefined, name: string): number | undefined 
 async function shopArg(app: HuikeApp, value: string | undefined): Promise<number | undefined> {
   if (value === undefined) return undefined;
   const shops = await app.invoke('shops.list', {});
-  const found = /^\d+$/.test(value) ? shops.find((s) => s.id === Number(value)) : shops.find((s) => s.name === value);
+  const found = /^\d+$/.test(value)
+    ? shops.find((s) => s.id === Number(value))
+    : shops.find((s) => s.name === value);
   if (!found) throw new UserError({ code: 'profit.noShop', params: { shopId: value } });
   return found.id;
 }
@@ -96,52 +100,96 @@ export function registerProfitCommands(program: Command, report: Command, ctx: P
   report
     .command('profit')
     .description('利润表：按平台或店铺，按月、周或日 (profit by platform or shop, by month, week or day)')
-    .addOption(new Option('--by <dim>', 'rows per platform or per shop').choices(['platform', 'shop']).default('platform'))
-    .addOption(new Option('--period <p>', 'rows per month, week (Monday–Sunday) or day').choices(['month', 'week', 'day']).default('month'))
+    .addOption(
+      new Option('--by <dim>', 'rows per platform or per shop')
+        .choices(['platform', 'shop'])
+        .default('platform'),
+    )
+    .addOption(
+      new Option('--period <p>', 'rows per month, week (Monday–Sunday) or day')
+        .choices(['month', 'week', 'day'])
+        .default('month'),
+    )
     .option('--from <date>', 'first day, YYYY-MM-DD (default: the first month with data)')
     .option('--to <date>', 'last day, YYYY-MM-DD (default: the last month with data)')
     .option('--json', 'print one JSON document')
-    .action(async (opts: { by: 'platform' | 'shop'; period: 'month' | 'week' | 'day'; from?: string; to?: string; json?: boolean }) => {
-      const input = { by: opts.by, period: opts.period, from: dayArg(opts.from, 'from'), to: dayArg(opts.to, 'to') };
-      await open(
-        async (app) => {
-          const result = await app.invoke('profit.report', input);
-          if (opts.json) printJson(profitJson(result, lang()));
-          else createProfitPrinter(lang()).report(result);
-        },
-        { reads: true },
-      );
-    });
+    .action(
+      async (opts: {
+        by: 'platform' | 'shop';
+        period: 'month' | 'week' | 'day';
+        from?: string;
+        to?: string;
+        json?: boolean;
+      }) => {
+        const input = {
+          by: opts.by,
+          period: opts.period,
+          from: dayArg(opts.from, 'from'),
+          to: dayArg(opts.to, 'to'),
+        };
+        await open(
+          async (app) => {
+            const result = await app.invoke('profit.report', input);
+            if (opts.json) printJson(profitJson(result, lang()));
+            else createProfitPrinter(lang()).report(result);
+          },
+          { reads: true },
+        );
+      },
+    );
 
-  const profit = program.command('profit').description('成本与费用：载入文件、费率、运费、退款口径 (profit inputs)');
+  const profit = program
+    .command('profit')
+    .description('成本与费用：载入文件、费率、运费、退款口径 (profit inputs)');
   profit
     .command('load')
     .description(
       '载入成本表、平台结算/费用文件、推广日报、运费账单或汇率表 (load cost sheets, settlement and fee files, ads reports, shipping bills, rates)',
     )
     .argument('<files...>', 'CSV or Excel files')
-    .addOption(new Option('--kind <kind>', 'what the files are').choices(['auto', 'costs', 'fees', 'shipping', 'ads', 'rates']).default('auto'))
-    .option('--shop <shop>', 'the shop (id or name) of a fee, ads or shipping file (default: the one shop of its platform)')
+    .addOption(
+      new Option('--kind <kind>', 'what the files are')
+        .choices(['auto', 'costs', 'fees', 'shipping', 'ads', 'rates'])
+        .default('auto'),
+    )
+    .option(
+      '--shop <shop>',
+      'the shop (id or name) of a fee, ads or shipping file (default: the one shop of its platform)',
+    )
     .option('--json', 'print one JSON document')
-    .action(async (files: string[], opts: { kind: 'auto' | 'costs' | 'fees' | 'shipping' | 'ads' | 'rates'; shop?: string; json?: boolean }) => {
-      await open(async (app) => {
-        const shopId = await shopArg(app, opts.shop);
-        const results = [];
-        for (const file of files) {
-          const staged = await app.stagePath(file);
-          results.push({ file, ...(await app.invoke('profit.importFile', { fileId: staged.fileId, kind: opts.kind, shopId })) });
-        }
-        if (opts.json) printJson({ files: results });
-        else for (const r of results) createProfitPrinter(lang()).loaded(r.file, r);
-      });
-    });
+    .action(
+      async (
+        files: string[],
+        opts: {
+          kind: 'auto' | 'costs' | 'fees' | 'shipping' | 'ads' | 'rates';
+          shop?: string;
+          json?: boolean;
+        },
+      ) => {
+        await open(async (app) => {
+          const shopId = await shopArg(app, opts.shop);
+          const results = [];
+          for (const file of files) {
+            const staged = await app.stagePath(file);
+            results.push({
+              file,
+              ...(await app.invoke('profit.importFile', { fileId: staged.fileId, kind: opts.kind, shopId })),
+            });
+          }
+          if (opts.json) printJson({ files: results });
+          else for (const r of results) createProfitPrinter(lang()).loaded(r.file, r);
+        });
+      },
+    );
 
   profit
     .command('rule')
     .description('店铺的费率规则，自某日起生效 (a shop fee rule from a day on)')
     .requiredOption('--shop <shop>', 'shop id or name')
     .requiredOption('--from <date>', 'first day the rule applies, YYYY-MM-DD')
-    .addOption(new Option('--preset <name>', 'start from a preset (editable defaults)').choices([...FEE_PRESETS]))
+    .addOption(
+      new Option('--preset <name>', 'start from a preset (editable defaults)').choices([...FEE_PRESETS]),
+    )
     .option('--commission <pct>', 'commission, e.g. 5 or 2.5 (percent)')
     .option('--category <name=pct...>', 'commission for a product category, e.g. 电器=3')
     .option('--payment <pct>', 'payment fee (percent)')
@@ -169,7 +217,11 @@ export function registerProfitCommands(program: Command, report: Command, ctx: P
         for (const pair of opts.category ?? []) {
           const [name, pct] = pair.split('=');
           const bp = percentArg(pct, '--category');
-          if (!name || bp === undefined) throw new UserError({ code: 'profit.badPercentArg', params: { name: '--category', value: pair } });
+          if (!name || bp === undefined)
+            throw new UserError({
+              code: 'profit.badPercentArg',
+              params: { name: '--category', value: pair },
+            });
           categoryBp[name] = bp;
         }
         await open(async (app) => {
@@ -192,42 +244,65 @@ export function registerProfitCommands(program: Command, report: Command, ctx: P
 
   profit
     .command('shipping-rule')
-    .description('运费规则：每单运费（可按省）和包装费，自某日起 (shipping per order, by province, from a day on)')
+    .description(
+      '运费规则：每单运费（可按省）和包装费，自某日起 (shipping per order, by province, from a day on)',
+    )
     .requiredOption('--shop <shop>', 'shop id or name')
     .requiredOption('--from <date>', 'first day, YYYY-MM-DD')
     .requiredOption('--per-order <amount>', 'shipping per order (e.g. 6.00)')
     .option('--packaging <amount>', 'packaging per order')
     .option('--province <name=amount...>', 'shipping to a province, e.g. 新疆=20')
     .option('--json', 'print one JSON document')
-    .action(async (opts: { shop: string; from: string; perOrder: string; packaging?: string; province?: string[]; json?: boolean }) => {
-      const packagingFen = amountArg(opts.packaging, '--packaging') ?? 0;
-      const rows = [{ province: '', perOrderFen: amountArg(opts.perOrder, '--per-order')!, packagingFen }];
-      for (const pair of opts.province ?? []) {
-        const [province, amount] = pair.split('=');
-        const fen = amountArg(amount, '--province');
-        if (!province || fen === undefined) throw new UserError({ code: 'profit.badAmountArg', params: { name: '--province', value: pair } });
-        rows.push({ province, perOrderFen: fen, packagingFen });
-      }
-      await open(async (app) => {
-        const result = await app.invoke('profit.saveShipping', {
-          shopId: (await shopArg(app, opts.shop))!,
-          effectiveFrom: dayArg(opts.from, 'from')!,
-          rows,
+    .action(
+      async (opts: {
+        shop: string;
+        from: string;
+        perOrder: string;
+        packaging?: string;
+        province?: string[];
+        json?: boolean;
+      }) => {
+        const packagingFen = amountArg(opts.packaging, '--packaging') ?? 0;
+        const rows = [{ province: '', perOrderFen: amountArg(opts.perOrder, '--per-order')!, packagingFen }];
+        for (const pair of opts.province ?? []) {
+          const [province, amount] = pair.split('=');
+          const fen = amountArg(amount, '--province');
+          if (!province || fen === undefined)
+            throw new UserError({ code: 'profit.badAmountArg', params: { name: '--province', value: pair } });
+          rows.push({ province, perOrderFen: fen, packagingFen });
+        }
+        await open(async (app) => {
+          const result = await app.invoke('profit.saveShipping', {
+            shopId: (await shopArg(app, opts.shop))!,
+            effectiveFrom: dayArg(opts.from, 'from')!,
+            rows,
+          });
+          if (opts.json) printJson(result);
+          else createProfitPrinter(lang()).written(result);
         });
-        if (opts.json) printJson(result);
-        else createProfitPrinter(lang()).written(result);
-      });
-    });
+      },
+    );
 
   profit
     .command('policy')
-    .description('退款口径 (refund policy: which day a refund counts on; returned goods back to stock or lost)')
-    .addOption(new Option('--refund-day <day>', "the order's day or the refund's").choices(['order', 'refund']).makeOptionMandatory())
-    .addOption(new Option('--returned <what>', 'returned goods').choices(['restock', 'lost']).makeOptionMandatory())
+    .description(
+      '退款口径 (refund policy: which day a refund counts on; returned goods back to stock or lost)',
+    )
+    .addOption(
+      new Option('--refund-day <day>', "the order's day or the refund's")
+        .choices(['order', 'refund'])
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--returned <what>', 'returned goods').choices(['restock', 'lost']).makeOptionMandatory(),
+    )
     .option('--json', 'print one JSON document')
     .action(async (opts: { refundDay: 'order' | 'refund'; returned: 'restock' | 'lost'; json?: boolean }) => {
       await open(async (app) => {
-        const result = await app.invoke('profit.setPolicy', { refundDay: opts.refundDay, returnedGoods: opts.returned });
+        const result = await app.invoke('profit.setPolicy', {
+          refundDay: opts.refundDay,
+          returnedGoods: opts.returned,
+        });
         if (opts.json) printJson(result);
         else createProfitPrinter(lang()).written(result);
       });

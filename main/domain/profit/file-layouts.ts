@@ -17,7 +17,8 @@ import { ColumnIndex, cleanValue, parseMoney } from '../import/index.js';
 import type { MessageCode, MessageParams } from '../../shared/messages/index.js';
 import type { ProfitFileKind } from './types.js';
 
-export type FeeKind = 'commission' | 'service' | 'points' | 'payment' | 'insurance' | 'affiliate' | 'promotion' | 'other';
+export type FeeKind =
+  'commission' | 'service' | 'points' | 'payment' | 'insurance' | 'affiliate' | 'promotion' | 'other';
 
 export interface FileRow {
   row: number;
@@ -35,7 +36,13 @@ export type ParsedProfitFile =
   | {
       kind: 'costs';
       layout: string;
-      costs: Array<{ sku: string; effectiveFrom?: string; unitCostFen: number; title?: string; category?: string }>;
+      costs: Array<{
+        sku: string;
+        effectiveFrom?: string;
+        unitCostFen: number;
+        title?: string;
+        category?: string;
+      }>;
       aliases: Array<{ alias: string; sku: string }>;
     }
   | { kind: 'ads'; layout: string; rows: Array<{ day: string; channel: string; amountFen: number }> }
@@ -49,7 +56,11 @@ export type ParsedProfitFile =
 /** Which fee a platform's fee name is; null for money that is no fee (货款, 提现, 保证金 …). */
 export function feeKindOf(name: string): FeeKind | null {
   const n = name.normalize('NFKC').trim();
-  if (!n || /^(货款|交易收入|交易货款|订单收入|提现|充值|转账|退款)$/.test(n) || /保证金|提现|充值|转账/.test(n))
+  if (
+    !n ||
+    /^(货款|交易收入|交易货款|订单收入|提现|充值|转账|退款)$/.test(n) ||
+    /保证金|提现|充值|转账/.test(n)
+  )
     return null;
   if (/京豆|积分/.test(n)) return 'points';
   if (/保险|运费险/.test(n)) return 'insurance';
@@ -140,7 +151,8 @@ const DOUYIN_FEES: Array<[string, FeeKind]> = [
 
 const douyinSettlement: Layout = (c) => {
   const order = c.find('订单号', '主订单编号');
-  if (order === undefined || !c.has('平台服务费') || !(c.has('动账金额') || c.has('订单实付应结'))) return null;
+  if (order === undefined || !c.has('平台服务费') || !(c.has('动账金额') || c.has('订单实付应结')))
+    return null;
   return (rows, rd) => ({
     kind: 'fees',
     layout: 'douyin-settlement',
@@ -182,7 +194,8 @@ const pddLedger: Layout = (c) => {
   const type = c.find('账务类型', '业务类型');
   const income = c.find('收入金额(+元)', '收入金额(元)', '收入金额');
   const expense = c.find('支出金额(-元)', '支出金额(元)', '支出金额');
-  if (order === undefined || type === undefined || (income === undefined && expense === undefined)) return null;
+  if (order === undefined || type === undefined || (income === undefined && expense === undefined))
+    return null;
   return (rows, rd) => ({
     kind: 'fees',
     layout: 'pdd-ledger',
@@ -199,8 +212,27 @@ const pddLedger: Layout = (c) => {
 };
 
 const costSheet: Layout = (c) => {
-  const sku = c.find('SKU', '商家编码', '商品编码', '货号', '外部系统编号', '商家SKUID', 'Lineitem sku', '编码');
-  const cost = c.find('单位成本', '成本价', '成本', '进价', '采购价', 'Unit cost', 'Cost', '成本(元)', '单位成本(元)');
+  const sku = c.find(
+    'SKU',
+    '商家编码',
+    '商品编码',
+    '货号',
+    '外部系统编号',
+    '商家SKUID',
+    'Lineitem sku',
+    '编码',
+  );
+  const cost = c.find(
+    '单位成本',
+    '成本价',
+    '成本',
+    '进价',
+    '采购价',
+    'Unit cost',
+    'Cost',
+    '成本(元)',
+    '单位成本(元)',
+  );
   if (sku === undefined || cost === undefined) return null;
   const from = c.find('生效日期', '起始日期', '开始日期', 'Effective from', 'From');
   const title = c.find('商品名称', '名称', '标题', 'Title', 'Name');
@@ -243,7 +275,17 @@ const costSheet: Layout = (c) => {
 
 const adsReport: Layout = (c) => {
   const day = c.find('日期', '时间', 'Date', 'Day');
-  const spend = c.find('总花费(元)', '花费(元)', '花费', '消耗(元)', '消耗', '广告花费', 'Spend', 'Amount spent', 'Cost');
+  const spend = c.find(
+    '总花费(元)',
+    '花费(元)',
+    '花费',
+    '消耗(元)',
+    '消耗',
+    '广告花费',
+    'Spend',
+    'Amount spent',
+    'Cost',
+  );
   if (day === undefined || spend === undefined || c.has('订单号') || c.has('SKU')) return null;
   const channelColumn = c.find('推广渠道', '渠道', '推广工具', 'Channel');
   const layout = c.has('成交花费(元)') ? 'pdd-ads' : 'ads';
@@ -296,7 +338,9 @@ const ratesSheet: Layout = (c) => {
       const ppm = ratePpm(rd.text(r, rate));
       if (!/^[A-Z]{3}$/.test(code)) return [];
       if (!m || ppm === null) {
-        rd.skip(r, m ? 'profit.badRate' : 'profit.badDay', { value: m ? rd.text(r, rate) : rd.text(r, month) });
+        rd.skip(r, m ? 'profit.badRate' : 'profit.badDay', {
+          value: m ? rd.text(r, rate) : rd.text(r, month),
+        });
         return [];
       }
       return [{ currency: code, month: m, cnyPpm: ppm }];

@@ -16,10 +16,15 @@ import { addDays } from '../../domain/reports/periods.js';
 import { PAID_SQL } from '../figures.js';
 
 /** The scope's filter on `orders o`, and its parameter. */
-export type BuyerScope = { kind: 'shop'; shopId: number } | { kind: 'platform'; platform: string } | { kind: 'all' };
+export type BuyerScope =
+  { kind: 'shop'; shopId: number } | { kind: 'platform'; platform: string } | { kind: 'all' };
 
 export function scopeKey(scope: BuyerScope): string {
-  return scope.kind === 'shop' ? `shop:${scope.shopId}` : scope.kind === 'platform' ? `platform:${scope.platform}` : 'all';
+  return scope.kind === 'shop'
+    ? `shop:${scope.shopId}`
+    : scope.kind === 'platform'
+      ? `platform:${scope.platform}`
+      : 'all';
 }
 
 /** The days of a period key ('A': null, every day). */
@@ -70,7 +75,12 @@ export function countBuyersLive(
 }
 
 /** Buyers whose first paid order in the scope falls between two days. */
-export function countNewBuyersLive(sqlite: BetterSqlite3.Database, scope: BuyerScope, from: string, to: string): number {
+export function countNewBuyersLive(
+  sqlite: BetterSqlite3.Database,
+  scope: BuyerScope,
+  from: string,
+  to: string,
+): number {
   return (
     sqlite
       .prepare('SELECT count(*) AS n FROM buyer_scopes WHERE scope = ? AND first_day >= ? AND first_day <= ?')
@@ -88,7 +98,9 @@ export function refreshBuyerCounts(tx: WriteTx): void {
     .get() as { any: number };
   if (!dirty.any) return;
   sqlite.exec('DROP TABLE IF EXISTS temp.pb_keys');
-  sqlite.exec('CREATE TEMP TABLE pb_keys (scope TEXT NOT NULL, period TEXT NOT NULL, PRIMARY KEY (scope, period))');
+  sqlite.exec(
+    'CREATE TEMP TABLE pb_keys (scope TEXT NOT NULL, period TEXT NOT NULL, PRIMARY KEY (scope, period))',
+  );
   const periodCase = (day: string) =>
     `CASE kinds.k ${PERIODS_OF_DAY(day)
       .map((p, i) => `WHEN ${i} THEN ${p}`)
@@ -152,7 +164,9 @@ function countKeys(tx: WriteTx): void {
     new_buyers INTEGER NOT NULL, PRIMARY KEY (scope, period))`);
   for (const [kind, periodOf] of PERIOD_KINDS) {
     const span = sqlite
-      .prepare(`SELECT min(period) AS lo, max(period) AS hi FROM temp.pb_keys WHERE period >= ? AND period < ?`)
+      .prepare(
+        `SELECT min(period) AS lo, max(period) AS hi FROM temp.pb_keys WHERE period >= ? AND period < ?`,
+      )
       .get(`${kind}:`, `${kind};`) as { lo: string | null; hi: string | null };
     if (!span.lo || !span.hi) continue;
     const lo = periodDays(span.lo)!.from;

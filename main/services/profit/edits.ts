@@ -59,7 +59,8 @@ export interface RateInput {
   month: string;
   cnyPpm: number;
 }
-export type FeeKind = 'commission' | 'service' | 'points' | 'payment' | 'insurance' | 'affiliate' | 'promotion' | 'other';
+export type FeeKind =
+  'commission' | 'service' | 'points' | 'payment' | 'insurance' | 'affiliate' | 'promotion' | 'other';
 export interface OrderFeeInput {
   orderId: string;
   kind: FeeKind;
@@ -69,7 +70,6 @@ export interface PolicyInput {
   refundDay: 'order' | 'refund';
   returnedGoods: 'restock' | 'lost';
 }
-
 
 export interface ProfitWriteDeps {
   huikeDb: HuikeDb;
@@ -110,7 +110,11 @@ async function write(
 
 function sum(...counts: UpsertCounts[]): UpsertCounts {
   return counts.reduce(
-    (a, c) => ({ inserted: a.inserted + c.inserted, updated: a.updated + c.updated, unchanged: a.unchanged + c.unchanged }),
+    (a, c) => ({
+      inserted: a.inserted + c.inserted,
+      updated: a.updated + c.updated,
+      unchanged: a.unchanged + c.unchanged,
+    }),
     { inserted: 0, updated: 0, unchanged: 0 },
   );
 }
@@ -163,7 +167,10 @@ export function saveFeeRule(deps: ProfitWriteDeps, input: FeeRuleInput): Promise
   });
 }
 
-export function saveShippingRules(deps: ProfitWriteDeps, input: ShippingRuleInput): Promise<ProfitWriteResult> {
+export function saveShippingRules(
+  deps: ProfitWriteDeps,
+  input: ShippingRuleInput,
+): Promise<ProfitWriteResult> {
   return write(deps, 'fee_edit', 'shippingRules', {}, (tx, op) => {
     requireShop(tx, input.shopId);
     return upsertRows(

@@ -184,9 +184,12 @@ function markRefundDays(tx: WriteTx, lo: string, hi: string): void {
   }>;
   if (candidates.length === 0) return;
   const dirty = new Set(
-    (sqlite.prepare('SELECT shop_id AS shopId, day FROM profit_dirty').all() as Array<{ shopId: number; day: string }>).map(
-      (d) => `${d.shopId}|${d.day}`,
-    ),
+    (
+      sqlite.prepare('SELECT shop_id AS shopId, day FROM profit_dirty').all() as Array<{
+        shopId: number;
+        day: string;
+      }>
+    ).map((d) => `${d.shopId}|${d.day}`),
   );
   const insert = sqlite.prepare('INSERT INTO temp.pf_refund (order_id, day) VALUES (?, ?)');
   for (const c of candidates) {

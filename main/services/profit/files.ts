@@ -8,7 +8,14 @@ import { EXPECTED_COLUMNS, parseProfitFile, type FileRow } from '../../domain/pr
 import type { ProfitFileKind, ProfitFileResult } from '../../domain/profit/types.js';
 import type { HuikeDb } from '../../../db/index.js';
 import { openSource } from '../import/read-source.js';
-import { saveAdSpend, saveCosts, saveOrderFees, saveRates, saveShippingCosts, type ProfitWriteDeps } from './edits.js';
+import {
+  saveAdSpend,
+  saveCosts,
+  saveOrderFees,
+  saveRates,
+  saveShippingCosts,
+  type ProfitWriteDeps,
+} from './edits.js';
 
 export interface ProfitFileRequest {
   path: string;
@@ -34,7 +41,8 @@ async function readRows(request: ProfitFileRequest): Promise<{ header: string[];
     for await (const sheet of source.sheets) {
       const rows: FileRow[] = [];
       for await (const record of sheet.records) {
-        if (record.cells.some((cell) => cell.trim() !== '')) rows.push({ row: record.row, cells: record.cells });
+        if (record.cells.some((cell) => cell.trim() !== ''))
+          rows.push({ row: record.row, cells: record.cells });
       }
       return { header: sheet.header, rows };
     }
@@ -56,12 +64,16 @@ function shopFor(huikeDb: HuikeDb, layout: string, shopId: number | undefined): 
   throw new UserError({ code: 'profit.shopNeeded', params: {} });
 }
 
-export async function importProfitFile(deps: ProfitWriteDeps, request: ProfitFileRequest): Promise<ProfitFileResult> {
+export async function importProfitFile(
+  deps: ProfitWriteDeps,
+  request: ProfitFileRequest,
+): Promise<ProfitFileResult> {
   const { header, rows } = await readRows(request);
   const file = request.name;
   if (rows.length === 0) throw new UserError({ code: 'profit.fileEmpty', params: { file }, file });
   const read = parseProfitFile(header, rows, request.kind);
-  if (!read) throw new UserError({ code: 'profit.fileUnknown', params: { file, expected: EXPECTED_COLUMNS }, file });
+  if (!read)
+    throw new UserError({ code: 'profit.fileUnknown', params: { file, expected: EXPECTED_COLUMNS }, file });
   const { parsed, skipped } = read;
   const source = { fileName: file, format: parsed.layout, rowsRead: rows.length };
   let written;
@@ -77,16 +89,35 @@ export async function importProfitFile(deps: ProfitWriteDeps, request: ProfitFil
       break;
     case 'fees':
       used = parsed.rows.length;
-      written = await saveOrderFees(deps, { shopId: shopFor(deps.huikeDb, parsed.layout, request.shopId), rows: parsed.rows }, source);
+      written = await saveOrderFees(
+        deps,
+        { shopId: shopFor(deps.huikeDb, parsed.layout, request.shopId), rows: parsed.rows },
+        source,
+      );
       break;
     case 'ads':
       used = parsed.rows.length;
-      written = await saveAdSpend(deps, { shopId: shopFor(deps.huikeDb, parsed.layout, request.shopId), rows: parsed.rows }, source);
+      written = await saveAdSpend(
+        deps,
+        { shopId: shopFor(deps.huikeDb, parsed.layout, request.shopId), rows: parsed.rows },
+        source,
+      );
       break;
     case 'shipping':
       used = parsed.rows.length;
-      written = await saveShippingCosts(deps, { shopId: shopFor(deps.huikeDb, parsed.layout, request.shopId), rows: parsed.rows }, source);
+      written = await saveShippingCosts(
+        deps,
+        { shopId: shopFor(deps.huikeDb, parsed.layout, request.shopId), rows: parsed.rows },
+        source,
+      );
       break;
   }
-  return { ...written, kind: parsed.kind, layout: parsed.layout, rowsRead: rows.length, rowsUsed: used, skipped };
+  return {
+    ...written,
+    kind: parsed.kind,
+    layout: parsed.layout,
+    rowsRead: rows.length,
+    rowsUsed: used,
+    skipped,
+  };
 }

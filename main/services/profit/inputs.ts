@@ -71,7 +71,13 @@ function nextSeq(tx: WriteTx, opId: number): number {
   return r.seq;
 }
 
-function recordBefore(tx: WriteTx, opId: number, table: ProfitTable, before: Row, action: 'update' | 'delete') {
+function recordBefore(
+  tx: WriteTx,
+  opId: number,
+  table: ProfitTable,
+  before: Row,
+  action: 'update' | 'delete',
+) {
   tx.sqlite
     .prepare(
       `INSERT INTO operation_changes (op_id, seq, table_name, row_id, action, before_json) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -139,7 +145,7 @@ function markOrdersDirty(tx: WriteTx, from: string, params: Record<string, strin
       `INSERT OR IGNORE INTO profit_dirty (shop_id, day)
        SELECT o.shop_id, o.order_date ${from} AND o.order_date IS NOT NULL
        UNION
-       SELECT o.shop_id, date(o.closed_at, d.shift) ${from.replace('FROM orders o', 'FROM (SELECT \'-1 day\' AS shift UNION ALL SELECT \'+0 day\' UNION ALL SELECT \'+1 day\') d, orders o')}
+       SELECT o.shop_id, date(o.closed_at, d.shift) ${from.replace('FROM orders o', "FROM (SELECT '-1 day' AS shift UNION ALL SELECT '+0 day' UNION ALL SELECT '+1 day') d, orders o")}
          AND o.refund_fen > 0 AND o.closed_at IS NOT NULL`,
     )
     .run(params);
@@ -159,9 +165,13 @@ export function markRowDirty(tx: WriteTx, table: ProfitTable, row: Row): void {
       );
       return;
     case 'sku_aliases':
-      markOrdersDirty(tx, 'FROM orders o WHERE o.id IN (SELECT l.order_id FROM order_lines l WHERE l.sku = @alias)', {
-        alias: v('alias'),
-      });
+      markOrdersDirty(
+        tx,
+        'FROM orders o WHERE o.id IN (SELECT l.order_id FROM order_lines l WHERE l.sku = @alias)',
+        {
+          alias: v('alias'),
+        },
+      );
       return;
     case 'fee_rules':
     case 'shipping_rules':
@@ -190,7 +200,11 @@ const PROFIT_KINDS = "('cost_edit', 'fee_edit', 'profit_import')";
  * Undoes a profit operation: its rows go, the rows it replaced or deleted come back. Refused while
  * a later, still committed operation changed one of the same rows (its work would be lost).
  */
-export function undoProfitOperation(tx: WriteTx, opId: number, now: string): { restored: number; removed: number } {
+export function undoProfitOperation(
+  tx: WriteTx,
+  opId: number,
+  now: string,
+): { restored: number; removed: number } {
   const params = { opId: String(opId) };
   const op = tx.sqlite
     .prepare(`SELECT state FROM operations WHERE id = ? AND kind IN ${PROFIT_KINDS}`)

@@ -99,11 +99,9 @@ export function periodOf(day: string, period: ProfitPeriod): string {
   return day;
 }
 
-
 export function readPolicy(sqlite: BetterSqlite3.Database): ProfitPolicy {
   const row = sqlite.prepare('SELECT refund_day, returned_goods FROM profit_policy WHERE id = 1').get() as
-    | { refund_day: 'order' | 'refund'; returned_goods: 'restock' | 'lost' }
-    | undefined;
+    { refund_day: 'order' | 'refund'; returned_goods: 'restock' | 'lost' } | undefined;
   return { refundDay: row?.refund_day ?? 'order', returnedGoods: row?.returned_goods ?? 'restock' };
 }
 
@@ -136,7 +134,10 @@ export function profitReport(sqlite: BetterSqlite3.Database, query: ProfitQuery)
   const range = rangeOf(sqlite, query, scope);
   const warnings: ProfitWarning[] = [];
   const shops = new Map(
-    (sqlite.prepare('SELECT id, name, platform, currency FROM shops').all() as ShopInfo[]).map((s) => [s.id, s]),
+    (sqlite.prepare('SELECT id, name, platform, currency FROM shops').all() as ShopInfo[]).map((s) => [
+      s.id,
+      s,
+    ]),
   );
   const empty: ProfitReport = {
     currency: 'CNY',
@@ -247,7 +248,10 @@ export function profitReport(sqlite: BetterSqlite3.Database, query: ProfitQuery)
   }
 
   const counter = buyerCounter(sqlite, range, query);
-  const withBuyers = (sums: Sums, scope: BuyerScope | null, p: string): Sums => ({ ...sums, ...counter(scope, p, period) });
+  const withBuyers = (sums: Sums, scope: BuyerScope | null, p: string): Sums => ({
+    ...sums,
+    ...counter(scope, p, period),
+  });
   const scopeOf = (group: ReturnType<typeof groupOf>): BuyerScope | null =>
     by === 'platform'
       ? { kind: 'platform', platform: group.platform! }
@@ -335,7 +339,9 @@ function rangeOf(
     .get(...scope.params, ...scope.params) as { lo: string | null; hi: string | null };
   // An open end takes the whole month of the first or last data: monthly costs count in full.
   const from = query.from ?? (span.lo ? `${span.lo.slice(0, 7)}-01` : null);
-  const to = query.to ?? (span.hi ? `${span.hi.slice(0, 7)}-${String(daysInMonth(span.hi.slice(0, 7))).padStart(2, '0')}` : null);
+  const to =
+    query.to ??
+    (span.hi ? `${span.hi.slice(0, 7)}-${String(daysInMonth(span.hi.slice(0, 7))).padStart(2, '0')}` : null);
   if (!from || !to || from > to) return null;
   return { from, to };
 }
@@ -399,11 +405,16 @@ function buyerCounter(
     hi: string | null;
   };
   const coversAll = !span.lo || !span.hi || (range.from <= span.lo && range.to >= span.hi);
-  const kept = sqlite.prepare('SELECT buyers, new_buyers AS newBuyers FROM profit_buyers WHERE scope = ? AND period = ?');
+  const kept = sqlite.prepare(
+    'SELECT buyers, new_buyers AS newBuyers FROM profit_buyers WHERE scope = ? AND period = ?',
+  );
   return (scope, period, kind) => {
     if (scope === null && filtered) return filteredCounts(sqlite, range, query);
     const s: BuyerScope = scope ?? { kind: 'all' };
-    const key = kind === 'all' || period === 'all' ? 'A' : `${kind === 'month' ? 'M' : kind === 'week' ? 'W' : 'D'}:${period}`;
+    const key =
+      kind === 'all' || period === 'all'
+        ? 'A'
+        : `${kind === 'month' ? 'M' : kind === 'week' ? 'W' : 'D'}:${period}`;
     const days = periodDays(key) ?? range;
     const whole = key === 'A' ? coversAll : days.from >= range.from && days.to <= range.to;
     if (whole) {
@@ -412,7 +423,10 @@ function buyerCounter(
     }
     const from = days.from > range.from ? days.from : range.from;
     const to = days.to < range.to ? days.to : range.to;
-    return { buyers: countBuyersLive(sqlite, s, from, to), newBuyers: countNewBuyersLive(sqlite, s, from, to) };
+    return {
+      buyers: countBuyersLive(sqlite, s, from, to),
+      newBuyers: countNewBuyersLive(sqlite, s, from, to),
+    };
   };
 }
 
@@ -437,7 +451,11 @@ function filteredCounts(
            AND o.order_date <= @to AND ${numbered(scope.sql)}
          GROUP BY o.buyer_account_id) WHERE inRange`,
     )
-    .get({ from: range.from, to: range.to, ...Object.fromEntries(scope.params.map((v, i) => [`p${i}`, v])) }) as {
+    .get({
+      from: range.from,
+      to: range.to,
+      ...Object.fromEntries(scope.params.map((v, i) => [`p${i}`, v])),
+    }) as {
     buyers: number;
     newBuyers: number;
   };

@@ -20,13 +20,23 @@ export function profitInputs(sqlite: BetterSqlite3.Database): ProfitInputs {
        category_bp_json AS categoryBpJson, payment_bp AS paymentBp, points_bp AS pointsBp,
        per_order_fen AS perOrderFen, monthly_fen AS monthlyFen
      FROM fee_rules ORDER BY shop_id, effective_from`,
-  ).map(({ categoryBpJson, ...r }) => ({ ...r, categoryBp: JSON.parse(categoryBpJson) as Record<string, number> }));
-  const history = all<{ operationId: number; kind: string; state: 'committed' | 'undone'; createdAt: string; summaryJson: string }>(
+  ).map(({ categoryBpJson, ...r }) => ({
+    ...r,
+    categoryBp: JSON.parse(categoryBpJson) as Record<string, number>,
+  }));
+  const history = all<{
+    operationId: number;
+    kind: string;
+    state: 'committed' | 'undone';
+    createdAt: string;
+    summaryJson: string;
+  }>(
     `SELECT id AS operationId, kind, state, created_at AS createdAt, summary_json AS summaryJson FROM operations
      WHERE kind IN ('cost_edit', 'fee_edit', 'profit_import') ORDER BY id DESC LIMIT 200`,
-  ).map(
-    ({ summaryJson, ...h }): ProfitHistoryEntry => ({ ...h, summary: JSON.parse(summaryJson) as Record<string, unknown> }),
-  );
+  ).map(({ summaryJson, ...h }): ProfitHistoryEntry => ({
+    ...h,
+    summary: JSON.parse(summaryJson) as Record<string, unknown>,
+  }));
   return {
     costs: all<CostRow>(
       `SELECT id, sku, effective_from AS effectiveFrom, unit_cost_fen AS unitCostFen, title, category
@@ -84,14 +94,17 @@ export function reconciliation(
        FROM profit_daily f JOIN shops s ON s.id = f.shop_id WHERE ${where}
        GROUP BY f.shop_id, month HAVING sum(f.orders) > 0 ORDER BY month, s.platform, s.name`,
     )
-    .all(...params) as Array<Omit<ReconciliationRow, 'differenceFen' | 'differencePct'> & { platform: Platform }>;
+    .all(...params) as Array<
+    Omit<ReconciliationRow, 'differenceFen' | 'differencePct'> & { platform: Platform }
+  >;
   return {
     rows: rows.map((r) => {
       const differenceFen = r.ruleFeeFen - r.actualFeeFen;
       return {
         ...r,
         differenceFen,
-        differencePct: r.actualFeeFen !== 0 ? roundHalfUpDiv(differenceFen * 10_000, r.actualFeeFen) / 100 : null,
+        differencePct:
+          r.actualFeeFen !== 0 ? roundHalfUpDiv(differenceFen * 10_000, r.actualFeeFen) / 100 : null,
       };
     }),
   };

@@ -19,7 +19,8 @@ export const profitMessages = {
     en: 'There is no shop #{shopId} (huike shops lists them).',
   },
   'profit.fileUnknown': {
-    'zh-CN': '看不出「{file}」是哪种文件：成本表需要 SKU 和成本两列，结算文件需要订单号和费用列（{expected}）。',
+    'zh-CN':
+      '看不出「{file}」是哪种文件：成本表需要 SKU 和成本两列，结算文件需要订单号和费用列（{expected}）。',
     en: 'Cannot tell what “{file}” is: a cost sheet needs SKU and cost columns, a settlement file an order number and fee columns ({expected}).',
   },
   'profit.fileEmpty': {

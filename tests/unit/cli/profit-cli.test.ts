@@ -37,24 +37,70 @@ describe('huike report profit on the fixture', () => {
   beforeAll(async () => {
     const files = await writeProfitFixture(path.dirname(db));
     await huike(db, ['import', ...files.orders, '--json']);
-    const shops = JSON.parse(await huike(db, ['shops', '--json'])) as { shops: Array<{ id: number; platform: string }> };
+    const shops = JSON.parse(await huike(db, ['shops', '--json'])) as {
+      shops: Array<{ id: number; platform: string }>;
+    };
     const shopOf = (platform: string) => String(shops.shops.find((s) => s.platform === platform)!.id);
     for (const [platform, rules] of Object.entries(FIXTURE_RULES)) {
       for (const rule of rules) {
         const args = ['profit', 'rule', '--shop', shopOf(platform), '--from', rule.effectiveFrom];
-        args.push('--commission', pct(rule.commissionBp), '--payment', pct(rule.paymentBp), '--points', pct(rule.pointsBp));
+        args.push(
+          '--commission',
+          pct(rule.commissionBp),
+          '--payment',
+          pct(rule.paymentBp),
+          '--points',
+          pct(rule.pointsBp),
+        );
         args.push('--per-order', yuan(rule.perOrderFen), '--monthly', yuan(rule.monthlyFen));
-        for (const [category, bp] of Object.entries(rule.categoryBp)) args.push('--category', `${category}=${pct(bp)}`);
+        for (const [category, bp] of Object.entries(rule.categoryBp))
+          args.push('--category', `${category}=${pct(bp)}`);
         await huike(db, [...args, '--json']);
       }
     }
-    await huike(db, ['profit', 'shipping-rule', '--shop', SHOP_NAMES.tmall, '--from', '2026-01-01', '--per-order', '6', '--packaging', '1', '--province', '新疆=20', '--json']);
-    await huike(db, ['profit', 'load', files.costs, files.tmallFees, files.jdLedger, files.pddLedger, files.douyinSettlement, files.pddAds, files.rates, '--json']);
-    await huike(db, ['profit', 'load', files.jdShipping, '--kind', 'shipping', '--shop', SHOP_NAMES.jd, '--json']);
+    await huike(db, [
+      'profit',
+      'shipping-rule',
+      '--shop',
+      SHOP_NAMES.tmall,
+      '--from',
+      '2026-01-01',
+      '--per-order',
+      '6',
+      '--packaging',
+      '1',
+      '--province',
+      '新疆=20',
+      '--json',
+    ]);
+    await huike(db, [
+      'profit',
+      'load',
+      files.costs,
+      files.tmallFees,
+      files.jdLedger,
+      files.pddLedger,
+      files.douyinSettlement,
+      files.pddAds,
+      files.rates,
+      '--json',
+    ]);
+    await huike(db, [
+      'profit',
+      'load',
+      files.jdShipping,
+      '--kind',
+      'shipping',
+      '--shop',
+      SHOP_NAMES.jd,
+      '--json',
+    ]);
   }, 60_000);
 
   it('prints exactly the contract fields, with the fen worked out by hand', async () => {
-    const doc = JSON.parse(await huike(db, ['report', 'profit', '--from', '2026-02-01', '--to', '2026-03-31', '--json'])) as {
+    const doc = JSON.parse(
+      await huike(db, ['report', 'profit', '--from', '2026-02-01', '--to', '2026-03-31', '--json']),
+    ) as {
       currency: string;
       rows: Array<Record<string, number | string | null>>;
       totals: Record<string, number | null>;
@@ -62,7 +108,26 @@ describe('huike report profit on the fixture', () => {
     };
     expect(Object.keys(doc)).toEqual(['currency', 'rows', 'totals', 'warnings']);
     expect(doc.currency).toBe('CNY');
-    const fields = ['platform', 'shop', 'period', 'orders', 'gmvFen', 'discountFen', 'refundFen', 'netSalesFen', 'cogsFen', 'platformFeeFen', 'paymentFeeFen', 'shippingFen', 'adsFen', 'fixedFen', 'profitFen', 'marginPct', 'buyers', 'newBuyers'];
+    const fields = [
+      'platform',
+      'shop',
+      'period',
+      'orders',
+      'gmvFen',
+      'discountFen',
+      'refundFen',
+      'netSalesFen',
+      'cogsFen',
+      'platformFeeFen',
+      'paymentFeeFen',
+      'shippingFen',
+      'adsFen',
+      'fixedFen',
+      'profitFen',
+      'marginPct',
+      'buyers',
+      'newBuyers',
+    ];
     for (const row of doc.rows) expect(Object.keys(row)).toEqual(fields);
     expect(doc.rows).toHaveLength(Object.keys(EXPECTED_BY_PLATFORM_MONTH).length);
     for (const row of doc.rows) {
@@ -78,17 +143,35 @@ describe('huike report profit on the fixture', () => {
         marginPct: netSales === 0 ? null : halfUpPct(expectedProfit(e), netSales),
       });
     }
-    expect(doc.totals.profitFen).toBe(Object.values(EXPECTED_BY_PLATFORM_MONTH).reduce((a, c) => a + expectedProfit(c), 0));
+    expect(doc.totals.profitFen).toBe(
+      Object.values(EXPECTED_BY_PLATFORM_MONTH).reduce((a, c) => a + expectedProfit(c), 0),
+    );
     expect(doc.warnings.map((w) => w.code)).toEqual(['profit.warnMissingCosts']);
     expect(doc.warnings[0]!.message).toContain('BRUSH');
   });
 
   it('--by shop --period week names shops and Monday weeks', async () => {
-    const doc = JSON.parse(await huike(db, ['report', 'profit', '--by', 'shop', '--period', 'week', '--from', '2026-02-01', '--to', '2026-03-31', '--json'])) as {
+    const doc = JSON.parse(
+      await huike(db, [
+        'report',
+        'profit',
+        '--by',
+        'shop',
+        '--period',
+        'week',
+        '--from',
+        '2026-02-01',
+        '--to',
+        '2026-03-31',
+        '--json',
+      ]),
+    ) as {
       rows: Array<{ shop: string; period: string; orders: number }>;
     };
     // T1001 (Tue 10 Feb) falls in the week of Monday 9 February.
-    expect(doc.rows).toContainEqual(expect.objectContaining({ shop: SHOP_NAMES.tmall, period: '2026-02-09', orders: 1 }));
+    expect(doc.rows).toContainEqual(
+      expect.objectContaining({ shop: SHOP_NAMES.tmall, period: '2026-02-09', orders: 1 }),
+    );
     expect(doc.rows.every((r) => new Date(`${r.period}T00:00:00Z`).getUTCDay() === 1)).toBe(true);
   });
 
@@ -98,7 +181,9 @@ describe('huike report profit on the fixture', () => {
     };
     const ads = history.history.find((h) => h.summary.fileName === 'pdd-ads-daily.csv')!;
     await huike(db, ['profit', 'undo', String(ads.operationId), '--json']);
-    const doc = JSON.parse(await huike(db, ['report', 'profit', '--from', '2026-02-01', '--to', '2026-03-31', '--json'])) as {
+    const doc = JSON.parse(
+      await huike(db, ['report', 'profit', '--from', '2026-02-01', '--to', '2026-03-31', '--json']),
+    ) as {
       rows: Array<{ platform: string; period: string; adsFen: number }>;
     };
     expect(doc.rows.filter((r) => r.platform === 'pdd').map((r) => r.adsFen)).toEqual([0, 0]);
@@ -108,7 +193,18 @@ describe('huike report profit on the fixture', () => {
   });
 
   it('prints a table in a real process, in English', () => {
-    const r = runCli(['--db', db, '--lang', 'en', 'report', 'profit', '--from', '2026-02-01', '--to', '2026-03-31']);
+    const r = runCli([
+      '--db',
+      db,
+      '--lang',
+      'en',
+      'report',
+      'profit',
+      '--from',
+      '2026-02-01',
+      '--to',
+      '2026-03-31',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Period\s+Platform\/shop\s+Orders/);
     expect(r.stdout).toMatch(/^\s*Total\s/m);

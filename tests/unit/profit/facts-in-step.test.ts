@@ -81,7 +81,10 @@ describe('profit facts follow every write', () => {
       ),
     );
     const staged = await app.stagePath(file);
-    const { batches } = await app.invoke('import.commit', { files: [{ fileId: staged.fileId }], skipInvalidRows: false });
+    const { batches } = await app.invoke('import.commit', {
+      files: [{ fileId: staged.fileId }],
+      skipInvalidRows: false,
+    });
     await expectInStep(app);
     const march = await cell(app, 'tmall|2026-03');
     // T1003's refund grows from 2000 to 12000; its CUP-W (3200) now goes back to stock; its fees
@@ -94,17 +97,26 @@ describe('profit facts follow every write', () => {
     });
     await app.invoke('imports.undo', { batchId: batches[0]!.id });
     await expectInStep(app);
-    expect(await cell(app, 'tmall|2026-03')).toMatchObject({ refundFen: before.refundFen, cogsFen: before.cogsFen });
+    expect(await cell(app, 'tmall|2026-03')).toMatchObject({
+      refundFen: before.refundFen,
+      cogsFen: before.cogsFen,
+    });
   });
 
   it('after cost and fee-rule edits, their undo, and a time-zone change', async () => {
     const cost = await app.invoke('profit.saveCosts', {
-      costs: [{ sku: 'CUP-W', effectiveFrom: '2026-03-10', unitCostFen: 4000 }, { sku: 'BRUSH', unitCostFen: 700 }],
+      costs: [
+        { sku: 'CUP-W', effectiveFrom: '2026-03-10', unitCostFen: 4000 },
+        { sku: 'BRUSH', unitCostFen: 700 },
+      ],
     });
     await expectInStep(app);
     const before = EXPECTED_BY_PLATFORM_MONTH['tmall|2026-03']!;
     // T1005 (12 Mar) now costs 4000 instead of 3200; BRUSH in T1003 costs 700.
-    expect(await cell(app, 'tmall|2026-03')).toMatchObject({ cogsFen: before.cogsFen + 800 + 700, missingCostLines: 0 });
+    expect(await cell(app, 'tmall|2026-03')).toMatchObject({
+      cogsFen: before.cogsFen + 800 + 700,
+      missingCostLines: 0,
+    });
     const inputs = await app.invoke('profit.inputs', {});
     const r2 = inputs.feeRules.find((r) => r.shopId === shops.tmall && r.effectiveFrom === '2026-02-15')!;
     const removed = await app.invoke('profit.delete', { table: 'fee_rules', id: r2.id });

@@ -66,20 +66,39 @@ describe('profit: the hand-computed fixture', () => {
     const report = await app.invoke('profit.report', { by: 'platform', period: 'month', ...RANGE });
     const got = Object.fromEntries(report.rows.map((r) => [`${r.platform}|${r.period}`, cellOf(r)]));
     const expected = Object.fromEntries(
-      Object.entries(EXPECTED_BY_PLATFORM_MONTH).map(([k, c]) => [k, { ...c, ...EXPECTED_REFUND_DAY_LOST[k] }]),
+      Object.entries(EXPECTED_BY_PLATFORM_MONTH).map(([k, c]) => [
+        k,
+        { ...c, ...EXPECTED_REFUND_DAY_LOST[k] },
+      ]),
     );
     expect(got).toEqual(expected);
   });
 
   it('counts buyers in a range that cuts a month, and in a report narrowed to one platform', async () => {
-    const cut = await app.invoke('profit.report', { by: 'platform', period: 'month', from: '2026-02-11', to: '2026-03-31' });
+    const cut = await app.invoke('profit.report', {
+      by: 'platform',
+      period: 'month',
+      from: '2026-02-11',
+      to: '2026-03-31',
+    });
     // From 11 February Tmall's February has only T1002 (tb_b, new); Shopify's only #1002 (ben).
-    expect(cut.rows.find((r) => r.platform === 'tmall' && r.period === '2026-02')).toMatchObject({ buyers: 1, newBuyers: 1 });
-    expect(cut.rows.find((r) => r.platform === 'shopify' && r.period === '2026-02')).toMatchObject({ buyers: 1, newBuyers: 1 });
+    expect(cut.rows.find((r) => r.platform === 'tmall' && r.period === '2026-02')).toMatchObject({
+      buyers: 1,
+      newBuyers: 1,
+    });
+    expect(cut.rows.find((r) => r.platform === 'shopify' && r.period === '2026-02')).toMatchObject({
+      buyers: 1,
+      newBuyers: 1,
+    });
     // Over the range: tb_a, jd_a and amy came back (first bought before 11 February); tb_b, tb_c,
     // tb_d and ben are new.
     expect(cut.totals).toMatchObject({ buyers: 7, newBuyers: 4 });
-    const tmall = await app.invoke('profit.report', { by: 'total', period: 'all', platforms: ['tmall'], ...RANGE });
+    const tmall = await app.invoke('profit.report', {
+      by: 'total',
+      period: 'all',
+      platforms: ['tmall'],
+      ...RANGE,
+    });
     expect(tmall.totals).toMatchObject({ buyers: 4, newBuyers: 4, orders: 5 });
   });
 
@@ -97,7 +116,10 @@ describe('profit: the hand-computed fixture', () => {
     const got = Object.fromEntries(
       rec.rows
         .filter((r) => r.actualOrders > 0)
-        .map((r) => [`${r.platform}|${r.month}`, { actualOrders: r.actualOrders, actualFeeFen: r.actualFeeFen, ruleFeeFen: r.ruleFeeFen }]),
+        .map((r) => [
+          `${r.platform}|${r.month}`,
+          { actualOrders: r.actualOrders, actualFeeFen: r.actualFeeFen, ruleFeeFen: r.ruleFeeFen },
+        ]),
     );
     expect(got).toEqual(EXPECTED_RECONCILIATION);
     const jd = rec.rows.find((r) => r.platform === 'jd' && r.month === '2026-02')!;

@@ -38,7 +38,8 @@ function figures(over: Partial<ProfitFigures>): ProfitFigures {
     ...over,
   };
   f.netSalesFen = f.gmvFen - f.discountFen - f.refundFen;
-  f.profitFen = f.netSalesFen - f.cogsFen - f.platformFeeFen - f.paymentFeeFen - f.shippingFen - f.adsFen - f.fixedFen;
+  f.profitFen =
+    f.netSalesFen - f.cogsFen - f.platformFeeFen - f.paymentFeeFen - f.shippingFen - f.adsFen - f.fixedFen;
   return f;
 }
 
@@ -98,8 +99,15 @@ describe('profit readings', () => {
       to: '2026-02-28',
       paid: true,
     });
-    const fields = Object.fromEntries(TABLE_FIELDS.map((f) => [f, f])) as Record<(typeof TABLE_FIELDS)[number], string>;
-    const cells = reportCells(report, { period: 'P', group: 'G', total: 'T', fields }, (r) => r.platform ?? '');
+    const fields = Object.fromEntries(TABLE_FIELDS.map((f) => [f, f])) as Record<
+      (typeof TABLE_FIELDS)[number],
+      string
+    >;
+    const cells = reportCells(
+      report,
+      { period: 'P', group: 'G', total: 'T', fields },
+      (r) => r.platform ?? '',
+    );
     expect(cells.at(-1)!.slice(0, 4)).toEqual(['', 'T', '10', '1000.00']);
     expect(csvText([['a', 'b,c']])).toBe('\uFEFFa,"b,c"\r\n');
   });

@@ -4,7 +4,22 @@
  * refund policy — typed in or imported from a file, and the history of these changes, each undoable.
  */
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Input, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Input,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -83,8 +98,19 @@ function ImportCard() {
     const staged = await uploadFiles([...files]);
     for (const file of staged) {
       await write(async () => {
-        const r = await call('profit.importFile', { fileId: file.fileId, ...(shopId === 'auto' ? {} : { shopId }) });
-        setLast(t('profit.costs.imported', { file: file.name, used: r.rowsUsed, layout: r.layout, inserted: r.inserted, updated: r.updated }));
+        const r = await call('profit.importFile', {
+          fileId: file.fileId,
+          ...(shopId === 'auto' ? {} : { shopId }),
+        });
+        setLast(
+          t('profit.costs.imported', {
+            file: file.name,
+            used: r.rowsUsed,
+            layout: r.layout,
+            inserted: r.inserted,
+            updated: r.updated,
+          }),
+        );
       });
     }
     if (input.current) input.current.value = '';
@@ -102,7 +128,11 @@ function ImportCard() {
             ...(shops ?? []).map((s) => ({ value: s.id, label: s.name })),
           ]}
         />
-        <Button icon={<UploadOutlined />} onClick={() => input.current?.click()} data-testid="profit-file-button">
+        <Button
+          icon={<UploadOutlined />}
+          onClick={() => input.current?.click()}
+          data-testid="profit-file-button"
+        >
           {t('profit.costs.importFile')}
         </Button>
         <input
@@ -123,14 +153,28 @@ function ImportCard() {
   );
 }
 
-function CostCell({ sku, effectiveFrom, fen, title, category }: { sku: string; effectiveFrom?: string; fen: number | null; title?: string | null; category?: string | null }) {
+function CostCell({
+  sku,
+  effectiveFrom,
+  fen,
+  title,
+  category,
+}: {
+  sku: string;
+  effectiveFrom?: string;
+  fen: number | null;
+  title?: string | null;
+  category?: string | null;
+}) {
   const write = useWrite();
   // Keyed by its value where it is used: a new value from the app starts a fresh input.
   const [value, setValue] = useState(fen === null ? '' : yuanOf(fen));
   const save = () => {
     const minor = unitsTextToMinor(value);
     if (minor === null || minor === fen) return;
-    void write(() => call('profit.saveCosts', { costs: [{ sku, effectiveFrom, unitCostFen: minor, title, category }] }));
+    void write(() =>
+      call('profit.saveCosts', { costs: [{ sku, effectiveFrom, unitCostFen: minor, title, category }] }),
+    );
   };
   return (
     <Input
@@ -194,7 +238,8 @@ function SkuCosts({ inputs, missing }: { inputs: ProfitInputs; missing: MissingC
                 {
                   title: t('profit.costs.unitCost'),
                   key: 'cost',
-                  render: (_, r) => (r.sku ? <CostCell key={r.sku} sku={r.sku} fen={null} title={r.title} /> : null),
+                  render: (_, r) =>
+                    r.sku ? <CostCell key={r.sku} sku={r.sku} fen={null} title={r.title} /> : null,
                 },
               ]}
             />
@@ -204,11 +249,36 @@ function SkuCosts({ inputs, missing }: { inputs: ProfitInputs; missing: MissingC
         <Alert type="success" showIcon style={{ marginBottom: 12 }} title={t('profit.costs.missingNone')} />
       )}
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input placeholder={t('profit.costs.sku')} value={form.sku} onChange={(e) => setForm({ ...form, sku: e.target.value })} style={{ width: 160 }} data-testid="new-cost-sku" />
-        <Input placeholder={t('profit.costs.titleCol')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} style={{ width: 160 }} />
-        <Input placeholder={t('profit.costs.unitCost')} value={form.cost} onChange={(e) => setForm({ ...form, cost: e.target.value })} style={{ width: 130 }} data-testid="new-cost-value" />
-        <Input placeholder={t('profit.costs.category')} value={form.category} onChange={(e) => setForm({ ...form, category: e.target.value })} style={{ width: 110 }} />
-        <DatePicker placeholder={t('profit.costs.effectiveFrom')} onChange={(_, d) => setForm({ ...form, from: typeof d === 'string' ? d : '' })} />
+        <Input
+          placeholder={t('profit.costs.sku')}
+          value={form.sku}
+          onChange={(e) => setForm({ ...form, sku: e.target.value })}
+          style={{ width: 160 }}
+          data-testid="new-cost-sku"
+        />
+        <Input
+          placeholder={t('profit.costs.titleCol')}
+          value={form.title}
+          onChange={(e) => setForm({ ...form, title: e.target.value })}
+          style={{ width: 160 }}
+        />
+        <Input
+          placeholder={t('profit.costs.unitCost')}
+          value={form.cost}
+          onChange={(e) => setForm({ ...form, cost: e.target.value })}
+          style={{ width: 130 }}
+          data-testid="new-cost-value"
+        />
+        <Input
+          placeholder={t('profit.costs.category')}
+          value={form.category}
+          onChange={(e) => setForm({ ...form, category: e.target.value })}
+          style={{ width: 110 }}
+        />
+        <DatePicker
+          placeholder={t('profit.costs.effectiveFrom')}
+          onChange={(_, d) => setForm({ ...form, from: typeof d === 'string' ? d : '' })}
+        />
         <Button type="primary" onClick={() => void add()} data-testid="new-cost-add">
           {t('profit.costs.add')}
         </Button>
@@ -245,7 +315,12 @@ function SkuCosts({ inputs, missing }: { inputs: ProfitInputs; missing: MissingC
             title: '',
             key: 'delete',
             render: (_, r) => (
-              <Button size="small" type="link" danger onClick={() => void write(() => call('profit.delete', { table: 'sku_costs', id: r.id }))}>
+              <Button
+                size="small"
+                type="link"
+                danger
+                onClick={() => void write(() => call('profit.delete', { table: 'sku_costs', id: r.id }))}
+              >
                 {t('profit.costs.delete')}
               </Button>
             ),
@@ -269,7 +344,17 @@ function FeeRules({ inputs }: { inputs: ProfitInputs }) {
   const { t } = useTranslation();
   const { shops } = useShops();
   const write = useWrite();
-  const empty = { shopId: undefined as number | undefined, from: dayjs().startOf('month').format('YYYY-MM-DD'), preset: 'none', commission: '0', categories: '', payment: '0', points: '0', perOrder: '0', monthly: '0' };
+  const empty = {
+    shopId: undefined as number | undefined,
+    from: dayjs().startOf('month').format('YYYY-MM-DD'),
+    preset: 'none',
+    commission: '0',
+    categories: '',
+    payment: '0',
+    points: '0',
+    perOrder: '0',
+    monthly: '0',
+  };
   const [form, setForm] = useState(empty);
   const shopName = (id: number) => shops?.find((s) => s.id === id)?.name ?? `#${id}`;
   const currencyOf = (id: number | undefined) => shops?.find((s) => s.id === id)?.currency ?? 'CNY';
@@ -288,7 +373,10 @@ function FeeRules({ inputs }: { inputs: ProfitInputs }) {
   };
   const categories = (): Record<string, number> | null => {
     const out: Record<string, number> = {};
-    for (const part of form.categories.split(/[,，;；]/).map((p) => p.trim()).filter(Boolean)) {
+    for (const part of form.categories
+      .split(/[,，;；]/)
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const [name, pct] = part.split(/[=:：]/);
       const bp = pct ? percentTextToBp(pct) : null;
       if (!name?.trim() || bp === null) return null;
@@ -303,7 +391,8 @@ function FeeRules({ inputs }: { inputs: ProfitInputs }) {
     perOrderFen: unitsTextToMinor(form.perOrder, minorUnitDigits(currencyOf(form.shopId))),
     monthlyFen: unitsTextToMinor(form.monthly, minorUnitDigits(currencyOf(form.shopId))),
   };
-  const valid = form.shopId !== undefined && Object.values(values).every((v) => v !== null) && categories() !== null;
+  const valid =
+    form.shopId !== undefined && Object.values(values).every((v) => v !== null) && categories() !== null;
   const save = () => {
     if (!valid || form.shopId === undefined) return;
     void write(() =>
@@ -320,12 +409,21 @@ function FeeRules({ inputs }: { inputs: ProfitInputs }) {
       }),
     );
   };
-  const field = (key: 'commission' | 'payment' | 'points' | 'perOrder' | 'monthly', label: string, width = 100) => (
+  const field = (
+    key: 'commission' | 'payment' | 'points' | 'perOrder' | 'monthly',
+    label: string,
+    width = 100,
+  ) => (
     <Input
       addonBefore={label}
       value={form[key]}
       onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-      status={form[key] !== '' && (key === 'perOrder' || key === 'monthly' ? values[`${key}Fen`] : values[`${key}Bp`]) === null ? 'error' : undefined}
+      status={
+        form[key] !== '' &&
+        (key === 'perOrder' || key === 'monthly' ? values[`${key}Fen`] : values[`${key}Bp`]) === null
+          ? 'error'
+          : undefined
+      }
       style={{ width: width + 110 }}
       data-testid={`fee-${key}`}
     />
@@ -385,17 +483,42 @@ function FeeRules({ inputs }: { inputs: ProfitInputs }) {
         columns={[
           { title: t('profit.costs.shop'), dataIndex: 'shopId', render: (id: number) => shopName(id) },
           { title: t('profit.costs.effectiveFrom'), dataIndex: 'effectiveFrom' },
-          { title: t('profit.costs.preset'), dataIndex: 'preset', render: (p: string | null) => (p ? t(`profit.costs.presets.${p as FeePreset}`) : '—') },
-          { title: t('profit.costs.commission'), dataIndex: 'commissionBp', render: (bp: number, r) => [bpToPercentText(bp), ...Object.entries(r.categoryBp).map(([c, v]) => `${c} ${bpToPercentText(v)}`)].join(' · ') },
+          {
+            title: t('profit.costs.preset'),
+            dataIndex: 'preset',
+            render: (p: string | null) => (p ? t(`profit.costs.presets.${p as FeePreset}`) : '—'),
+          },
+          {
+            title: t('profit.costs.commission'),
+            dataIndex: 'commissionBp',
+            render: (bp: number, r) =>
+              [
+                bpToPercentText(bp),
+                ...Object.entries(r.categoryBp).map(([c, v]) => `${c} ${bpToPercentText(v)}`),
+              ].join(' · '),
+          },
           { title: t('profit.costs.payment'), dataIndex: 'paymentBp', render: bpToPercentText },
           { title: t('profit.costs.points'), dataIndex: 'pointsBp', render: bpToPercentText },
-          { title: t('profit.costs.perOrder'), dataIndex: 'perOrderFen', render: (f: number, r) => formatFen(f, currencyOf(r.shopId)) },
-          { title: t('profit.costs.monthly'), dataIndex: 'monthlyFen', render: (f: number, r) => formatFen(f, currencyOf(r.shopId)) },
+          {
+            title: t('profit.costs.perOrder'),
+            dataIndex: 'perOrderFen',
+            render: (f: number, r) => formatFen(f, currencyOf(r.shopId)),
+          },
+          {
+            title: t('profit.costs.monthly'),
+            dataIndex: 'monthlyFen',
+            render: (f: number, r) => formatFen(f, currencyOf(r.shopId)),
+          },
           {
             title: '',
             key: 'delete',
             render: (_, r) => (
-              <Button size="small" type="link" danger onClick={() => void write(() => call('profit.delete', { table: 'fee_rules', id: r.id }))}>
+              <Button
+                size="small"
+                type="link"
+                danger
+                onClick={() => void write(() => call('profit.delete', { table: 'fee_rules', id: r.id }))}
+              >
                 {t('profit.costs.delete')}
               </Button>
             ),
@@ -410,26 +533,65 @@ function Shipping({ inputs }: { inputs: ProfitInputs }) {
   const { t } = useTranslation();
   const { shops } = useShops();
   const write = useWrite();
-  const [form, setForm] = useState({ shopId: undefined as number | undefined, from: dayjs().startOf('month').format('YYYY-MM-DD'), province: '', perOrder: '', packaging: '0' });
+  const [form, setForm] = useState({
+    shopId: undefined as number | undefined,
+    from: dayjs().startOf('month').format('YYYY-MM-DD'),
+    province: '',
+    perOrder: '',
+    packaging: '0',
+  });
   const shopName = (id: number) => shops?.find((s) => s.id === id)?.name ?? `#${id}`;
   const perOrder = unitsTextToMinor(form.perOrder);
   const packaging = unitsTextToMinor(form.packaging);
   const save = () => {
     if (form.shopId === undefined || perOrder === null || packaging === null) return;
     void write(() =>
-      call('profit.saveShipping', { shopId: form.shopId!, effectiveFrom: form.from, rows: [{ province: form.province, perOrderFen: perOrder, packagingFen: packaging }] }),
+      call('profit.saveShipping', {
+        shopId: form.shopId!,
+        effectiveFrom: form.from,
+        rows: [{ province: form.province, perOrderFen: perOrder, packagingFen: packaging }],
+      }),
     );
   };
   return (
     <Card title={t('profit.costs.shippingTitle')} variant="borderless">
       <Typography.Paragraph type="secondary">{t('profit.costs.shippingHint')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select placeholder={t('profit.costs.shop')} style={{ width: 180 }} value={form.shopId} onChange={(shopId: number) => setForm({ ...form, shopId })} options={(shops ?? []).map((s) => ({ value: s.id, label: s.name }))} />
-        <DatePicker value={dayjs(form.from)} allowClear={false} onChange={(_, d) => typeof d === 'string' && d && setForm({ ...form, from: d })} />
-        <Input placeholder={t('profit.costs.province')} value={form.province} onChange={(e) => setForm({ ...form, province: e.target.value })} style={{ width: 150 }} />
-        <Input addonBefore={t('profit.costs.perParcel')} value={form.perOrder} onChange={(e) => setForm({ ...form, perOrder: e.target.value })} style={{ width: 190 }} />
-        <Input addonBefore={t('profit.costs.packaging')} value={form.packaging} onChange={(e) => setForm({ ...form, packaging: e.target.value })} style={{ width: 170 }} />
-        <Button type="primary" disabled={form.shopId === undefined || perOrder === null || packaging === null} onClick={save}>
+        <Select
+          placeholder={t('profit.costs.shop')}
+          style={{ width: 180 }}
+          value={form.shopId}
+          onChange={(shopId: number) => setForm({ ...form, shopId })}
+          options={(shops ?? []).map((s) => ({ value: s.id, label: s.name }))}
+        />
+        <DatePicker
+          value={dayjs(form.from)}
+          allowClear={false}
+          onChange={(_, d) => typeof d === 'string' && d && setForm({ ...form, from: d })}
+        />
+        <Input
+          placeholder={t('profit.costs.province')}
+          value={form.province}
+          onChange={(e) => setForm({ ...form, province: e.target.value })}
+          style={{ width: 150 }}
+        />
+        <Input
+          addonBefore={t('profit.costs.perParcel')}
+          value={form.perOrder}
+          onChange={(e) => setForm({ ...form, perOrder: e.target.value })}
+          style={{ width: 190 }}
+        />
+        <Input
+          addonBefore={t('profit.costs.packaging')}
+          value={form.packaging}
+          onChange={(e) => setForm({ ...form, packaging: e.target.value })}
+          style={{ width: 170 }}
+        />
+        <Button
+          type="primary"
+          disabled={form.shopId === undefined || perOrder === null || packaging === null}
+          onClick={save}
+        >
           {t('profit.costs.save')}
         </Button>
       </Space>
@@ -442,13 +604,26 @@ function Shipping({ inputs }: { inputs: ProfitInputs }) {
           { title: t('profit.costs.shop'), dataIndex: 'shopId', render: (id: number) => shopName(id) },
           { title: t('profit.costs.effectiveFrom'), dataIndex: 'effectiveFrom' },
           { title: t('profit.costs.province'), dataIndex: 'province', render: (p: string) => p || '—' },
-          { title: t('profit.costs.perParcel'), dataIndex: 'perOrderFen', render: (f: number) => formatFen(f) },
-          { title: t('profit.costs.packaging'), dataIndex: 'packagingFen', render: (f: number) => formatFen(f) },
+          {
+            title: t('profit.costs.perParcel'),
+            dataIndex: 'perOrderFen',
+            render: (f: number) => formatFen(f),
+          },
+          {
+            title: t('profit.costs.packaging'),
+            dataIndex: 'packagingFen',
+            render: (f: number) => formatFen(f),
+          },
           {
             title: '',
             key: 'delete',
             render: (_, r) => (
-              <Button size="small" type="link" danger onClick={() => void write(() => call('profit.delete', { table: 'shipping_rules', id: r.id }))}>
+              <Button
+                size="small"
+                type="link"
+                danger
+                onClick={() => void write(() => call('profit.delete', { table: 'shipping_rules', id: r.id }))}
+              >
                 {t('profit.costs.delete')}
               </Button>
             ),
@@ -463,21 +638,51 @@ function Ads({ inputs }: { inputs: ProfitInputs }) {
   const { t } = useTranslation();
   const { shops } = useShops();
   const write = useWrite();
-  const [form, setForm] = useState({ shopId: undefined as number | undefined, day: dayjs().format('YYYY-MM-DD'), channel: '', amount: '' });
+  const [form, setForm] = useState({
+    shopId: undefined as number | undefined,
+    day: dayjs().format('YYYY-MM-DD'),
+    channel: '',
+    amount: '',
+  });
   const amount = unitsTextToMinor(form.amount);
   const shopName = (id: number) => shops?.find((s) => s.id === id)?.name ?? `#${id}`;
   const save = () => {
     if (form.shopId === undefined || amount === null) return;
-    void write(() => call('profit.saveAds', { shopId: form.shopId!, rows: [{ day: form.day, channel: form.channel, amountFen: amount }] }));
+    void write(() =>
+      call('profit.saveAds', {
+        shopId: form.shopId!,
+        rows: [{ day: form.day, channel: form.channel, amountFen: amount }],
+      }),
+    );
   };
   return (
     <Card title={t('profit.costs.adsTitle')} variant="borderless">
       <Typography.Paragraph type="secondary">{t('profit.costs.adsHint')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select placeholder={t('profit.costs.shop')} style={{ width: 180 }} value={form.shopId} onChange={(shopId: number) => setForm({ ...form, shopId })} options={(shops ?? []).map((s) => ({ value: s.id, label: s.name }))} />
-        <DatePicker value={dayjs(form.day)} allowClear={false} onChange={(_, d) => typeof d === 'string' && d && setForm({ ...form, day: d })} />
-        <Input placeholder={t('profit.costs.channel')} value={form.channel} onChange={(e) => setForm({ ...form, channel: e.target.value })} style={{ width: 140 }} />
-        <Input addonBefore={t('profit.costs.amount')} value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value })} style={{ width: 180 }} />
+        <Select
+          placeholder={t('profit.costs.shop')}
+          style={{ width: 180 }}
+          value={form.shopId}
+          onChange={(shopId: number) => setForm({ ...form, shopId })}
+          options={(shops ?? []).map((s) => ({ value: s.id, label: s.name }))}
+        />
+        <DatePicker
+          value={dayjs(form.day)}
+          allowClear={false}
+          onChange={(_, d) => typeof d === 'string' && d && setForm({ ...form, day: d })}
+        />
+        <Input
+          placeholder={t('profit.costs.channel')}
+          value={form.channel}
+          onChange={(e) => setForm({ ...form, channel: e.target.value })}
+          style={{ width: 140 }}
+        />
+        <Input
+          addonBefore={t('profit.costs.amount')}
+          value={form.amount}
+          onChange={(e) => setForm({ ...form, amount: e.target.value })}
+          style={{ width: 180 }}
+        />
         <Button type="primary" disabled={form.shopId === undefined || amount === null} onClick={save}>
           {t('profit.costs.save')}
         </Button>
@@ -492,7 +697,12 @@ function Ads({ inputs }: { inputs: ProfitInputs }) {
           { title: t('profit.costs.shop'), dataIndex: 'shopId', render: (id: number) => shopName(id) },
           { title: t('profit.costs.channel'), dataIndex: 'channel', render: (c: string) => c || '—' },
           { title: t('profit.costs.days'), dataIndex: 'days', align: 'right' },
-          { title: t('profit.costs.amount'), dataIndex: 'amountFen', align: 'right', render: (f: number) => formatFen(f) },
+          {
+            title: t('profit.costs.amount'),
+            dataIndex: 'amountFen',
+            align: 'right',
+            render: (f: number) => formatFen(f),
+          },
         ]}
       />
     </Card>
@@ -502,21 +712,54 @@ function Ads({ inputs }: { inputs: ProfitInputs }) {
 function Rates({ inputs }: { inputs: ProfitInputs }) {
   const { t } = useTranslation();
   const write = useWrite();
-  const [form, setForm] = useState({ currency: inputs.foreignCurrencies[0] ?? 'USD', month: dayjs().format('YYYY-MM'), rate: '' });
+  const [form, setForm] = useState({
+    currency: inputs.foreignCurrencies[0] ?? 'USD',
+    month: dayjs().format('YYYY-MM'),
+    rate: '',
+  });
   const ppm = rateTextToPpm(form.rate);
   const missing = inputs.foreignCurrencies.filter((c) => !inputs.rates.some((r) => r.currency === c));
   return (
     <Card title={t('profit.costs.ratesTitle')} variant="borderless">
       <Typography.Paragraph type="secondary">{t('profit.costs.ratesHint')}</Typography.Paragraph>
-      {missing.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('profit.costs.rateMissing', { currencies: missing.join(', ') })} />}
+      {missing.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('profit.costs.rateMissing', { currencies: missing.join(', ') })}
+        />
+      )}
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input value={form.currency} onChange={(e) => setForm({ ...form, currency: e.target.value.toUpperCase() })} style={{ width: 80 }} maxLength={3} />
-        <DatePicker picker="month" value={dayjs(`${form.month}-01`)} allowClear={false} onChange={(d) => d && setForm({ ...form, month: d.format('YYYY-MM') })} />
-        <Input addonBefore={t('profit.costs.rate')} value={form.rate} onChange={(e) => setForm({ ...form, rate: e.target.value })} style={{ width: 170 }} placeholder="7.1" />
+        <Input
+          value={form.currency}
+          onChange={(e) => setForm({ ...form, currency: e.target.value.toUpperCase() })}
+          style={{ width: 80 }}
+          maxLength={3}
+        />
+        <DatePicker
+          picker="month"
+          value={dayjs(`${form.month}-01`)}
+          allowClear={false}
+          onChange={(d) => d && setForm({ ...form, month: d.format('YYYY-MM') })}
+        />
+        <Input
+          addonBefore={t('profit.costs.rate')}
+          value={form.rate}
+          onChange={(e) => setForm({ ...form, rate: e.target.value })}
+          style={{ width: 170 }}
+          placeholder="7.1"
+        />
         <Button
           type="primary"
           disabled={ppm === null || !/^[A-Z]{3}$/.test(form.currency)}
-          onClick={() => void write(() => call('profit.saveRates', { rates: [{ currency: form.currency, month: form.month, cnyPpm: ppm! }] }))}
+          onClick={() =>
+            void write(() =>
+              call('profit.saveRates', {
+                rates: [{ currency: form.currency, month: form.month, cnyPpm: ppm! }],
+              }),
+            )
+          }
         >
           {t('profit.costs.save')}
         </Button>
@@ -539,20 +782,28 @@ function Rates({ inputs }: { inputs: ProfitInputs }) {
 function Policy({ inputs }: { inputs: ProfitInputs }) {
   const { t } = useTranslation();
   const write = useWrite();
-  const set = (next: Partial<ProfitInputs['policy']>) => void write(() => call('profit.setPolicy', { ...inputs.policy, ...next }));
+  const set = (next: Partial<ProfitInputs['policy']>) =>
+    void write(() => call('profit.setPolicy', { ...inputs.policy, ...next }));
   return (
     <Card title={t('profit.costs.policyTitle')} variant="borderless" data-testid="refund-policy">
       <Space orientation="vertical">
         <Space wrap>
           <Typography.Text>{t('profit.costs.refundDay')}</Typography.Text>
-          <Radio.Group value={inputs.policy.refundDay} onChange={(e) => set({ refundDay: e.target.value as 'order' | 'refund' })} data-testid="policy-refund-day">
+          <Radio.Group
+            value={inputs.policy.refundDay}
+            onChange={(e) => set({ refundDay: e.target.value as 'order' | 'refund' })}
+            data-testid="policy-refund-day"
+          >
             <Radio value="order">{t('profit.refundDayOrder')}</Radio>
             <Radio value="refund">{t('profit.refundDayRefund')}</Radio>
           </Radio.Group>
         </Space>
         <Space wrap>
           <Typography.Text>{t('profit.costs.returnedGoods')}</Typography.Text>
-          <Radio.Group value={inputs.policy.returnedGoods} onChange={(e) => set({ returnedGoods: e.target.value as 'restock' | 'lost' })}>
+          <Radio.Group
+            value={inputs.policy.returnedGoods}
+            onChange={(e) => set({ returnedGoods: e.target.value as 'restock' | 'lost' })}
+          >
             <Radio value="restock">{t('profit.returnedRestock')}</Radio>
             <Radio value="lost">{t('profit.returnedLost')}</Radio>
           </Radio.Group>
@@ -575,14 +826,20 @@ function History({ inputs }: { inputs: ProfitInputs }) {
         columns={[
           { title: '#', dataIndex: 'operationId', width: 60 },
           { title: '', dataIndex: 'createdAt', render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm') },
-          { title: '', dataIndex: 'kind', render: (k: string) => t(`profit.costs.kinds.${k as 'cost_edit'}`, { defaultValue: k }) },
+          {
+            title: '',
+            dataIndex: 'kind',
+            render: (k: string) => t(`profit.costs.kinds.${k as 'cost_edit'}`, { defaultValue: k }),
+          },
           {
             title: '',
             key: 'what',
             render: (_, h) => {
               const what = String(h.summary.what ?? '');
               const base = what.startsWith('delete:') ? 'delete' : what;
-              return [t(`profit.costs.what.${base as 'costs'}`, { defaultValue: what }), h.summary.fileName].filter(Boolean).join(' · ');
+              return [t(`profit.costs.what.${base as 'costs'}`, { defaultValue: what }), h.summary.fileName]
+                .filter(Boolean)
+                .join(' · ');
             },
           },
           {
@@ -592,7 +849,15 @@ function History({ inputs }: { inputs: ProfitInputs }) {
               h.state === 'undone' ? (
                 <Tag>{t('profit.costs.undone')}</Tag>
               ) : (
-                <Button size="small" onClick={() => void write(() => call('profit.undo', { operationId: h.operationId }), t('profit.costs.undone'))}>
+                <Button
+                  size="small"
+                  onClick={() =>
+                    void write(
+                      () => call('profit.undo', { operationId: h.operationId }),
+                      t('profit.costs.undone'),
+                    )
+                  }
+                >
                   {t('profit.costs.undo')}
                 </Button>
               ),

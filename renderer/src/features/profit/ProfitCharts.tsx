@@ -25,7 +25,17 @@ import { formatFen } from '../../format/money';
 import { platformColor } from '../dashboard/charts';
 import { profitReading, shareReading, waterfallReading, waterfallSteps, pct } from './profit-model';
 
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
+Chart.register(
+  BarController,
+  BarElement,
+  LineController,
+  LineElement,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Tooltip,
+  Legend,
+);
 
 /** Writes where each bar of the first dataset was drawn on the wrapper (tests click them). */
 const barPositions: Plugin<'bar'> = {
@@ -34,7 +44,11 @@ const barPositions: Plugin<'bar'> = {
     const bars = chart.data.datasets.flatMap((_, d) =>
       chart.getDatasetMeta(d).type === 'bar'
         ? chart.getDatasetMeta(d).data.map((bar) => {
-            const { x, y, base } = bar.getProps(['x', 'y', 'base'], true) as { x: number; y: number; base: number };
+            const { x, y, base } = bar.getProps(['x', 'y', 'base'], true) as {
+              x: number;
+              y: number;
+              base: number;
+            };
             return [d, Math.round(x), Math.round((y + base) / 2)];
           })
         : [],
@@ -48,7 +62,8 @@ const yuan = (fen: number) => fen / 100;
 export function useGroupLabel() {
   const { t } = useTranslation();
   return (row: Pick<ProfitRow, 'platform' | 'shop'>) =>
-    row.shop ?? (row.platform ? t(`platform.${row.platform}`, { defaultValue: row.platform }) : t('profit.fields.total'));
+    row.shop ??
+    (row.platform ? t(`platform.${row.platform}`, { defaultValue: row.platform }) : t('profit.fields.total'));
 }
 
 function Reading({ text, testId }: { text: string | null; testId: string }) {
@@ -102,7 +117,12 @@ export function ProfitOverTime({
     return g ? label(g) : name;
   }
   return (
-    <Card title={t(report.by === 'shop' ? 'profit.charts.profitByShop' : 'profit.charts.profit')} variant="borderless" data-testid="profit-chart" extra={<Typography.Text type="secondary">{t('profit.charts.openHint')}</Typography.Text>}>
+    <Card
+      title={t(report.by === 'shop' ? 'profit.charts.profitByShop' : 'profit.charts.profit')}
+      variant="borderless"
+      data-testid="profit-chart"
+      extra={<Typography.Text type="secondary">{t('profit.charts.openHint')}</Typography.Text>}
+    >
       <Reading text={text} testId="profit-chart-reading" />
       <div
         style={{ height: 300 }}
@@ -147,7 +167,8 @@ export function ProfitOverTime({
               tooltip: {
                 callbacks: {
                   label: (ctx) => {
-                    if (ctx.datasetIndex >= groups.length) return `${ctx.dataset.label ?? ''}: ${String(ctx.raw ?? '—')}%`;
+                    if (ctx.datasetIndex >= groups.length)
+                      return `${ctx.dataset.label ?? ''}: ${String(ctx.raw ?? '—')}%`;
                     const g = groups[ctx.datasetIndex]!;
                     const row = cell.get(`${keyOf(g)}|${periods[ctx.dataIndex]}`);
                     return `${ctx.dataset.label ?? ''}: ${formatFen(row?.profitFen ?? 0)}`;
@@ -158,7 +179,11 @@ export function ProfitOverTime({
             scales: {
               x: { stacked: true },
               y: { stacked: true, ticks: { callback: (v) => Number(v).toLocaleString('en-US') } },
-              margin: { position: 'right', grid: { drawOnChartArea: false }, ticks: { callback: (v) => `${String(v)}%` } },
+              margin: {
+                position: 'right',
+                grid: { drawOnChartArea: false },
+                ticks: { callback: (v) => `${String(v)}%` },
+              },
             },
           }}
         />
@@ -167,7 +192,13 @@ export function ProfitOverTime({
   );
 }
 
-export function Waterfall({ report, onOpen }: { report: ProfitReport; onOpen: (row: ProfitRow | null) => void }) {
+export function Waterfall({
+  report,
+  onOpen,
+}: {
+  report: ProfitReport;
+  onOpen: (row: ProfitRow | null) => void;
+}) {
   const { t, i18n } = useTranslation();
   // A step's name inside a sentence: without its sign, and in lower case in English.
   const costName = (step: string) => {
@@ -219,9 +250,17 @@ export function Waterfall({ report, onOpen }: { report: ProfitReport; onOpen: (r
             datasets: [
               {
                 label: name,
-                data: steps.map((s) => [yuan(Math.min(s.from, s.to)), yuan(Math.max(s.from, s.to))] as [number, number]),
+                data: steps.map(
+                  (s) => [yuan(Math.min(s.from, s.to)), yuan(Math.max(s.from, s.to))] as [number, number],
+                ),
                 backgroundColor: steps.map((s) =>
-                  s.step === 'gmv' || s.step === 'netSales' ? '#1677ff' : s.step === 'profit' ? (s.fen >= 0 ? '#52c41a' : '#ff4d4f') : '#fa8c16',
+                  s.step === 'gmv' || s.step === 'netSales'
+                    ? '#1677ff'
+                    : s.step === 'profit'
+                      ? s.fen >= 0
+                        ? '#52c41a'
+                        : '#ff4d4f'
+                      : '#fa8c16',
                 ),
               },
             ],
@@ -262,7 +301,11 @@ export function Shares({ report }: { report: ProfitReport }) {
           cause: t(`profit.reading.causes.${reading.params.cause}`),
         })
       : reading?.key === 'shareEven'
-        ? t('profit.reading.shareEven', { platform: nameOf(reading.params.platform), sales: reading.params.sales, profit: reading.params.profit })
+        ? t('profit.reading.shareEven', {
+            platform: nameOf(reading.params.platform),
+            sales: reading.params.sales,
+            profit: reading.params.profit,
+          })
         : reading?.key === 'shareNone'
           ? t('profit.reading.shareNone')
           : null;
@@ -274,7 +317,11 @@ export function Shares({ report }: { report: ProfitReport }) {
           data={{
             labels: groups.map((g) => label(g)),
             datasets: [
-              { label: t('profit.charts.salesShare'), data: groups.map((g) => pct(g.netSalesFen, sales)), backgroundColor: '#69b1ff' },
+              {
+                label: t('profit.charts.salesShare'),
+                data: groups.map((g) => pct(g.netSalesFen, sales)),
+                backgroundColor: '#69b1ff',
+              },
               {
                 label: t('profit.charts.profitShare'),
                 data: groups.map((g) => (profit > 0 ? pct(g.profitFen, profit) : 0)),
@@ -286,7 +333,10 @@ export function Shares({ report }: { report: ProfitReport }) {
             indexAxis: 'y',
             maintainAspectRatio: false,
             animation: false,
-            plugins: { legend: { position: 'bottom' }, tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label ?? ''}: ${String(ctx.raw)}%` } } },
+            plugins: {
+              legend: { position: 'bottom' },
+              tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label ?? ''}: ${String(ctx.raw)}%` } },
+            },
             scales: { x: { ticks: { callback: (v) => `${String(v)}%` } } },
           }}
         />
@@ -295,7 +345,13 @@ export function Shares({ report }: { report: ProfitReport }) {
   );
 }
 
-export function ProfitChartsGrid({ report, onOpen }: { report: ProfitReport; onOpen: (row: ProfitRow | null) => void }) {
+export function ProfitChartsGrid({
+  report,
+  onOpen,
+}: {
+  report: ProfitReport;
+  onOpen: (row: ProfitRow | null) => void;
+}) {
   return (
     <Row gutter={[16, 16]}>
       <Col span={24}>

@@ -35,7 +35,10 @@ export function ProfitPage() {
           else params.set('tab', key);
           navigate('profit', params);
         }}
-        items={TABS.map((key) => ({ key, label: <span data-testid={`profit-tab-${key}`}>{t(`profit.tabs.${key}`)}</span> }))}
+        items={TABS.map((key) => ({
+          key,
+          label: <span data-testid={`profit-tab-${key}`}>{t(`profit.tabs.${key}`)}</span>,
+        }))}
       />
       {tab === 'report' && <ReportView />}
       {tab === 'costs' && <CostsView />}

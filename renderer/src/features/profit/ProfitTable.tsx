@@ -22,10 +22,17 @@ export function explanation(
   field: TableField,
 ): string {
   const m = (fen: number | null) => formatFen(fen);
-  const refundDay = t(report.policy.refundDay === 'order' ? 'profit.refundDayOrder' : 'profit.refundDayRefund');
+  const refundDay = t(
+    report.policy.refundDay === 'order' ? 'profit.refundDayOrder' : 'profit.refundDayRefund',
+  );
   switch (field) {
     case 'netSalesFen':
-      return t('profit.explain.netSales', { gmv: m(f.gmvFen), discount: m(f.discountFen), refund: m(f.refundFen), value: m(f.netSalesFen) });
+      return t('profit.explain.netSales', {
+        gmv: m(f.gmvFen),
+        discount: m(f.discountFen),
+        refund: m(f.refundFen),
+        value: m(f.netSalesFen),
+      });
     case 'profitFen':
       return t('profit.explain.profit', {
         netSales: m(f.netSalesFen),
@@ -57,7 +64,10 @@ export function explanation(
         missing: formatCount(f.missingCostLines),
       });
     case 'platformFeeFen':
-      return t('profit.explain.platformFee', { value: m(f.platformFeeFen), actual: formatCount(f.actualFeeOrders) });
+      return t('profit.explain.platformFee', {
+        value: m(f.platformFeeFen),
+        actual: formatCount(f.actualFeeOrders),
+      });
     case 'paymentFeeFen':
       return t('profit.explain.paymentFee', { value: m(f.paymentFeeFen) });
     case 'shippingFen':
@@ -112,23 +122,36 @@ export function FigureCell({
           size="small"
           type="primary"
           data-testid="explain-open-orders"
-          onClick={() => openOrders(ordersOfRow(report, row.isTotal ? { platform: null, shopId: null, period: 'all' } : row))}
+          onClick={() =>
+            openOrders(
+              ordersOfRow(report, row.isTotal ? { platform: null, shopId: null, period: 'all' } : row),
+            )
+          }
         >
           {t('profit.explain.openOrders')}
         </Button>
-        {NOT_FROM_ORDERS.has(field) && <Typography.Text type="secondary">{t('profit.explain.noOrders')}</Typography.Text>}
+        {NOT_FROM_ORDERS.has(field) && (
+          <Typography.Text type="secondary">{t('profit.explain.noOrders')}</Typography.Text>
+        )}
       </Space>
     </Space>
   );
   return (
     <Popover
       trigger="click"
-      title={t('profit.explain.title', { field: t(`profit.fields.${field}`), group, period: row.isTotal ? t('profit.fields.total') : row.period })}
+      title={t('profit.explain.title', {
+        field: t(`profit.fields.${field}`),
+        group,
+        period: row.isTotal ? t('profit.fields.total') : row.period,
+      })}
       content={content}
     >
       <Typography.Link
         data-testid={`cell-${field}`}
-        style={{ color: field === 'profitFen' && (value as number) < 0 ? '#cf1322' : undefined, whiteSpace: 'nowrap' }}
+        style={{
+          color: field === 'profitFen' && (value as number) < 0 ? '#cf1322' : undefined,
+          whiteSpace: 'nowrap',
+        }}
       >
         {text}
       </Typography.Link>
@@ -152,7 +175,13 @@ export function ProfitTable({ report }: { report: ProfitReport }) {
     },
   ];
   const columns: ColumnsType<Line> = [
-    { title: t('profit.fields.period'), dataIndex: 'period', fixed: 'left', width: 100, render: (p: string, r) => (r.isTotal ? '' : p) },
+    {
+      title: t('profit.fields.period'),
+      dataIndex: 'period',
+      fixed: 'left',
+      width: 100,
+      render: (p: string, r) => (r.isTotal ? '' : p),
+    },
     {
       title: t('profit.fields.group'),
       key: 'group',
@@ -165,7 +194,12 @@ export function ProfitTable({ report }: { report: ProfitReport }) {
       key: field,
       align: 'right' as const,
       render: (_: unknown, r: Line) => (
-        <FigureCell report={report} row={r} field={field} group={r.isTotal ? t('profit.fields.total') : label(r)} />
+        <FigureCell
+          report={report}
+          row={r}
+          field={field}
+          group={r.isTotal ? t('profit.fields.total') : label(r)}
+        />
       ),
     })),
   ];

@@ -40,19 +40,42 @@ export function ReconciliationView() {
           pagination={false}
           scroll={{ x: 'max-content' }}
           rowClassName={(r) => (off(r) ? 'profit-recon-off' : '')}
-          onRow={(r) => ({ 'data-testid': `recon-${r.shopId}-${r.month}` }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(r) =>
+            ({ 'data-testid': `recon-${r.shopId}-${r.month}` }) as React.HTMLAttributes<HTMLElement>
+          }
           columns={[
             { title: t('profit.reconciliation.month'), dataIndex: 'month' },
             { title: t('profit.costs.shop'), dataIndex: 'shop' },
-            { title: t('profit.fields.platform'), dataIndex: 'platform', render: (p: string) => t(`platform.${p as 'tmall'}`, { defaultValue: p }) },
-            { title: t('profit.reconciliation.actualOrders'), dataIndex: 'actualOrders', align: 'right', render: (n: number) => formatCount(n) },
-            { title: t('profit.reconciliation.actual'), dataIndex: 'actualFeeFen', align: 'right', render: (f: number, r) => formatFen(f, r.currency) },
-            { title: t('profit.reconciliation.estimate'), dataIndex: 'ruleFeeFen', align: 'right', render: (f: number, r) => formatFen(f, r.currency) },
+            {
+              title: t('profit.fields.platform'),
+              dataIndex: 'platform',
+              render: (p: string) => t(`platform.${p as 'tmall'}`, { defaultValue: p }),
+            },
+            {
+              title: t('profit.reconciliation.actualOrders'),
+              dataIndex: 'actualOrders',
+              align: 'right',
+              render: (n: number) => formatCount(n),
+            },
+            {
+              title: t('profit.reconciliation.actual'),
+              dataIndex: 'actualFeeFen',
+              align: 'right',
+              render: (f: number, r) => formatFen(f, r.currency),
+            },
+            {
+              title: t('profit.reconciliation.estimate'),
+              dataIndex: 'ruleFeeFen',
+              align: 'right',
+              render: (f: number, r) => formatFen(f, r.currency),
+            },
             {
               title: t('profit.reconciliation.difference'),
               dataIndex: 'differenceFen',
               align: 'right',
-              render: (f: number, r) => <span data-testid="recon-difference">{formatFen(f, r.currency)}</span>,
+              render: (f: number, r) => (
+                <span data-testid="recon-difference">{formatFen(f, r.currency)}</span>
+              ),
             },
             {
               title: t('profit.reconciliation.differencePct'),
@@ -61,7 +84,12 @@ export function ReconciliationView() {
               render: (p: number | null, r) =>
                 p === null ? '—' : off(r) ? <Tag color="red">{`${p.toFixed(2)}%`}</Tag> : `${p.toFixed(2)}%`,
             },
-            { title: t('profit.reconciliation.noFeeOrders'), dataIndex: 'noFeeOrders', align: 'right', render: (n: number) => (n > 0 ? <Tag color="orange">{formatCount(n)}</Tag> : '0') },
+            {
+              title: t('profit.reconciliation.noFeeOrders'),
+              dataIndex: 'noFeeOrders',
+              align: 'right',
+              render: (n: number) => (n > 0 ? <Tag color="orange">{formatCount(n)}</Tag> : '0'),
+            },
           ]}
         />
       )}

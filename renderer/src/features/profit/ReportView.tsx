@@ -4,9 +4,22 @@
  * (the print stylesheet hides the app around it) and exportable (CSV, Excel).
  */
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Empty, Row, Segmented, Space, Spin, Statistic, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Row,
+  Segmented,
+  Space,
+  Spin,
+  Statistic,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfitReport, ProfitRow } from '../../../../main/api/contract';
 import { call } from '../../api/client';
@@ -44,7 +57,7 @@ export function ReportView() {
   const day = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
   const from = day(query.get('from'));
   const to = day(query.get('to'));
-  const range = useMemo(() => ({ ...(from ? { from } : {}), ...(to ? { to } : {}) }), [from, to]);
+  const range = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const choose = (next: { by?: By; period?: Period; from?: string | null; to?: string | null }) => {
     const params = new URLSearchParams(query);
     for (const [key, value] of Object.entries(next)) {
@@ -59,13 +72,13 @@ export function ReportView() {
   const [report, setReport] = useState<ProfitReport | null>(null);
   const [error, setError] = useState<unknown>(null);
   // What is on screen answers this request once loadedKey catches up with it.
-  const requestKey = JSON.stringify([by, period, range, dataVersion]);
+  const requestKey = JSON.stringify([by, period, from, to, dataVersion]);
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
   const loading = loadedKey !== requestKey;
 
   useEffect(() => {
     let live = true;
-    call('profit.report', { by, period, ...range })
+    call('profit.report', { by, period, ...(from ? { from } : {}), ...(to ? { to } : {}) })
       .then((r) => {
         if (!live) return;
         setReport(r);
@@ -76,18 +89,24 @@ export function ReportView() {
     return () => {
       live = false;
     };
-  }, [by, period, range, dataVersion, requestKey]);
+  }, [by, period, from, to, dataVersion, requestKey]);
 
   const header = () => ({
     period: t('profit.fields.period'),
     group: t('profit.fields.group'),
     total: t('profit.fields.total'),
-    fields: Object.fromEntries(TABLE_FIELDS.map((f) => [f, t(`profit.fields.${f}`)])) as Record<(typeof TABLE_FIELDS)[number], string>,
+    fields: Object.fromEntries(TABLE_FIELDS.map((f) => [f, t(`profit.fields.${f}`)])) as Record<
+      (typeof TABLE_FIELDS)[number],
+      string
+    >,
   });
   const fileName = (ext: string) => `profit-${report?.range?.from ?? ''}-${report?.range?.to ?? ''}.${ext}`;
   const exportCsv = () => {
     if (!report) return;
-    download(fileName('csv'), new Blob([csvText(reportCells(report, header(), label))], { type: 'text/csv;charset=utf-8' }));
+    download(
+      fileName('csv'),
+      new Blob([csvText(reportCells(report, header(), label))], { type: 'text/csv;charset=utf-8' }),
+    );
   };
   const exportXlsx = async () => {
     if (!report) return;
@@ -98,7 +117,10 @@ export function ReportView() {
       sheet.addRow(row.map((v, i) => (i >= 2 && v !== '' && !Number.isNaN(Number(v)) ? Number(v) : v)));
     sheet.getRow(1).font = { bold: true };
     const bytes = await workbook.xlsx.writeBuffer();
-    download(fileName('xlsx'), new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    download(
+      fileName('xlsx'),
+      new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+    );
   };
   const open = (row: ProfitRow | null) => {
     if (!report) return;
@@ -107,7 +129,13 @@ export function ReportView() {
 
   const totals = report?.totals;
   return (
-    <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="profit-report" className="profit-print-area">
+    <Space
+      orientation="vertical"
+      size="large"
+      style={{ width: '100%' }}
+      data-testid="profit-report"
+      className="profit-print-area"
+    >
       <Space wrap style={{ width: '100%', justifyContent: 'space-between' }} align="start">
         <div>
           {report?.range && (
@@ -115,8 +143,14 @@ export function ReportView() {
               {t('profit.subtitle', {
                 from: report.range.from,
                 to: report.range.to,
-                refundDay: t(report.policy.refundDay === 'order' ? 'profit.refundDayOrder' : 'profit.refundDayRefund'),
-                returned: t(report.policy.returnedGoods === 'restock' ? 'profit.returnedRestock' : 'profit.returnedLost'),
+                refundDay: t(
+                  report.policy.refundDay === 'order' ? 'profit.refundDayOrder' : 'profit.refundDayRefund',
+                ),
+                returned: t(
+                  report.policy.returnedGoods === 'restock'
+                    ? 'profit.returnedRestock'
+                    : 'profit.returnedLost',
+                ),
               })}
             </Typography.Text>
           )}
@@ -153,12 +187,19 @@ export function ReportView() {
           <Button icon={<DownloadOutlined />} onClick={exportCsv} disabled={!report} data-testid="profit-csv">
             {t('profit.controls.csv')}
           </Button>
-          <Button icon={<DownloadOutlined />} onClick={() => void exportXlsx()} disabled={!report} data-testid="profit-xlsx">
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => void exportXlsx()}
+            disabled={!report}
+            data-testid="profit-xlsx"
+          >
             {t('profit.controls.xlsx')}
           </Button>
         </Space>
       </Space>
-      {error !== null && <Alert type="error" showIcon title={t('profit.loadFailed')} description={errorText(error)} />}
+      {error !== null && (
+        <Alert type="error" showIcon title={t('profit.loadFailed')} description={errorText(error)} />
+      )}
       {report && report.warnings.length > 0 && (
         <Alert
           type="warning"
@@ -191,7 +232,13 @@ export function ReportView() {
                 ] as const
               ).map(([key, value]) => (
                 <Col key={key} xs={12} md={6} xxl={3}>
-                  <Card size="small" variant="borderless" data-testid={`profit-kpi-${key}`} hoverable onClick={() => open(null)}>
+                  <Card
+                    size="small"
+                    variant="borderless"
+                    data-testid={`profit-kpi-${key}`}
+                    hoverable
+                    onClick={() => open(null)}
+                  >
                     <Statistic title={t(`profit.kpi.${key}`)} value={value} valueStyle={{ fontSize: 18 }} />
                   </Card>
                 </Col>

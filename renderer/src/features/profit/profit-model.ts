@@ -47,7 +47,12 @@ export function profitReading(report: ProfitReport): Reading | null {
   const worst = [...groups].sort((a, b) => a.profitFen - b.profitFen)[0]!;
   return {
     key: 'profitLoss',
-    params: { lossFen: -report.totals.profitFen, margin, worst: groupName(worst), worstProfitFen: worst.profitFen },
+    params: {
+      lossFen: -report.totals.profitFen,
+      margin,
+      worst: groupName(worst),
+      worstProfitFen: worst.profitFen,
+    },
   };
 }
 
@@ -74,17 +79,27 @@ export function shareReading(report: ProfitReport): Reading | null {
   const sales = groups.reduce((n, g) => n + g.netSalesFen, 0);
   const profit = report.totals.profitFen;
   if (profit <= 0) return { key: 'shareNone', params: {} };
-  const shares = groups.map((g) => ({ g, sales: pct(g.netSalesFen, sales), profit: pct(g.profitFen, profit) }));
+  const shares = groups.map((g) => ({
+    g,
+    sales: pct(g.netSalesFen, sales),
+    profit: pct(g.profitFen, profit),
+  }));
   const worst = [...shares].sort((a, b) => b.sales - b.profit - (a.sales - a.profit))[0]!;
   if (worst.sales - worst.profit < 5)
-    return { key: 'shareEven', params: { platform: groupName(worst.g), sales: worst.sales, profit: worst.profit } };
+    return {
+      key: 'shareEven',
+      params: { platform: groupName(worst.g), sales: worst.sales, profit: worst.profit },
+    };
   const mine = costRatios(worst.g);
   const others = groups.filter((g) => g !== worst.g);
   const causes = Object.keys(mine) as ReadingCause[];
   const average = (cause: ReadingCause) =>
     others.length === 0 ? 0 : others.reduce((n, g) => n + costRatios(g)[cause], 0) / others.length;
   const cause = causes.sort((a, b) => mine[b] - average(b) - (mine[a] - average(a)))[0]!;
-  return { key: 'shareGap', params: { platform: groupName(worst.g), sales: worst.sales, profit: worst.profit, cause } };
+  return {
+    key: 'shareGap',
+    params: { platform: groupName(worst.g), sales: worst.sales, profit: worst.profit, cause },
+  };
 }
 
 export type WaterfallStep =
@@ -101,7 +116,9 @@ export type WaterfallStep =
   | 'profit';
 
 /** The waterfall: each step's bar from → to (fen); totals start at zero. */
-export function waterfallSteps(f: ProfitFigures): Array<{ step: WaterfallStep; from: number; to: number; fen: number }> {
+export function waterfallSteps(
+  f: ProfitFigures,
+): Array<{ step: WaterfallStep; from: number; to: number; fen: number }> {
   const steps: Array<{ step: WaterfallStep; from: number; to: number; fen: number }> = [];
   let level = f.gmvFen;
   steps.push({ step: 'gmv', from: 0, to: level, fen: f.gmvFen });
@@ -123,7 +140,9 @@ export function waterfallSteps(f: ProfitFigures): Array<{ step: WaterfallStep; f
 }
 
 /** The waterfall's reading: how much of 100 of GMV is left, and the largest cost. */
-export function waterfallReading(f: ProfitFigures): { kept: number; cost: WaterfallStep; amountFen: number } | null {
+export function waterfallReading(
+  f: ProfitFigures,
+): { kept: number; cost: WaterfallStep; amountFen: number } | null {
   if (f.gmvFen <= 0) return null;
   const costs: Array<[WaterfallStep, number]> = [
     ['discount', f.discountFen],
@@ -151,7 +170,8 @@ export function periodRange(report: ProfitReport, period: string): { from: strin
   let days: { from: string; to: string };
   if (period === 'all') days = range;
   else if (report.period === 'month') days = { from: `${period}-01`, to: monthEnd(period) };
-  else if (report.period === 'week') days = { from: period, to: dayjs(period).add(6, 'day').format('YYYY-MM-DD') };
+  else if (report.period === 'week')
+    days = { from: period, to: dayjs(period).add(6, 'day').format('YYYY-MM-DD') };
   else days = { from: period, to: period };
   return {
     from: days.from > range.from ? days.from : range.from,
@@ -160,7 +180,10 @@ export function periodRange(report: ProfitReport, period: string): { from: strin
 }
 
 /** The Orders page's filter for a row of the report: its platform or shop, its days, paid orders. */
-export function ordersOfRow(report: ProfitReport, row: Pick<ProfitRow, 'platform' | 'shopId' | 'period'>): OrdersFilter {
+export function ordersOfRow(
+  report: ProfitReport,
+  row: Pick<ProfitRow, 'platform' | 'shopId' | 'period'>,
+): OrdersFilter {
   const days = periodRange(report, row.period);
   return {
     ...(row.shopId !== null ? { shopIds: [row.shopId] } : row.platform ? { platforms: [row.platform] } : {}),

@@ -74,7 +74,8 @@ const zhCN = {
     profitLoss: '这段时间整体亏损 {{loss}}，利润率 {{margin}}%；亏得最多的是{{worst}}（{{worstProfit}}）。',
     waterfall: '{{name}}：每 100 元 GMV 最后剩下 {{kept}} 元利润；最大的一项成本是{{cost}}（{{amount}}）。',
     shareGap: '{{platform}}带来 {{sales}}% 的销售额，却只有 {{profit}}% 的利润：它的{{cause}}占比最高。',
-    shareEven: '各平台的利润占比和销售额占比相近：最大的差距是{{platform}}（销售额 {{sales}}%，利润 {{profit}}%）。',
+    shareEven:
+      '各平台的利润占比和销售额占比相近：最大的差距是{{platform}}（销售额 {{sales}}%，利润 {{profit}}%）。',
     shareNone: '整体没有利润，无法比较利润占比。',
     causes: {
       fees: '平台和支付费用',
@@ -112,13 +113,15 @@ const zhCN = {
     cogs: '商品成本 = Σ 数量 × 下单日有效的单位成本 − 退货回库 = {{gross}} − {{returned}} = {{value}}；{{missing}} 条明细没有成本，按 0 计',
     platformFee:
       '平台费 = {{value}}：{{actual}} 笔订单用平台结算/费用文件或订单文件里的实际费用，其余按下单日有效的费率规则（佣金、类目佣金、积分，按（实付 − 退款）计），每单每项四舍五入到分',
-    paymentFee: '支付费 = {{value}}：实付 × 支付费率 + 每单固定费，每单四舍五入到分（有平台实际费用的订单用实际费用）',
+    paymentFee:
+      '支付费 = {{value}}：实付 × 支付费率 + 每单固定费，每单四舍五入到分（有平台实际费用的订单用实际费用）',
     shipping: '运费 = {{value}}：有运费账单的订单用账单金额，其余按运费规则（省份优先）加包装费',
     ads: '推广 = {{value}}：按花费日期计入的推广费用',
     fixed: '固定费用 = {{value}}：费率规则里的每月固定费，按天平摊（零头计在月初几天）',
     orders: '订单 = {{value}} 笔已付款订单',
     aov: '客单价 = （GMV − 折扣）÷ 订单 = {{value}}',
-    buyers: '买家 = {{value}} 个不同的买家账号；其中新买家 {{newBuyers}}（首次在这里付款），老买家 {{returning}}',
+    buyers:
+      '买家 = {{value}} 个不同的买家账号；其中新买家 {{newBuyers}}（首次在这里付款），老买家 {{returning}}',
     foreign: '外币店铺每天的金额按当月汇率折成人民币，四舍五入到分。',
   },
   warnings: '注意',
@@ -135,7 +138,8 @@ const zhCN = {
     add: '添加',
     save: '保存',
     importFile: '从文件导入…',
-    importHint: '成本表、平台结算/费用文件（京东货款明细、抖店动账、淘宝账单、拼多多账务明细）、推广日报、运费账单、汇率表',
+    importHint:
+      '成本表、平台结算/费用文件（京东货款明细、抖店动账、淘宝账单、拼多多账务明细）、推广日报、运费账单、汇率表',
     fileShop: '文件所属店铺',
     fileShopAuto: '按文件判断',
     imported: '已导入 {{file}}：使用 {{used}} 行（{{layout}}），新增 {{inserted}}、更新 {{updated}}',
@@ -239,7 +243,8 @@ const en: typeof zhCN = {
   refundDayRefund: "refund's day",
   returnedRestock: 'back to stock (cost reversed)',
   returnedLost: 'lost (cost kept)',
-  empty: 'No paid orders in this range. Import orders, then fill in goods costs and fee rates under “Costs & fees”.',
+  empty:
+    'No paid orders in this range. Import orders, then fill in goods costs and fee rates under “Costs & fees”.',
   loadFailed: 'Could not load the profit figures',
   kpi: {
     gmv: 'GMV',
@@ -288,11 +293,16 @@ const en: typeof zhCN = {
     openHint: 'Click a bar to see its orders',
   },
   reading: {
-    profitTop: '{{top}} brought the most profit ({{profit}}, {{share}}% of all profit); overall margin {{margin}}%.',
-    profitLoss: 'Overall a loss of {{loss}} in this range, margin {{margin}}%; {{worst}} lost the most ({{worstProfit}}).',
-    waterfall: '{{name}}: of every 100 of GMV, {{kept}} is left as profit; the largest cost is {{cost}} ({{amount}}).',
-    shareGap: '{{platform}} brings {{sales}}% of sales but {{profit}}% of profit: its {{cause}} are the highest.',
-    shareEven: 'Profit shares follow sales shares closely: the largest gap is {{platform}} ({{sales}}% of sales, {{profit}}% of profit).',
+    profitTop:
+      '{{top}} brought the most profit ({{profit}}, {{share}}% of all profit); overall margin {{margin}}%.',
+    profitLoss:
+      'Overall a loss of {{loss}} in this range, margin {{margin}}%; {{worst}} lost the most ({{worstProfit}}).',
+    waterfall:
+      '{{name}}: of every 100 of GMV, {{kept}} is left as profit; the largest cost is {{cost}} ({{amount}}).',
+    shareGap:
+      '{{platform}} brings {{sales}}% of sales but {{profit}}% of profit: its {{cause}} are the highest.',
+    shareEven:
+      'Profit shares follow sales shares closely: the largest gap is {{platform}} ({{sales}}% of sales, {{profit}}% of profit).',
     shareNone: 'There is no overall profit to share out.',
     causes: {
       fees: 'platform and payment fees',
@@ -330,20 +340,25 @@ const en: typeof zhCN = {
     cogs: 'Goods cost = Σ quantity × unit cost on the order day − returned to stock = {{gross}} − {{returned}} = {{value}}; {{missing}} lines have no cost and count as 0',
     platformFee:
       "Platform fees = {{value}}: {{actual}} orders use the platform's own fees (settlement or fee files, the order file); the rest the fee rule in force on the order day (commission, category commission, points, on paid − refund), each fee of each order rounded half-up to the fen",
-    paymentFee: 'Payment fees = {{value}}: paid × payment rate + the per-order fee, rounded per order (orders with platform fees use those)',
-    shipping: 'Shipping = {{value}}: a carrier bill where there is one, else the shipping rule (province first) plus packaging',
+    paymentFee:
+      'Payment fees = {{value}}: paid × payment rate + the per-order fee, rounded per order (orders with platform fees use those)',
+    shipping:
+      'Shipping = {{value}}: a carrier bill where there is one, else the shipping rule (province first) plus packaging',
     ads: 'Ads = {{value}}: ad spend on its day',
-    fixed: 'Fixed = {{value}}: the monthly fees of the fee rules, spread over the days (the odd fen on the first days)',
+    fixed:
+      'Fixed = {{value}}: the monthly fees of the fee rules, spread over the days (the odd fen on the first days)',
     orders: 'Orders = {{value}} paid orders',
     aov: 'Avg. order = (GMV − discounts) ÷ orders = {{value}}',
-    buyers: 'Buyers = {{value}} distinct buyer accounts: {{newBuyers}} new (first paid order here), {{returning}} returning',
+    buyers:
+      'Buyers = {{value}} distinct buyer accounts: {{newBuyers}} new (first paid order here), {{returning}} returning',
     foreign: "Shops in another currency convert each day's amounts at that month's rate, half-up to the fen.",
   },
   warnings: 'Note',
   missingTitle: 'Products without a cost',
   costs: {
     skuTitle: 'Goods costs',
-    skuHint: "Each SKU's unit cost (yuan), optionally from a date; aliases are the same product's codes on other platforms (e.g. JD's 商家SKUID).",
+    skuHint:
+      "Each SKU's unit cost (yuan), optionally from a date; aliases are the same product's codes on other platforms (e.g. JD's 商家SKUID).",
     sku: 'SKU / merchant code',
     titleCol: 'Product',
     unitCost: 'Unit cost (¥)',
@@ -353,7 +368,8 @@ const en: typeof zhCN = {
     add: 'Add',
     save: 'Save',
     importFile: 'Import from a file…',
-    importHint: 'Cost sheets, platform settlement/fee files (JD 货款明细, Douyin 动账, Taobao 账单, PDD 账务明细), ads reports, shipping bills, rates',
+    importHint:
+      'Cost sheets, platform settlement/fee files (JD 货款明细, Douyin 动账, Taobao 账单, PDD 账务明细), ads reports, shipping bills, rates',
     fileShop: 'Shop of the file',
     fileShopAuto: 'From the file',
     imported: 'Imported {{file}}: {{used}} rows used ({{layout}}), {{inserted}} new, {{updated}} updated',
@@ -364,7 +380,8 @@ const en: typeof zhCN = {
     lines: 'Lines',
     quantity: 'Quantity',
     feeTitle: 'Fee rules',
-    feeHint: "Each shop's commission, payment fee, points, per-order and monthly fees, from a date on; presets are editable defaults.",
+    feeHint:
+      "Each shop's commission, payment fee, points, per-order and monthly fees, from a date on; presets are editable defaults.",
     shop: 'Shop',
     preset: 'Preset (editable defaults)',
     presetNone: 'No preset',
@@ -386,12 +403,14 @@ const en: typeof zhCN = {
     monthly: 'Per month',
     delete: 'Delete',
     shippingTitle: 'Shipping rules',
-    shippingHint: 'Shipping per order (by province if you like) and packaging, from a date on; orders with a carrier bill use it.',
+    shippingHint:
+      'Shipping per order (by province if you like) and packaging, from a date on; orders with a carrier bill use it.',
     province: 'Province (empty = all)',
     perParcel: 'Per parcel',
     packaging: 'Packaging',
     adsTitle: 'Ad spend',
-    adsHint: 'Ads on any platform (直通车, 京东快车, 多多推广, 巨量千川, Shopify apps …): per day, or import a daily report.',
+    adsHint:
+      'Ads on any platform (直通车, 京东快车, 多多推广, 巨量千川, Shopify apps …): per day, or import a daily report.',
     day: 'Day',
     channel: 'Channel',
     amount: 'Amount',
