@@ -180,7 +180,9 @@ const tmallBill: Layout = (c) => {
     layout: deduction ? 'tmall-fee-detail' : 'tmall-bill',
     rows: rows.flatMap((r) => {
       const orderId = rd.text(r, order);
-      const kind = feeKindOf(rd.text(r, category)) ?? (sub !== undefined ? feeKindOf(rd.text(r, sub)) : null);
+      // 业务大类 decides (货款 is no fee); 业务小类 only when the former is empty.
+      const main = rd.text(r, category);
+      const kind = main ? feeKindOf(main) : sub !== undefined ? feeKindOf(rd.text(r, sub)) : null;
       const value = rd.money(r, amount);
       if (!orderId || !kind || value === null || value === 'bad') return [];
       // 扣费金额 is a deduction stated positive; a bill line's amount is negative when paid out.
