@@ -88,8 +88,14 @@ export function countNewBuyersLive(
   ).n;
 }
 
+/** Buyer accounts whose scopes are rebuilt per slice of the work. */
+const BUYERS_PER_SLICE = 5000;
+
 /** Recounts what the dirty buyers and (shop, day) pairs reach, in the write's transaction. */
-export function refreshBuyerCounts(tx: WriteTx): void {
+export async function refreshBuyerCounts(
+  tx: WriteTx,
+  slicer: { maybeYield(): Promise<void> },
+): Promise<void> {
   const sqlite = tx.sqlite;
   const dirty = sqlite
     .prepare(
@@ -113,17 +119,29 @@ export function refreshBuyerCounts(tx: WriteTx): void {
       JOIN buyer_scopes f ON f.buyer_account_id = b.buyer_account_id) f
     CROSS JOIN ${kinds}`;
   sqlite.exec(markFirsts);
-  sqlite.exec(
-    'DELETE FROM buyer_scopes WHERE buyer_account_id IN (SELECT buyer_account_id FROM profit_dirty_buyers)',
-  );
-  // One pass over the dirty buyers' paid orders gives each of them a row per scope.
-  sqlite.exec(`INSERT INTO buyer_scopes (scope, buyer_account_id, first_day)
-    SELECT CASE k.n WHEN 0 THEN 'shop:' || o.shop_id WHEN 1 THEN 'platform:' || s.platform ELSE 'all' END AS scope,
-      o.buyer_account_id AS buyer, min(o.order_date)
-    FROM profit_dirty_buyers b JOIN orders o ON o.buyer_account_id = b.buyer_account_id
-    JOIN shops s ON s.id = o.shop_id CROSS JOIN (SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2) k
-    WHERE o.order_date IS NOT NULL AND ${PAID_SQL}
-    GROUP BY scope, buyer`);
+  // The dirty buyers' rows per scope, rebuilt from their paid orders a slice of buyers at a time.
+  sqlite.exec('DROP TABLE IF EXISTS temp.pb_slice');
+  sqlite.exec('CREATE TEMP TABLE pb_slice (buyer_account_id INTEGER PRIMARY KEY)');
+  const nextSlice = sqlite.prepare(`INSERT INTO temp.pb_slice SELECT buyer_account_id FROM profit_dirty_buyers
+    WHERE buyer_account_id > ? ORDER BY buyer_account_id LIMIT ${BUYERS_PER_SLICE}`);
+  for (let after = -1; ;) {
+    sqlite.exec('DELETE FROM temp.pb_slice');
+    if (nextSlice.run(after).changes === 0) break;
+    after = (sqlite.prepare('SELECT max(buyer_account_id) AS m FROM temp.pb_slice').get() as { m: number }).m;
+    sqlite.exec(
+      'DELETE FROM buyer_scopes WHERE buyer_account_id IN (SELECT buyer_account_id FROM temp.pb_slice)',
+    );
+    // One pass over the slice's paid orders gives each buyer a row per scope.
+    sqlite.exec(`INSERT INTO buyer_scopes (scope, buyer_account_id, first_day)
+      SELECT CASE k.n WHEN 0 THEN 'shop:' || o.shop_id WHEN 1 THEN 'platform:' || s.platform ELSE 'all' END AS scope,
+        o.buyer_account_id AS buyer, min(o.order_date)
+      FROM temp.pb_slice b JOIN orders o ON o.buyer_account_id = b.buyer_account_id
+      JOIN shops s ON s.id = o.shop_id CROSS JOIN (SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2) k
+      WHERE o.order_date IS NOT NULL AND ${PAID_SQL}
+      GROUP BY scope, buyer`);
+    await slicer.maybeYield();
+  }
+  sqlite.exec('DROP TABLE temp.pb_slice');
   sqlite.exec(markFirsts);
   // The days orders changed on: their periods' buyer counts, in the shop, its platform and all.
   sqlite.exec(`INSERT OR IGNORE INTO temp.pb_keys (scope, period)

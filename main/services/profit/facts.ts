@@ -26,12 +26,20 @@ import type { WriteTx } from '../../../db/index.js';
 import { localDateOf } from '../../domain/import/date-time.js';
 import { addDays } from '../../domain/reports/periods.js';
 import { PAID_SQL } from '../figures.js';
+import { createSlicer } from '../long-work.js';
 import { refreshBuyerCounts } from './buyers.js';
 
 const TEMP_TABLES = ['pf_refund', 'pf_set', 'pf_line_rows', 'pf_lines', 'pf_orders'];
 
-/** Recomputes the facts of the dirty (shop, day) pairs, and the buyer counts orders changes reach. */
-export function refreshProfitFacts(tx: WriteTx): void {
+/** Shop-days recomputed per slice: a slice stays short, so the event loop gets its turns. */
+const DAYS_PER_SLICE = 40;
+
+/**
+ * Recomputes the facts of the dirty (shop, day) pairs, and the buyer counts orders changes reach,
+ * in slices of shop-days (each slice complete in itself: its days' order-day and refund-day
+ * figures), giving the event loop a turn between slices — a million orders take about a minute.
+ */
+export async function refreshProfitFacts(tx: WriteTx): Promise<void> {
   const sqlite = tx.sqlite;
   const anyDirty = sqlite
     .prepare(
@@ -40,7 +48,36 @@ export function refreshProfitFacts(tx: WriteTx): void {
     )
     .get() as { dirty: number };
   if (!anyDirty.dirty) return;
-  refreshBuyerCounts(tx);
+  const slicer = createSlicer();
+  await refreshBuyerCounts(tx, slicer);
+  const pending = (sqlite.prepare('SELECT count(*) AS n FROM profit_dirty').get() as { n: number }).n;
+  if (pending === 0) return;
+  if (pending <= DAYS_PER_SLICE) {
+    refreshDirtyDays(tx);
+    return;
+  }
+  // The days wait in a holding table and come back into profit_dirty a slice at a time.
+  sqlite.exec('DROP TABLE IF EXISTS temp.pf_pending');
+  sqlite.exec('CREATE TEMP TABLE pf_pending AS SELECT shop_id, day FROM profit_dirty ORDER BY shop_id, day');
+  sqlite.exec('DELETE FROM profit_dirty');
+  const take = sqlite.prepare(
+    `INSERT INTO profit_dirty (shop_id, day) SELECT shop_id, day FROM temp.pf_pending WHERE rowid IN (
+       SELECT rowid FROM temp.pf_pending ORDER BY rowid LIMIT ${DAYS_PER_SLICE})`,
+  );
+  const drop = sqlite.prepare(
+    `DELETE FROM temp.pf_pending WHERE rowid IN (SELECT rowid FROM temp.pf_pending ORDER BY rowid LIMIT ${DAYS_PER_SLICE})`,
+  );
+  while (take.run().changes > 0) {
+    drop.run();
+    refreshDirtyDays(tx);
+    await slicer.maybeYield();
+  }
+  sqlite.exec('DROP TABLE temp.pf_pending');
+}
+
+/** One slice: the facts of the (shop, day) pairs now in profit_dirty, which it empties. */
+function refreshDirtyDays(tx: WriteTx): void {
+  const sqlite = tx.sqlite;
   const span = sqlite.prepare('SELECT min(day) AS lo, max(day) AS hi FROM profit_dirty').get() as {
     lo: string | null;
     hi: string | null;
@@ -92,6 +129,7 @@ export function buildOrderFacts(tx: WriteTx, lo: string, hi: string): void {
   const sqlite = tx.sqlite;
   for (const t of TEMP_TABLES) sqlite.exec(`DROP TABLE IF EXISTS temp.${t}`);
   markRefundDays(tx, lo, hi);
+  // The orders of the dirty days (through the index on shop and day), and those refunded on one.
   sqlite.exec(`CREATE TEMP TABLE pf_set AS
     SELECT o.id, o.shop_id, o.order_date, o.platform_order_id, o.receiver_province, o.platform_fee_fen,
       coalesce(o.paid_fen, 0) AS paid, coalesce(o.discount_fen, 0) AS discount,
@@ -99,10 +137,11 @@ export function buildOrderFacts(tx: WriteTx, lo: string, hi: string): void {
       CASE WHEN coalesce(o.refund_fen, 0) > 0 THEN coalesce(r.day, CASE WHEN o.closed_at IS NULL THEN o.order_date END) END AS refund_day,
       (SELECT fr.id FROM fee_rules fr WHERE fr.shop_id = o.shop_id AND fr.effective_from <= o.order_date
         ORDER BY fr.effective_from DESC LIMIT 1) AS rule_id
-    FROM orders o LEFT JOIN temp.pf_refund r ON r.order_id = o.id
-    WHERE ${PAID_SQL} AND o.order_date IS NOT NULL
-      AND (EXISTS (SELECT 1 FROM profit_dirty d WHERE d.shop_id = o.shop_id AND d.day = o.order_date)
-        OR r.order_id IS NOT NULL)`);
+    FROM (SELECT o.id FROM profit_dirty d JOIN orders o ON o.shop_id = d.shop_id AND o.order_date = d.day
+          UNION SELECT order_id FROM temp.pf_refund) ids
+    JOIN orders o ON o.id = ids.id
+    LEFT JOIN temp.pf_refund r ON r.order_id = o.id
+    WHERE ${PAID_SQL} AND o.order_date IS NOT NULL`);
   sqlite.exec('CREATE INDEX temp.pf_set_id ON pf_set (id)');
 
   // Per line: its cost in force on the order's day (through an alias), and its category's rate.
