@@ -14,6 +14,7 @@ import {
   Input,
   Radio,
   Row,
+  Segmented,
   Select,
   Space,
   Table,
@@ -26,6 +27,8 @@ import { useTranslation } from 'react-i18next';
 import type { MissingCostSku, ProfitInputs } from '../../../../main/api/contract';
 import {
   bpToPercentText,
+  dailyShare,
+  daysInMonth,
   FEE_PRESET_VALUES,
   FEE_PRESETS,
   percentTextToBp,
@@ -640,6 +643,7 @@ function Ads({ inputs }: { inputs: ProfitInputs }) {
   const write = useWrite();
   const [form, setForm] = useState({
     shopId: undefined as number | undefined,
+    per: 'day' as 'day' | 'month',
     day: dayjs().format('YYYY-MM-DD'),
     channel: '',
     amount: '',
@@ -648,12 +652,19 @@ function Ads({ inputs }: { inputs: ProfitInputs }) {
   const shopName = (id: number) => shops?.find((s) => s.id === id)?.name ?? `#${id}`;
   const save = () => {
     if (form.shopId === undefined || amount === null) return;
-    void write(() =>
-      call('profit.saveAds', {
-        shopId: form.shopId!,
-        rows: [{ day: form.day, channel: form.channel, amountFen: amount }],
-      }),
-    );
+    // A month's spend is spread over its days exactly (the first days take the odd fen), so
+    // weekly and daily reports carry their share.
+    const month = form.day.slice(0, 7);
+    const days = daysInMonth(month);
+    const rows =
+      form.per === 'day'
+        ? [{ day: form.day, channel: form.channel, amountFen: amount }]
+        : Array.from({ length: days }, (_, i) => ({
+            day: `${month}-${String(i + 1).padStart(2, '0')}`,
+            channel: form.channel,
+            amountFen: dailyShare(amount, i + 1, days),
+          }));
+    void write(() => call('profit.saveAds', { shopId: form.shopId!, rows }));
   };
   return (
     <Card title={t('profit.costs.adsTitle')} variant="borderless">
@@ -666,10 +677,21 @@ function Ads({ inputs }: { inputs: ProfitInputs }) {
           onChange={(shopId: number) => setForm({ ...form, shopId })}
           options={(shops ?? []).map((s) => ({ value: s.id, label: s.name }))}
         />
+        <Segmented
+          value={form.per}
+          onChange={(per) => setForm({ ...form, per: per as 'day' | 'month' })}
+          options={[
+            { value: 'day', label: t('profit.costs.perDay') },
+            { value: 'month', label: t('profit.costs.perMonth') },
+          ]}
+        />
         <DatePicker
+          picker={form.per === 'month' ? 'month' : 'date'}
           value={dayjs(form.day)}
           allowClear={false}
-          onChange={(_, d) => typeof d === 'string' && d && setForm({ ...form, day: d })}
+          onChange={(d) =>
+            d && setForm({ ...form, day: d.format(form.per === 'month' ? 'YYYY-MM-01' : 'YYYY-MM-DD') })
+          }
         />
         <Input
           placeholder={t('profit.costs.channel')}

@@ -177,6 +177,8 @@ const zhCN = {
     perParcel: '每单运费',
     packaging: '包装费',
     adsTitle: '推广花费',
+    perDay: '按日',
+    perMonth: '按月（平摊到每天）',
     adsHint: '直通车、引力魔方、京东快车、多多推广、巨量千川……按天录入，或导入推广日报。',
     day: '日期',
     channel: '渠道',
@@ -409,6 +411,8 @@ const en: typeof zhCN = {
     perParcel: 'Per parcel',
     packaging: 'Packaging',
     adsTitle: 'Ad spend',
+    perDay: 'Per day',
+    perMonth: 'Per month (spread over its days)',
     adsHint:
       'Ads on any platform (直通车, 京东快车, 多多推广, 巨量千川, Shopify apps …): per day, or import a daily report.',
     day: 'Day',
