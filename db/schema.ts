@@ -98,6 +98,14 @@ export interface BuyerAccountsTable {
   nickname: string | null;
   email: string | null;
   phone: string | null;
+  /** The account's own identity, normalised at import (migrations/0001-initial.ts). */
+  identity_email: string | null;
+  identity_email_phone: string | null;
+  identity_qq: string | null;
+  identity_phone_class: string | null;
+  identity_phone: string | null;
+  identity_nickname: string | null;
+  identity_nickname_generic: number | null;
   customer_id: number | null;
   /** 'single' | 'deterministic' | 'auto' | 'manual' */
   customer_via: string | null;
@@ -143,6 +151,41 @@ export interface MergeAssertionsTable {
   created_at: string;
 }
 
+/** Per customer, derived from its accounts and orders (services/customers/stats.ts). */
+export interface CustomerStatsTable {
+  customer_id: number;
+  name: string | null;
+  phone: string | null;
+  accounts: number;
+  /** ',jd,tmall,' */
+  platforms: string;
+  /** ',3,7,' */
+  shop_ids: string;
+  orders: number;
+  paid_orders: number;
+  first_order_at: string | null;
+  last_order_at: string | null;
+  first_order_date: string | null;
+  last_order_date: string | null;
+}
+
+/** A customer's paid orders' money in one currency. */
+export interface CustomerSpendTable {
+  customer_id: number;
+  currency: string;
+  paid_orders: number;
+  paid_fen: number;
+  refund_fen: number;
+  net_fen: number;
+}
+
+export interface CustomerSearchTable {
+  customer_id: number;
+  text: string;
+  /** JSON array of the customer's masked phones. */
+  masked_phones: string;
+}
+
 export interface OrdersTable {
   id: Generated<number>;
   shop_id: number;
@@ -177,10 +220,21 @@ export interface OrdersTable {
   receiver_address_raw: string | null;
   buyer_note: string | null;
   seller_note: string | null;
+  /** The receiver's identity, normalised at import (migrations/0001-initial.ts says what each holds). */
+  identity_name: string | null;
+  identity_surname: string | null;
+  identity_name_mask: string | null;
+  identity_name_pinyin: string | null;
+  /** PhoneClass (domain/identity/phone.ts) */
   identity_phone_class: string | null;
-  identity_phone_digits: string | null;
-  identity_name_key: string | null;
-  identity_address_key: string | null;
+  identity_phone: string | null;
+  identity_email: string | null;
+  identity_prov_code: string | null;
+  identity_city_code: string | null;
+  identity_dist_code: string | null;
+  identity_addr_detail: string | null;
+  identity_addr_fp: string | null;
+  identity_pickup: number | null;
   first_op_id: number;
   last_op_id: number;
 }
@@ -239,6 +293,9 @@ export interface Database {
   merge_runs: MergeRunsTable;
   merge_links: MergeLinksTable;
   merge_assertions: MergeAssertionsTable;
+  customer_stats: CustomerStatsTable;
+  customer_spend: CustomerSpendTable;
+  customer_search: CustomerSearchTable;
   orders: OrdersTable;
   order_lines: OrderLinesTable;
   products: ProductsTable;

@@ -40,6 +40,15 @@ export const CHANNELS = [
   'profit.importFile',
   'profit.undo',
   'profit.rebuild',
+  'customers.list',
+  'customers.get',
+  'customers.orders',
+  'customers.update',
+  'customers.export',
+  'customers.exportChunk',
+  'merge.review.list',
+  'merge.review.decide',
+  'merge.review.undo',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

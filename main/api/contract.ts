@@ -31,6 +31,22 @@ import {
   SORT_DIRECTIONS,
 } from '../shared/orders-query.js';
 import {
+  CUSTOMER_EXPORT_FORMATS,
+  CUSTOMER_SORT_KEYS,
+  DEFAULT_CUSTOMERS_SORT,
+  MAX_NOTE_LENGTH,
+  MAX_TAG_LENGTH,
+  MAX_TAGS,
+} from '../shared/customers-query.js';
+import type {
+  CustomerDetail,
+  CustomerEditResult,
+  CustomerOrdersPage,
+  CustomersExportFile,
+  CustomersPage,
+} from '../domain/customers/views.js';
+import type { ReviewDecisionResult, ReviewQueuePage, ReviewUndoResult } from '../domain/review/views.js';
+import {
   GENERIC_FIELDS,
   MAPPED_STATUSES,
   TEXT_ENCODINGS,
@@ -94,6 +110,44 @@ export const ordersFilterSchema = z
     buyer: z.string().trim().min(1).max(200).optional(),
   })
   .strict();
+
+/** Money in minor units (fen), any sign: a spend bound. */
+const minorUnits = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
+
+/** The Customers page's filters (main/shared/customers-query.ts): every one optional, combined with AND. */
+export const customersFilterSchema = z
+  .object({
+    q: z.string().trim().max(100).optional(),
+    platforms: z.array(wordOf(PLATFORMS)).max(PLATFORMS.length).optional(),
+    shopIds: z.array(shopId).max(500).optional(),
+    firstFrom: isoDate.optional(),
+    firstTo: isoDate.optional(),
+    lastFrom: isoDate.optional(),
+    lastTo: isoDate.optional(),
+    /** The currency of the spend range (and of a spend sort). */
+    spendCurrency: currencyCode.optional(),
+    spendMin: minorUnits.optional(),
+    spendMax: minorUnits.optional(),
+    ordersMin: z.number().int().min(0).optional(),
+    ordersMax: z.number().int().min(0).optional(),
+  })
+  .strict()
+  .refine((f) => f.spendCurrency !== undefined || (f.spendMin === undefined && f.spendMax === undefined), {
+    path: ['spendCurrency'],
+    params: { expected: 'expect.currency' },
+    message: 'a spend range needs its currency',
+  });
+
+const customersSortSchema = z
+  .object({
+    key: z.enum(CUSTOMER_SORT_KEYS),
+    direction: z.enum(SORT_DIRECTIONS),
+    currency: currencyCode.optional(),
+  })
+  .default(DEFAULT_CUSTOMERS_SORT);
+
+const customerId = z.number().int().positive();
+const accountId = z.number().int().positive();
 
 const ordersSortSchema = z
   .object({ key: z.enum(ORDER_SORT_KEYS), direction: z.enum(SORT_DIRECTIONS) })
@@ -180,6 +234,61 @@ export const inputSchemas = {
     offset: z.number().int().min(0),
   }),
   ...profitInputSchemas,
+  /** A page of the Customers list; `withTotal` on the first page of a filter. */
+  'customers.list': z.object({
+    filter: customersFilterSchema.default({}),
+    sort: customersSortSchema,
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+    withTotal: z.boolean().default(true),
+  }),
+  /** 客户 360: accounts, totals per platform, how the accounts were joined, note and tags. */
+  'customers.get': z.object({ id: customerId }),
+  /** A page of the customer's orders, newest first. */
+  'customers.orders': z.object({
+    id: customerId,
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  }),
+  /** The owner's note (null or '' clears it) and tags; one recorded operation. */
+  'customers.update': z.object({
+    id: customerId,
+    note: z.string().max(MAX_NOTE_LENGTH).nullable().optional(),
+    tags: z.array(z.string().trim().min(1).max(MAX_TAG_LENGTH)).max(MAX_TAGS).optional(),
+  }),
+  /** Writes the filtered list as a file; its bytes then come through customers.exportChunk. */
+  'customers.export': z.object({
+    filter: customersFilterSchema.default({}),
+    sort: customersSortSchema,
+    format: z.enum(CUSTOMER_EXPORT_FORMATS).default('csv'),
+    /** false only when the owner asks for names and phones in full. */
+    masked: z.boolean().default(true),
+    lang: z.enum(LANGUAGES).default('zh-CN'),
+    /** At most this many customers (huike customers --limit). */
+    limit: z.number().int().min(1).optional(),
+    jobId,
+  }),
+  'customers.exportChunk': z.object({
+    exportId: z.string().min(1).max(100),
+    offset: z.number().int().min(0),
+  }),
+  /** A page of the buyer-merge review queue: pairs not skipped first, strongest first. */
+  'merge.review.list': z.object({
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(50).default(10),
+    /** Only the pairs touching this customer (its page links here). */
+    customerId: customerId.optional(),
+    /** Also say where this pair stands in the queue. */
+    focus: z.object({ accountA: accountId, accountB: accountId }).optional(),
+  }),
+  /** The owner's answer on one pair; one recorded operation, undone by merge.review.undo. */
+  'merge.review.decide': z.object({
+    accountA: accountId,
+    accountB: accountId,
+    decision: z.enum(['merge', 'notSame', 'skip']),
+  }),
+  /** Takes back the latest review decision. */
+  'merge.review.undo': z.object({}),
 } as const;
 
 // Every channel has a schema and every schema a channel (a missing or extra key fails the check).
@@ -225,6 +334,37 @@ export type {
   OrdersTotals,
 } from '../domain/orders/views.js';
 export type { OrdersFilter, OrdersSort, OrderSortKey, OrderExportFormat } from '../shared/orders-query.js';
+export type {
+  CustomerAccountKey,
+  CustomerAccountView,
+  CustomerDetail,
+  CustomerEditResult,
+  CustomerLinkView,
+  CustomerListRow,
+  CustomerOrdersPage,
+  CustomerPlatformTotals,
+  CustomerShop,
+  CustomerSpend,
+  CustomersExportFile,
+  CustomersPage,
+  LinkEvidence,
+} from '../domain/customers/views.js';
+export type {
+  ReviewDecision,
+  ReviewDecisionResult,
+  ReviewEvidence,
+  ReviewOrder,
+  ReviewPair,
+  ReviewQueuePage,
+  ReviewSide,
+  ReviewUndoResult,
+} from '../domain/review/views.js';
+export type {
+  CustomersFilter,
+  CustomersSort,
+  CustomerSortKey,
+  CustomerExportFormat,
+} from '../shared/customers-query.js';
 export type {
   BackupResult,
   BatchResult,
@@ -275,6 +415,15 @@ export interface ChannelResults extends ProfitChannelResults {
   'orders.get': OrderDetail;
   'orders.export': OrdersExportFile;
   'orders.exportChunk': OrdersExportChunk;
+  'customers.list': CustomersPage;
+  'customers.get': CustomerDetail;
+  'customers.orders': CustomerOrdersPage;
+  'customers.update': CustomerEditResult;
+  'customers.export': CustomersExportFile;
+  'customers.exportChunk': OrdersExportChunk;
+  'merge.review.list': ReviewQueuePage;
+  'merge.review.decide': ReviewDecisionResult;
+  'merge.review.undo': ReviewUndoResult;
 }
 export type ChannelResult<C extends Channel> = ChannelResults[C];
 

@@ -72,8 +72,10 @@ function expected(issue: Issue): Message {
       return { code: 'expect.oneOf', params: { values: issue.values.map(String).join(', ') } };
     case 'invalid_format': {
       const last = issue.path[issue.path.length - 1];
-      if (last === 'currency') return { code: 'expect.currency' };
-      if (last === 'from' || last === 'to') return { code: 'expect.date' };
+      if (last === 'currency' || last === 'spendCurrency') return { code: 'expect.currency' };
+      // from, to, and the Customers page's firstFrom … lastTo.
+      if (last === 'from' || last === 'to' || /^[a-z]+(From|To)$/.test(String(last)))
+        return { code: 'expect.date' };
       return { code: 'expect.format' };
     }
     case 'too_small':
@@ -87,6 +89,11 @@ function expected(issue: Issue): Message {
       if (issue.origin === 'array')
         return { code: 'expect.maxItems', params: { max: Number(issue.maximum) } };
       return { code: 'expect.atMost', params: { max: Number(issue.maximum) } };
+    case 'custom': {
+      // A refinement may say what it expects as a message code (params.expected).
+      const code = (issue.params as { expected?: unknown } | undefined)?.expected;
+      return typeof code === 'string' && isMessageCode(code) ? { code } : { code: 'expect.format' };
+    }
     default:
       return { code: 'expect.format' };
   }

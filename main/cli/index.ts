@@ -25,6 +25,7 @@ import { startBenchStats } from './bench-stats.js';
 import { registerClvCommands } from './commands/clv.js';
 import { registerProfitCommands } from './commands/profit.js';
 import { registerShopAndBackupCommands } from './commands/shops-and-backup.js';
+import { registerCustomersCommand } from './commands/customers.js';
 import { createPrinter } from './human.js';
 import { mappingHelp } from './mapping-help.js';
 import { printJson, progressPrinter } from './output.js';
@@ -218,14 +219,6 @@ export function buildProgram(session: Session = { lang: null, json: false }): Co
     .description('合并买家为客户 (merge buyers into customers)')
     .option('--json')
     .action(notYet('merge', false));
-  program
-    .command('customers')
-    .description('客户列表 (customers)')
-    .option('--segment <name>')
-    .option('--limit <n>')
-    .option('--json')
-    .option('--csv')
-    .action(notYet('customers', true));
   const report = program.command('report').description('报表 (reports)');
   registerProfitCommands(program, report, { open, lang: () => sessionLang(session) });
   report.command('value').option('--as-of <date>').option('--json').action(notYet('report value', true));
@@ -241,6 +234,7 @@ export function buildProgram(session: Session = { lang: null, json: false }): Co
     .action(notYet('export vip', true));
 
   registerShopAndBackupCommands(program, { open, lang: () => sessionLang(session) });
+  registerCustomersCommand(program, { open, lang: () => sessionLang(session) });
 
   for (const command of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
     command.exitOverride();

@@ -72,7 +72,7 @@ const zhCN: CliTexts = {
   previewOrders: (orders, lines) => `  订单 ${orders}  明细 ${lines}`,
   noCurrency: '  文件没有写明币种：导入时请加 --currency',
   alreadyImported: '  这个文件已经导入过，再次导入不会有变化',
-  phases: { reading: '读取', writing: '写入', generating: '生成' },
+  phases: { reading: '读取', writing: '写入', generating: '生成', exporting: '导出' },
 };
 
 const en: CliTexts = {
@@ -98,7 +98,7 @@ const en: CliTexts = {
   previewOrders: (orders, lines) => `  orders ${orders}  lines ${lines}`,
   noCurrency: '  The file does not name its currency: add --currency when importing',
   alreadyImported: '  This file was imported before: importing it again changes nothing',
-  phases: { reading: 'Reading', writing: 'Writing', generating: 'Generating' },
+  phases: { reading: 'Reading', writing: 'Writing', generating: 'Generating', exporting: 'Exporting' },
 };
 
 export const CLI_TEXTS: Record<MessageLanguage, CliTexts> = { 'zh-CN': zhCN, en };

@@ -15,6 +15,7 @@ import type { DemoRemovalResult } from '../domain/results.js';
 import type { JobContext } from './import/import-types.js';
 import { createSlicer, throwIfCancelled } from './long-work.js';
 import { newOperation } from './operation-log.js';
+import { refreshCustomerStats } from './customers/stats.js';
 
 /** Rows per statement: keeps each slice short, so progress moves and cancel answers. */
 const CHUNK = 5000;
@@ -130,6 +131,8 @@ export function removeSampleData(huikeDb: HuikeDb, ctx: JobContext): Promise<Dem
     sqlite.exec(
       'UPDATE customers SET first_op_id = NULL WHERE first_op_id IN (SELECT id FROM temp.sample_ops)',
     );
+    // A customer the owner's orders share with the sample stays, summed up over what is left.
+    await refreshCustomerStats(tx, 'SELECT id FROM temp.sample_customers');
     const named = 'EXISTS (SELECT 1 FROM order_lines l WHERE l.sku = products.sku)';
     result.products = sqlite
       .prepare(`DELETE FROM products WHERE first_op_id IN (SELECT id FROM temp.sample_ops) AND NOT ${named}`)

@@ -8,7 +8,7 @@
  */
 import type { WriteTx } from '../../db/index.js';
 
-export type OperationKind = 'shop_edit' | 'shop_merge' | 'demo_removal';
+export type OperationKind = 'shop_edit' | 'shop_merge' | 'demo_removal' | 'customer_edit' | 'merge_decision';
 
 export function newOperation(tx: WriteTx, kind: OperationKind, now: string, summary: object): number {
   return Number(

@@ -12,6 +12,8 @@ import { importHandlers } from './imports.js';
 import { shopHandlers } from './shops.js';
 import { ordersHandlers } from './orders.js';
 import { profitHandlers } from './profit.js';
+import { customersHandlers } from './customers.js';
+import { mergeReviewHandlers } from './merge-review.js';
 import type { HandlerDeps, HandlerMap } from './types.js';
 
 export type { HandlerDeps } from './types.js';
@@ -27,5 +29,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...backupHandlers(deps),
     ...ordersHandlers(deps),
     ...profitHandlers(deps),
+    ...customersHandlers(deps),
+    ...mergeReviewHandlers(deps),
   };
 }

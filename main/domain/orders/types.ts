@@ -29,6 +29,8 @@ export const BUYER_KEY_KINDS = [
   'phone', // Youzan 买家手机号 (own-shop data is unmasked)
   'nickname', // Youzan 买家昵称
   'customer', // WooCommerce Customer, a mapped column of a generic file
+  // No buyer in the file (拼多多, 抖店): the receiver's fingerprint, set at import (domain/identity).
+  'receiver',
 ] as const;
 export type BuyerKeyKind = (typeof BUYER_KEY_KINDS)[number];
 
@@ -51,6 +53,11 @@ export interface ParsedReceiver {
   detail?: string | null;
   /** The full address text as the file had it, before parsing. */
   raw?: string | null;
+  /**
+   * The file had ciphertext in place of the receiver (抖店, 拼多多 without decrypt rights): the
+   * values above are null because they are unknown, not because they are empty.
+   */
+  ciphertext?: boolean;
 }
 
 export interface ParsedLine {

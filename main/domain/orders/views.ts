@@ -100,8 +100,10 @@ export interface OrderBuyer {
   nickname: string | null;
   /** Orders of this account, in every shop of its platform. */
   orders: number;
-  /** The Orders page filtered to this buyer (a customer page comes with the customer features). */
+  /** The Orders page filtered to this buyer's account. */
   link: OrdersFilter;
+  /** The customer the account belongs to (客户 360), when it has one. */
+  customerId: number | null;
 }
 
 export interface OrderDetail {

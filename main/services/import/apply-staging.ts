@@ -21,8 +21,22 @@ import type { WriteTx } from '../../../db/index.js';
 import type { ImportCounts } from '../../domain/results.js';
 import type { Platform } from '../../domain/orders/types.js';
 import { throwIfCancelled, yieldToEventLoop } from '../long-work.js';
+import { createSingleCustomers } from '../customers/single-customers.js';
+import { noteCustomersOfOperation, refreshStaleCustomers } from '../customers/stats.js';
 import type { JobContext } from './import-types.js';
 import { LINE_COLUMNS, ORDER_COLUMNS } from './order-columns.js';
+import { BUYER_FALLBACK, BUYER_NAMED } from './staging.js';
+
+/** buyer_accounts' identity columns and the staged columns they are filled from (staging.ts). */
+const ACCOUNT_IDENTITY = [
+  'email',
+  'email_phone',
+  'qq',
+  'phone_class',
+  'phone',
+  'nickname',
+  'nickname_generic',
+].map((name) => ({ column: `identity_${name}`, staged: `buyer_identity_${name}` }));
 
 /**
  * Staged rows per statement: a few milliseconds each (about 20 ms for all steps of a chunk when the
@@ -69,19 +83,32 @@ function orderSteps(st: string, rows: string): Steps {
   const said = (bit: number) => `((s.stated | s.derived) & ${bit})`;
   const buyerId = `CASE WHEN s.buyer_key IS NULL THEN NULL ELSE (SELECT a.id FROM buyer_accounts a
     WHERE a.platform = @platform AND a.key_kind = s.buyer_kind AND a.account_key = s.buyer_key) END`;
+  // A receiver-keyed (fallback) account links the order only when no named buyer does: the stored
+  // order has no buyer, or a fallback one itself.
+  const unnamed = (
+    order: string,
+  ) => `(${order}.buyer_account_id IS NULL OR EXISTS (SELECT 1 FROM buyer_accounts n
+    WHERE n.id = ${order}.buyer_account_id AND n.key_kind = 'receiver'))`;
+  const setsBuyer = (order: string) => `((s.buyer_said & ${BUYER_NAMED})
+    OR ((s.buyer_said & ${BUYER_FALLBACK}) AND ${unnamed(order)}))`;
   const changed = [
     ...cols.map((c) => `(${said(c.bit)} AND s.${c.name} IS NOT o.${c.name})`),
-    `(s.buyer_said AND (${buyerId}) IS NOT o.buyer_account_id)`,
+    `(${setsBuyer('o')} AND (${buyerId}) IS NOT o.buyer_account_id)`,
   ].join(' OR ');
   const before = `json_object('buyer_account_id', o.buyer_account_id, ${cols
     .map((c) => `'${c.name}', o.${c.name}`)
     .join(', ')}, 'last_op_id', o.last_op_id)`;
   const stored = 'o.shop_id = @shop AND o.platform_order_id = s.order_key';
   return {
-    accounts: `INSERT INTO buyer_accounts (platform, key_kind, account_key, nickname, email, phone, first_op_id, created_at)
-      SELECT @platform, s.buyer_kind, s.buyer_key, s.buyer_nickname, s.buyer_email, s.buyer_phone, @op, @now
+    // A fallback account is made only for an order it will link (a new one, or one without a named buyer).
+    accounts: `INSERT INTO buyer_accounts (platform, key_kind, account_key, nickname, email, phone,
+        ${ACCOUNT_IDENTITY.map((c) => c.column).join(', ')}, first_op_id, created_at)
+      SELECT @platform, s.buyer_kind, s.buyer_key, s.buyer_nickname, s.buyer_email, s.buyer_phone,
+        ${ACCOUNT_IDENTITY.map((c) => `s.${c.staged}`).join(', ')}, @op, @now
       FROM ${st}.st_orders s WHERE ${rows} AND s.buyer_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM buyer_accounts a
         WHERE a.platform = @platform AND a.key_kind = s.buyer_kind AND a.account_key = s.buyer_key)
+        AND ((s.buyer_said & ${BUYER_NAMED}) OR NOT EXISTS (SELECT 1 FROM orders o
+          WHERE ${stored} AND NOT ${unnamed('o')}))
       ON CONFLICT (platform, key_kind, account_key) DO NOTHING`,
     mark: `INSERT INTO ${CHANGED} (seq, id) SELECT s.seq, o.id
       FROM ${st}.st_orders s CROSS JOIN orders o ON ${stored} WHERE ${rows} AND (${changed})`,
@@ -93,7 +120,7 @@ function orderSteps(st: string, rows: string): Steps {
     update: `UPDATE orders SET ${cols
       .map((c) => `${c.name} = CASE WHEN ${said(c.bit)} THEN s.${c.name} ELSE orders.${c.name} END`)
       .join(', ')},
-      buyer_account_id = CASE WHEN s.buyer_said THEN (${buyerId}) ELSE orders.buyer_account_id END,
+      buyer_account_id = CASE WHEN ${setsBuyer('orders')} THEN (${buyerId}) ELSE orders.buyer_account_id END,
       last_op_id = @op
       FROM (SELECT c.id AS changed_id, st.* FROM ${CHANGED} c CROSS JOIN ${st}.st_orders st ON st.seq = c.seq) AS s
       WHERE orders.id = s.changed_id`,
@@ -174,7 +201,7 @@ export class StagingApplier {
   private base: number;
 
   constructor(
-    tx: WriteTx,
+    private readonly tx: WriteTx,
     private readonly target: ApplyTarget,
     private readonly ctx: JobContext,
   ) {
@@ -212,6 +239,11 @@ export class StagingApplier {
     await this.applyThrough(staged);
     this.runChunk('dirtyOrders', 0, 0);
     this.runChunk('dirtyLines', 0, 0);
+    // Each new buyer account is a customer of its own until the buyer merge joins it to others;
+    // then the summaries of every customer whose orders changed are computed again.
+    createSingleCustomers(this.tx, this.target.opId, this.target.now);
+    noteCustomersOfOperation(this.tx, this.target.opId);
+    await refreshStaleCustomers(this.tx);
     const st = this.target.staging;
     const result = (kind: 'orders' | 'lines', staging: string): ImportCounts => {
       const total = this.scalar(`SELECT count(*) AS n FROM ${st}.${staging}`);

@@ -8,7 +8,7 @@ import { localDateOf } from '../../domain/import/index.js';
 import type { ImportFormat } from '../../domain/orders/types.js';
 import type { JobContext } from './import-types.js';
 import type { RowBatch } from './parse-file.js';
-import { encodeOrder } from './staging.js';
+import { encodeOrder } from './encode-order.js';
 
 export interface DemoRowsJob {
   seed: number;

@@ -13,7 +13,8 @@ import { platformOfFormat, type ImportFormat, type RowProblem } from '../../doma
 import type { JobContext } from './import-types.js';
 import { scanFile, type ScanResult } from './scan-file.js';
 import { chooseCurrency, chooseShop, DEFAULT_TIMEZONE, type ShopInfo } from './shop-choice.js';
-import { encodeOrder, type EncodedLine, type EncodedOrder } from './staging.js';
+import { encodeOrder } from './encode-order.js';
+import type { EncodedLine, EncodedOrder } from './staging.js';
 
 export interface ParseFileJob {
   file: { fileId: string; path: string; name: string; size: number };

@@ -2,8 +2,8 @@
  * The staging database of one file: its rows parsed and normalised once, so the preview is read
  * from it and the commit applies it with set-based SQL without parsing again.
  *
- * The parse worker turns each order fragment into an encoded row (`encodeOrder`: plain arrays,
- * cheap to post between threads); the thread that writes the database stores them here
+ * The parse worker turns each order fragment into an encoded row (`encodeOrder`, encode-order.ts:
+ * plain arrays, cheap to post between threads); the thread that writes the database stores them here
  * (`StagingTables`). One staged order per order id: the fragments of one order (consecutive line
  * rows, or the sheets of a 千牛 workbook) fold into it as they arrive — a value the file states for
  * the order replaces what an earlier fragment said, amounts derived from lines add up (each line is
@@ -13,25 +13,42 @@
  * commit applies it again at the end.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { ParsedOrder, RowProblem } from '../../domain/orders/types.js';
+import type { RowProblem } from '../../domain/orders/types.js';
 import type { StatusValueCount } from '../../domain/results.js';
-import {
-  LINE_COLUMNS,
-  ORDER_COLUMNS,
-  ORDER_DATE_BIT,
-  paidOrderSql,
-  statusRankSql,
-  type SqlValue,
-} from './order-columns.js';
+import { LINE_COLUMNS, ORDER_COLUMNS, paidOrderSql, statusRankSql, type SqlValue } from './order-columns.js';
 
 /** Bumped whenever what is staged changes: a staging of another version is parsed again. */
 export const STAGING_VERSION = 3;
 
-const BUYER_COLUMNS = ['buyer_kind', 'buyer_key', 'buyer_nickname', 'buyer_email', 'buyer_phone'];
-const ORDER_DATE_INDEX = ORDER_COLUMNS.findIndex((c) => c.name === 'order_date');
+/**
+ * The buyer as staged: the key that finds or creates its account, the account's raw values, and
+ * their normalised identity (buyer_accounts.identity_*, computed in the worker like the order's).
+ */
+export const BUYER_COLUMNS = [
+  'buyer_kind',
+  'buyer_key',
+  'buyer_nickname',
+  'buyer_email',
+  'buyer_phone',
+  'buyer_identity_email',
+  'buyer_identity_email_phone',
+  'buyer_identity_qq',
+  'buyer_identity_phone_class',
+  'buyer_identity_phone',
+  'buyer_identity_nickname',
+  'buyer_identity_nickname_generic',
+];
 const MAX_STATUS_VALUES = 30;
 
-/** [order_key, stated, derived, buyer_said, ...buyer (5), ...ORDER_COLUMNS values] */
+/**
+ * What a fragment says of its buyer (`buyer_said`, bit flags): NAMED — the file names the buyer, or
+ * says there is none; FALLBACK — it names none, and its receiver keys a `receiver` account
+ * (拼多多, 抖店), which never replaces a named buyer (staging fold, apply-staging.ts).
+ */
+export const BUYER_NAMED = 1;
+export const BUYER_FALLBACK = 2;
+
+/** [order_key, stated, derived, buyer_said, ...BUYER_COLUMNS values, ...ORDER_COLUMNS values] */
 export type EncodedOrder = SqlValue[];
 /** [order_key, line_key, stated, ...LINE_COLUMNS values] */
 export type EncodedLine = SqlValue[];
@@ -47,62 +64,21 @@ export interface StagedSummary {
   problemCount: number;
 }
 
-/** An order fragment as staged rows; `localDate` gives the shop-local day of an instant. */
-export function encodeOrder(
-  order: ParsedOrder,
-  localDate: (iso: string) => string,
-): { order: EncodedOrder; lines: EncodedLine[] } {
-  const derived = order.derived;
-  let stated = 0;
-  let derivedBits = 0;
-  const values: SqlValue[] = new Array<SqlValue>(ORDER_COLUMNS.length);
-  for (let i = 0; i < ORDER_COLUMNS.length; i++) {
-    const c = ORDER_COLUMNS[i]!;
-    const v = c.pick(order);
-    if (v === undefined) {
-      values[i] = null;
-      continue;
-    }
-    values[i] = v;
-    if (c.derivedField && derived?.includes(c.derivedField)) derivedBits += 2 ** i;
-    else stated += 2 ** i;
-  }
-  // The shop-local day goes with the instant (order_date's own pick never says anything).
-  if (order.orderedAt !== undefined) {
-    values[ORDER_DATE_INDEX] = order.orderedAt === null ? null : localDate(order.orderedAt);
-    stated += ORDER_DATE_BIT;
-  }
-  const b = order.buyer;
-  const buyer: SqlValue[] =
-    b === undefined || b === null
-      ? [null, null, null, null, null]
-      : [b.kind, b.key, b.nickname ?? null, b.email ?? null, b.phone ?? null];
-  const lines: EncodedLine[] = [];
-  for (const line of order.lines ?? []) {
-    let lineStated = 0;
-    const lineValues = LINE_COLUMNS.map((c, i) => {
-      const v = c.pick(line);
-      if (v === undefined) return null;
-      lineStated += 2 ** i;
-      return v;
-    });
-    lines.push([order.platformOrderId, line.lineKey, lineStated, ...lineValues]);
-  }
-  return {
-    order: [order.platformOrderId, stated, derivedBits, b === undefined ? 0 : 1, ...buyer, ...values],
-    lines,
-  };
-}
-
 /** The staging tables, created in schema `alias` of a connection (a file of its own, or attached). */
 export function createStagingTables(sqlite: BetterSqlite3.Database, alias: string): void {
-  const orderCols = ORDER_COLUMNS.map((c) => `${c.name} ANY`).join(', ');
-  const lineCols = LINE_COLUMNS.map((c) => `${c.name} ANY`).join(', ');
+  // Value columns are declared without a type: no affinity, so a value is kept exactly as staged.
+  // (`ANY` in a table that is not STRICT means NUMERIC affinity: the text 057188886666 or a sku 007
+  // would come back as a number without its leading zero.)
+  const orderCols = ORDER_COLUMNS.map((c) => c.name).join(', ');
+  const lineCols = LINE_COLUMNS.map((c) => c.name).join(', ');
+  const buyerCols = BUYER_COLUMNS.map((c) => `${c} ${c.endsWith('_generic') ? 'INTEGER' : 'TEXT'}`).join(
+    ', ',
+  );
   sqlite.exec(`
     CREATE TABLE ${alias}.st_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE ${alias}.st_orders (seq INTEGER PRIMARY KEY, order_key TEXT NOT NULL UNIQUE,
       stated INTEGER NOT NULL, derived INTEGER NOT NULL, buyer_said INTEGER NOT NULL,
-      ${BUYER_COLUMNS.map((c) => `${c} TEXT`).join(', ')}, ${orderCols},
+      ${buyerCols}, ${orderCols},
       dirty INTEGER NOT NULL DEFAULT 0,
       -- Filled by the commit (apply-staging.ts): the row it matches and what it does to it.
       target_id INTEGER, buyer_id INTEGER, action TEXT);
@@ -134,8 +110,11 @@ function orderUpsertSql(alias: string): string {
       WHEN st_orders.stated & ${bit} THEN st_orders.${c.name}
       WHEN excluded.derived & ${bit} THEN ${combined} ELSE st_orders.${c.name} END`;
   });
+  // A named buyer replaces what an earlier fragment said; a fallback only replaces another fallback.
+  const laterBuyerWins = `((excluded.buyer_said & ${BUYER_NAMED})
+    OR ((excluded.buyer_said & ${BUYER_FALLBACK}) AND NOT (st_orders.buyer_said & ${BUYER_NAMED})))`;
   const buyer = BUYER_COLUMNS.map(
-    (c) => `${c} = CASE WHEN excluded.buyer_said THEN excluded.${c} ELSE st_orders.${c} END`,
+    (c) => `${c} = CASE WHEN ${laterBuyerWins} THEN excluded.${c} ELSE st_orders.${c} END`,
   );
   return `INSERT INTO ${alias}.st_orders (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})
     ON CONFLICT (order_key) DO UPDATE SET ${[...fold, ...buyer].join(',\n')},

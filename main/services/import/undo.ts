@@ -9,6 +9,11 @@ import { UserError } from '../../domain/errors.js';
 import type { UndoResult } from '../../domain/results.js';
 import { createSlicer, throwIfCancelled } from '../long-work.js';
 import { recomputeOrderDates } from '../shops/order-dates.js';
+import {
+  dropEmptyStaleCustomers,
+  noteCustomersOfOperation,
+  refreshStaleCustomers,
+} from '../customers/stats.js';
 import type { JobContext } from './import-types.js';
 import { LINE_DATA_COLUMNS, ORDER_DATA_COLUMNS } from './order-columns.js';
 
@@ -91,6 +96,8 @@ export async function undoOperation(tx: WriteTx, opId: number, ctx: JobContext):
     await slicer.maybeYield();
   };
 
+  // The customers of every order this puts back or removes, noted before anything changes.
+  noteCustomersOfOperation(tx, opId);
   const lastSeq = count('SELECT coalesce(max(seq), 0) AS n FROM operation_changes WHERE op_id = ?');
   for (const [table, columns] of Object.entries(RESTORABLE)) {
     const restore = sqlite.prepare(
@@ -138,6 +145,9 @@ export async function undoOperation(tx: WriteTx, opId: number, ctx: JobContext):
        AND NOT EXISTS (SELECT 1 FROM orders WHERE buyer_account_id = buyer_accounts.id)`,
     )
     .run(opId);
+  // A customer this operation made for such an account goes too; the others are summed up again.
+  dropEmptyStaleCustomers(tx, { createdBy: opId });
+  await refreshStaleCustomers(tx);
   sqlite
     .prepare("UPDATE operations SET state = 'undone', undone_at = ? WHERE id = ?")
     .run(ctx.now().toISOString(), opId);

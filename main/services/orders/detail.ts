@@ -96,7 +96,7 @@ export async function orderDetail(db: Db, orderId: number): Promise<OrderDetail>
 async function buyerOf(db: Db, accountId: number): Promise<OrderBuyer | null> {
   const b = await db
     .selectFrom('buyer_accounts')
-    .select(['platform', 'key_kind', 'account_key', 'nickname'])
+    .select(['platform', 'key_kind', 'account_key', 'nickname', 'customer_id'])
     .where('id', '=', accountId)
     .executeTakeFirst();
   if (!b) return null;
@@ -113,6 +113,7 @@ async function buyerOf(db: Db, accountId: number): Promise<OrderBuyer | null> {
     nickname: b.nickname,
     orders: Number(count.n),
     link: { buyer: b.account_key, platforms: [b.platform] },
+    customerId: b.customer_id,
   };
 }
 

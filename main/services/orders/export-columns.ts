@@ -45,7 +45,7 @@ export type ExportCell = { text: string | null } | { number: number | null } | {
 
 type Labels = Record<string, string>;
 
-const PLATFORM_LABELS: Record<MessageLanguage, Labels> = {
+export const PLATFORM_LABELS: Record<MessageLanguage, Labels> = {
   'zh-CN': {
     tmall: '天猫/淘宝',
     jd: '京东',

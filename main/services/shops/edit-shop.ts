@@ -19,6 +19,12 @@ import { readShopSummary } from '../shops.js';
 import { forOrderIdRanges } from './id-chunks.js';
 import { moveShopAccounts } from './move-accounts.js';
 import { recomputeOrderDates } from './order-dates.js';
+import { createSingleCustomers } from '../customers/single-customers.js';
+import { dropEmptyStaleCustomers, noteStaleCustomers, refreshStaleCustomers } from '../customers/stats.js';
+
+/** The customers of a shop's orders (`@shop`). */
+const SHOP_CUSTOMERS = `SELECT a.customer_id FROM orders o JOIN buyer_accounts a ON a.id = o.buyer_account_id
+  WHERE o.shop_id = @shop`;
 
 export interface ShopChanges {
   name?: string;
@@ -116,11 +122,16 @@ export function updateShop(
       .prepare('UPDATE shops SET name = ?, platform = ?, currency = ?, timezone = ? WHERE id = ?')
       .run(after.name, after.platform, after.currency, after.timezone, shopId);
 
+    // Its customers' money (currency), platforms (accounts moving) and days (zone) are summed up
+    // again: the customers before the change and after it.
+    const customersChange = changed.some((field) => field !== 'name');
+    if (customersChange) noteStaleCustomers(tx, SHOP_CUSTOMERS, { shop: shopId });
     if (changed.includes('currency')) result.ordersRelabelled = await relabelCurrency(tx, opId, after);
     if (changed.includes('platform'))
       result.accounts = moveShopAccounts(tx, { id: opId, now }, shopId, after.platform);
     if (changed.includes('timezone'))
       result.ordersRedated = await recomputeOrderDates(tx, { shopId, timezone: after.timezone });
+    if (customersChange) await refreshShopCustomers(tx, opId, shopId, now);
 
     setSummary(tx, opId, {
       shopIds: [shopId],
@@ -132,6 +143,24 @@ export function updateShop(
     });
     return { ...result, operationId: opId, shop: readShopSummary(tx.sqlite, shopId)! };
   });
+}
+
+/**
+ * After the change: an account copied to the new platform without a customer gets its own, a
+ * customer whose last account was joined to its twin goes (recorded, like the account), and the
+ * shop's customers are summed up again.
+ */
+async function refreshShopCustomers(tx: WriteTx, opId: number, shopId: number, now: string) {
+  createSingleCustomers(tx, opId, now);
+  noteStaleCustomers(tx, SHOP_CUSTOMERS, { shop: shopId });
+  recordRows(tx, opId, {
+    table: 'customers',
+    action: 'delete',
+    where: `t.id IN (SELECT id FROM temp.stale_customers)
+      AND NOT EXISTS (SELECT 1 FROM buyer_accounts a WHERE a.customer_id = t.id)`,
+  });
+  dropEmptyStaleCustomers(tx);
+  await refreshStaleCustomers(tx);
 }
 
 async function relabelCurrency(

@@ -16,6 +16,7 @@ import { readShopSummary } from '../shops.js';
 import { readShopRow } from './edit-shop.js';
 import { forOrderIdRanges } from './id-chunks.js';
 import { recomputeOrderDates } from './order-dates.js';
+import { noteStaleCustomers, refreshStaleCustomers } from '../customers/stats.js';
 
 function refuseUnlessMergeable(from: ReturnType<typeof readShopRow>, into: ReturnType<typeof readShopRow>) {
   if (from.id === into.id) throw new UserError({ code: 'shops.mergeSame' });
@@ -81,6 +82,16 @@ export function mergeShops(
     const sqlite = tx.sqlite;
     const opId = newOperation(tx, 'shop_merge', now, { shopIds: [fromId, intoId] });
     const params = { from: fromId, into: intoId };
+    // The customers of the orders that move or go: their shops and counts are summed up again.
+    noteStaleCustomers(
+      tx,
+      `SELECT a.customer_id FROM orders o JOIN buyer_accounts a ON a.id = o.buyer_account_id
+       WHERE o.shop_id = @from
+       UNION ALL
+       SELECT a.customer_id FROM orders f JOIN orders i ON i.shop_id = @into AND i.platform_order_id = f.platform_order_id
+       JOIN buyer_accounts a ON a.id = i.buyer_account_id WHERE f.shop_id = @from`,
+      params,
+    );
 
     const duplicateOrders = await dropDuplicateOrders(tx, opId, fromId, intoId);
     const move = sqlite.prepare(
@@ -114,6 +125,7 @@ export function mergeShops(
       .run(params).changes;
     recordRows(tx, opId, { table: 'shops', action: 'delete', where: 't.id = @from', params });
     sqlite.prepare('DELETE FROM shops WHERE id = ?').run(fromId);
+    await refreshStaleCustomers(tx);
 
     const result: ShopMergeResult = {
       operationId: opId,

@@ -9,6 +9,19 @@
 import type { WriteTx } from '../../../db/index.js';
 import { recordRows } from '../operation-log.js';
 
+/** The identity columns a copy keeps (the migration lists them). */
+const IDENTITY_COLUMNS = [
+  'email',
+  'email_phone',
+  'qq',
+  'phone_class',
+  'phone',
+  'nickname',
+  'nickname_generic',
+].map((c) => `identity_${c}`);
+const IDENTITY = IDENTITY_COLUMNS.join(', ');
+const IDENTITY_OF_A = IDENTITY_COLUMNS.map((c) => `a.${c}`).join(', ');
+
 export interface AccountsMoved {
   /** Accounts that changed platform themselves. */
   moved: number;
@@ -60,14 +73,24 @@ export function moveShopAccounts(
 
   const copied = sqlite
     .prepare(
-      `INSERT INTO buyer_accounts (platform, key_kind, account_key, nickname, email, phone, customer_id, first_op_id, created_at)
-       SELECT @to, a.key_kind, a.account_key, a.nickname, a.email, a.phone, a.customer_id, @op, @now
+      `INSERT INTO buyer_accounts (platform, key_kind, account_key, nickname, email, phone, ${IDENTITY}, customer_id,
+         first_op_id, created_at)
+       SELECT @to, a.key_kind, a.account_key, a.nickname, a.email, a.phone, ${IDENTITY_OF_A}, a.customer_id, @op, @now
        FROM buyer_accounts a JOIN temp.moving_accounts m ON m.old_id = a.id WHERE m.new_id IS NULL`,
     )
     .run({ to: p.to, op: p.op, now: p.now }).changes;
   sqlite
     .prepare(`UPDATE temp.moving_accounts SET new_id = ${twinOnNewPlatform} WHERE new_id IS NULL`)
     .run({ to: p.to });
+  // A copy is the same buyer: it joins its original's customer, the same way.
+  sqlite
+    .prepare(
+      `UPDATE buyer_accounts SET customer_via = (SELECT a.customer_via FROM temp.moving_accounts m
+         JOIN buyer_accounts a ON a.id = m.old_id WHERE m.new_id = buyer_accounts.id)
+       WHERE first_op_id = @op AND customer_id IS NOT NULL AND customer_via IS NULL
+         AND id IN (SELECT new_id FROM temp.moving_accounts WHERE new_id <> old_id)`,
+    )
+    .run({ op: p.op });
 
   const repointed = 'SELECT old_id FROM temp.moving_accounts WHERE new_id <> old_id';
   recordRows(tx, op.id, {

@@ -20,6 +20,8 @@ import { cliMessages } from './cli.js';
 import { ordersMessages } from './orders.js';
 import { valueMessages } from './value.js';
 import { profitMessages } from './profit.js';
+import { customersMessages } from './customers.js';
+import { reviewMessages } from './review.js';
 
 export const MESSAGE_LANGUAGES = ['zh-CN', 'en'] as const;
 export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
@@ -39,6 +41,8 @@ export const CATALOG = {
   ...ordersMessages,
   ...valueMessages,
   ...profitMessages,
+  ...customersMessages,
+  ...reviewMessages,
 } as const satisfies Record<string, Templates>;
 
 export type MessageCode = keyof typeof CATALOG;

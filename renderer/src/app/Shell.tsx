@@ -3,6 +3,7 @@ import {
   DashboardOutlined,
   FundOutlined,
   ImportOutlined,
+  MergeCellsOutlined,
   ProfileOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -15,6 +16,9 @@ import { FirstRun } from '../features/first-run/FirstRun';
 import { ImportPage } from '../features/import/ImportPage';
 import { OrdersPage } from '../features/orders/OrdersPage';
 import { ProfitPage } from '../features/profit/ProfitPage';
+import { CustomersRoute } from '../features/customers/CustomersPage';
+import { ReviewNavLabel } from '../features/review/ReviewNavLabel';
+import { ReviewPage } from '../features/review/ReviewPage';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { useAppState } from './AppState';
@@ -31,6 +35,7 @@ const MENU: Array<{ route: MenuRoute; icon: React.ReactNode }> = [
   { route: 'orders', icon: <ProfileOutlined /> },
   { route: 'import', icon: <ImportOutlined /> },
   { route: 'customers', icon: <TeamOutlined /> },
+  { route: 'review', icon: <MergeCellsOutlined /> },
   { route: 'profit', icon: <FundOutlined /> },
   { route: 'value', icon: <TrophyOutlined /> },
   { route: 'vip', icon: <CrownOutlined /> },
@@ -47,9 +52,12 @@ function Page({ route }: { route: Route }) {
     case 'import':
     case 'history':
       return <ImportPage tab={route} />;
+    case 'customers':
+      return <CustomersRoute />;
+    case 'review':
+      return <ReviewPage />;
     case 'profit':
       return <ProfitPage />;
-    case 'customers':
     case 'value':
     case 'vip':
       return <ComingSoon page={route} />;
@@ -68,7 +76,7 @@ export function Shell() {
   const items: MenuProps['items'] = MENU.map(({ route: r, icon }) => ({
     key: r,
     icon,
-    label: <span data-testid={`nav-${r}`}>{t(`nav.${r}`)}</span>,
+    label: r === 'review' ? <ReviewNavLabel /> : <span data-testid={`nav-${r}`}>{t(`nav.${r}`)}</span>,
   }));
   const selected = route === 'history' ? 'import' : route;
 

@@ -12,6 +12,7 @@ export const ROUTES = [
   'import',
   'history',
   'customers',
+  'review',
   'profit',
   'value',
   'vip',
@@ -36,15 +37,33 @@ export function hashQuery(hash: string): string {
   return at < 0 ? '' : hash.slice(at + 1);
 }
 
-/** `#/orders?platform=tmall`: a route's address with its parameters (empty ones left out). */
-export function routeHref(route: Route, params?: URLSearchParams): string {
+/**
+ * `#/orders?platform=tmall`, `#/customers/12`: a route's address with a path under it (one item's
+ * page) and its parameters (empty ones left out).
+ */
+export function routeHref(route: Route, params?: URLSearchParams, path?: string): string {
   const query = params?.toString() ?? '';
-  return query ? `#/${route}?${query}` : `#/${route}`;
+  const base = path ? `#/${route}/${encodeURIComponent(path)}` : `#/${route}`;
+  return query ? `${base}?${query}` : base;
 }
 
-export function navigate(route: Route, params?: URLSearchParams): void {
-  const target = routeHref(route, params);
+export function navigate(route: Route, params?: URLSearchParams, path?: string): void {
+  const target = routeHref(route, params, path);
   if (window.location.hash !== target) window.location.hash = target;
+}
+
+/** The path under a hash's route: `#/customers/12?x=1` → '12'; '' when it has none. */
+export function hashPath(hash: string): string {
+  const [, ...rest] = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
+  return rest
+    .map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    })
+    .join('/');
 }
 
 function subscribe(onChange: () => void): () => void {
@@ -54,6 +73,11 @@ function subscribe(onChange: () => void): () => void {
 
 export function useRoute(): Route {
   return useSyncExternalStore(subscribe, () => parseHash(window.location.hash));
+}
+
+/** The path under the current route (an item's id), '' when there is none. */
+export function useRoutePath(): string {
+  return useSyncExternalStore(subscribe, () => hashPath(window.location.hash));
 }
 
 /** The current route's query string: a screen parses it into its filters. */

@@ -13,6 +13,7 @@ export const en: typeof zhCN = {
     orders: 'Orders',
     import: 'Import',
     customers: 'Customers',
+    review: 'Review merges',
     profit: 'Profit',
     value: 'Customer value',
     vip: 'VIP list',

@@ -8,6 +8,8 @@ import { backupTexts } from '../features/backup/texts';
 import { shopsTexts } from '../features/shops/texts';
 import { ordersTexts } from '../features/orders/texts';
 import { profitTexts } from '../features/profit/texts';
+import { customersTexts } from '../features/customers/texts';
+import { reviewTexts } from '../features/review/texts';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -23,6 +25,8 @@ const FEATURE_TEXTS = {
   backup: backupTexts,
   orders: ordersTexts,
   profit: profitTexts,
+  customers: customersTexts,
+  review: reviewTexts,
 } as const;
 
 type FeatureTexts<L extends Language> = { [K in keyof typeof FEATURE_TEXTS]: (typeof FEATURE_TEXTS)[K][L] };

@@ -11,6 +11,7 @@ export const zhCN = {
     orders: '订单',
     import: '导入',
     customers: '客户',
+    review: '待确认合并',
     profit: '利润',
     value: '客户价值',
     vip: 'VIP 名单',

@@ -188,11 +188,14 @@ describe('抖店 (UTF-8 with BOM, one row per sub-order)', () => {
       phone: null,
       detail: null,
       raw: null,
+      // Hidden, not empty: identity matching must not read the nulls as "no phone".
+      ciphertext: true,
     });
     expect(byId(orders(), '6920000000000000002').receiver).toMatchObject({
       name: null,
       phone: null,
       detail: null,
+      ciphertext: true,
     });
   });
 

@@ -68,8 +68,11 @@ describe('orders.get', () => {
     expect(JSON.stringify(youzan.receiver)).not.toContain('13812345678');
   });
 
-  it("names the buyer account with a link to the buyer's orders, masking a phone key", async () => {
+  it("names the buyer account with links to its customer and the buyer's orders, masking a phone key", async () => {
     const d = await orderDetail(h.reader, await idOf('3126811560000000001'));
+    const customer = h.readSqlite
+      .prepare("SELECT customer_id AS id FROM buyer_accounts WHERE account_key = 'tb_alice'")
+      .get() as { id: number };
     expect(d.buyer).toEqual({
       platform: 'tmall',
       kind: 'member_name',
@@ -78,7 +81,9 @@ describe('orders.get', () => {
       nickname: null,
       orders: 2,
       link: { buyer: 'tb_alice', platforms: ['tmall'] },
+      customerId: customer.id,
     });
+    expect(customer.id).toBeGreaterThan(0);
     const linked = await listOrders(h.reader, {
       filter: d.buyer!.link,
       sort: DEFAULT_ORDERS_SORT,

@@ -65,7 +65,8 @@ export function buyerFrom(
  * Receiver columns of the Chinese platforms. One address cell is parsed into its parts; where the
  * export splits the address (省 / 市 / 区 / 街道, as 拼多多 and 抖店 do) the columns are taken as they
  * are and the cell is the detail. Ciphertext (抖店 exports receivers encrypted) is unknown: kept as
- * null, never as a name, a phone or an address.
+ * null, never as a name, a phone or an address, and the receiver is flagged `ciphertext` so identity
+ * matching knows the values are hidden rather than empty.
  */
 export function receiverFrom(
   ctx: RowContext,
@@ -85,7 +86,12 @@ export function receiverFrom(
   if (cols.name === undefined && phoneCols.length === 0 && addressCols.length === 0 && !split) {
     return undefined;
   }
-  const plain = (v: string | null | undefined) => (isCiphertext(v) ? null : v);
+  let ciphertext = false;
+  const plain = (v: string | null | undefined) => {
+    if (!isCiphertext(v)) return v;
+    ciphertext = true;
+    return null;
+  };
   let name = plain(ctx.text(cols.name));
   let phone = plain(firstValue(ctx, phoneCols));
   let address = plain(firstValue(ctx, addressCols));
@@ -100,20 +106,24 @@ export function receiverFrom(
     const province = plain(ctx.text(cols.province));
     const street = plain(ctx.text(cols.street));
     const detail = [street, address].filter(Boolean).join('') || null;
+    const city = plain(ctx.text(cols.city));
+    const district = plain(ctx.text(cols.district));
     return compact({
       name,
       phone,
       province: canonicalProvince(province) ?? province,
-      city: plain(ctx.text(cols.city)),
-      district: plain(ctx.text(cols.district)),
+      city,
+      district,
       detail,
       raw: addressCols.length > 0 || cols.street !== undefined ? detail : undefined,
+      ciphertext: ciphertext || undefined,
     });
   }
   return compact({
     name,
     phone,
     ...(addressCols.length > 0 ? receiverAddress(address ?? null) : {}),
+    ciphertext: ciphertext || undefined,
   });
 }
 

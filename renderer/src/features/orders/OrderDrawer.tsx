@@ -8,6 +8,7 @@ import { useAppState } from '../../app/AppState';
 import { formatFen } from '../../format/money';
 import { errorText, formatShopTime, STATUS_COLORS } from './order-format';
 import { ordersHref, openOrders } from './orders-link';
+import { customerHref, openCustomer } from '../customers/customers-link';
 
 const { Text } = Typography;
 
@@ -190,19 +191,34 @@ function DetailBody({ d, onClose }: { d: OrderDetail; onClose: () => void }) {
                 {d.buyer.nickname ?? '—'}
               </Descriptions.Item>
             </Descriptions>
-            {/* This buyer's orders, on this page: a customer page comes with the customer features. */}
-            <a
-              href={ordersHref(d.buyer.link)}
-              style={{ display: 'inline-block', marginTop: 8 }}
-              onClick={(e) => {
-                e.preventDefault();
-                onClose();
-                openOrders(d.buyer!.link);
-              }}
-              data-testid="buyer-orders-link"
-            >
-              {t('orders.drawer.buyerOrders', { count: d.buyer.orders })}
-            </a>
+            <Space size={16} style={{ marginTop: 8 }} wrap>
+              {/* The customer this account belongs to: all their accounts and orders on one page. */}
+              {d.buyer.customerId !== null && (
+                <a
+                  href={customerHref(d.buyer.customerId)}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    onClose();
+                    openCustomer(d.buyer!.customerId!);
+                  }}
+                  data-testid="buyer-customer-link"
+                >
+                  {t('orders.drawer.buyerCustomer')}
+                </a>
+              )}
+              {/* This account's orders, on the Orders page. */}
+              <a
+                href={ordersHref(d.buyer.link)}
+                onClick={(e) => {
+                  e.preventDefault();
+                  onClose();
+                  openOrders(d.buyer!.link);
+                }}
+                data-testid="buyer-orders-link"
+              >
+                {t('orders.drawer.buyerOrders', { count: d.buyer.orders })}
+              </a>
+            </Space>
           </>
         ) : (
           <Text type="secondary">{t('orders.drawer.noBuyer')}</Text>

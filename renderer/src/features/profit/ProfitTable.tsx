@@ -4,6 +4,7 @@
  */
 import { Button, Popover, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ProfitFigures, ProfitReport, ProfitRow } from '../../../../main/api/contract';
 import { formatCount, formatFen } from '../../format/money';
@@ -16,7 +17,7 @@ type Line = ProfitRow & { key: string; isTotal?: boolean };
 const NOT_FROM_ORDERS: ReadonlySet<TableField> = new Set(['adsFen', 'fixedFen']);
 
 export function explanation(
-  t: ReturnType<typeof useTranslation>['t'],
+  t: TFunction,
   report: ProfitReport,
   f: ProfitFigures,
   field: TableField,

@@ -1,0 +1,34 @@
+/** Offering an export's bytes as a download, the same in the browser build and in Electron. */
+import { call } from '../../api/client';
+
+function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Fetches a finished customers export chunk by chunk and hands it to the browser as a file. */
+export async function downloadCustomersExport(file: {
+  exportId: string;
+  fileName: string;
+  mimeType: string;
+}): Promise<void> {
+  const parts: BlobPart[] = [];
+  for (let offset = 0, done = false; !done;) {
+    const chunk = await call('customers.exportChunk', { exportId: file.exportId, offset });
+    const bytes = base64ToBytes(chunk.base64);
+    parts.push(bytes);
+    offset += bytes.length;
+    done = chunk.done;
+  }
+  const url = URL.createObjectURL(new Blob(parts, { type: file.mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has its own copy once started; give the browser a moment before letting go.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
