@@ -16,12 +16,7 @@ type Line = ProfitRow & { key: string; isTotal?: boolean };
 
 const NOT_FROM_ORDERS: ReadonlySet<TableField> = new Set(['adsFen', 'fixedFen']);
 
-export function explanation(
-  t: TFunction,
-  report: ProfitReport,
-  f: ProfitFigures,
-  field: TableField,
-): string {
+export function explanation(t: TFunction, report: ProfitReport, f: ProfitFigures, field: TableField): string {
   const m = (fen: number | null) => formatFen(fen);
   const refundDay = t(
     report.policy.refundDay === 'order' ? 'profit.refundDayOrder' : 'profit.refundDayRefund',
