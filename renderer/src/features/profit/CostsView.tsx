@@ -217,6 +217,11 @@ function SkuCosts({ inputs, missing }: { inputs: ProfitInputs; missing: MissingC
     if (ok) setForm({ sku: '', title: '', cost: '', from: '', category: '' });
   };
   const missingLines = missing.reduce((n, m) => n + m.lines, 0);
+  const [search, setSearch] = useState('');
+  const needle = search.trim().toLowerCase();
+  const shown = needle
+    ? missing.filter((m) => `${m.sku ?? ''} ${m.title ?? ''}`.toLowerCase().includes(needle))
+    : missing;
   return (
     <Card title={t('profit.costs.skuTitle')} variant="borderless" data-testid="sku-costs">
       <Typography.Paragraph type="secondary">{t('profit.costs.skuHint')}</Typography.Paragraph>
@@ -228,24 +233,35 @@ function SkuCosts({ inputs, missing }: { inputs: ProfitInputs; missing: MissingC
           title={t('profit.costs.missing', { lines: formatCount(missingLines) })}
           data-testid="missing-costs"
           description={
-            <Table<MissingCostSku>
-              size="small"
-              rowKey={(r) => r.sku ?? ''}
-              pagination={{ pageSize: 8, hideOnSinglePage: true }}
-              dataSource={missing}
-              columns={[
-                { title: t('profit.costs.sku'), dataIndex: 'sku', render: (s: string | null) => s ?? '—' },
-                { title: t('profit.costs.titleCol'), dataIndex: 'title', ellipsis: true },
-                { title: t('profit.costs.lines'), dataIndex: 'lines', align: 'right' },
-                { title: t('profit.costs.quantity'), dataIndex: 'quantity', align: 'right' },
-                {
-                  title: t('profit.costs.unitCost'),
-                  key: 'cost',
-                  render: (_, r) =>
-                    r.sku ? <CostCell key={r.sku} sku={r.sku} fen={null} title={r.title} /> : null,
-                },
-              ]}
-            />
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              <Input.Search
+                allowClear
+                size="small"
+                style={{ width: 240 }}
+                placeholder={t('profit.costs.sku')}
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+                data-testid="missing-search"
+              />
+              <Table<MissingCostSku>
+                size="small"
+                rowKey={(r) => r.sku ?? ''}
+                pagination={{ pageSize: 8, hideOnSinglePage: true }}
+                dataSource={shown}
+                columns={[
+                  { title: t('profit.costs.sku'), dataIndex: 'sku', render: (s: string | null) => s ?? '—' },
+                  { title: t('profit.costs.titleCol'), dataIndex: 'title', ellipsis: true },
+                  { title: t('profit.costs.lines'), dataIndex: 'lines', align: 'right' },
+                  { title: t('profit.costs.quantity'), dataIndex: 'quantity', align: 'right' },
+                  {
+                    title: t('profit.costs.unitCost'),
+                    key: 'cost',
+                    render: (_, r) =>
+                      r.sku ? <CostCell key={r.sku} sku={r.sku} fen={null} title={r.title} /> : null,
+                  },
+                ]}
+              />
+            </Space>
           }
         />
       ) : (
