@@ -25,12 +25,18 @@ export interface Writer {
     work: (tx: WriteTx) => Promise<T>,
     options?: { attach?: Record<string, string> },
   ): Promise<T>;
+  /**
+   * Adds work that runs at the end of every write transaction, just before COMMIT, inside it:
+   * derived tables kept exactly in step with whatever the transaction wrote (the profit facts).
+   */
+  beforeCommit(hook: (tx: WriteTx) => void | Promise<void>): void;
   /** Runs `work` between transactions, when no write is in progress (an online backup). */
   exclusive<T>(work: (sqlite: BetterSqlite3.Database) => Promise<T>): Promise<T>;
 }
 
 export function createWriter(sqlite: BetterSqlite3.Database): Writer {
   let tail: Promise<unknown> = Promise.resolve();
+  const commitHooks: Array<(tx: WriteTx) => void | Promise<void>> = [];
   const enqueue = <T>(job: () => Promise<T>): Promise<T> => {
     const run = tail.then(job, job);
     tail = run.catch(() => undefined);
@@ -62,6 +68,7 @@ export function createWriter(sqlite: BetterSqlite3.Database): Writer {
           sqlite.exec('BEGIN IMMEDIATE');
           try {
             const result = await work(tx);
+            for (const hook of commitHooks) await hook(tx);
             sqlite.exec('COMMIT');
             return result;
           } catch (error) {
@@ -73,6 +80,9 @@ export function createWriter(sqlite: BetterSqlite3.Database): Writer {
           for (const alias of aliases) sqlite.exec(`DETACH DATABASE ${alias}`);
         }
       });
+    },
+    beforeCommit(hook) {
+      commitHooks.push(hook);
     },
     exclusive(work) {
       return enqueue(() => work(sqlite));

@@ -3,6 +3,7 @@ import { clvSuite } from './clv.js';
 import { importSuite } from './import.js';
 import { mergeSuite } from './merge.js';
 import { valueSuite } from './value.js';
+import { profitSuite } from './profit.js';
 import type { Suite } from './types.js';
 
-export const SUITES: readonly Suite[] = [importSuite, mergeSuite, clvSuite, valueSuite];
+export const SUITES: readonly Suite[] = [importSuite, mergeSuite, clvSuite, valueSuite, profitSuite];

@@ -24,7 +24,236 @@ const STATUSES = "('awaiting_payment', 'paid', 'shipped', 'completed', 'closed')
 const PHONE_CLASSES =
   "('mobile', 'masked_mobile', 'virtual', 'landline', 'intl', 'invalid', 'cipher', 'none')";
 const OPERATION_KINDS =
-  "('import', 'demo', 'demo_removal', 'shop_edit', 'shop_merge', 'merge', 'merge_decision', 'cost_edit', 'fee_edit', 'customer_edit', 'consent_edit', 'optout_import', 'unmask', 'erasure', 'customer_split', 'customer_lock')";
+  "('import', 'demo', 'demo_removal', 'shop_edit', 'shop_merge', 'merge', 'merge_decision', 'cost_edit', 'fee_edit', 'customer_edit', 'consent_edit', 'optout_import', 'unmask', 'erasure', 'customer_split', 'customer_lock', 'profit_import')";
+
+/**
+ * Per-platform profitability (services/profit). Every input row names the operation that wrote it
+ * (`op_id`: an import batch or a cost/fee edit); updates and deletes keep their before-image in
+ * operation_changes, so any of them is undone like an order import. Money is integer minor units
+ * of the shop's currency (CNY fen for SKU costs); rates are basis points (1 bp = 0.01 %) or parts
+ * per million, never floats. `profit_daily` is derived: the facts per shop and day, recomputed for
+ * the (shop, day) pairs in `profit_dirty` before each write transaction commits (db/writer.ts).
+ */
+/** services/import/order-columns.ts paidOrderSql('orders'), written out: db/ imports no service. */
+const PAID_ORDER = `(orders.paid_at IS NOT NULL OR orders.status IN ('paid', 'shipped', 'completed')
+    OR (orders.status = 'closed' AND orders.refund_fen > 0)
+    OR (orders.status IS NULL AND orders.paid_fen > 0))`;
+
+const PROFIT_STATEMENTS = [
+  // Goods cost per SKU from a day on (the newest row not after the order's day applies).
+  `CREATE TABLE sku_costs (
+    id INTEGER PRIMARY KEY,
+    sku TEXT NOT NULL,
+    effective_from TEXT NOT NULL DEFAULT '0000-01-01',
+    unit_cost_fen INTEGER NOT NULL CHECK (unit_cost_fen >= 0),
+    title TEXT,
+    -- For per-category commission rates.
+    category TEXT,
+    op_id INTEGER NOT NULL REFERENCES operations (id),
+    UNIQUE (sku, effective_from)
+  ) STRICT`,
+  // Another code the same product is sold under (JD 商家SKUID, PDD 商家编码-规格维度 …).
+  `CREATE TABLE sku_aliases (
+    id INTEGER PRIMARY KEY,
+    alias TEXT NOT NULL UNIQUE,
+    sku TEXT NOT NULL,
+    op_id INTEGER NOT NULL REFERENCES operations (id)
+  ) STRICT`,
+  `CREATE TABLE fee_rules (
+    id INTEGER PRIMARY KEY,
+    shop_id INTEGER NOT NULL REFERENCES shops (id),
+    effective_from TEXT NOT NULL,
+    preset TEXT,
+    commission_bp INTEGER NOT NULL DEFAULT 0 CHECK (commission_bp >= 0),
+    -- {"category": bp}: commission by product category (sku_costs.category).
+    category_bp_json TEXT NOT NULL DEFAULT '{}',
+    payment_bp INTEGER NOT NULL DEFAULT 0 CHECK (payment_bp >= 0),
+    points_bp INTEGER NOT NULL DEFAULT 0 CHECK (points_bp >= 0),
+    per_order_fen INTEGER NOT NULL DEFAULT 0 CHECK (per_order_fen >= 0),
+    monthly_fen INTEGER NOT NULL DEFAULT 0 CHECK (monthly_fen >= 0),
+    op_id INTEGER NOT NULL REFERENCES operations (id),
+    UNIQUE (shop_id, effective_from)
+  ) STRICT`,
+  // Shipping per order from a day on: '' is every province, a named one overrides it.
+  `CREATE TABLE shipping_rules (
+    id INTEGER PRIMARY KEY,
+    shop_id INTEGER NOT NULL REFERENCES shops (id),
+    effective_from TEXT NOT NULL,
+    province TEXT NOT NULL DEFAULT '',
+    per_order_fen INTEGER NOT NULL CHECK (per_order_fen >= 0),
+    packaging_fen INTEGER NOT NULL DEFAULT 0 CHECK (packaging_fen >= 0),
+    op_id INTEGER NOT NULL REFERENCES operations (id),
+    UNIQUE (shop_id, effective_from, province)
+  ) STRICT`,
+  // What shipping an order actually cost (a carrier's bill), replacing the rule for that order.
+  `CREATE TABLE shipping_costs (
+    id INTEGER PRIMARY KEY,
+    shop_id INTEGER NOT NULL REFERENCES shops (id),
+    platform_order_id TEXT NOT NULL,
+    tracking_no TEXT,
+    cost_fen INTEGER NOT NULL,
+    op_id INTEGER NOT NULL REFERENCES operations (id),
+    UNIQUE (shop_id, platform_order_id)
+  ) STRICT`,
+  `CREATE TABLE ad_spend (
+    id INTEGER PRIMARY KEY,
+    shop_id INTEGER NOT NULL REFERENCES shops (id),
+    day TEXT NOT NULL,
+    channel TEXT NOT NULL DEFAULT '',
+    amount_fen INTEGER NOT NULL,
+    op_id INTEGER NOT NULL REFERENCES operations (id),
+    UNIQUE (shop_id, day, channel)
+  ) STRICT`,
+  // CNY per one unit of the currency in a month, in parts per million (7.1234 → 7123400).
+  `CREATE TABLE currency_rates (
+    id INTEGER PRIMARY KEY,
+    currency TEXT NOT NULL CHECK (length(currency) = 3),
+    month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+    cny_ppm INTEGER NOT NULL CHECK (cny_ppm > 0),
+    op_id INTEGER NOT NULL REFERENCES operations (id),
+    UNIQUE (currency, month)
+  ) STRICT`,
+  // Fees the platform actually charged an order, from its settlement files: one row per order per
+  // kind; a newer file's row replaces the older one (before-image kept).
+  `CREATE TABLE order_fees (
+    id INTEGER PRIMARY KEY,
+    shop_id INTEGER NOT NULL REFERENCES shops (id),
+    platform_order_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('commission', 'service', 'points', 'payment', 'insurance', 'affiliate', 'promotion', 'other')),
+    amount_fen INTEGER NOT NULL,
+    op_id INTEGER NOT NULL REFERENCES operations (id),
+    UNIQUE (shop_id, platform_order_id, kind)
+  ) STRICT`,
+  // The refund policy (one row; none: refunds on the order's day, returned goods back to stock).
+  `CREATE TABLE profit_policy (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    refund_day TEXT NOT NULL CHECK (refund_day IN ('order', 'refund')),
+    returned_goods TEXT NOT NULL CHECK (returned_goods IN ('restock', 'lost')),
+    op_id INTEGER NOT NULL REFERENCES operations (id)
+  ) STRICT`,
+  `CREATE INDEX sku_costs_op ON sku_costs (op_id)`,
+  `CREATE INDEX fee_rules_op ON fee_rules (op_id)`,
+  `CREATE INDEX order_fees_op ON order_fees (op_id)`,
+  `CREATE INDEX ad_spend_op ON ad_spend (op_id)`,
+  `CREATE INDEX shipping_costs_op ON shipping_costs (op_id)`,
+
+  // The derived facts per shop and day, in the shop's currency. Refunds and returned goods are
+  // kept both on the order's day and on the refund's day, so the refund policy is a choice made
+  // when reading, never a recomputation.
+  `CREATE TABLE profit_daily (
+    shop_id INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    orders INTEGER NOT NULL DEFAULT 0,
+    gmv_fen INTEGER NOT NULL DEFAULT 0,
+    discount_fen INTEGER NOT NULL DEFAULT 0,
+    refund_fen INTEGER NOT NULL DEFAULT 0,
+    refund_on_day_fen INTEGER NOT NULL DEFAULT 0,
+    cogs_fen INTEGER NOT NULL DEFAULT 0,
+    returned_cogs_fen INTEGER NOT NULL DEFAULT 0,
+    returned_cogs_on_day_fen INTEGER NOT NULL DEFAULT 0,
+    platform_fee_fen INTEGER NOT NULL DEFAULT 0,
+    payment_fee_fen INTEGER NOT NULL DEFAULT 0,
+    shipping_fen INTEGER NOT NULL DEFAULT 0,
+    lines INTEGER NOT NULL DEFAULT 0,
+    missing_cost_lines INTEGER NOT NULL DEFAULT 0,
+    -- Orders with neither a fee rule nor actual fees (warned about).
+    no_fee_orders INTEGER NOT NULL DEFAULT 0,
+    -- Reconciliation: orders with actual fees, those fees, and what the rules would have charged.
+    actual_fee_orders INTEGER NOT NULL DEFAULT 0,
+    actual_fee_fen INTEGER NOT NULL DEFAULT 0,
+    rule_fee_on_actual_fen INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (shop_id, day)
+  ) STRICT, WITHOUT ROWID`,
+  `CREATE TABLE profit_dirty (
+    shop_id INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    PRIMARY KEY (shop_id, day)
+  ) STRICT, WITHOUT ROWID`,
+  // Lines without a goods cost, per shop, day and SKU (the report's warning, the list to fill in).
+  `CREATE TABLE profit_missing_costs (
+    shop_id INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    sku TEXT NOT NULL,
+    title TEXT,
+    lines INTEGER NOT NULL,
+    quantity INTEGER NOT NULL,
+    PRIMARY KEY (shop_id, day, sku)
+  ) STRICT, WITHOUT ROWID`,
+  // Buyers are distinct counts, which days do not add up to: each buyer account's first paid day in
+  // each scope ('shop:3', 'platform:jd', 'all'), and per scope and calendar period ('M:2026-03',
+  // 'W:2026-03-02' (its Monday), 'D:2026-03-05', 'A' for all time) the buyers and new buyers.
+  // Kept for the buyers and days orders touched (profit_dirty_buyers, profit_dirty_buyer_days).
+  `CREATE TABLE buyer_scopes (
+    scope TEXT NOT NULL,
+    buyer_account_id INTEGER NOT NULL,
+    first_day TEXT NOT NULL,
+    PRIMARY KEY (scope, buyer_account_id)
+  ) STRICT, WITHOUT ROWID`,
+  `CREATE INDEX buyer_scopes_first ON buyer_scopes (scope, first_day)`,
+  `CREATE INDEX buyer_scopes_buyer ON buyer_scopes (buyer_account_id)`,
+  `CREATE TABLE profit_buyers (
+    scope TEXT NOT NULL,
+    period TEXT NOT NULL,
+    buyers INTEGER NOT NULL,
+    new_buyers INTEGER NOT NULL,
+    PRIMARY KEY (scope, period)
+  ) STRICT, WITHOUT ROWID`,
+  `CREATE TABLE profit_dirty_buyers (buyer_account_id INTEGER PRIMARY KEY) STRICT`,
+  `CREATE TABLE profit_dirty_buyer_days (
+    shop_id INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    PRIMARY KEY (shop_id, day)
+  ) STRICT, WITHOUT ROWID`,
+  // A shop that goes (the sample data removed, a shop merged into another) takes its profit inputs
+  // and buyer counts with it.
+  `CREATE TRIGGER shops_profit_delete BEFORE DELETE ON shops BEGIN
+     DELETE FROM fee_rules WHERE shop_id = OLD.id;
+     DELETE FROM shipping_rules WHERE shop_id = OLD.id;
+     DELETE FROM shipping_costs WHERE shop_id = OLD.id;
+     DELETE FROM ad_spend WHERE shop_id = OLD.id;
+     DELETE FROM order_fees WHERE shop_id = OLD.id;
+     DELETE FROM profit_buyers WHERE scope = 'shop:' || OLD.id;
+     DELETE FROM buyer_scopes WHERE scope = 'shop:' || OLD.id;
+   END`,
+  // A shop that changes platform moves its buyers between platform scopes: every day of both
+  // platforms' shops is counted again (and the old platform's counts go first).
+  `CREATE TRIGGER shops_profit_platform AFTER UPDATE OF platform ON shops WHEN OLD.platform <> NEW.platform BEGIN
+     DELETE FROM profit_buyers WHERE scope = 'platform:' || OLD.platform;
+     INSERT OR IGNORE INTO profit_dirty_buyer_days SELECT DISTINCT o.shop_id, o.order_date FROM orders o
+       WHERE o.order_date IS NOT NULL AND o.shop_id IN (SELECT id FROM shops WHERE platform IN (OLD.platform, NEW.platform));
+     INSERT OR IGNORE INTO profit_dirty_buyers SELECT DISTINCT o.buyer_account_id FROM orders o
+       WHERE o.buyer_account_id IS NOT NULL AND o.shop_id = NEW.id;
+   END`,
+  // Distinct buyers per period, read from this index alone (only paid orders are in it).
+  `CREATE INDEX orders_paid_buyers ON orders (order_date, shop_id, buyer_account_id)
+     WHERE buyer_account_id IS NOT NULL AND ${PAID_ORDER}`,
+  // Orders refunded, by when: the refund's day is the shop-local day of closed_at.
+  `CREATE INDEX orders_refunded_closed ON orders (closed_at) WHERE refund_fen > 0`,
+  // Orders and lines mark their days dirty whatever writes them (imports, undo, shop edits and
+  // merges, the sample shop). A refund's day is within a day of closed_at's UTC date.
+  ...['INSERT', 'UPDATE', 'DELETE'].flatMap((event) => {
+    const rows = event === 'INSERT' ? ['NEW'] : event === 'DELETE' ? ['OLD'] : ['OLD', 'NEW'];
+    const marks = rows.flatMap((r) => [
+      `INSERT OR IGNORE INTO profit_dirty SELECT ${r}.shop_id, ${r}.order_date WHERE ${r}.order_date IS NOT NULL;`,
+      `INSERT OR IGNORE INTO profit_dirty SELECT ${r}.shop_id, date(${r}.closed_at, d.shift)
+         FROM (SELECT '-1 day' AS shift UNION ALL SELECT '+0 day' UNION ALL SELECT '+1 day') d
+         WHERE ${r}.refund_fen > 0 AND ${r}.closed_at IS NOT NULL;`,
+      `INSERT OR IGNORE INTO profit_dirty_buyers SELECT ${r}.buyer_account_id WHERE ${r}.buyer_account_id IS NOT NULL;`,
+      `INSERT OR IGNORE INTO profit_dirty_buyer_days SELECT ${r}.shop_id, ${r}.order_date WHERE ${r}.order_date IS NOT NULL AND ${r}.buyer_account_id IS NOT NULL;`,
+    ]);
+    const lineRows = event === 'INSERT' ? ['NEW'] : event === 'DELETE' ? ['OLD'] : ['NEW'];
+    return [
+      `CREATE TRIGGER orders_profit_${event.toLowerCase()} AFTER ${event} ON orders BEGIN ${marks.join(' ')} END`,
+      `CREATE TRIGGER order_lines_profit_${event.toLowerCase()} AFTER ${event} ON order_lines BEGIN
+         ${lineRows
+           .map(
+             (r) =>
+               `INSERT OR IGNORE INTO profit_dirty SELECT o.shop_id, o.order_date FROM orders o WHERE o.id = ${r}.order_id AND o.order_date IS NOT NULL;`,
+           )
+           .join(' ')} END`,
+    ];
+  }),
+];
 
 const STATEMENTS = [
   `CREATE TABLE shops (
@@ -454,6 +683,8 @@ const STATEMENTS = [
     first_op_id INTEGER REFERENCES operations (id),
     created_at TEXT NOT NULL
   ) STRICT`,
+
+  ...PROFIT_STATEMENTS,
 
   `CREATE TABLE column_mappings (
     header_signature TEXT PRIMARY KEY,

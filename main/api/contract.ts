@@ -74,6 +74,7 @@ import {
   TEXT_ENCODINGS,
   type ColumnMapping,
 } from '../domain/import/reader-types.js';
+import { profitInputSchemas, type ProfitChannelResults } from './profit-contract.js';
 
 const jobId = z.string().min(1).max(100).optional();
 /** Merge parameters a run or preview may change (domain/merge/params.ts; the rest stay default). */
@@ -319,6 +320,7 @@ export const inputSchemas = {
     exportId: z.string().min(1).max(100),
     offset: z.number().int().min(0),
   }),
+  ...profitInputSchemas,
   /** A page of the Customers list; `withTotal` on the first page of a filter. */
   'customers.list': z.object({
     filter: customersFilterSchema.default({}),
@@ -559,7 +561,9 @@ export type {
   UndoResult,
 } from '../domain/results.js';
 
-export interface ChannelResults {
+export type * from './profit-contract.js';
+
+export interface ChannelResults extends ProfitChannelResults {
   'app.info': AppInfo;
   'settings.get': Settings;
   'settings.set': Settings;

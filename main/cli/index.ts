@@ -23,6 +23,7 @@ import {
 import { appVersion, defaultDbPath, stageDirFor } from '../services/app-paths.js';
 import { startBenchStats } from './bench-stats.js';
 import { registerClvCommands } from './commands/clv.js';
+import { registerProfitCommands } from './commands/profit.js';
 import { registerShopAndBackupCommands } from './commands/shops-and-backup.js';
 import { registerCustomersCommand } from './commands/customers.js';
 import { registerExportVipCommand, registerOptOutCommand } from './commands/export-vip.js';
@@ -115,14 +116,6 @@ export function buildProgram(session: Session = { lang: null, json: false }): Co
   const open = <T>(work: (app: HuikeApp, jobId: string) => Promise<T>, options?: OpenOptions) =>
     withApp(program, session, work, options);
   const printer = () => createPrinter(sessionLang(session));
-  // The stubs below open the database like the commands they stand for: a missing one is said first.
-  const notYet = (command: string, reads: boolean) => () =>
-    open<void>(
-      () => {
-        throw new UserError({ code: 'cli.notYet', params: { command } });
-      },
-      { reads },
-    );
 
   program
     .command('import')
@@ -218,14 +211,7 @@ export function buildProgram(session: Session = { lang: null, json: false }): Co
   // The rest of the contract: fixed names and flags, filled in by the coming issues.
   registerMergeCommand(program, { open, lang: () => sessionLang(session) });
   const report = program.command('report').description('报表 (reports)');
-  report
-    .command('profit')
-    .addOption(new Option('--by <dim>').choices(['platform', 'shop']))
-    .addOption(new Option('--period <p>').choices(['month', 'week', 'day']))
-    .option('--from <date>')
-    .option('--to <date>')
-    .option('--json')
-    .action(notYet('report profit', true));
+  registerProfitCommands(program, report, { open, lang: () => sessionLang(session) });
   registerReportValueCommand(report, { open, lang: () => sessionLang(session) });
   registerClvCommands(program, { lang: () => sessionLang(session) });
   const vipContext = { open, lang: () => sessionLang(session) };

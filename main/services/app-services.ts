@@ -10,6 +10,7 @@ import { importStagingDirFor } from './app-paths.js';
 import type { ImportDeps } from './import/import-files.js';
 import { sweepStagings } from './import/staging-store.js';
 import { createValueFitScheduler, type ValueFitScheduler } from './value/fit-refresh.js';
+import { refreshProfitFacts } from './profit/facts.js';
 
 export interface AppServices extends ImportDeps {
   huikeDb: HuikeDb;
@@ -33,6 +34,8 @@ export async function openAppServices(options: {
       throw openFailure(error);
     },
   );
+  // The profit facts follow every write, in its own transaction (services/profit/facts.ts).
+  huikeDb.writer.beforeCommit(refreshProfitFacts);
   const stage = createFileStage(options.stageDir);
   const stagingDir = importStagingDirFor(options.dbPath, options.stageDir);
   // Stagings unused for long, or beyond the disk they may take.

@@ -13,6 +13,7 @@ export type OperationKind =
   | 'shop_merge'
   | 'demo_removal'
   | 'customer_edit'
+  | 'merge'
   | 'merge_decision'
   | 'consent_edit'
   | 'optout_import'

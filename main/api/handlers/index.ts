@@ -11,6 +11,7 @@ import { demoHandlers } from './demo.js';
 import { importHandlers } from './imports.js';
 import { shopHandlers } from './shops.js';
 import { ordersHandlers } from './orders.js';
+import { profitHandlers } from './profit.js';
 import { customersHandlers } from './customers.js';
 import { vipHandlers } from './vip.js';
 import { mergeReviewHandlers } from './merge-review.js';
@@ -30,6 +31,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...demoHandlers(deps),
     ...backupHandlers(deps),
     ...ordersHandlers(deps),
+    ...profitHandlers(deps),
     ...customersHandlers(deps),
     ...vipHandlers(deps),
     ...mergeReviewHandlers(deps),

@@ -6,10 +6,6 @@ export const cliMessages = {
     'zh-CN': '命令用法有误：{detail}（huike --help 查看用法）',
     en: 'Wrong usage: {detail} (huike --help shows how to use it)',
   },
-  'cli.notYet': {
-    'zh-CN': '「{command}」命令将在后续版本提供。',
-    en: 'The {command} command is not available in this version yet.',
-  },
   'cli.badBatchId': {
     'zh-CN': '批次号「{value}」应为数字（huike imports 列出所有批次）。',
     en: 'The batch number “{value}” should be a number (huike imports lists them).',

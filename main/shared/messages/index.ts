@@ -19,6 +19,7 @@ import { undoMessages } from './undo.js';
 import { cliMessages } from './cli.js';
 import { ordersMessages } from './orders.js';
 import { valueMessages } from './value.js';
+import { profitMessages } from './profit.js';
 import { customersMessages } from './customers.js';
 import { vipMessages } from './vip.js';
 import { reviewMessages } from './review.js';
@@ -41,6 +42,7 @@ export const CATALOG = {
   ...cliMessages,
   ...ordersMessages,
   ...valueMessages,
+  ...profitMessages,
   ...customersMessages,
   ...vipMessages,
   ...reviewMessages,

@@ -15,10 +15,10 @@ import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { FirstRun } from '../features/first-run/FirstRun';
 import { ImportPage } from '../features/import/ImportPage';
 import { OrdersPage } from '../features/orders/OrdersPage';
+import { ProfitPage } from '../features/profit/ProfitPage';
 import { CustomersRoute } from '../features/customers/CustomersPage';
 import { ReviewNavLabel } from '../features/review/ReviewNavLabel';
 import { ReviewPage } from '../features/review/ReviewPage';
-import { ComingSoon } from '../features/placeholder/ComingSoon';
 import { ValuePage } from '../features/value/ValuePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { PrintPage } from '../features/vip/PrintPage';
@@ -60,10 +60,10 @@ function Page({ route }: { route: Route }) {
       return <VipPage />;
     case 'review':
       return <ReviewPage />;
+    case 'profit':
+      return <ProfitPage />;
     case 'value':
       return <ValuePage />;
-    case 'profit':
-      return <ComingSoon page={route} />;
     case 'settings':
       return <SettingsPage />;
   }

@@ -214,14 +214,6 @@ export const en: typeof zhCN = {
     undone: 'Undid “{{file}}”: {{deleted}} orders deleted, {{restored}} restored.',
     failed: 'Could not undo',
   },
-  comingSoon: {
-    customers: 'Will list every customer, joining one person’s accounts across platforms.',
-    profit: 'Will show profit by platform, shop and product after costs, shipping and platform fees.',
-    value:
-      'Will group customers by how often, how much and how recently they buy, to show who is worth looking after.',
-    vip: 'Will produce a printable list of VIP customers.',
-    later: 'Coming in a later version.',
-  },
   settings: {
     language: 'Language',
     languageName: { 'zh-CN': '简体中文', en: 'English' },

@@ -7,6 +7,7 @@ import { dashboardTexts } from '../features/dashboard/texts';
 import { backupTexts } from '../features/backup/texts';
 import { shopsTexts } from '../features/shops/texts';
 import { ordersTexts } from '../features/orders/texts';
+import { profitTexts } from '../features/profit/texts';
 import { customersTexts } from '../features/customers/texts';
 import { vipTexts } from '../features/vip/texts';
 import { reviewTexts } from '../features/review/texts';
@@ -25,6 +26,7 @@ const FEATURE_TEXTS = {
   shops: shopsTexts,
   backup: backupTexts,
   orders: ordersTexts,
+  profit: profitTexts,
   customers: customersTexts,
   vip: vipTexts,
   review: reviewTexts,

@@ -209,13 +209,6 @@ export const zhCN = {
     undone: '已撤销“{{file}}”：删除 {{deleted}} 笔订单，恢复 {{restored}} 笔。',
     failed: '无法撤销',
   },
-  comingSoon: {
-    customers: '这里将列出所有客户，并把同一个人在不同平台的账号合并在一起。',
-    profit: '这里将按平台、店铺和商品计算扣除成本、运费和平台费用后的利润。',
-    value: '这里将按购买频次、金额和最近购买时间给客户分层，找出最值得维护的人。',
-    vip: '这里将生成可打印的 VIP 客户名单。',
-    later: '将在后续版本中推出。',
-  },
   settings: {
     language: '界面语言',
     languageName: { 'zh-CN': '简体中文', en: 'English' },
