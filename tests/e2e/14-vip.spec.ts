@@ -3,13 +3,7 @@ import type { ShopSummary } from '../../main/api/contract.js';
 import { maskPersonName, maskPhone } from '../../main/domain/orders/privacy.js';
 import { API_HEADERS, e2eDbPath, queryOne } from './support/database.js';
 import { LANGUAGES, screenshotPath, setLanguage, WIDTHS } from './support/layout.js';
-import {
-  normalisePdfText,
-  pdfFontNames,
-  pdfPageCount,
-  pdfPagesText,
-  pdfTextHas,
-} from './support/pdf-text.js';
+import { readPdf, pdfTextHas } from './support/pdf-text.js';
 import { writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 
@@ -123,14 +117,14 @@ test('build a segment, print it to PDF: masked phones, Chinese names, header and
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   writeFileSync(test.info().outputPath('vip-list.pdf'), pdf);
-  const pages = pdfPageCount(pdf);
+  const read = await readPdf(pdf);
+  const pages = read.pages.length;
   expect(pages, 'a list this long takes more than one A4 page').toBeGreaterThan(1);
-  const texts = pdfPagesText(pdf).map((runs) => normalisePdfText(runs.join('')));
-  expect(texts).toHaveLength(pages);
+  const texts = read.pages.map((p) => p.text);
   // Chinese text is drawn in the CJK font, embedded.
   expect(
-    pdfFontNames(pdf).some((f) => /CJK/i.test(f)),
-    pdfFontNames(pdf).join(', '),
+    read.fonts.some((f) => /CJK/i.test(f)),
+    read.fonts.join(', '),
   ).toBe(true);
   texts.forEach((text, i) => {
     // The column header on every page, and the page number "n / N" in its margin.
@@ -152,12 +146,17 @@ test('build a segment, print it to PDF: masked phones, Chinese names, header and
   for (const name of names) expect(pdfTextHas(all, name), name).toBe(true);
   expect(all).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
 
-  // A4 portrait (595 × 842 pt); landscape turns it.
-  expect(pdf.toString('latin1')).toMatch(/\/MediaBox\s*\[0 0 59[45]\.\d+ 84[12]\.\d+\]/);
+  // A4 portrait (595 × 842 pt) on every page; landscape turns it.
+  for (const p of read.pages) {
+    expect(Math.round(p.width)).toBeGreaterThanOrEqual(594);
+    expect(Math.round(p.width)).toBeLessThanOrEqual(596);
+    expect(Math.round(p.height)).toBeGreaterThanOrEqual(841);
+    expect(Math.round(p.height)).toBeLessThanOrEqual(843);
+  }
   await page.getByTestId('print-orientation').getByText('A4 横向').click();
-  const landscape = await page.pdf({ preferCSSPageSize: true });
-  expect(landscape.toString('latin1')).toMatch(/\/MediaBox\s*\[0 0 84[12]\.\d+ 59[45]\.\d+\]/);
-  expect(pdfPagesText(landscape)[0]!.join('')).toContain(`1 / ${pdfPageCount(landscape)}`);
+  const landscape = await readPdf(await page.pdf({ preferCSSPageSize: true }));
+  expect(landscape.pages[0]!.width).toBeGreaterThan(landscape.pages[0]!.height);
+  expect(landscape.pages[0]!.text).toContain(`1 / ${landscape.pages.length}`);
 
   // Unmasked is an explicit choice, recorded in the operation log.
   const before = queryOne<{ n: number }>(`SELECT count(*) AS n FROM operations WHERE kind = 'unmask'`).n;
