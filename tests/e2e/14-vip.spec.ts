@@ -167,6 +167,70 @@ test('build a segment, print it to PDF: masked phones, Chinese names, header and
   );
 });
 
+test('a saved segment opens in the Customers list: its conditions as removable tags, at 1280 and 1440 px', async ({
+  page,
+}) => {
+  const province = topProvince();
+  const everyone = queryOne<{ n: number }>('SELECT count(*) AS n FROM customers').n;
+  const options = await rpc<{ provinces: Array<{ code: string; name: string }> }>(
+    page.request,
+    'segments.options',
+  );
+  const provinceName = options.provinces.find((p) => p.code === province.code)!.name;
+  const name = `客户列表分群-${Date.now()}`;
+  const segment = await rpc<{ id: number }>(page.request, 'segments.save', {
+    name,
+    filter: { provinces: [province.code], marketing: 'allowed' },
+  });
+  const allowed = (
+    await rpc<{ total: number }>(page.request, 'segments.count', {
+      filter: { provinces: [province.code], marketing: 'allowed' },
+    })
+  ).total;
+  const total = page.getByTestId('customers-total');
+  for (const language of LANGUAGES) {
+    await setLanguage(page, language);
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/#/vip');
+      await page.reload();
+      await openVip(page);
+      await page.getByTestId(`segment-customers-${segment.id}`).click();
+      await expect(page).toHaveURL(new RegExp(`#/customers\\?segment=${segment.id}$`));
+      await expect(total).toHaveAttribute('data-customers', String(allowed));
+      await expect(page.getByTestId('customers-segment')).toContainText(name);
+      await expect(page.getByTestId(`condition-prov-${province.code}`)).toContainText(provinceName);
+      await expect(page.getByTestId('condition-marketing')).toHaveText(
+        language === 'zh-CN' ? '接受营销' : 'Accepts marketing',
+      );
+      await page.screenshot({
+        path: screenshotPath(`customers-segment-${language}-${width}`),
+        fullPage: false,
+      });
+      const overflow = await page.evaluate<number>(
+        'document.documentElement.scrollWidth - window.innerWidth',
+      );
+      expect(overflow, 'no sideways scroll').toBeLessThanOrEqual(0);
+    }
+  }
+  await setLanguage(page, 'zh-CN');
+  await page.reload();
+  await expect(total).toHaveAttribute('data-customers', String(allowed));
+  // Removing a condition writes the rest into the address: the list no longer follows the segment.
+  await page.getByTestId('condition-marketing').locator('.ant-tag-close-icon').click();
+  await expect(page).toHaveURL(new RegExp(`#/customers\\?prov=${province.code}$`));
+  await expect(total).toHaveAttribute('data-customers', String(province.customers));
+  await expect(page.getByTestId('customers-segment')).toHaveCount(0);
+  await page.getByTestId(`condition-prov-${province.code}`).locator('.ant-tag-close-icon').click();
+  await expect(total).toHaveAttribute('data-customers', String(everyone));
+  await expect(page.getByTestId('customers-conditions')).toHaveCount(0);
+  // A deleted segment says so and lists everyone.
+  await rpc(page.request, 'segments.delete', { id: segment.id });
+  await page.goto(`/#/customers?segment=${segment.id}`);
+  await expect(page.getByTestId('customers-segment-missing')).toBeVisible();
+  await expect(total).toHaveAttribute('data-customers', String(everyone));
+});
+
 test('the VIP page and the print preview fit 1280 and 1440 px in both languages', async ({ page }) => {
   const segment = queryOne<{ id: number } | undefined>(`SELECT id FROM segments ORDER BY id DESC LIMIT 1`);
   for (const language of LANGUAGES) {
