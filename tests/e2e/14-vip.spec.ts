@@ -3,6 +3,7 @@ import type { ShopSummary } from '../../main/api/contract.js';
 import { maskPersonName, maskPhone } from '../../main/domain/orders/privacy.js';
 import { API_HEADERS, e2eDbPath, queryOne } from './support/database.js';
 import { LANGUAGES, screenshotPath, setLanguage, WIDTHS } from './support/layout.js';
+import { ImportPage } from './pages/import-page.js';
 import { readPdf, pdfTextHas } from './support/pdf-text.js';
 import { writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
@@ -229,6 +230,49 @@ test('a saved segment opens in the Customers list: its conditions as removable t
   await page.goto(`/#/customers?segment=${segment.id}`);
   await expect(page.getByTestId('customers-segment-missing')).toBeVisible();
   await expect(total).toHaveAttribute('data-customers', String(everyone));
+});
+
+test('a mapped sheet’s 接受营销 column is guessed in the mapping and sets the buyers’ consent', async ({
+  page,
+}) => {
+  const importPage = new ImportPage(page);
+  const stamp = Date.now();
+  const name = `consent-${stamp}.csv`;
+  const body = Buffer.from(
+    [
+      '订单号,下单时间,手机,金额,接受营销',
+      `C${stamp}1,2026-11-01 10:00,13700000${String(stamp).slice(-3)},12.50,否`,
+      `C${stamp}2,2026-11-02 11:00,13600000${String(stamp).slice(-3)},30,是`,
+    ].join('\r\n') + '\r\n',
+    'utf8',
+  );
+  for (const language of LANGUAGES) {
+    await setLanguage(page, language);
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await importPage.open();
+      await page.reload();
+      await importPage.chooseFiles([{ name, mimeType: 'text/csv', buffer: body }]);
+      const editor = importPage.previewCard(name).getByTestId('mapping-editor');
+      await expect(editor).toBeVisible();
+      await expect(editor.getByTestId('mapping-acceptsMarketing')).toContainText('接受营销');
+      await editor.scrollIntoViewIfNeeded();
+      await editor.screenshot({ path: screenshotPath(`import-mapping-consent-${language}-${width}`) });
+    }
+  }
+  const card = importPage.previewCard(name);
+  await card.getByTestId('mapping-apply').click();
+  await importPage.chooseCurrency(name, 'CNY');
+  await importPage.commit();
+  await expect(importPage.report()).toContainText(name);
+  const consent = queryAll<{ key: string; accepts: number | null }>(
+    `SELECT account_key AS key, accepts_marketing AS accepts FROM buyer_accounts
+     WHERE account_key IN (?, ?) ORDER BY account_key`,
+    `13600000${String(stamp).slice(-3)}`,
+    `13700000${String(stamp).slice(-3)}`,
+  );
+  expect(consent.map((c) => c.accepts)).toEqual([1, 0]);
+  await setLanguage(page, 'zh-CN');
 });
 
 test('the VIP page and the print preview fit 1280 and 1440 px in both languages', async ({ page }) => {
