@@ -121,14 +121,15 @@ export async function undoOperation(tx: WriteTx, opId: number, ctx: JobContext):
   }
 
   // The marketing consent the import changed on accounts that were there before it (apply-staging).
-  sqlite
+  const consentRestored = sqlite
     .prepare(
       `UPDATE buyer_accounts SET accepts_marketing = json_extract(c.before_json, '$.accepts_marketing')
        FROM operation_changes c
        WHERE c.op_id = ? AND c.table_name = 'buyer_accounts' AND c.action = 'update'
          AND json_type(c.before_json, '$.accepts_marketing') IS NOT NULL AND buyer_accounts.id = c.row_id`,
     )
-    .run(opId);
+    .run(opId).changes;
+  await step(consentRestored);
 
   // A before-image holds the day counted in the shop's zone of that time; the zone may have been
   // changed since (a shop edit keeps no day per order), so restored days are counted again.
