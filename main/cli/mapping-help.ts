@@ -13,6 +13,8 @@ const FIELD_MEANINGS: Record<GenericField, string> = {
   buyer: '买家: the buyer’s name or account',
   buyerPhone: '买家手机: the buyer’s phone',
   buyerEmail: '买家邮箱: the buyer’s email',
+  acceptsMarketing: '接受营销: the buyer’s marketing consent (是/否, yes/no, true/false, 1/0, 接受/不接受)',
+  marketingOptOut: '不接受营销 / 退订: an opt-out column (是/yes = refuses marketing)',
   receiverName: '收货人: the recipient',
   receiverPhone: '收货人电话: the recipient’s phone',
   address: '收货地址: the whole address in one cell',

@@ -59,6 +59,10 @@ export const GENERIC_FIELDS = [
   'buyer',
   'buyerPhone',
   'buyerEmail',
+  /** The buyer's marketing consent (是 / 否, yes / no …; main/domain/import/consent-values.ts). */
+  'acceptsMarketing',
+  /** An opt-out column: 是 / yes here is 不接受营销. */
+  'marketingOptOut',
   'receiverName',
   'receiverPhone',
   'address',

@@ -3,13 +3,8 @@ import type { ShopSummary } from '../../main/api/contract.js';
 import { maskPersonName, maskPhone } from '../../main/domain/orders/privacy.js';
 import { API_HEADERS, e2eDbPath, queryOne } from './support/database.js';
 import { LANGUAGES, screenshotPath, setLanguage, WIDTHS } from './support/layout.js';
-import {
-  normalisePdfText,
-  pdfFontNames,
-  pdfPageCount,
-  pdfPagesText,
-  pdfTextHas,
-} from './support/pdf-text.js';
+import { ImportPage } from './pages/import-page.js';
+import { readPdf, pdfTextHas } from './support/pdf-text.js';
 import { writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 
@@ -123,14 +118,14 @@ test('build a segment, print it to PDF: masked phones, Chinese names, header and
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   writeFileSync(test.info().outputPath('vip-list.pdf'), pdf);
-  const pages = pdfPageCount(pdf);
+  const read = await readPdf(pdf);
+  const pages = read.pages.length;
   expect(pages, 'a list this long takes more than one A4 page').toBeGreaterThan(1);
-  const texts = pdfPagesText(pdf).map((runs) => normalisePdfText(runs.join('')));
-  expect(texts).toHaveLength(pages);
+  const texts = read.pages.map((p) => p.text);
   // Chinese text is drawn in the CJK font, embedded.
   expect(
-    pdfFontNames(pdf).some((f) => /CJK/i.test(f)),
-    pdfFontNames(pdf).join(', '),
+    read.fonts.some((f) => /CJK/i.test(f)),
+    read.fonts.join(', '),
   ).toBe(true);
   texts.forEach((text, i) => {
     // The column header on every page, and the page number "n / N" in its margin.
@@ -152,12 +147,17 @@ test('build a segment, print it to PDF: masked phones, Chinese names, header and
   for (const name of names) expect(pdfTextHas(all, name), name).toBe(true);
   expect(all).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
 
-  // A4 portrait (595 × 842 pt); landscape turns it.
-  expect(pdf.toString('latin1')).toMatch(/\/MediaBox\s*\[0 0 59[45]\.\d+ 84[12]\.\d+\]/);
+  // A4 portrait (595 × 842 pt) on every page; landscape turns it.
+  for (const p of read.pages) {
+    expect(Math.round(p.width)).toBeGreaterThanOrEqual(594);
+    expect(Math.round(p.width)).toBeLessThanOrEqual(596);
+    expect(Math.round(p.height)).toBeGreaterThanOrEqual(841);
+    expect(Math.round(p.height)).toBeLessThanOrEqual(843);
+  }
   await page.getByTestId('print-orientation').getByText('A4 横向').click();
-  const landscape = await page.pdf({ preferCSSPageSize: true });
-  expect(landscape.toString('latin1')).toMatch(/\/MediaBox\s*\[0 0 84[12]\.\d+ 59[45]\.\d+\]/);
-  expect(pdfPagesText(landscape)[0]!.join('')).toContain(`1 / ${pdfPageCount(landscape)}`);
+  const landscape = await readPdf(await page.pdf({ preferCSSPageSize: true }));
+  expect(landscape.pages[0]!.width).toBeGreaterThan(landscape.pages[0]!.height);
+  expect(landscape.pages[0]!.text).toContain(`1 / ${landscape.pages.length}`);
 
   // Unmasked is an explicit choice, recorded in the operation log.
   const before = queryOne<{ n: number }>(`SELECT count(*) AS n FROM operations WHERE kind = 'unmask'`).n;
@@ -166,6 +166,113 @@ test('build a segment, print it to PDF: masked phones, Chinese names, header and
   expect(queryOne<{ n: number }>(`SELECT count(*) AS n FROM operations WHERE kind = 'unmask'`).n).toBe(
     before + 1,
   );
+});
+
+test('a saved segment opens in the Customers list: its conditions as removable tags, at 1280 and 1440 px', async ({
+  page,
+}) => {
+  const province = topProvince();
+  const everyone = queryOne<{ n: number }>('SELECT count(*) AS n FROM customers').n;
+  const options = await rpc<{ provinces: Array<{ code: string; name: string }> }>(
+    page.request,
+    'segments.options',
+  );
+  const provinceName = options.provinces.find((p) => p.code === province.code)!.name;
+  const name = `客户列表分群-${Date.now()}`;
+  const segment = await rpc<{ id: number }>(page.request, 'segments.save', {
+    name,
+    filter: { provinces: [province.code], marketing: 'allowed' },
+  });
+  const allowed = (
+    await rpc<{ total: number }>(page.request, 'segments.count', {
+      filter: { provinces: [province.code], marketing: 'allowed' },
+    })
+  ).total;
+  const total = page.getByTestId('customers-total');
+  for (const language of LANGUAGES) {
+    await setLanguage(page, language);
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/#/vip');
+      await page.reload();
+      await openVip(page);
+      await page.getByTestId(`segment-customers-${segment.id}`).click();
+      await expect(page).toHaveURL(new RegExp(`#/customers\\?segment=${segment.id}$`));
+      await expect(total).toHaveAttribute('data-customers', String(allowed));
+      await expect(page.getByTestId('customers-segment')).toContainText(name);
+      await expect(page.getByTestId(`condition-prov-${province.code}`)).toContainText(provinceName);
+      await expect(page.getByTestId('condition-marketing')).toHaveText(
+        language === 'zh-CN' ? '接受营销' : 'Accepts marketing',
+      );
+      await page.screenshot({
+        path: screenshotPath(`customers-segment-${language}-${width}`),
+        fullPage: false,
+      });
+      const overflow = await page.evaluate<number>(
+        'document.documentElement.scrollWidth - window.innerWidth',
+      );
+      expect(overflow, 'no sideways scroll').toBeLessThanOrEqual(0);
+    }
+  }
+  await setLanguage(page, 'zh-CN');
+  await page.reload();
+  await expect(total).toHaveAttribute('data-customers', String(allowed));
+  // Removing a condition writes the rest into the address: the list no longer follows the segment.
+  await page.getByTestId('condition-marketing').locator('.ant-tag-close-icon').click();
+  await expect(page).toHaveURL(new RegExp(`#/customers\\?prov=${province.code}$`));
+  await expect(total).toHaveAttribute('data-customers', String(province.customers));
+  await expect(page.getByTestId('customers-segment')).toHaveCount(0);
+  await page.getByTestId(`condition-prov-${province.code}`).locator('.ant-tag-close-icon').click();
+  await expect(total).toHaveAttribute('data-customers', String(everyone));
+  await expect(page.getByTestId('customers-conditions')).toHaveCount(0);
+  // A deleted segment says so and lists everyone.
+  await rpc(page.request, 'segments.delete', { id: segment.id });
+  await page.goto(`/#/customers?segment=${segment.id}`);
+  await expect(page.getByTestId('customers-segment-missing')).toBeVisible();
+  await expect(total).toHaveAttribute('data-customers', String(everyone));
+});
+
+test('a mapped sheet’s 接受营销 column is guessed in the mapping and sets the buyers’ consent', async ({
+  page,
+}) => {
+  const importPage = new ImportPage(page);
+  const stamp = Date.now();
+  const name = `consent-${stamp}.csv`;
+  const body = Buffer.from(
+    [
+      '订单号,下单时间,手机,金额,接受营销',
+      `C${stamp}1,2026-11-01 10:00,13700000${String(stamp).slice(-3)},12.50,否`,
+      `C${stamp}2,2026-11-02 11:00,13600000${String(stamp).slice(-3)},30,是`,
+    ].join('\r\n') + '\r\n',
+    'utf8',
+  );
+  for (const language of LANGUAGES) {
+    await setLanguage(page, language);
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await importPage.open();
+      await page.reload();
+      await importPage.chooseFiles([{ name, mimeType: 'text/csv', buffer: body }]);
+      const editor = importPage.previewCard(name).getByTestId('mapping-editor');
+      await expect(editor).toBeVisible();
+      await expect(editor.getByTestId('mapping-acceptsMarketing')).toContainText('接受营销');
+      await editor.scrollIntoViewIfNeeded();
+      await editor.screenshot({ path: screenshotPath(`import-mapping-consent-${language}-${width}`) });
+    }
+  }
+  const card = importPage.previewCard(name);
+  await card.getByTestId('mapping-apply').click();
+  await importPage.chooseCurrency(name, 'CNY');
+  await importPage.commit();
+  await expect(importPage.report()).toContainText(name);
+  const consent = queryAll<{ key: string; accepts: number | null }>(
+    `SELECT account_key AS key, accepts_marketing AS accepts FROM buyer_accounts
+     WHERE account_key IN (?, ?) ORDER BY account_key`,
+    `13600000${String(stamp).slice(-3)}`,
+    `13700000${String(stamp).slice(-3)}`,
+  );
+  expect(consent.map((c) => c.accepts)).toEqual([1, 0]);
+  await setLanguage(page, 'zh-CN');
 });
 
 test('the VIP page and the print preview fit 1280 and 1440 px in both languages', async ({ page }) => {

@@ -1,6 +1,6 @@
 /**
  * `huike customers [--json] [--csv] [--limit N] [--segment NAME] [--search TEXT] [--unmasked]`:
- * every customer across platforms (single-account ones included), most recent buyers first, with
+ * every customer (or a saved segment's) across platforms (single-account ones included), most recent buyers first, with
  * its accounts. `--json` prints `{"customers":[{"id","displayName","accounts":[{"platform","shop",
  * "buyerKey"}],"orders","revenueFen",…}],"total","durationMs"}`: `orders` are paid orders,
  * `revenueFen` the net paid in CNY fen (`spend` has every currency), `buyerKey` the account's key as
@@ -11,7 +11,7 @@ import type { Command } from 'commander';
 import type { HuikeApp } from '../../api/app-types.js';
 import type { ChannelInput, CustomerSpend } from '../../api/contract.js';
 import { UserError } from '../../domain/errors.js';
-import { CUSTOMER_SEGMENTS } from '../../shared/customers-query.js';
+import { CUSTOMER_SEGMENTS, type CustomersFilter } from '../../shared/customers-query.js';
 import { formatCount, type MessageLanguage } from '../../shared/messages/index.js';
 import { formatMoney } from '../../shared/money.js';
 
@@ -57,12 +57,23 @@ function limitOf(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-function refuseUnknownSegment(segment: string): void {
-  if (!(CUSTOMER_SEGMENTS as readonly string[]).includes(segment))
-    throw new UserError({
-      code: 'customers.unknownSegment',
-      params: { segment, known: CUSTOMER_SEGMENTS.join(', ') },
-    });
+/**
+ * The filter `--segment NAME` stands for: a saved segment of that name (the VIP page's), else one
+ * of the built-in ones (`all`: everyone). An unknown name is refused with every name there is.
+ */
+async function segmentFilter(app: HuikeApp, name: string, lang: MessageLanguage): Promise<CustomersFilter> {
+  const saved = (await app.invoke('segments.list', {})).segments;
+  const wanted = name.trim();
+  const segment = saved.find((s) => s.name === wanted);
+  if (segment) return segment.filter;
+  if ((CUSTOMER_SEGMENTS as readonly string[]).includes(wanted)) return {};
+  throw new UserError({
+    code: 'customers.unknownSegment',
+    params: {
+      segment: name,
+      known: [...CUSTOMER_SEGMENTS, ...saved.map((s) => s.name)].join(lang === 'zh-CN' ? '、' : ', '),
+    },
+  });
 }
 
 /** The export's bytes, chunk by chunk, as they come. */
@@ -116,16 +127,21 @@ export function registerCustomersCommand(program: Command, { open, lang }: Custo
     .option('--json', 'print one JSON document')
     .option('--csv', 'write the list as CSV (as the app exports it)')
     .option('--limit <n>', 'at most N customers, most recent buyers first')
-    .option('--segment <name>', `only the customers of a segment: ${CUSTOMER_SEGMENTS.join(', ')}`, 'all')
+    .option(
+      '--segment <name>',
+      `only the customers of a saved segment (VIP 名单), or ${CUSTOMER_SEGMENTS.join(', ')}`,
+      'all',
+    )
     .option('--search <text>', 'a name, phone digits, buyer key or order id')
     .option('--unmasked', 'names and phones in full (default: masked, as on screen)')
     .action(async (opts: Options) => {
-      refuseUnknownSegment(opts.segment);
       const limit = limitOf(opts.limit);
       await open(
         async (app, jobId) => {
+          const filter = await segmentFilter(app, opts.segment, lang());
           const input: ChannelInput<'customers.export'> = {
-            filter: opts.search ? { q: opts.search } : {},
+            // --search narrows the segment further (it replaces a search the segment has).
+            filter: opts.search ? { ...filter, q: opts.search } : filter,
             format: opts.csv ? 'csv' : 'json',
             masked: opts.unmasked !== true,
             lang: lang(),

@@ -64,6 +64,8 @@ interface Steps {
   accounts?: string;
   /** The file's marketing consent onto its accounts (services/vip/consent-sql.ts reads it). */
   consent?: string;
+  /** Before `consent`: the consent of the accounts it will change, so an undo puts it back. */
+  consentRecord?: string;
   mark: string;
   record: string;
   update: string;
@@ -112,7 +114,20 @@ function orderSteps(st: string, rows: string): Steps {
         AND ((s.buyer_said & ${BUYER_NAMED}) OR NOT EXISTS (SELECT 1 FROM orders o
           WHERE ${stored} AND NOT ${unnamed('o')}))
       ON CONFLICT (platform, key_kind, account_key) DO NOTHING`,
-    // The latest file that says wins (not in the operation log: an undo leaves the consent).
+    // An account that existed before this import keeps its earlier consent in the operation log,
+    // once per import (the first before-image is the one an undo restores). Accounts this import
+    // made go with its undo, so they need none.
+    consentRecord: `INSERT INTO operation_changes (op_id, seq, table_name, row_id, action, before_json)
+      SELECT @op, @base + row_number() OVER (ORDER BY a.id), 'buyer_accounts', a.id, 'update',
+        json_object('accepts_marketing', a.accepts_marketing)
+      FROM ${st}.st_orders s JOIN buyer_accounts a ON a.platform = @platform
+        AND a.key_kind = s.buyer_kind AND a.account_key = s.buyer_key
+      WHERE ${rows} AND s.buyer_key IS NOT NULL AND s.buyer_accepts_marketing IS NOT NULL
+        AND a.accepts_marketing IS NOT s.buyer_accepts_marketing AND a.first_op_id IS NOT @op
+        AND NOT EXISTS (SELECT 1 FROM operation_changes m
+          WHERE m.op_id = @op AND m.table_name = 'buyer_accounts' AND m.row_id = a.id)
+      GROUP BY a.id`,
+    // The latest file that says wins.
     consent: `UPDATE buyer_accounts SET accepts_marketing = s.buyer_accepts_marketing
       FROM (SELECT s.buyer_kind, s.buyer_key, s.buyer_accepts_marketing FROM ${st}.st_orders s
         WHERE ${rows} AND s.buyer_key IS NOT NULL AND s.buyer_accepts_marketing IS NOT NULL) AS s
@@ -186,6 +201,7 @@ function prepare(sqlite: BetterSqlite3.Database, steps: Steps): Record<keyof Ste
   return {
     accounts: bind(steps.accounts),
     consent: bind(steps.consent),
+    consentRecord: bind(steps.consentRecord),
     mark: bind(steps.mark),
     record: bind(steps.record),
     update: bind(steps.update),
@@ -291,6 +307,8 @@ export class StagingApplier {
       hi,
     };
     step.accounts?.(values);
+    // Consent before-images take seqs of the log too, but are not order updates: not counted.
+    if (step.consentRecord) this.base += step.consentRecord({ ...values, base: this.base }).changes;
     step.consent?.(values);
     this.clearChanged.run();
     step.mark!(values);

@@ -29,13 +29,17 @@ const RESTORABLE = {
 /**
  * Later, still committed operations that built on this one: they changed a row this one changed or
  * inserted, or added lines to an order it inserted. Undoing underneath them would lose their work.
+ * On an account, only a later change of its consent counts (a merge decision moves it between
+ * customers, which putting the consent back leaves alone).
  */
 const LATER_OPERATIONS_SQL = `
   SELECT DISTINCT c.op_id AS id FROM operation_changes c
   JOIN operations later ON later.id = c.op_id AND later.state = 'committed'
   WHERE c.op_id > @op AND (
     EXISTS (SELECT 1 FROM operation_changes m
-            WHERE m.op_id = @op AND m.table_name = c.table_name AND m.row_id = c.row_id)
+            WHERE m.op_id = @op AND m.table_name = c.table_name AND m.row_id = c.row_id
+              AND (c.table_name <> 'buyer_accounts'
+                   OR json_type(c.before_json, '$.accepts_marketing') IS NOT NULL))
     OR (c.table_name = 'orders' AND EXISTS (SELECT 1 FROM orders o WHERE o.id = c.row_id AND o.first_op_id = @op))
     OR (c.table_name = 'order_lines'
         AND EXISTS (SELECT 1 FROM order_lines l WHERE l.id = c.row_id AND l.first_op_id = @op)))
@@ -115,6 +119,17 @@ export async function undoOperation(tx: WriteTx, opId: number, ctx: JobContext):
       await step(restored);
     }
   }
+
+  // The marketing consent the import changed on accounts that were there before it (apply-staging).
+  const consentRestored = sqlite
+    .prepare(
+      `UPDATE buyer_accounts SET accepts_marketing = json_extract(c.before_json, '$.accepts_marketing')
+       FROM operation_changes c
+       WHERE c.op_id = ? AND c.table_name = 'buyer_accounts' AND c.action = 'update'
+         AND json_type(c.before_json, '$.accepts_marketing') IS NOT NULL AND buyer_accounts.id = c.row_id`,
+    )
+    .run(opId).changes;
+  await step(consentRestored);
 
   // A before-image holds the day counted in the shop's zone of that time; the zone may have been
   // changed since (a shop edit keeps no day per order), so restored days are counted again.

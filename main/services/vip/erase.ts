@@ -10,6 +10,8 @@
  * - the customer: its name, note and tags cleared; its list summary and search text recomputed;
  * - the operation log's before-images of those rows: the same columns set to NULL (an undo of an
  *   earlier operation must not bring them back);
+ * - the refused rows of imports (batch_problems): parameters holding the person's phone, name,
+ *   address, e-mail or buyer key become `***` (erase-problems.ts);
  * - import stagings (raw rows of imported files kept to make re-imports fast) are all dropped;
  * - one 'erasure' operation records who and when, with counts only. It has no before-image, so it
  *   cannot be undone — the point of it. Backups made before still hold the data (the UI says so).
@@ -22,6 +24,7 @@ import type { EraseResult } from '../../domain/vip/views.js';
 import { refreshCustomerStats } from '../customers/stats.js';
 import { sweepStagings } from '../import/staging-store.js';
 import { newOperation } from '../operation-log.js';
+import { personalValues, scrubBatchProblems } from './erase-problems.js';
 import { whoIsAsking, type FrontDoor } from './privacy-log.js';
 
 const ACCOUNT_PERSONAL = [
@@ -95,6 +98,9 @@ export async function eraseCustomer(
     ).map(Number);
     const orderJson = JSON.stringify(orderIds);
 
+    // Read before anything is erased: the refused rows are found by these values.
+    const values = personalValues(db, { accounts: accountIds, orders: orderJson, customer: customerId });
+
     const operationId = newOperation(tx, 'erasure', context.now, {
       customerId,
       accounts: accounts.length,
@@ -146,6 +152,11 @@ export async function eraseCustomer(
       `, '$.key_kind', 'customer', '$.account_key', 'erased:${token}:' || row_id`,
     );
     scrub('customers', CUSTOMER_PERSONAL, JSON.stringify([customerId]), `, '$.tags_json', '[]'`);
+
+    // The log says how many refused rows were touched (a count, like the rest of its summary).
+    db.prepare(
+      `UPDATE operations SET summary_json = json_set(summary_json, '$.refusedRows', ?) WHERE id = ?`,
+    ).run(scrubBatchProblems(db, values), operationId);
 
     await refreshCustomerStats(tx, 'SELECT @id', { id: customerId });
     return { operationId, customerId, accounts: accounts.length, orders: orderIds.length, token };

@@ -153,6 +153,8 @@ export const en: typeof zhCN = {
       buyer: 'Buyer',
       buyerPhone: 'Buyer phone',
       buyerEmail: 'Buyer email',
+      acceptsMarketing: 'Accepts marketing (yes/no)',
+      marketingOptOut: 'Marketing opt-out (yes/no)',
       receiverName: 'Recipient',
       receiverPhone: 'Recipient phone',
       address: 'Address',

@@ -148,6 +148,8 @@ export const zhCN = {
       buyer: '买家',
       buyerPhone: '买家手机',
       buyerEmail: '买家邮箱',
+      acceptsMarketing: '接受营销（是/否）',
+      marketingOptOut: '不接受营销/退订（是/否）',
       receiverName: '收货人',
       receiverPhone: '收货人电话',
       address: '收货地址',

@@ -2,6 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCliInProcess as huike } from '../../helpers/run-cli-in-process.js';
@@ -134,18 +135,40 @@ describe('huike customers', () => {
     expect(en.stdout.trim().split('\n').at(-1)).toBe('3 customers');
   });
 
-  it('--segment accepts all and refuses an unknown one with the list of segments', async () => {
+  it('--segment takes a saved segment by name, all, and refuses an unknown one with every name', async () => {
     expect((await json('--segment', 'all')).total).toBe(3);
+    // Segments are saved on the VIP page; here straight into the file, as the page would.
+    const file = new Database(db);
+    file
+      .prepare(
+        `INSERT INTO segments (name, filter_json, created_at, updated_at) VALUES (?, ?, 'x', 'x'), (?, ?, 'x', 'x')`,
+      )
+      .run(
+        '天猫常客',
+        JSON.stringify({ platforms: ['tmall'], ordersMin: 2 }),
+        '天猫',
+        '{"platforms":["tmall"]}',
+      );
+    file.close();
+    const regulars = await json('--segment', '天猫常客');
+    expect(regulars.total).toBe(1);
+    expect(regulars.customers.map((c) => c.accounts[0]!.buyerKey)).toEqual(['tb_alice']);
+    const tmall = await json('--segment', '天猫');
+    expect(tmall.total).toBe(2);
+    // --search narrows the segment.
+    expect((await json('--segment', '天猫', '--search', 'tb_bob')).customers).toHaveLength(1);
+
     const r = await huike(['--db', db, '--lang', 'en', 'customers', '--segment', 'vip', '--json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual({
       error: {
         code: 'customers.unknownSegment',
-        message: 'There is no customer segment called “vip”. The segments there are: all.',
+        message: 'There is no customer segment called “vip”. The segments there are: all, 天猫, 天猫常客.',
       },
     });
     const zh = await huike(['--db', db, 'customers', '--segment', 'vip']);
-    expect(zh.stderr).toBe('没有名为「vip」的客户分群。现有的分群：all。\n');
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toBe('没有名为「vip」的客户分群。现有的分群：all、天猫、天猫常客。\n');
   });
 
   it('--limit must be a whole number of 1 or more', async () => {

@@ -5,6 +5,7 @@ import {
   customerHref,
   customersSearchParams,
   parseCustomersQuery,
+  segmentCustomersHref,
   type CustomersFilter,
 } from '../../../renderer/src/features/customers/customers-link';
 
@@ -44,6 +45,45 @@ describe('customers links', () => {
       filter: { platforms: ['tmall'], shopIds: [4] },
       sort: { key: 'last_order', direction: 'desc' },
     });
+  });
+
+  it('carry the segment conditions: region, products and tags (commas kept), note, VIP levels, consent', () => {
+    const filter: CustomersFilter = {
+      provinces: ['330000', '310000'],
+      cities: ['330100'],
+      products: ['SKU-1', '礼盒, 大号'],
+      tags: ['老客', 'a,b'],
+      note: '送礼',
+      vipLevels: [2, 3],
+      marketing: 'allowed',
+    };
+    const href = routeHref('customers', customersSearchParams(filter));
+    expect(href).toBe(
+      '#/customers?prov=330000%2C310000&city=330100&product=SKU-1&product=%E7%A4%BC%E7%9B%92%2C+%E5%A4%A7%E5%8F%B7' +
+        '&tag=%E8%80%81%E5%AE%A2&tag=a%2Cb&note=%E9%80%81%E7%A4%BC&vip=2%2C3&marketing=allowed',
+    );
+    expect(parseCustomersQuery(hashQuery(href))).toEqual({
+      filter,
+      sort: { key: 'last_order', direction: 'desc' },
+    });
+    // What the API would refuse is dropped here.
+    expect(parseCustomersQuery('prov=33,330000&vip=1,x,99,1&marketing=maybe').filter).toEqual({
+      provinces: ['330000'],
+      vipLevels: [1],
+    });
+  });
+
+  it('segment=<id> names a saved segment, next to any other parameter', () => {
+    expect(segmentCustomersHref(3)).toBe('#/customers?segment=3');
+    expect(parseCustomersQuery('segment=3')).toEqual({
+      filter: {},
+      sort: { key: 'last_order', direction: 'desc' },
+      segmentId: 3,
+    });
+    expect(parseCustomersQuery('segment=3&q=alice').filter).toEqual({ q: 'alice' });
+    expect(parseCustomersQuery('segment=0').segmentId).toBeUndefined();
+    expect(parseCustomersQuery('segment=x').segmentId).toBeUndefined();
+    expect(customersSearchParams({ q: 'a' }, undefined, 5).toString()).toBe('segment=5&q=a');
   });
 
   it('a customer’s page is the route with its id under it', () => {

@@ -200,6 +200,24 @@ describe('deletion on request', () => {
   it('removes names, phones, addresses and keys from every table, keeps the amounts, logs it', async () => {
     const li = customerOf(h, '13900001111');
     await updateCustomer(h, li, { note: '李四的生日是 5 月', tags: ['老客'] }, NOW);
+    // Rows an import refused keep the refused cell: some of them his (a phone written with dashes,
+    // his name, his street inside a whole address), some someone else's.
+    const batch = h.readSqlite.prepare('SELECT min(id) FROM import_batches').pluck().get() as number;
+    const problem = h.readSqlite.prepare(
+      `INSERT INTO batch_problems (batch_id, seq, row, column_name, code, params_json) VALUES (?, ?, ?, ?, 'row.badValue', ?)`,
+    );
+    const refused = [
+      { column: '手机', value: '139-0000-1111' },
+      { column: '收货人', value: '李四' },
+      { column: '地址', value: '浙江省杭州市西湖区文三路100号5幢301' },
+      { column: '买家', value: '+86 13900001111', reason: 'x' },
+      { column: '手机', value: '13812345678' },
+      { column: '收货人', value: '李思' },
+      { column: '金额', value: 'abc' },
+    ];
+    refused.forEach((params, i) =>
+      problem.run(batch, 1000 + i, i + 2, params.column, JSON.stringify(params)),
+    );
     const spendBefore = h.readSqlite.prepare('SELECT * FROM customer_spend WHERE customer_id = ?').all(li);
     const totalBefore = h.readSqlite.prepare('SELECT sum(paid_fen) AS s FROM orders').get();
     const result = await eraseCustomer(h, li, { now: NOW, front: 'app' });
@@ -218,6 +236,20 @@ describe('deletion on request', () => {
     // 李* was only ever his: the other customers are untouched.
     expect(dump).toContain('13812345678');
     expect(dump).toContain('孙萍伟');
+    // His refused cells are gone; the others', and the columns, stay.
+    const problems = h.readSqlite
+      .prepare('SELECT params_json FROM batch_problems WHERE batch_id = ? AND seq >= 1000 ORDER BY seq')
+      .pluck()
+      .all(batch) as string[];
+    expect(problems.map((p) => JSON.parse(p) as unknown)).toEqual([
+      { column: '手机', value: '***' },
+      { column: '收货人', value: '***' },
+      { column: '地址', value: '***' },
+      { column: '买家', value: '***', reason: 'x' },
+      { column: '手机', value: '13812345678' },
+      { column: '收货人', value: '李思' },
+      { column: '金额', value: 'abc' },
+    ]);
 
     expect(h.readSqlite.prepare('SELECT * FROM customer_spend WHERE customer_id = ?').all(li)).toEqual(
       spendBefore,
@@ -235,6 +267,7 @@ describe('deletion on request', () => {
       accounts: 1,
       orders: 2,
       front: 'app',
+      refusedRows: 4,
     });
     await expect(eraseCustomer(h, 9999, { now: NOW, front: 'cli' })).rejects.toMatchObject({
       code: 'customers.notFound',

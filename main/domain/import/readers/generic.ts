@@ -4,7 +4,8 @@
  * columns (paid amount, shipping, refund) are expected to repeat on each of an order's rows and are
  * set, never added; line-level amounts are added up per order when no order amount is mapped.
  * Status texts are read with every platform's vocabulary, and the user can say what any text means
- * (including "refunded": paid, then refunded).
+ * (including "refunded": paid, then refunded). A consent or opt-out column sets the buyer's
+ * marketing consent as Shopify's Accepts Marketing does (consent-values.ts).
  */
 import type { OrderStatus, ParsedLine } from '../../orders/types.js';
 import { UserError } from '../../errors.js';
@@ -21,6 +22,7 @@ import { RowContext, type Col } from '../row-context.js';
 import { normalizeStatus } from '../status.js';
 import { minorUnitDigits } from '../money.js';
 import { canonicalProvince, receiverAddress } from '../address.js';
+import { readConsent } from '../consent-values.js';
 import { buyerFrom, compact, finish } from './common.js';
 
 const LINE_FIELDS: GenericField[] = [
@@ -49,6 +51,17 @@ function statusOf(
   if (mapped === 'refunded') return { status: 'closed', refunded: true };
   if (mapped) return { status: mapped, refunded: false };
   return { status: normalizeStatus('generic', raw), refunded: false };
+}
+
+/**
+ * The buyer's consent from the consent and opt-out columns: a refusal in either wins (it is
+ * honoured), else what either says.
+ */
+function marketingConsent(ctx: RowContext, f: Partial<Record<GenericField, Col>>): boolean | undefined {
+  const accepts = readConsent(ctx.text(f.acceptsMarketing), 'acceptsMarketing');
+  const optOut = readConsent(ctx.text(f.marketingOptOut), 'marketingOptOut');
+  if (accepts === false || optOut === false) return false;
+  return accepts ?? optOut;
 }
 
 export function createGenericReader(header: readonly string[], options: OrderReaderOptions): OrderReader {
@@ -124,7 +137,11 @@ export function createGenericReader(header: readonly string[], options: OrderRea
               [f.buyerPhone, 'phone'],
               [f.buyerEmail, 'email'],
             ],
-            compact({ phone: ctx.text(f.buyerPhone), email: ctx.text(f.buyerEmail) }),
+            compact({
+              phone: ctx.text(f.buyerPhone),
+              email: ctx.text(f.buyerEmail),
+              acceptsMarketing: marketingConsent(ctx, f),
+            }),
           ),
           receiver: hasReceiver
             ? compact({

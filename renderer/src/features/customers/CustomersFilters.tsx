@@ -1,6 +1,7 @@
 /**
  * The Customers page's filter bar: search, platforms, shops, first and last order days, net spend
  * in a currency (typed in yuan, sent in fen) and paid orders. Every change goes into the URL.
+ * `conditions` is a row under them for what the bar has no control for (SegmentConditions).
  */
 import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Flex, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
@@ -39,6 +40,7 @@ export function CustomersFilters({
   currencies,
   onChange,
   extra,
+  conditions,
 }: {
   filter: CustomersFilter;
   shops: ShopSummary[];
@@ -46,6 +48,7 @@ export function CustomersFilters({
   currencies: string[];
   onChange: (next: CustomersFilter) => void;
   extra?: ReactNode;
+  conditions?: ReactNode;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState(filter.q ?? '');
@@ -204,6 +207,7 @@ export function CustomersFilters({
         </Button>
         {extra}
       </Flex>
+      {conditions}
       <ValueFilterTags filter={filter} onChange={change} />
     </Flex>
   );

@@ -1,11 +1,12 @@
 /**
  * 客户: every customer across platforms and shops in one list, and (`#/customers/<id>`) one
- * customer's page. The list's filters and sort live in the URL (customers-link.ts).
+ * customer's page. The list's filters and sort live in the URL (customers-link.ts); `segment=<id>`
+ * lists a saved segment's filter as it is saved now, until the user changes a condition.
  */
-import { Alert, Empty, Flex, Tooltip, Typography } from 'antd';
+import { Alert, Empty, Flex, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ShopSummary } from '../../../../main/api/contract';
+import type { Segment, ShopSummary } from '../../../../main/api/contract';
 import { call } from '../../api/client';
 import { useAppState } from '../../app/AppState';
 import { navigate, useRouteQuery, useRoutePath } from '../../app/routes';
@@ -21,6 +22,7 @@ import {
   type CustomersSort,
 } from './customers-link';
 import { ExportCustomers } from './ExportCustomers';
+import { SegmentConditions } from './SegmentConditions';
 import { useCustomersPages } from './useCustomersPages';
 
 /** Table header and the line under the table (px): the body gets the rest of the window. */
@@ -61,6 +63,29 @@ function useShopList(dataVersion: number): ShopSummary[] {
   return shops;
 }
 
+/**
+ * The saved segment the address names: undefined while it is read, null when there is none (or it
+ * was deleted).
+ */
+function useSavedSegment(segmentId: number | undefined, dataVersion: number): Segment | null | undefined {
+  const [answer, setAnswer] = useState<{ id: number; segment: Segment | null } | null>(null);
+  useEffect(() => {
+    if (segmentId === undefined) return;
+    let live = true;
+    call('segments.list', {})
+      .then(
+        (r) =>
+          live && setAnswer({ id: segmentId, segment: r.segments.find((s) => s.id === segmentId) ?? null }),
+      )
+      .catch(() => live && setAnswer({ id: segmentId, segment: null }));
+    return () => {
+      live = false;
+    };
+  }, [segmentId, dataVersion]);
+  if (segmentId === undefined) return null;
+  return answer?.id === segmentId ? answer.segment : undefined;
+}
+
 /** The list, or a customer's page when the address names one. */
 export function CustomersRoute() {
   const path = useRoutePath();
@@ -72,18 +97,28 @@ export function CustomersPage() {
   const { t } = useTranslation();
   const { dataVersion, language, info } = useAppState();
   const query = useRouteQuery();
-  const { filter, sort } = useMemo(() => parseCustomersQuery(query), [query]);
+  const { filter: asked, sort, segmentId } = useMemo(() => parseCustomersQuery(query), [query]);
+  const segment = useSavedSegment(segmentId, dataVersion);
+  // A segment's saved filter, with what the address adds to it; null while the segment is read.
+  const filter = useMemo<CustomersFilter | null>(
+    () => (segment === undefined ? null : segment ? { ...segment.filter, ...asked } : asked),
+    [segment, asked],
+  );
+  const shownFilter = filter ?? asked;
   const shops = useShopList(dataVersion);
   const pages = useCustomersPages(filter, sort, dataVersion);
   const [tableRef, bodyHeight] = useBodyHeight();
-  const show = (next: CustomersFilter, nextSort: CustomersSort = sort) =>
-    navigate('customers', customersSearchParams(next, nextSort));
+  // A changed condition writes the whole filter out: the list stops following the segment.
+  const show = (next: CustomersFilter) => navigate('customers', customersSearchParams(next, sort));
+  // A new sort keeps it.
+  const sortBy = (nextSort: CustomersSort) =>
+    navigate('customers', customersSearchParams(asked, nextSort, segmentId));
   const currencies = useMemo(() => {
     const set = new Set(shops.map((s) => s.currency));
-    if (filter.spendCurrency) set.add(filter.spendCurrency);
+    if (shownFilter.spendCurrency) set.add(shownFilter.spendCurrency);
     // The yuan first: the Chinese marketplaces' currency; then the others alphabetically.
     return [...set].sort((a, b) => (a === 'CNY' ? -1 : b === 'CNY' ? 1 : a.localeCompare(b)));
-  }, [shops, filter.spendCurrency]);
+  }, [shops, shownFilter.spendCurrency]);
   const total = pages.total ?? 0;
 
   return (
@@ -98,6 +133,21 @@ export function CustomersPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('customers.title')}
         </Typography.Title>
+        {segment && (
+          <Tooltip title={t('customers.conditions.segmentHint', { name: segment.name })}>
+            <Tag
+              color="purple"
+              closable
+              onClose={(e) => {
+                e.preventDefault();
+                show(asked);
+              }}
+              data-testid="customers-segment"
+            >
+              {t('customers.conditions.segment', { name: segment.name })}
+            </Tag>
+          </Tooltip>
+        )}
         {pages.total !== null && (
           <Tooltip title={t('customers.totalHint')} placement="bottomLeft">
             <Typography.Text type="secondary" data-testid="customers-total" data-customers={pages.total}>
@@ -106,12 +156,21 @@ export function CustomersPage() {
           </Tooltip>
         )}
       </Flex>
+      {segment === null && segmentId !== undefined && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('customers.conditions.segmentMissing', { id: segmentId })}
+          data-testid="customers-segment-missing"
+        />
+      )}
       <CustomersFilters
-        filter={filter}
+        filter={shownFilter}
         shops={shops}
         currencies={currencies.length ? currencies : ['CNY']}
         onChange={(next) => show(next)}
-        extra={<ExportCustomers filter={filter} sort={sort} customers={total} />}
+        extra={<ExportCustomers filter={shownFilter} sort={sort} customers={total} />}
+        conditions={<SegmentConditions filter={shownFilter} dataVersion={dataVersion} onChange={show} />}
       />
       {pages.error !== null && (
         <Alert
@@ -131,7 +190,7 @@ export function CustomersPage() {
               sort={sort}
               height={bodyHeight}
               loading={pages.loading}
-              onSort={(next) => show(filter, next)}
+              onSort={sortBy}
               onOpen={(row) => openCustomer(row.id)}
               onEndReached={pages.loadMore}
             />

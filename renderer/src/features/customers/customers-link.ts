@@ -6,6 +6,11 @@
  *   #/customers?q=5678&platform=tmall,jd&shop=3&firstFrom=2026-01-01&lastTo=2026-06-30
  *              &cur=CNY&spendMin=10000&spendMax=50000&ordersMin=2&sort=spend&dir=desc
  *
+ * and the segment conditions (VIP 名单): `prov=330000,310000&city=330100&product=SKU-1&product=…
+ * &tag=老客&note=送礼&vip=2,3&marketing=allowed` — products and tags repeat the parameter, since
+ * they may hold commas. `segment=3` names a saved segment: the page lists its filter as saved
+ * (any other parameter given with it overrides that condition).
+ *
  * Spend bounds are minor units (fen), as the API takes them. A value the page does not know is
  * dropped, never an error.
  */
@@ -13,9 +18,13 @@ import { navigate, routeHref } from '../../app/routes';
 import {
   CUSTOMER_SORT_KEYS,
   DEFAULT_CUSTOMERS_SORT,
+  MARKETING_CHOICES,
+  MAX_TAG_LENGTH,
   type CustomersFilter,
   type CustomersSort,
+  type MarketingChoice,
 } from '../../../../main/shared/customers-query';
+import { MAX_VIP_LEVELS } from '../../../../main/shared/vip';
 import { PLATFORMS } from '../../../../main/shared/vocabulary';
 import {
   BEHAVIOUR_SEGMENTS,
@@ -27,6 +36,7 @@ import {
 export type { CustomersFilter, CustomersSort };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DIVISION = /^\d{6}$/;
 const DAY_KEYS = ['firstFrom', 'firstTo', 'lastFrom', 'lastTo'] as const;
 
 function listOf(params: URLSearchParams, name: string): string[] {
@@ -37,18 +47,28 @@ function listOf(params: URLSearchParams, name: string): string[] {
     .filter(Boolean);
 }
 
+/** A parameter given once per value (values that may hold commas). */
+function eachOf(params: URLSearchParams, name: string): string[] {
+  return params
+    .getAll(name)
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
 function integer(value: string | null, min = -Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === null || !/^-?\d+$/.test(value.trim())) return undefined;
   const n = Number(value);
   return Number.isSafeInteger(n) && n >= min ? n : undefined;
 }
 
-/** Query parameters for a filter and sort (defaults and empty values left out). */
+/** Query parameters for a filter and sort (defaults and empty values left out), and a saved segment. */
 export function customersSearchParams(
   filter: CustomersFilter,
   sort: CustomersSort = DEFAULT_CUSTOMERS_SORT,
+  segmentId?: number,
 ): URLSearchParams {
   const p = new URLSearchParams();
+  if (segmentId !== undefined) p.set('segment', String(segmentId));
   if (filter.q?.trim()) p.set('q', filter.q.trim());
   if (filter.platforms?.length) p.set('platform', filter.platforms.join(','));
   if (filter.shopIds?.length) p.set('shop', filter.shopIds.join(','));
@@ -65,6 +85,13 @@ export function customersSearchParams(
   if (filter.behaviour) p.set('behaviour', filter.behaviour);
   if (filter.winBack) p.set('winBack', '1');
   if (filter.valueAsOf) p.set('valueAsOf', filter.valueAsOf);
+  if (filter.provinces?.length) p.set('prov', filter.provinces.join(','));
+  if (filter.cities?.length) p.set('city', filter.cities.join(','));
+  for (const product of filter.products ?? []) p.append('product', product);
+  for (const tag of filter.tags ?? []) p.append('tag', tag);
+  if (filter.note?.trim()) p.set('note', filter.note.trim());
+  if (filter.vipLevels?.length) p.set('vip', filter.vipLevels.join(','));
+  if (filter.marketing) p.set('marketing', filter.marketing);
   if (sort.key !== DEFAULT_CUSTOMERS_SORT.key || sort.direction !== DEFAULT_CUSTOMERS_SORT.direction) {
     p.set('sort', sort.key);
     p.set('dir', sort.direction);
@@ -72,8 +99,12 @@ export function customersSearchParams(
   return p;
 }
 
-/** The filter and sort a query string names. */
-export function parseCustomersQuery(query: string): { filter: CustomersFilter; sort: CustomersSort } {
+/** The filter and sort a query string names, and the saved segment it opens (if any). */
+export function parseCustomersQuery(query: string): {
+  filter: CustomersFilter;
+  sort: CustomersSort;
+  segmentId?: number;
+} {
   const p = new URLSearchParams(query);
   const filter: CustomersFilter = {};
   const q = p.get('q')?.trim();
@@ -115,13 +146,35 @@ export function parseCustomersQuery(query: string): { filter: CustomersFilter; s
   if (p.get('winBack') === '1') filter.winBack = true;
   const valueAsOf = p.get('valueAsOf');
   if (valueAsOf && DAY.test(valueAsOf)) filter.valueAsOf = valueAsOf;
+  const provinces = listOf(p, 'prov').filter((v) => DIVISION.test(v));
+  if (provinces.length) filter.provinces = provinces;
+  const cities = listOf(p, 'city').filter((v) => DIVISION.test(v));
+  if (cities.length) filter.cities = cities;
+  const products = eachOf(p, 'product').filter((v) => v.length <= 200);
+  if (products.length) filter.products = products;
+  const tags = eachOf(p, 'tag').filter((v) => v.length <= MAX_TAG_LENGTH);
+  if (tags.length) filter.tags = tags;
+  const note = p.get('note')?.trim();
+  if (note) filter.note = note.slice(0, 100);
+  const levels = [
+    ...new Set(
+      listOf(p, 'vip')
+        .map((v) => integer(v, 0))
+        .filter((n): n is number => n !== undefined && n <= MAX_VIP_LEVELS),
+    ),
+  ];
+  if (levels.length) filter.vipLevels = levels;
+  const marketing = p.get('marketing');
+  if ((MARKETING_CHOICES as readonly string[]).includes(marketing ?? ''))
+    filter.marketing = marketing as MarketingChoice;
+  const segmentId = integer(p.get('segment'), 1);
 
   const key = p.get('sort') ?? '';
   const dir = p.get('dir');
   const sort: CustomersSort = (CUSTOMER_SORT_KEYS as readonly string[]).includes(key)
     ? { key: key as CustomersSort['key'], direction: dir === 'asc' ? 'asc' : 'desc' }
     : DEFAULT_CUSTOMERS_SORT;
-  return { filter, sort };
+  return segmentId === undefined ? { filter, sort } : { filter, sort, segmentId };
 }
 
 /** `#/customers/12`: a customer's page. */
@@ -131,4 +184,9 @@ export function customerHref(id: number): string {
 
 export function openCustomer(id: number): void {
   navigate('customers', undefined, String(id));
+}
+
+/** `#/customers?segment=3`: a saved segment's customers in the Customers list. */
+export function segmentCustomersHref(segmentId: number): string {
+  return routeHref('customers', customersSearchParams({}, DEFAULT_CUSTOMERS_SORT, segmentId));
 }

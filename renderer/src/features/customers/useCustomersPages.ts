@@ -2,6 +2,7 @@
  * The list behind the Customers table: the first page of a filter comes with the filter's total,
  * the next pages load as the user scrolls (the table is virtual, so thousands of loaded rows stay
  * smooth). A new filter, sort or data change starts over; answers to an older request are dropped.
+ * A null filter is not known yet (a saved segment being read): nothing is asked, the list loads.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { CustomerListRow } from '../../../../main/api/contract';
@@ -19,14 +20,15 @@ interface Loaded {
   error: unknown;
 }
 
-export function useCustomersPages(filter: CustomersFilter, sort: CustomersSort, dataVersion: number) {
+export function useCustomersPages(filter: CustomersFilter | null, sort: CustomersSort, dataVersion: number) {
   const key = JSON.stringify([filter, sort, dataVersion]);
   const [loaded, setLoaded] = useState<Loaded>({ key: '', rows: [], total: null, error: null });
   const [loadingMore, setLoadingMore] = useState(false);
 
   useEffect(() => {
     let live = true;
-    const [f, s] = JSON.parse(key) as [CustomersFilter, CustomersSort];
+    const [f, s] = JSON.parse(key) as [CustomersFilter | null, CustomersSort];
+    if (f === null) return;
     call('customers.list', { filter: f, sort: s, offset: 0, limit: PAGE_SIZE, withTotal: true })
       .then((page) => live && setLoaded({ key, rows: page.rows, total: page.total, error: null }))
       .catch((error: unknown) => live && setLoaded({ key, rows: [], total: null, error }));
@@ -39,7 +41,7 @@ export function useCustomersPages(filter: CustomersFilter, sort: CustomersSort, 
   const hasMore = !loading && loaded.total !== null && loaded.rows.length < loaded.total;
 
   const loadMore = useCallback(() => {
-    if (loadingMore || !hasMore) return;
+    if (loadingMore || !hasMore || filter === null) return;
     const forKey = loaded.key;
     setLoadingMore(true);
     call('customers.list', { filter, sort, offset: loaded.rows.length, limit: PAGE_SIZE, withTotal: false })

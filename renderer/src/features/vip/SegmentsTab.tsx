@@ -3,8 +3,8 @@
  * (platforms, shops, order days, spend, orders) and the segment conditions (region, products, tags,
  * VIP level, consent) — with a live count, saved under a name, then printed or exported.
  */
-import { DeleteOutlined, PrinterOutlined, SaveOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Input, Popconfirm, Select, Space, Spin, Typography } from 'antd';
+import { DeleteOutlined, PrinterOutlined, SaveOutlined, TeamOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Input, Popconfirm, Select, Space, Spin, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -19,6 +19,7 @@ import { call } from '../../api/client';
 import { useAppState } from '../../app/AppState';
 import { formatCount } from '../../format/money';
 import { CustomersFilters } from '../customers/CustomersFilters';
+import { segmentCustomersHref } from '../customers/customers-link';
 import { errorText } from '../orders/order-format';
 import { ExportDialog } from './ExportDialog';
 import { SegmentExtras } from './SegmentExtras';
@@ -166,6 +167,23 @@ export function SegmentsTab({ levels }: { levels: VipLevelCount[] }) {
             </>
           )}
         </Flex>
+        {segments.length > 0 && (
+          <Flex wrap gap={12} align="center" style={{ marginTop: 8 }} data-testid="segments-open-customers">
+            <Typography.Text type="secondary">{t('vip.segment.openInCustomers')}</Typography.Text>
+            {segments.map((s) => (
+              <Tooltip key={s.id} title={t('vip.segment.openInCustomersHint', { name: s.name })}>
+                <Typography.Link
+                  href={segmentCustomersHref(s.id)}
+                  ellipsis
+                  style={{ maxWidth: 240 }}
+                  data-testid={`segment-customers-${s.id}`}
+                >
+                  <TeamOutlined /> {s.name}
+                </Typography.Link>
+              </Tooltip>
+            ))}
+          </Flex>
+        )}
       </Card>
       <Card size="small">
         <Flex vertical gap={8}>

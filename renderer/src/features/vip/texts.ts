@@ -4,6 +4,8 @@ const zhCN = {
   tabs: { segments: '客户分群', levels: 'VIP 等级', optOuts: '营销退订' },
   segment: {
     saved: '已保存的分群',
+    openInCustomers: '在客户列表中打开：',
+    openInCustomersHint: '在「客户」页列出「{{name}}」的客户',
     none: '新分群（未保存）',
     name: '分群名称',
     namePlaceholder: '例如：金卡以上的浙江客户',
@@ -143,6 +145,8 @@ const en: Texts<typeof zhCN> = {
   tabs: { segments: 'Segments', levels: 'VIP levels', optOuts: 'Marketing opt-outs' },
   segment: {
     saved: 'Saved segments',
+    openInCustomers: 'Open in the Customers list:',
+    openInCustomersHint: 'List the customers of “{{name}}” on the Customers page',
     none: 'New segment (not saved)',
     name: 'Segment name',
     namePlaceholder: 'e.g. Gold and above in Zhejiang',
