@@ -31,7 +31,7 @@ function EvidenceTable({ evidence }: { evidence: LinkEvidence[] }) {
       // The merge's own level codes (masked_compatible): shown as words where they read as words.
       render: (_, e) => (
         <Tooltip title={e.level} placement="topLeft">
-          <span>{e.level.replace(/_/g, ' ')}</span>
+          <span>{t(`review.levels.${e.level}`, { defaultValue: e.level.replace(/_/g, ' ') })}</span>
         </Tooltip>
       ),
     },

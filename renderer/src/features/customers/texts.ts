@@ -58,6 +58,7 @@ const zhCN = {
     district: '区县',
     email: '邮箱',
     nickname: '昵称',
+    login: '登录名',
     key: '账号',
   },
   via: {
@@ -209,6 +210,7 @@ const en: Texts<typeof zhCN> = {
     district: 'District',
     email: 'E-mail',
     nickname: 'Nickname',
+    login: 'Login',
     key: 'Account',
   },
   via: {

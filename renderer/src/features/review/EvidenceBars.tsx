@@ -81,7 +81,7 @@ export function EvidenceBars({ evidence }: { evidence: ReviewEvidence[] }) {
             </Typography.Text>
             <Tooltip title={e.level}>
               <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>
-                {e.level.replace(/_/g, ' ')}
+                {t(`review.levels.${e.level}`, { defaultValue: e.level.replace(/_/g, ' ') })}
               </Typography.Text>
             </Tooltip>
           </Flex>

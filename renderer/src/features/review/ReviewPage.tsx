@@ -9,9 +9,11 @@ import { Alert, App, Button, Empty, Flex, Skeleton, Tag, Tooltip, Typography } f
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewDecision, ReviewQueuePage } from '../../../../main/api/contract';
-import { call } from '../../api/client';
+import { call, isCancelled } from '../../api/client';
 import { useAppState } from '../../app/AppState';
 import { navigate, routeHref, useRouteQuery } from '../../app/routes';
+import { useJob } from '../../app/useJob';
+import { JobProgress } from '../../components/JobProgress';
 import { errorText } from '../orders/order-format';
 import { EvidenceBars } from './EvidenceBars';
 import { PairSide } from './PairSide';
@@ -110,6 +112,22 @@ function ReviewQueue({ customerId }: { customerId: number | undefined }) {
       setBusy(false);
     }
   }, [busy, customerId, message, t, dataChanged, language]);
+
+  // An empty queue may only mean no run has looked at the accounts since they came in: the owner
+  // can run the whole merge from here (a job: progress, cancellable, one undoable operation).
+  const mergeJob = useJob();
+  const runMerge = useCallback(async () => {
+    try {
+      const result = await mergeJob.run((jobId) => call('merge.run', { mode: 'full', jobId }));
+      void message.success(
+        t('review.mergeRan', { autoMerged: result.autoMerged, reviewQueue: result.reviewQueue }),
+      );
+      setPosition(0);
+      dataChanged();
+    } catch (error) {
+      if (!isCancelled(error)) void message.error(errorText(error, language));
+    }
+  }, [mergeJob, message, t, dataChanged, language]);
 
   const total = page?.total ?? 0;
   const move = useCallback(
@@ -225,7 +243,20 @@ function ReviewQueue({ customerId }: { customerId: number | undefined }) {
                 </Button>
               )}
               {customerId && <Button onClick={() => navigate('review')}>{t('review.showAll')}</Button>}
+              {!customerId && (
+                <Button
+                  type="primary"
+                  onClick={() => void runMerge()}
+                  loading={mergeJob.running}
+                  data-testid="review-run-merge"
+                >
+                  {t('review.runMerge')}
+                </Button>
+              )}
             </Flex>
+            {mergeJob.running && mergeJob.job && (
+              <JobProgress job={mergeJob.job} onCancel={mergeJob.cancel} />
+            )}
           </Empty>
         </section>
       </Flex>

@@ -51,6 +51,8 @@ const zhCN = {
   emptyTitle: '没有待确认的合并建议',
   emptyHint: '买家合并运行后，拿不准是否为同一人的账号会列在这里，等你确认。',
   emptyCustomer: '这位客户没有待确认的合并建议。',
+  runMerge: '重新运行买家合并',
+  mergeRan: '买家合并已完成：自动合并 {{autoMerged}} 对，待确认 {{reviewQueue}} 对。',
   backToCustomer: '返回客户 #{{id}}',
   masked: '为保护买家隐私，姓名、手机号和地址只显示部分内容。',
   fields: {
@@ -64,6 +66,28 @@ const zhCN = {
     email: '邮箱',
     nickname: '昵称',
     key: '账号',
+    login: '登录名',
+  },
+  /** The merge's comparison levels (domain/merge/compare.ts), as the evidence rows name them. */
+  levels: {
+    full: '完整号码相同',
+    masked7: '可见的 7 位相同',
+    suffix4: '后 4 位相同',
+    partial: '可见的几位相同',
+    conflict: '号码不同',
+    exact: '完全相同',
+    pinyin: '拼音相同',
+    typo: '相差一个字',
+    given_differs: '名字不同',
+    surname_differs: '姓氏不同',
+    surname: '姓氏相同（名字被遮挡）',
+    pickup: '驿站或自提点',
+    road: '同一路名和门牌',
+    district: '同一区县',
+    city: '同一城市',
+    province: '同一省份',
+    different: '不在同一省',
+    spells_name: '登录名拼出了姓名',
   },
 };
 
@@ -125,6 +149,9 @@ const en: Texts<typeof zhCN> = {
   emptyHint:
     'After the buyer merge runs, accounts that may or may not be one person wait here for your decision.',
   emptyCustomer: 'This customer has no merge suggestions waiting.',
+  runMerge: 'Run the buyer merge again',
+  mergeRan:
+    'Buyer merge done: {{autoMerged}} pairs merged automatically, {{reviewQueue}} waiting for review.',
   backToCustomer: 'Back to customer #{{id}}',
   masked: 'Names, phones and addresses are partly hidden to protect the buyers’ privacy.',
   fields: {
@@ -138,6 +165,27 @@ const en: Texts<typeof zhCN> = {
     email: 'E-mail',
     nickname: 'Nickname',
     key: 'Account',
+    login: 'Login',
+  },
+  levels: {
+    full: 'Whole number equal',
+    masked7: '7 visible digits equal',
+    suffix4: 'Last 4 digits equal',
+    partial: 'Visible digits agree',
+    conflict: 'Different numbers',
+    exact: 'Exactly equal',
+    pinyin: 'Same pinyin',
+    typo: 'One character differs',
+    given_differs: 'Given names differ',
+    surname_differs: 'Surnames differ',
+    surname: 'Same surname (rest masked)',
+    pickup: 'Parcel station or pickup point',
+    road: 'Same road and number',
+    district: 'Same district',
+    city: 'Same city',
+    province: 'Same province',
+    different: 'Different provinces',
+    spells_name: 'Login spells the name',
   },
 };
 
