@@ -23,7 +23,7 @@ import {
 import { LOW_P_ALIVE, OVERDUE_FACTOR, type ChurnCandidate } from './churn.js';
 import {
   CUMULATIVE_MONTHS,
-  paretoCurve,
+  paretoCurveSorted,
   type CumulativeValue,
   type RepurchaseRate,
   type RetentionCohort,
@@ -34,13 +34,13 @@ import {
   EIGHT_SEGMENTS,
   NAMED_SEGMENTS,
   namedSegmentOf,
-  quintileScoresSorted,
   splitThresholdsSorted,
   type SplitRule,
   type SplitThresholds,
 } from './rfm.js';
 import { dayNumber, dayText } from './summary.js';
-import { tierIndexes, VALUE_TIERS } from './tiers.js';
+import { VALUE_TIERS } from './tiers.js';
+import { scoresFromSorted, tierCodes } from './columnar-stats.js';
 
 /** EIGHT_SEGMENTS index of the code R F M read as bits (R = 4, F = 2, M = 1), as rfm.ts's BY_BITS. */
 const SEGMENT_OF_BITS = Uint8Array.from(
@@ -111,23 +111,26 @@ function scoreIntegers(
   return { median: n % 2 ? medianHigh : (medianLow + medianHigh) / 2, mean: sum / n };
 }
 
-/** Scores one measure, by counting when it can, else by one typed sort; returns the split point. */
+/**
+ * Scores one measure, by counting when it can, else from one typed sort (returned, for the other
+ * analyses that need the same values in order); and its split point.
+ */
 function scoreMeasure(
   values: Float64Array,
   reverse: boolean,
   integers: boolean,
   out: Uint8Array,
   rule: SplitRule,
-) {
+): { split: number; sorted: Float64Array | null } {
   const counted = integers ? scoreIntegers(values, reverse, out) : null;
-  if (counted) return rule.kind === 'mean' ? counted.mean : counted.median;
+  if (counted) return { split: rule.kind === 'mean' ? counted.mean : counted.median, sorted: null };
   const sorted = Float64Array.from(values).sort();
-  quintileScoresSorted(values, sorted, reverse, out);
+  scoresFromSorted(values, sorted, reverse, out);
   const t = splitThresholdsSorted(
     [sorted, sorted, sorted],
     rule.kind === 'fixed' ? { kind: 'median' } : rule,
   );
-  return t.recencyDays;
+  return { split: t.recencyDays, sorted };
 }
 
 /** Group totals accumulated by integer group code. */
@@ -193,16 +196,26 @@ export function analyseValueColumns(
     columns.frequency[i] = facts.orders[i]!;
   }
   const split = options.split;
-  const rSplit = scoreMeasure(columns.recencyDays, true, true, columns.r, split);
-  const fSplit = scoreMeasure(columns.frequency, false, true, columns.f, split);
-  const mSplit = scoreMeasure(columns.monetaryFen, false, false, columns.m, split);
+  const rSplit = scoreMeasure(columns.recencyDays, true, true, columns.r, split).split;
+  const fSplit = scoreMeasure(columns.frequency, false, true, columns.f, split).split;
+  const { split: mSplit, sorted: sortedMonetary } = scoreMeasure(
+    columns.monetaryFen,
+    false,
+    false,
+    columns.m,
+    split,
+  );
   const thresholds: SplitThresholds =
     split.kind === 'fixed'
       ? { ...split, rule: 'fixed' }
       : n === 0
         ? { rule: split.kind, recencyDays: 0, frequency: 0, monetaryFen: 0 }
         : { rule: split.kind, recencyDays: rSplit, frequency: fSplit, monetaryFen: mSplit };
-  tierIndexes(facts.contribution, stored.clvFen, columns.tier);
+  // The monetary sort serves the tiers (contribution) or the Pareto curve (revenue) too.
+  const byContribution = options.basis === 'contribution' ? sortedMonetary : null;
+  const sortedRevenue =
+    options.basis === 'revenue' && sortedMonetary ? sortedMonetary : Float64Array.from(facts.revenue).sort();
+  tierCodes(facts.contribution, stored.clvFen, columns.tier, byContribution);
 
   // Behaviour by platform: which first platforms are marketplaces, which last ones own shops.
   const names = facts.platformNames;
@@ -323,7 +336,7 @@ export function analyseValueColumns(
       available: b.name !== 'single_brand' || BRAND_DATA_AVAILABLE,
     })),
     ...cohortsOf(facts, asOfMonth),
-    pareto: paretoCurve(facts.revenue),
+    pareto: paretoCurveSorted(sortedRevenue),
     winBack,
     totalPredictedFen,
     customersWithPrediction,

@@ -55,6 +55,21 @@ const platformIndex = (p: string) => {
   return i < 0 ? PLATFORMS.indexOf('other') : i;
 };
 
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+/**
+ * A money column as 32-bit integers when every value is a whole number that fits (sums of fen
+ * usually do): half the bytes for the report to read. The reader tells the two apart by length.
+ */
+function compact(values: Float64Array): Int32Array | Float64Array {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isInteger(v) || v < INT32_MIN || v > INT32_MAX) return values;
+  }
+  return Int32Array.from(values);
+}
+
 /** Replaces the snapshot with these customers (facts in customer order, predictions by id). */
 export function writeValueSnapshot(
   tx: WriteTx,
@@ -108,7 +123,7 @@ export function writeValueSnapshot(
   const insert = tx.sqlite.prepare('INSERT INTO value_snapshot (name, data) VALUES (?, ?)');
   const bytes = (a: Int32Array | Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   for (const c of INT_COLUMNS) insert.run(c, bytes(ints[c]));
-  for (const c of MONEY_COLUMNS) insert.run(c, bytes(money[c]));
+  for (const c of MONEY_COLUMNS) insert.run(c, bytes(compact(money[c])));
   insert.run('months', bytes(Int32Array.from(months)));
 }
 
@@ -132,17 +147,30 @@ function view<T extends Int32Array | Float64Array>(
   );
 }
 
+/** The predictions the analyses do not read (the customer page reads customer_value's row). */
+const UNREAD = ['purchases90', 'purchases365', 'spendPerOrder'];
+
 /** The snapshot as columns (no object per customer) and the predictions; null when there is none. */
 export function readValueSnapshotColumns({ readSqlite }: Pick<ReadSource, 'readSqlite'>): {
   facts: FactsColumns;
   /** CLV and P(alive) indexed like the facts (NaN: none). */
   predictions: PredictionColumns;
 } | null {
-  const rows = readSqlite.prepare('SELECT name, data FROM value_snapshot').raw().all() as [string, Buffer][];
+  const rows = readSqlite
+    .prepare('SELECT name, data FROM value_snapshot WHERE name NOT IN (SELECT value FROM json_each(?))')
+    .raw()
+    .all(JSON.stringify(UNREAD)) as [string, Buffer][];
   if (rows.length === 0) return null;
   const blobs = new Map(rows);
   const int = (c: string) => view(blobs.get(c)!, Int32Array);
-  const num = (c: string) => view(blobs.get(c)!, Float64Array);
+  const customers = blobs.get('id')!.byteLength / Int32Array.BYTES_PER_ELEMENT;
+  // A money column kept as 32-bit integers (compact) is widened: the analyses add in doubles.
+  const num = (c: string) => {
+    const blob = blobs.get(c)!;
+    return blob.byteLength === customers * Float64Array.BYTES_PER_ELEMENT
+      ? view(blob, Float64Array)
+      : Float64Array.from(view(blob, Int32Array));
+  };
   const monthsCount = int('monthsCount');
   const n = monthsCount.length;
   const monthsStart = new Int32Array(n + 1);

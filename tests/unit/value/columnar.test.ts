@@ -98,6 +98,31 @@ describe('the columnar value analysis', () => {
     }
   });
 
+  it('scores by one sort where the days span too wide to count, alike', () => {
+    // Twelve customers over 30 years: recency spans more days than counting is worth.
+    const orders = Array.from({ length: 12 }, (_, k) =>
+      order(
+        k + 1,
+        `${1995 + ((k * 7) % 30)}-0${1 + (k % 9)}-1${k % 10}`,
+        k % 2 ? 'tmall' : 'youzan',
+        10 + (k % 4) * 10,
+      ),
+    );
+    orders.push(order(3, '2024-05-05', 'shopify', 30), order(4, '2024-06-06', 'tmall', 5));
+    const asOf = '2025-01-01';
+    const facts = factsOf(orders, asOf);
+    const predictions = {
+      clvFen: Float64Array.from(facts, (_, i) => (i % 3) * 100),
+      pAlive: Float64Array.from(facts, (_, i) => (i % 4) / 4),
+    };
+    for (const split of RULES) {
+      const options: AnalysisOptions = { asOf, basis: 'revenue', split };
+      expect(analyseValueColumns(factsToColumns(facts), options, predictions)).toEqual(
+        analyseValue(facts, options, predictions),
+      );
+    }
+  });
+
   it('turns columns back into the same records', () => {
     const { facts } = tiedShop(4);
     const columns = factsToColumns(facts);
