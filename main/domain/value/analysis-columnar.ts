@@ -40,7 +40,7 @@ import {
 } from './rfm.js';
 import { dayNumber, dayText } from './summary.js';
 import { VALUE_TIERS } from './tiers.js';
-import { scoresFromSorted, tierCodes } from './columnar-stats.js';
+import { scoresFromSorted, sortedCopy, tierCodes } from './columnar-stats.js';
 
 /** EIGHT_SEGMENTS index of the code R F M read as bits (R = 4, F = 2, M = 1), as rfm.ts's BY_BITS. */
 const SEGMENT_OF_BITS = Uint8Array.from(
@@ -124,7 +124,7 @@ function scoreMeasure(
 ): { split: number; sorted: Float64Array | null } {
   const counted = integers ? scoreIntegers(values, reverse, out) : null;
   if (counted) return { split: rule.kind === 'mean' ? counted.mean : counted.median, sorted: null };
-  const sorted = Float64Array.from(values).sort();
+  const sorted = sortedCopy(values);
   scoresFromSorted(values, sorted, reverse, out);
   const t = splitThresholdsSorted(
     [sorted, sorted, sorted],
@@ -133,33 +133,108 @@ function scoreMeasure(
   return { split: t.recencyDays, sorted };
 }
 
-/** Group totals accumulated by integer group code. */
-class Totals {
-  readonly customers: Float64Array;
-  readonly revenue: Float64Array;
-  readonly contribution: Float64Array;
-  readonly predicted: Float64Array;
-  constructor(groups: number) {
-    this.customers = new Float64Array(groups);
-    this.revenue = new Float64Array(groups);
-    this.contribution = new Float64Array(groups);
-    this.predicted = new Float64Array(groups);
+/** Totals (customers, revenue, contribution, predicted CLV) of each group code, summed in customer order. */
+function groupTotals<N extends string>(
+  codes: Uint8Array,
+  names: readonly N[],
+  facts: FactsColumns,
+  predicted: Float64Array,
+): (GroupTotals & { name: N })[] {
+  const g = names.length;
+  const customers = new Float64Array(g);
+  const revenue = new Float64Array(g);
+  const contribution = new Float64Array(g);
+  const value = new Float64Array(g);
+  const { revenue: rev, contribution: con } = facts;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i]!;
+    const p = predicted[i]!;
+    customers[code]! += 1;
+    revenue[code]! += rev[i]!;
+    contribution[code]! += con[i]!;
+    value[code]! += p === p ? p : 0;
   }
-  add(g: number, revenue: number, contribution: number, predicted: number): void {
-    this.customers[g]! += 1;
-    this.revenue[g]! += revenue;
-    this.contribution[g]! += contribution;
-    this.predicted[g]! += predicted;
+  return names.map((name, k) => ({
+    name,
+    customers: customers[k]!,
+    revenueFen: revenue[k]!,
+    contributionFen: contribution[k]!,
+    predictedFen: value[k]!,
+  }));
+}
+
+/** The behaviour segments' totals (a customer may be in several), from each customer's bit set. */
+function behaviourTotals(
+  masks: Uint8Array,
+  facts: FactsColumns,
+  predicted: Float64Array,
+): (GroupTotals & { name: (typeof BEHAVIOUR_SEGMENTS)[number] })[] {
+  return BEHAVIOUR_SEGMENTS.map((name, k) => {
+    const bit = 1 << k;
+    let customers = 0;
+    let revenueFen = 0;
+    let contributionFen = 0;
+    let predictedFen = 0;
+    for (let i = 0; i < masks.length; i++) {
+      if (!(masks[i]! & bit)) continue;
+      const p = predicted[i]!;
+      customers += 1;
+      revenueFen += facts.revenue[i]!;
+      contributionFen += facts.contribution[i]!;
+      predictedFen += p === p ? p : 0;
+    }
+    return { name, customers, revenueFen, contributionFen, predictedFen };
+  });
+}
+
+function sumOf(values: Float64Array | Int32Array): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
+  return sum;
+}
+
+function countAfter(days: Int32Array, cut: number): number {
+  let count = 0;
+  for (let i = 0; i < days.length; i++) if (days[i]! > cut) count++;
+  return count;
+}
+
+/**
+ * The win-back list (churn.ts): repeat customers overdue against their own usual gap, with a low
+ * or unknown P(alive); marked in `columns.winBack`.
+ */
+function winBackOf(
+  facts: FactsColumns,
+  columns: CustomerColumns,
+  pAliveOf: Float64Array,
+  options: AnalysisOptions,
+): ChurnCandidate[] {
+  const out: ChurnCandidate[] = [];
+  const { orders, firstDay, lastDay } = facts;
+  const money = options.basis === 'revenue' ? facts.revenue : facts.contribution;
+  const recencyDays = columns.recencyDays;
+  for (let i = 0; i < orders.length; i++) {
+    const count = orders[i]!;
+    if (count < 2) continue;
+    const span = lastDay[i]! - firstDay[i]!;
+    const intervalDays = Math.max(1, span / (count - 1));
+    const recency = recencyDays[i]!;
+    const overdueDays = recency - OVERDUE_FACTOR * intervalDays;
+    if (overdueDays <= 0) continue;
+    const pAlive = pAliveOf[i]!;
+    if (pAlive >= LOW_P_ALIVE) continue;
+    const activeDays = Math.max(365, span + intervalDays);
+    out.push({
+      id: facts.ids[i]!,
+      recencyDays: recency,
+      intervalDays,
+      overdueDays,
+      pAlive: pAlive === pAlive ? pAlive : null,
+      valueLostFen: Math.round((money[i]! * 365) / activeDays),
+    });
+    columns.winBack[i] = 1;
   }
-  list<N extends string>(names: readonly N[]): (GroupTotals & { name: N })[] {
-    return names.map((name, g) => ({
-      name,
-      customers: this.customers[g]!,
-      revenueFen: this.revenue[g]!,
-      contributionFen: this.contribution[g]!,
-      predictedFen: this.predicted[g]!,
-    }));
-  }
+  return out.sort((a, b) => b.valueLostFen - a.valueLostFen || b.overdueDays - a.overdueDays || a.id - b.id);
 }
 
 /** 'all' first, then the platforms by name (cohorts.ts's order). */
@@ -214,104 +289,70 @@ export function analyseValueColumns(
   // The monetary sort serves the tiers (contribution) or the Pareto curve (revenue) too.
   const byContribution = options.basis === 'contribution' ? sortedMonetary : null;
   const sortedRevenue =
-    options.basis === 'revenue' && sortedMonetary ? sortedMonetary : Float64Array.from(facts.revenue).sort();
+    options.basis === 'revenue' && sortedMonetary ? sortedMonetary : sortedCopy(facts.revenue);
   tierCodes(facts.contribution, stored.clvFen, columns.tier, byContribution);
 
   // Behaviour by platform: which first platforms are marketplaces, which last ones own shops.
   const names = facts.platformNames;
   const marketplace = Uint8Array.from(names, (p) => (MARKETPLACES.includes(p) ? 1 : 0));
   const ownShop = Uint8Array.from(names, (p) => (OWN_SHOPS.includes(p) ? 1 : 0));
-  const DISCOUNT = BEHAVIOUR_SEGMENTS.indexOf('discount_only');
-  const HOLIDAY = BEHAVIOUR_SEGMENTS.indexOf('holiday_only');
-  const MOVED = BEHAVIOUR_SEGMENTS.indexOf('moved_to_own_shop');
+  const DISCOUNT_BIT = 1 << BEHAVIOUR_SEGMENTS.indexOf('discount_only');
+  const HOLIDAY_BIT = 1 << BEHAVIOUR_SEGMENTS.indexOf('holiday_only');
+  const MOVED_BIT = 1 << BEHAVIOUR_SEGMENTS.indexOf('moved_to_own_shop');
 
   const strict = thresholds.rule === 'median';
-  const segments = new Totals(EIGHT_SEGMENTS.length);
-  const named = new Totals(NAMED_SEGMENTS.length);
-  const tiers = new Totals(VALUE_TIERS.length);
-  const behaviour = new Totals(BEHAVIOUR_SEGMENTS.length);
-  const recentRevenue = new Float64Array(RECENT_WINDOWS.length);
-  const recentContribution = new Float64Array(RECENT_WINDOWS.length);
-  const recentCustomers = new Float64Array(RECENT_WINDOWS.length);
-  const cuts = Int32Array.from(RECENT_WINDOWS, (months) => dayNumber(monthsBefore(options.asOf, months)));
-  const winBack: ChurnCandidate[] = [];
+  const { recencyDays, frequency, monetaryFen, r, f, m } = columns;
+  const segmentCodes = columns.segment;
+  const namedCodes = columns.named;
+  const behaviourMasks = columns.behaviour;
+  const { recencyDays: rt, frequency: ft, monetaryFen: mt } = thresholds;
+  // Tight loops, one job each: codes first, then the totals by code.
+  for (let i = 0; i < n; i++) {
+    const recency = recencyDays[i]!;
+    const often = frequency[i]!;
+    const money = monetaryFen[i]!;
+    const rHigh = strict ? recency < rt : recency <= rt;
+    const fHigh = strict ? often > ft : often >= ft;
+    const mHigh = strict ? money > mt : money >= mt;
+    segmentCodes[i] = SEGMENT_OF_BITS[(rHigh ? 4 : 0) + (fHigh ? 2 : 0) + (mHigh ? 1 : 0)]!;
+    namedCodes[i] = NAMED_OF_SCORES[r[i]! * 36 + f[i]! * 6 + m[i]!]!;
+  }
+  const { orders: orderCounts, discountOrders, holidayOrders, firstPlatform, lastPlatform } = facts;
+  for (let i = 0; i < n; i++) {
+    const count = orderCounts[i]!;
+    let mask = 0;
+    if (count >= MIN_ORDERS_FOR_HABIT) {
+      if (discountOrders[i] === count) mask |= DISCOUNT_BIT;
+      if (holidayOrders[i] === count) mask |= HOLIDAY_BIT;
+    }
+    if (marketplace[firstPlatform[i]!] && ownShop[lastPlatform[i]!]) mask |= MOVED_BIT;
+    behaviourMasks[i] = mask;
+  }
+  const { revenue, contribution } = facts;
+  const predicted = stored.clvFen;
+  const segments = groupTotals(segmentCodes, EIGHT_SEGMENTS, facts, predicted);
+  const named = groupTotals(namedCodes, NAMED_SEGMENTS, facts, predicted);
+  const tiers = groupTotals(columns.tier, VALUE_TIERS, facts, predicted);
+  const behaviour = behaviourTotals(behaviourMasks, facts, predicted);
   let orders = 0;
   let revenueFen = 0;
   let contributionFen = 0;
   let totalPredictedFen = 0;
   let customersWithPrediction = 0;
-  const predicted = stored.clvFen;
   for (let i = 0; i < n; i++) {
-    const revenue = facts.revenue[i]!;
-    const contribution = facts.contribution[i]!;
+    orders += orderCounts[i]!;
+    revenueFen += revenue[i]!;
+    contributionFen += contribution[i]!;
     const p = predicted[i]!;
-    const has = !Number.isNaN(p);
-    const value = has ? p : 0;
-    if (has) {
+    if (p === p) {
       customersWithPrediction += 1;
-      totalPredictedFen += value;
+      totalPredictedFen += p;
     }
-    const recency = columns.recencyDays[i]!;
-    const frequency = columns.frequency[i]!;
-    const monetary = columns.monetaryFen[i]!;
-    const rHigh = strict ? recency < thresholds.recencyDays : recency <= thresholds.recencyDays;
-    const fHigh = strict ? frequency > thresholds.frequency : frequency >= thresholds.frequency;
-    const mHigh = strict ? monetary > thresholds.monetaryFen : monetary >= thresholds.monetaryFen;
-    const segment = SEGMENT_OF_BITS[(rHigh ? 4 : 0) + (fHigh ? 2 : 0) + (mHigh ? 1 : 0)]!;
-    const namedIndex = NAMED_OF_SCORES[columns.r[i]! * 36 + columns.f[i]! * 6 + columns.m[i]!]!;
-    columns.segment[i] = segment;
-    columns.named[i] = namedIndex;
-    segments.add(segment, revenue, contribution, value);
-    named.add(namedIndex, revenue, contribution, value);
-    tiers.add(columns.tier[i]!, revenue, contribution, value);
-    const count = facts.orders[i]!;
-    let mask = 0;
-    if (count >= MIN_ORDERS_FOR_HABIT && facts.discountOrders[i] === count) {
-      mask |= 1 << DISCOUNT;
-      behaviour.add(DISCOUNT, revenue, contribution, value);
-    }
-    if (count >= MIN_ORDERS_FOR_HABIT && facts.holidayOrders[i] === count) {
-      mask |= 1 << HOLIDAY;
-      behaviour.add(HOLIDAY, revenue, contribution, value);
-    }
-    if (marketplace[facts.firstPlatform[i]!] && ownShop[facts.lastPlatform[i]!]) {
-      mask |= 1 << MOVED;
-      behaviour.add(MOVED, revenue, contribution, value);
-    }
-    columns.behaviour[i] = mask;
-    // Win-back (churn.ts): repeat customers overdue against their own gap, P(alive) low or unknown.
-    if (count >= 2) {
-      const span = facts.lastDay[i]! - facts.firstDay[i]!;
-      const intervalDays = Math.max(1, span / (count - 1));
-      const overdueDays = recency - OVERDUE_FACTOR * intervalDays;
-      const pAlive = stored.pAlive[i]!;
-      if (overdueDays > 0 && (Number.isNaN(pAlive) || pAlive < LOW_P_ALIVE)) {
-        const money = options.basis === 'revenue' ? revenue : contribution;
-        const activeDays = Math.max(365, span + intervalDays);
-        winBack.push({
-          id: facts.ids[i]!,
-          recencyDays: recency,
-          intervalDays,
-          overdueDays,
-          pAlive: Number.isNaN(pAlive) ? null : pAlive,
-          valueLostFen: Math.round((money * 365) / activeDays),
-        });
-        columns.winBack[i] = 1;
-      }
-    }
-    orders += count;
-    revenueFen += revenue;
-    contributionFen += contribution;
-    recentRevenue[0]! += facts.r6[i]!;
-    recentRevenue[1]! += facts.r8[i]!;
-    recentRevenue[2]! += facts.r12[i]!;
-    recentContribution[0]! += facts.c6[i]!;
-    recentContribution[1]! += facts.c8[i]!;
-    recentContribution[2]! += facts.c12[i]!;
-    const last = facts.lastDay[i]!;
-    for (let k = 0; k < cuts.length; k++) if (last > cuts[k]!) recentCustomers[k]! += 1;
   }
-  winBack.sort((a, b) => b.valueLostFen - a.valueLostFen || b.overdueDays - a.overdueDays || a.id - b.id);
+  const winBack = winBackOf(facts, columns, stored.pAlive, options);
+  const cuts = RECENT_WINDOWS.map((months) => dayNumber(monthsBefore(options.asOf, months)));
+  const recentRevenue = [facts.r6, facts.r8, facts.r12];
+  const recentContribution = [facts.c6, facts.c8, facts.c12];
 
   const asOfMonth = monthIndex(options.asOf.slice(0, 7));
   return {
@@ -324,14 +365,14 @@ export function analyseValueColumns(
     contributionFen,
     recent: RECENT_WINDOWS.map((months, k) => ({
       months,
-      customers: recentCustomers[k]!,
-      revenueFen: recentRevenue[k]!,
-      contributionFen: recentContribution[k]!,
+      customers: countAfter(facts.lastDay, cuts[k]!),
+      revenueFen: sumOf(recentRevenue[k]!),
+      contributionFen: sumOf(recentContribution[k]!),
     })),
-    segments: segments.list(EIGHT_SEGMENTS),
-    named: named.list(NAMED_SEGMENTS),
-    tiers: tiers.list(VALUE_TIERS),
-    behaviour: behaviour.list(BEHAVIOUR_SEGMENTS).map((b) => ({
+    segments,
+    named,
+    tiers,
+    behaviour: behaviour.map((b) => ({
       ...b,
       available: b.name !== 'single_brand' || BRAND_DATA_AVAILABLE,
     })),

@@ -140,3 +140,48 @@ export function tierCodes(
   }
   return out;
 }
+
+const TWO_31 = 2 ** 31;
+
+/**
+ * `values` sorted ascending, as `Float64Array.from(values).sort()` gives them: money in whole minor
+ * units that fit 32 bits (the usual case) by a three-pass radix sort on the offset integers (no
+ * comparisons), anything else by the typed sort.
+ */
+export function sortedCopy(values: Float64Array): Float64Array {
+  const n = values.length;
+  const keys = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    // Fractions, NaN, −0 (which sorts before 0) and anything past 32 bits: the typed sort.
+    if (!Number.isInteger(v) || v < -TWO_31 || v >= TWO_31 || (v === 0 && 1 / v < 0))
+      return Float64Array.from(values).sort();
+    keys[i] = v + TWO_31;
+  }
+  let from = keys;
+  let to = new Uint32Array(n);
+  const counts = new Uint32Array(2048);
+  for (const [shift, bits] of [
+    [0, 11],
+    [11, 11],
+    [22, 10],
+  ] as const) {
+    const mask = (1 << bits) - 1;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(from[i]! >>> shift) & mask]! += 1;
+    let at = 0;
+    for (let d = 0; d <= mask; d++) {
+      const c = counts[d]!;
+      counts[d] = at;
+      at += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const key = from[i]!;
+      to[counts[(key >>> shift) & mask]!++] = key;
+    }
+    [from, to] = [to, from];
+  }
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = from[i]! - TWO_31;
+  return out;
+}

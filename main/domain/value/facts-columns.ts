@@ -8,6 +8,9 @@
 import { dayNumber, dayText } from './summary.js';
 import { FIRST_MONTH_ONLY, type CustomerFacts } from './customer-facts.js';
 
+/** Minor units, one per customer. */
+export type MoneyColumn = Float64Array | Int32Array;
+
 export interface FactsColumns {
   /** Customer ids, ascending. */
   ids: Int32Array;
@@ -24,20 +27,22 @@ export interface FactsColumns {
   platformNames: readonly string[];
   revenue: Float64Array;
   contribution: Float64Array;
-  /** Last 6 / 8 / 12 months (RECENT_WINDOWS). */
-  r6: Float64Array;
-  r8: Float64Array;
-  r12: Float64Array;
-  c6: Float64Array;
-  c8: Float64Array;
-  c12: Float64Array;
-  /** First 3 / 6 / 12 months (EARLY_MONTHS). */
-  e3: Float64Array;
-  e6: Float64Array;
-  e12: Float64Array;
-  ec3: Float64Array;
-  ec6: Float64Array;
-  ec12: Float64Array;
+  /**
+   * Last 6 / 8 / 12 months (RECENT_WINDOWS) and first 3 / 6 / 12 months (EARLY_MONTHS): only
+   * summed, so kept as stored (32-bit integers when whole, value-snapshot.ts), never widened.
+   */
+  r6: MoneyColumn;
+  r8: MoneyColumn;
+  r12: MoneyColumn;
+  c6: MoneyColumn;
+  c8: MoneyColumn;
+  c12: MoneyColumn;
+  e3: MoneyColumn;
+  e6: MoneyColumn;
+  e12: MoneyColumn;
+  ec3: MoneyColumn;
+  ec6: MoneyColumn;
+  ec12: MoneyColumn;
   /** Customer i's active months (after the first's) are months[monthsStart[i] … monthsStart[i + 1]). */
   monthsStart: Int32Array;
   months: Int32Array;

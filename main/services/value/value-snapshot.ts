@@ -164,7 +164,14 @@ export function readValueSnapshotColumns({ readSqlite }: Pick<ReadSource, 'readS
   const blobs = new Map(rows);
   const int = (c: string) => view(blobs.get(c)!, Int32Array);
   const customers = blobs.get('id')!.byteLength / Int32Array.BYTES_PER_ELEMENT;
-  // A money column kept as 32-bit integers (compact) is widened: the analyses add in doubles.
+  // A money column kept as 32-bit integers (compact) is read as they are when only summed, and
+  // widened where the analyses sort and compare it with doubles.
+  const money = (c: string) => {
+    const blob = blobs.get(c)!;
+    return blob.byteLength === customers * Float64Array.BYTES_PER_ELEMENT
+      ? view(blob, Float64Array)
+      : view(blob, Int32Array);
+  };
   const num = (c: string) => {
     const blob = blobs.get(c)!;
     return blob.byteLength === customers * Float64Array.BYTES_PER_ELEMENT
@@ -189,18 +196,18 @@ export function readValueSnapshotColumns({ readSqlite }: Pick<ReadSource, 'readS
       platformNames: PLATFORMS,
       revenue: num('revenue'),
       contribution: num('contribution'),
-      r6: num('r6'),
-      r8: num('r8'),
-      r12: num('r12'),
-      c6: num('c6'),
-      c8: num('c8'),
-      c12: num('c12'),
-      e3: num('e3'),
-      e6: num('e6'),
-      e12: num('e12'),
-      ec3: num('ec3'),
-      ec6: num('ec6'),
-      ec12: num('ec12'),
+      r6: money('r6'),
+      r8: money('r8'),
+      r12: money('r12'),
+      c6: money('c6'),
+      c8: money('c8'),
+      c12: money('c12'),
+      e3: money('e3'),
+      e6: money('e6'),
+      e12: money('e12'),
+      ec3: money('ec3'),
+      ec6: money('ec6'),
+      ec12: money('ec12'),
       monthsStart,
       months: int('months'),
     },

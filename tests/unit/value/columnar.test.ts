@@ -23,6 +23,7 @@ import {
 import { readCustomerFacts } from '../../../main/services/value/value-facts.js';
 import { readValueSnapshot, readValueSnapshotColumns } from '../../../main/services/value/value-snapshot.js';
 import { PLATFORMS } from '../../../main/shared/vocabulary.js';
+import { sortedCopy } from '../../../main/domain/value/columnar-stats.js';
 import { testApp } from '../../helpers/test-app.js';
 import { factsOf, order } from './fixtures.js';
 
@@ -120,6 +121,20 @@ describe('the columnar value analysis', () => {
       expect(analyseValueColumns(factsToColumns(facts), options, predictions)).toEqual(
         analyseValue(facts, options, predictions),
       );
+    }
+  });
+
+  it('sorts money as the typed sort does: whole fen by radix, anything else by the typed sort', () => {
+    const next = random(9);
+    const whole = Float64Array.from({ length: 5000 }, () =>
+      Math.round((next() - 0.3) * 2 ** (1 + next() * 31)),
+    );
+    whole[0] = -(2 ** 31);
+    whole[1] = 2 ** 31 - 1;
+    expect(sortedCopy(whole)).toEqual(Float64Array.from(whole).sort());
+    for (const odd of [0.5, 2 ** 31, -0, Number.NaN]) {
+      const values = Float64Array.from([...whole.subarray(0, 50), odd, 0]);
+      expect(sortedCopy(values)).toEqual(Float64Array.from(values).sort());
     }
   });
 
