@@ -200,6 +200,7 @@ for (const language of LANGUAGES) {
       await builder.getByTestId('segment-clvMinFen').fill('100');
       await builder.getByTestId('segment-pAliveMin').fill('50');
       await builder.getByTestId('segment-pAliveMin').blur();
+      await expect(page.getByTestId('segment-count')).toBeVisible();
       await page.screenshot({
         path: screenshotPath(`value-segment-builder-${language}-${width}`),
         fullPage: true,

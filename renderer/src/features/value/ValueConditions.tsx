@@ -84,7 +84,7 @@ export function ValueConditions({
       <Typography.Text type="secondary">{t('value.conditions.title')}</Typography.Text>
       <Select
         {...single}
-        style={{ width: 170 }}
+        style={{ width: 200 }}
         placeholder={t('value.conditions.rfm')}
         value={filter.rfmSegment ?? null}
         options={EIGHT_SEGMENTS.map((s) => ({
@@ -96,7 +96,7 @@ export function ValueConditions({
       />
       <Select
         {...single}
-        style={{ width: 170 }}
+        style={{ width: 200 }}
         placeholder={t('value.conditions.named')}
         value={filter.namedSegment ?? null}
         options={NAMED_SEGMENTS.map((s) => ({
@@ -108,7 +108,7 @@ export function ValueConditions({
       />
       <Select
         {...single}
-        style={{ width: 170 }}
+        style={{ width: 200 }}
         placeholder={t('value.conditions.tier')}
         value={filter.valueTier ?? null}
         options={VALUE_TIERS.map((s) => ({
@@ -120,7 +120,7 @@ export function ValueConditions({
       />
       <Select
         {...single}
-        style={{ width: 170 }}
+        style={{ width: 200 }}
         placeholder={t('value.conditions.behaviour')}
         value={filter.behaviour ?? null}
         options={BEHAVIOUR_SEGMENTS.map((s) => {
