@@ -56,6 +56,11 @@ export function ValueConditions({
   const noPAlive = report !== null && report.clv.model !== null && report.clv.model.bgnbd === null;
 
   const single = { allowClear: true, optionFilterProp: 'label' as const };
+  // Chosen, a group shows its name alone: the count is for choosing, and would be cut off.
+  const nameOnly =
+    (names: Readonly<Record<string, string>>) =>
+    ({ value }: { value: string | number }) =>
+      names[String(value)] ?? String(value);
   const bound = (key: Bound, placeholder: string) => {
     const money = key === 'clvMinFen' || key === 'clvMaxFen';
     const value = filter[key];
@@ -92,6 +97,7 @@ export function ValueConditions({
           label: counted(labels.segments[s], segmentCount(s)),
         }))}
         onChange={(v) => change({ ...filter, rfmSegment: v ?? undefined })}
+        labelRender={nameOnly(labels.segments)}
         data-testid="segment-rfm"
       />
       <Select
@@ -104,6 +110,7 @@ export function ValueConditions({
           label: counted(labels.named[s], countOf(report?.rfm.named, s)),
         }))}
         onChange={(v) => change({ ...filter, namedSegment: v ?? undefined })}
+        labelRender={nameOnly(labels.named)}
         data-testid="segment-named"
       />
       <Select
@@ -116,6 +123,7 @@ export function ValueConditions({
           label: counted(labels.tiers[s], countOf(report?.tiers, s)),
         }))}
         onChange={(v) => change({ ...filter, valueTier: v ?? undefined })}
+        labelRender={nameOnly(labels.tiers)}
         data-testid="segment-tier"
       />
       <Select
@@ -132,6 +140,7 @@ export function ValueConditions({
           };
         })}
         onChange={(v) => change({ ...filter, behaviour: v ?? undefined })}
+        labelRender={nameOnly(labels.behaviour)}
         data-testid="segment-behaviour"
       />
       <Checkbox
