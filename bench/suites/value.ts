@@ -11,6 +11,7 @@
  *   < 500 ms at 1M orders; the median of the trials and the first (cold);
  * - the Customers list narrowed to an RFM segment (the analysis kept, as after the dashboard).
  */
+import os from 'node:os';
 import path from 'node:path';
 import { createDb, type HuikeDb } from '../../db/index.js';
 import { dayText } from '../../main/domain/value/index.js';
@@ -195,7 +196,15 @@ export const valueSuite: Suite = {
   async run(ctx: SuiteContext): Promise<SuiteResult> {
     const failures: string[] = [];
     const cases: ValueCase[] = [];
+    // The machine may be shared: the load says how far the times are from an idle machine's.
+    const load = () =>
+      os
+        .loadavg()
+        .map((v) => v.toFixed(1))
+        .join(' / ');
+    const loadAtStart = load();
     for (const orders of ctx.params.sizes) cases.push(await runCase(ctx, orders, failures));
+    const loadAtEnd = load();
     const atTarget = cases.find((c) => c.orders === TARGET_ORDERS);
     const targets: TargetCheck[] = [
       {
@@ -237,7 +246,10 @@ export const valueSuite: Suite = {
       },
       targets,
       failures,
-      notes: [],
+      notes: [
+        `Load average (1 / 5 / 15 min) at the start ${loadAtStart}, at the end ${loadAtEnd}, on ${os.cpus().length} cores.`,
+        `Report times: ${cases.map((c) => `${sizeLabel(c.orders)} orders ${c.reportMs.join(', ')} ms`).join('; ')}.`,
+      ],
     };
   },
 };

@@ -196,6 +196,10 @@ export const customersFilterSchema = z
     behaviour: z.enum(BEHAVIOUR_SEGMENTS).optional(),
     winBack: z.boolean().optional(),
     valueAsOf: isoDate.optional(),
+    clvMinFen: minorUnits.optional(),
+    clvMaxFen: minorUnits.optional(),
+    pAliveMin: z.number().min(0).max(1).optional(),
+    pAliveMax: z.number().min(0).max(1).optional(),
   })
   .strict()
   .refine((f) => f.spendCurrency !== undefined || (f.spendMin === undefined && f.spendMax === undefined), {

@@ -52,6 +52,16 @@ export interface CustomersFilter {
   behaviour?: BehaviourSegment;
   winBack?: boolean;
   valueAsOf?: string;
+  /**
+   * Predictions of the last value fit (services/value/prediction-terms.ts), both bounds inclusive:
+   * the 12-month predicted CLV in minor units of the fit's currency, and P(alive) from 0 to 1.
+   * Customers without the prediction (no fit yet; no P(alive) when the data were too thin for the
+   * model) are left out by a range on it.
+   */
+  clvMinFen?: number;
+  clvMaxFen?: number;
+  pAliveMin?: number;
+  pAliveMax?: number;
 }
 
 export const MARKETING_CHOICES = ['allowed', 'refused'] as const;

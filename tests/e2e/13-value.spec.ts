@@ -134,6 +134,83 @@ test('the sales calendar is the owner’s to edit, and holiday-only buyers follo
   }
 });
 
+test('the segment builder offers the value groups with their counts and ranges on CLV and P(alive), and a saved segment keeps them', async ({
+  page,
+  request,
+}) => {
+  const report = await rpc<ValueReport>(request, 'value.report');
+  const segment = [...report.rfm.segments].sort((a, b) => b.customers - a.customers)[0]!;
+  const count = async (filter: object) =>
+    (await rpc<{ total: number }>(request, 'segments.count', { filter })).total;
+  await page.goto('/#/vip');
+  await expect(page.getByTestId('segment-count')).toBeVisible();
+  const builder = page.getByTestId('segment-value');
+  await builder.getByTestId('segment-rfm').click();
+  const option = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: segment.name });
+  await expect(option).toHaveText(`${segment.name} (${segment.customers})`);
+  await option.click();
+  await expect(page.getByTestId('segment-count')).toHaveText(
+    `符合条件：${segment.customers.toLocaleString('en-US')} 位客户`,
+  );
+  // A floor on the predicted CLV at the shop's lower quartile, in yuan, and P(alive) at most 80 %.
+  const quartile = queryOne<{ clv: number }>(
+    `SELECT clv_fen AS clv FROM customer_value ORDER BY clv_fen
+     LIMIT 1 OFFSET (SELECT count(*) / 4 FROM customer_value)`,
+  ).clv;
+  const yuan = Math.floor(quartile / 100);
+  await builder.getByTestId('segment-clvMinFen').fill(String(yuan));
+  await builder.getByTestId('segment-pAliveMax').fill('80');
+  await builder.getByTestId('segment-pAliveMax').blur();
+  const filter = { rfmSegment: segment.key, clvMinFen: yuan * 100, pAliveMax: 0.8 };
+  const expected = await count(filter);
+  expect(expected).toBeGreaterThan(0);
+  expect(expected).toBeLessThanOrEqual(segment.customers);
+  await expect(page.getByTestId('segment-count')).toHaveText(
+    `符合条件：${expected.toLocaleString('en-US')} 位客户`,
+  );
+  const name = '价值分群测试';
+  await page.getByTestId('segment-name').fill(name);
+  await page.getByTestId('segment-save').click();
+  await expect(page.getByText(`已保存分群「${name}」`)).toBeVisible();
+  const saved = queryOne<{ id: number; filter_json: string }>(
+    `SELECT id, filter_json FROM segments WHERE name = '${name}'`,
+  );
+  try {
+    expect(JSON.parse(saved.filter_json)).toEqual(filter);
+    // The print list of the saved segment has the same customers.
+    const list = await rpc<{ matched: number }>(request, 'vip.list', { segmentId: saved.id });
+    expect(list.matched).toBe(expected);
+  } finally {
+    await rpc(request, 'segments.delete', { id: saved.id });
+  }
+});
+
+for (const language of LANGUAGES) {
+  for (const width of WIDTHS) {
+    test(`the segment builder's value conditions fit ${width} px in ${language}`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await setLanguage(page, language);
+      await page.goto('/#/vip');
+      await expect(page.getByTestId('segment-count')).toBeVisible();
+      const builder = page.getByTestId('segment-value');
+      await builder.getByTestId('segment-rfm').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      await builder.getByTestId('segment-clvMinFen').fill('100');
+      await builder.getByTestId('segment-pAliveMin').fill('50');
+      await builder.getByTestId('segment-pAliveMin').blur();
+      await expect(page.getByTestId('segment-count')).toBeVisible();
+      await page.screenshot({
+        path: screenshotPath(`value-segment-builder-${language}-${width}`),
+        fullPage: true,
+      });
+      await expectNoSidewaysScroll(builder);
+      expect(await page.evaluate(PAGE_OVERFLOW), 'the page scrolls sideways').toBe(0);
+    });
+  }
+}
+
 /** Strings, so this Node-typed file needs no DOM types: run in the page, measuring overflow. */
 const PAGE_OVERFLOW = 'document.documentElement.scrollWidth - document.documentElement.clientWidth';
 

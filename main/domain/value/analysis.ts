@@ -45,6 +45,7 @@ import {
   type SplitThresholds,
 } from './rfm.js';
 import { tierIndexes, VALUE_TIERS, type ValueTier } from './tiers.js';
+import { factsToColumns, type FactsColumns } from './facts-columns.js';
 
 /** One customer's stored prediction (the last fit), minor units for money. */
 export interface StoredPrediction {
@@ -138,8 +139,8 @@ export interface ValueAnalysis {
   customersWithPrediction: number;
   /** Each customer's RFM, scores and groups, in customer order. */
   columns: CustomerColumns;
-  /** The facts the columns were computed from, indexed alike. */
-  facts: readonly CustomerFacts[];
+  /** The facts the columns were computed from, indexed alike (`factsAt` makes one customer's record). */
+  facts: FactsColumns;
 }
 
 function emptyTotals<N extends string>(names: readonly N[]): Map<N, GroupTotals & { name: N }> {
@@ -190,6 +191,10 @@ export function predictionColumns(
   return { clvFen, pAlive };
 }
 
+/**
+ * The analyses by their plain definition, customer record by customer record: the reference the
+ * report's columnar path (analysis-columnar.ts, `analyseValueColumns`) is held to in tests.
+ */
 export function analyseValue(
   facts: readonly CustomerFacts[],
   options: AnalysisOptions,
@@ -331,6 +336,6 @@ export function analyseValue(
     totalPredictedFen,
     customersWithPrediction,
     columns,
-    facts,
+    facts: factsToColumns(facts),
   };
 }

@@ -159,7 +159,11 @@ export interface ParetoPoint {
  */
 export function paretoCurve(revenues: ArrayLike<number>): ParetoPoint[] {
   // Ascending (a typed sort), read from the end: the largest first.
-  const ascending = Float64Array.from(revenues).sort();
+  return paretoCurveSorted(Float64Array.from(revenues).sort());
+}
+
+/** The Pareto curve of revenues already sorted ascending. */
+export function paretoCurveSorted(ascending: Float64Array): ParetoPoint[] {
   const n = ascending.length;
   const prefix = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + ascending[n - 1 - i]!;

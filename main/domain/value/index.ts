@@ -66,4 +66,6 @@ export * from './behaviour.js';
 export * from './cohorts.js';
 export * from './churn.js';
 export * from './analysis.js';
+export * from './facts-columns.js';
+export { analyseValueColumns } from './analysis-columnar.js';
 export type * from './report-types.js';

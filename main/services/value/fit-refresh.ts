@@ -427,7 +427,13 @@ async function clearFit(huikeDb: HuikeDb): Promise<null> {
 export type FitState = 'fresh' | 'refreshing' | 'stale' | 'none';
 
 export interface ValueFitScheduler {
-  /** Starts a fit when the data changed since the stored one (coalesced with a running fit). */
+  /**
+   * Starts a fit when the data changed since the stored one (coalesced with a running fit);
+   * returns at once, the fit runs in the worker. Call it after anything that writes an operation
+   * of DATA_KINDS: imports, undo, the sample shop, shop edits, and each buyer-merge run or review
+   * decision (`services.valueFit.schedule()`; its `merge` / `merge_decision` operation moves the
+   * data stamp, so the merge engine needs nothing else; tests/unit/value/after-merge.test.ts).
+   */
   schedule(): void;
   /** Resolves when no fit runs or is due after the running one (the CLI and tests wait). */
   settle(): Promise<void>;

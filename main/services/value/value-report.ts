@@ -8,7 +8,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { maskPersonName } from '../../domain/orders/privacy.js';
 import {
-  analyseValue,
+  analyseValueColumns,
+  factsAt,
+  factsToColumns,
+  type FactsColumns,
   EIGHT_SEGMENT_NAMES_ZH,
   BEHAVIOUR_SEGMENTS,
   CLV_DEFAULTS,
@@ -21,7 +24,6 @@ import {
   VALUE_TIERS,
   type BehaviourSegment,
   predictionColumns,
-  type CustomerFacts,
   type PredictionColumns,
   type CustomerValue,
   type StoredPrediction,
@@ -43,7 +45,8 @@ import {
   type StoredFit,
 } from './fit-refresh.js';
 import { contributionMode, type ContributionMode } from './order-contribution.js';
-import { readValueSnapshot } from './value-snapshot.js';
+import { readValueSnapshotColumns } from './value-snapshot.js';
+import { PLATFORMS } from '../../shared/vocabulary.js';
 import { DEFAULT_VALUE_SETTINGS, readValueSettings, VALUE_SETTINGS_KEY } from './value-settings.js';
 import { latestOrderDay, mainCurrency, otherCurrencyOrders, readCustomerFacts } from './value-facts.js';
 
@@ -101,18 +104,24 @@ export function computeValue(
       fit.currency === currency &&
       fit.asOf === asOf &&
       JSON.stringify(fit.holidays) === JSON.stringify(settings.holidays);
-    let facts: CustomerFacts[];
+    // The report's path is columnar (analysis-columnar.ts): no object per customer.
+    let facts: FactsColumns;
     let predictions: PredictionColumns;
-    const snapshot = stored ? readValueSnapshot(source) : null;
+    const snapshot = stored ? readValueSnapshotColumns(source) : null;
     if (snapshot) ({ facts, predictions } = snapshot);
     else {
-      facts = readCustomerFacts(source, { currency, asOf, holidays: settings.holidays, mode });
+      const records = readCustomerFacts(source, { currency, asOf, holidays: settings.holidays, mode });
       // Predictions in another currency than the report's (the main currency changed) do not apply.
       const byId: Map<number, StoredPrediction> =
         fit && fit.currency === currency ? readPredictions(source) : new Map();
-      predictions = predictionColumns(facts, (id) => byId.get(id));
+      predictions = predictionColumns(records, (id) => byId.get(id));
+      facts = factsToColumns(records, [...PLATFORMS]);
     }
-    const analysis = analyseValue(facts, { asOf, basis: settings.basis, split: settings.split }, predictions);
+    const analysis = analyseValueColumns(
+      facts,
+      { asOf, basis: settings.basis, split: settings.split },
+      predictions,
+    );
     value = {
       currency,
       asOf,
@@ -250,7 +259,7 @@ export function customerValue(
   const at = a ? indexOf(a, id) : -1;
   if (!a || at < 0 || !computed.currency || !computed.asOf) return null;
   const row = rowAt(a.columns, at);
-  const facts = a.facts[at]!;
+  const facts = factsAt(a.facts, at);
   const prediction =
     computed.fit && computed.fit.currency === computed.currency ? readPrediction(source, id) : null;
   return {

@@ -7,9 +7,9 @@
 import type { WriteTx } from '../../../db/index.js';
 import {
   dayNumber,
-  dayText,
-  FIRST_MONTH_ONLY,
+  factsAt,
   type CustomerFacts,
+  type FactsColumns,
   type PredictionColumns,
   type StoredPrediction,
 } from '../../domain/value/index.js';
@@ -54,6 +54,21 @@ const platformIndex = (p: string) => {
   const i = (PLATFORMS as readonly string[]).indexOf(p);
   return i < 0 ? PLATFORMS.indexOf('other') : i;
 };
+
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+/**
+ * A money column as 32-bit integers when every value is a whole number that fits (sums of fen
+ * usually do): half the bytes for the report to read. The reader tells the two apart by length.
+ */
+function compact(values: Float64Array): Int32Array | Float64Array {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isInteger(v) || v < INT32_MIN || v > INT32_MAX) return values;
+  }
+  return Int32Array.from(values);
+}
 
 /** Replaces the snapshot with these customers (facts in customer order, predictions by id). */
 export function writeValueSnapshot(
@@ -108,91 +123,106 @@ export function writeValueSnapshot(
   const insert = tx.sqlite.prepare('INSERT INTO value_snapshot (name, data) VALUES (?, ?)');
   const bytes = (a: Int32Array | Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   for (const c of INT_COLUMNS) insert.run(c, bytes(ints[c]));
-  for (const c of MONEY_COLUMNS) insert.run(c, bytes(money[c]));
+  for (const c of MONEY_COLUMNS) insert.run(c, bytes(compact(money[c])));
   insert.run('months', bytes(Int32Array.from(months)));
 }
 
-/** A blob as a typed array (copied: a blob's bytes need not be aligned for a view). */
-function view<T extends Int32Array | Float64Array>(buffer: Buffer, Type: new (b: ArrayBuffer) => T): T {
+/**
+ * A blob as a typed array: a view on its bytes when they are aligned for the type (the usual case,
+ * better-sqlite3 gives each blob its own buffer), else a copy.
+ */
+function view<T extends Int32Array | Float64Array>(
+  buffer: Buffer,
+  Type: {
+    new (b: ArrayBuffer, offset: number, length: number): T;
+    new (b: ArrayBuffer): T;
+    BYTES_PER_ELEMENT: number;
+  },
+): T {
+  const size = Type.BYTES_PER_ELEMENT;
+  if (buffer.byteOffset % size === 0)
+    return new Type(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.byteLength / size);
   return new Type(
     buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer,
   );
 }
 
-/** The snapshot as facts and predictions; null when there is none. */
-export function readValueSnapshot({ readSqlite }: Pick<ReadSource, 'readSqlite'>): {
+/** The predictions the analyses do not read (the customer page reads customer_value's row). */
+const UNREAD = ['purchases90', 'purchases365', 'spendPerOrder'];
+
+/** The snapshot as columns (no object per customer) and the predictions; null when there is none. */
+export function readValueSnapshotColumns({ readSqlite }: Pick<ReadSource, 'readSqlite'>): {
+  facts: FactsColumns;
+  /** CLV and P(alive) indexed like the facts (NaN: none). */
+  predictions: PredictionColumns;
+} | null {
+  const rows = readSqlite
+    .prepare('SELECT name, data FROM value_snapshot WHERE name NOT IN (SELECT value FROM json_each(?))')
+    .raw()
+    .all(JSON.stringify(UNREAD)) as [string, Buffer][];
+  if (rows.length === 0) return null;
+  const blobs = new Map(rows);
+  const int = (c: string) => view(blobs.get(c)!, Int32Array);
+  const customers = blobs.get('id')!.byteLength / Int32Array.BYTES_PER_ELEMENT;
+  // A money column kept as 32-bit integers (compact) is read as they are when only summed, and
+  // widened where the analyses sort and compare it with doubles.
+  const money = (c: string) => {
+    const blob = blobs.get(c)!;
+    return blob.byteLength === customers * Float64Array.BYTES_PER_ELEMENT
+      ? view(blob, Float64Array)
+      : view(blob, Int32Array);
+  };
+  const num = (c: string) => {
+    const blob = blobs.get(c)!;
+    return blob.byteLength === customers * Float64Array.BYTES_PER_ELEMENT
+      ? view(blob, Float64Array)
+      : Float64Array.from(view(blob, Int32Array));
+  };
+  const monthsCount = int('monthsCount');
+  const n = monthsCount.length;
+  const monthsStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) monthsStart[i + 1] = monthsStart[i]! + monthsCount[i]!;
+  return {
+    facts: {
+      ids: int('id'),
+      firstDay: int('firstDay'),
+      lastDay: int('lastDay'),
+      orders: int('orders'),
+      discountOrders: int('discountOrders'),
+      holidayOrders: int('holidayOrders'),
+      firstPlatform: int('firstPlatform'),
+      lastPlatform: int('lastPlatform'),
+      platforms: int('platforms'),
+      platformNames: PLATFORMS,
+      revenue: num('revenue'),
+      contribution: num('contribution'),
+      r6: money('r6'),
+      r8: money('r8'),
+      r12: money('r12'),
+      c6: money('c6'),
+      c8: money('c8'),
+      c12: money('c12'),
+      e3: money('e3'),
+      e6: money('e6'),
+      e12: money('e12'),
+      ec3: money('ec3'),
+      ec6: money('ec6'),
+      ec12: money('ec12'),
+      monthsStart,
+      months: int('months'),
+    },
+    predictions: { clvFen: num('clv'), pAlive: num('pAlive') },
+  };
+}
+
+/** The snapshot as plain facts records and predictions; null when there is none. */
+export function readValueSnapshot(source: Pick<ReadSource, 'readSqlite'>): {
   facts: CustomerFacts[];
   /** CLV and P(alive) indexed like the facts (NaN: none). */
   predictions: PredictionColumns;
 } | null {
-  const rows = readSqlite.prepare('SELECT name, data FROM value_snapshot').raw().all() as [string, Buffer][];
-  if (rows.length === 0) return null;
-  const blobs = new Map(rows);
-  const int = (c: string) => view(blobs.get(c)!, Int32Array);
-  const num = (c: string) => view(blobs.get(c)!, Float64Array);
-  const id = int('id');
-  const [firstDay, lastDay, orders, discountOrders, holidayOrders, firstPlatform, lastPlatform, platforms] = [
-    'firstDay',
-    'lastDay',
-    'orders',
-    'discountOrders',
-    'holidayOrders',
-    'firstPlatform',
-    'lastPlatform',
-    'platforms',
-  ].map(int) as Int32Array[];
-  const monthsCount = int('monthsCount');
-  const months = int('months');
-  const m = Object.fromEntries(MONEY_COLUMNS.map((c) => [c, num(c)])) as Record<
-    (typeof MONEY_COLUMNS)[number],
-    Float64Array
-  >;
-  // Few distinct days and platform sets: each text made once.
-  const days = new Map<number, string>();
-  const day = (d: number) => {
-    let text = days.get(d);
-    if (text === undefined) days.set(d, (text = dayText(d)));
-    return text;
-  };
-  const sets = new Map<number, string[]>();
-  const platformSet = (mask: number) => {
-    let set = sets.get(mask);
-    if (!set) sets.set(mask, (set = PLATFORMS.filter((_, k) => mask & (1 << k)).sort()));
-    return set;
-  };
-  const n = id.length;
-  const facts = new Array<CustomerFacts>(n);
-  let at = 0;
-  for (let i = 0; i < n; i++) {
-    const count = monthsCount[i]!;
-    facts[i] = {
-      id: id[i]!,
-      firstDay: day(firstDay![i]!),
-      lastDay: day(lastDay![i]!),
-      orders: orders![i]!,
-      revenueFen: m.revenue[i]!,
-      contributionFen: m.contribution[i]!,
-      firstPlatform: PLATFORMS[firstPlatform![i]!]!,
-      lastPlatform: PLATFORMS[lastPlatform![i]!]!,
-      platforms: platformSet(platforms![i]!),
-      discountOrders: discountOrders![i]!,
-      holidayOrders: holidayOrders![i]!,
-      revenue6mFen: m.r6[i]!,
-      revenue8mFen: m.r8[i]!,
-      revenue12mFen: m.r12[i]!,
-      contribution6mFen: m.c6[i]!,
-      contribution8mFen: m.c8[i]!,
-      contribution12mFen: m.c12[i]!,
-      first3mRevenueFen: m.e3[i]!,
-      first6mRevenueFen: m.e6[i]!,
-      first12mRevenueFen: m.e12[i]!,
-      first3mContributionFen: m.ec3[i]!,
-      first6mContributionFen: m.ec6[i]!,
-      first12mContributionFen: m.ec12[i]!,
-      activeMonths:
-        count === 1 && months[at] === 0 ? FIRST_MONTH_ONLY : Array.from(months.subarray(at, at + count)),
-    };
-    at += count;
-  }
-  return { facts, predictions: { clvFen: m.clv, pAlive: m.pAlive } };
+  const snapshot = readValueSnapshotColumns(source);
+  if (!snapshot) return null;
+  const { facts, predictions } = snapshot;
+  return { facts: Array.from(facts.ids, (_, i) => factsAt(facts, i)), predictions };
 }

@@ -6,6 +6,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { CustomersFilter } from '../../shared/customers-query.js';
 import { PAID_SQL } from '../figures.js';
 import { NO_MARKETING_IDS_SQL } from './consent-sql.js';
+import { predictionTerms } from '../value/prediction-terms.js';
 
 const json = (values: readonly unknown[]) => JSON.stringify(values);
 
@@ -41,5 +42,6 @@ export function segmentTerms(filter: CustomersFilter): RawBuilder<unknown>[] {
   if (filter.marketing === 'refused') terms.push(sql`s.customer_id IN (${sql.raw(NO_MARKETING_IDS_SQL)})`);
   if (filter.marketing === 'allowed')
     terms.push(sql`s.customer_id NOT IN (${sql.raw(NO_MARKETING_IDS_SQL)})`);
+  terms.push(...predictionTerms(filter));
   return terms;
 }

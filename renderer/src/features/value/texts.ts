@@ -146,6 +146,19 @@ const zhCN = {
   platforms: {
     all: '全部平台',
   },
+  conditions: {
+    title: '客户价值',
+    rfm: 'RFM 八类客户',
+    named: '通用 RFM 分群',
+    tier: '价值分层',
+    behaviour: '行为分群',
+    winBack: '在待挽回名单上',
+    clv: '预测 12 个月价值（{{currency}}）',
+    pAlive: '仍活跃概率（%）',
+    min: '不低于',
+    max: '不高于',
+    noPAlive: '数据太少，模型没有估计仍活跃概率：按它筛选不会选中任何客户。',
+  },
 };
 
 const en: typeof zhCN = {
@@ -299,6 +312,19 @@ const en: typeof zhCN = {
   times: '{{n}}',
   platforms: {
     all: 'All platforms',
+  },
+  conditions: {
+    title: 'Customer value',
+    rfm: 'RFM segment',
+    named: 'Named RFM segment',
+    tier: 'Value tier',
+    behaviour: 'Behaviour',
+    winBack: 'On the win-back list',
+    clv: 'Predicted 12-month value ({{currency}})',
+    pAlive: 'Chance still active (%)',
+    min: 'At least',
+    max: 'At most',
+    noPAlive: 'Too little data for the model to estimate P(alive): a range on it selects no one.',
   },
 };
 

@@ -23,6 +23,7 @@ import { segmentCustomersHref } from '../customers/customers-link';
 import { errorText } from '../orders/order-format';
 import { ExportDialog } from './ExportDialog';
 import { SegmentExtras } from './SegmentExtras';
+import { ValueConditions } from '../value/ValueConditions';
 import { printHref, tidyFilter } from './vip-link';
 
 /** The count waits this long after the last change. */
@@ -189,6 +190,7 @@ export function SegmentsTab({ levels }: { levels: VipLevelCount[] }) {
         <Flex vertical gap={8}>
           <CustomersFilters filter={filter} shops={shops} currencies={currencies} onChange={setFilter} />
           <SegmentExtras filter={filter} options={options} levels={levels} onChange={setFilter} />
+          <ValueConditions filter={filter} onChange={setFilter} />
         </Flex>
       </Card>
       <Card size="small">
