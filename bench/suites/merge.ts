@@ -225,7 +225,10 @@ function targets(cases: readonly MergeCase[]): TargetCheck[] {
   const status = (v: number | null, limit: number): TargetCheck['status'] =>
     v === null ? 'not measured' : v < limit ? 'pass' : 'miss';
   const scratch = sec(big?.scratch?.output?.durationMs);
-  const incremental = sec(big?.incremental?.output?.durationMs);
+  // The month's new accounts are merged by the run the import itself starts; a `huike merge` after
+  // it has nothing left to do, so it is judged only when the import ran no merge.
+  const during = big?.monthImport?.mergedDuringImport?.stats.durationMs;
+  const incremental = sec(typeof during === 'number' ? during : big?.incremental?.output?.durationMs);
   const query =
     big?.search?.kind === 'search'
       ? median(big.search.runs.flatMap((r) => (r.queryMs === null ? [] : [r.queryMs])))
@@ -241,7 +244,7 @@ function targets(cases: readonly MergeCase[]): TargetCheck[] {
       status: status(scratch, SCRATCH_LIMIT_S),
     },
     {
-      target: `incremental merge after a month (${sizeLabel(monthAccountsFor(TARGET_SIZE))} new accounts) < ${INCREMENTAL_LIMIT_S} s`,
+      target: `incremental merge of a month's import (${sizeLabel(monthAccountsFor(TARGET_SIZE))} new accounts) < ${INCREMENTAL_LIMIT_S} s`,
       case: where,
       value: incremental === null ? '–' : `${incremental.toFixed(2)} s`,
       status: status(incremental, INCREMENTAL_LIMIT_S),
