@@ -8,11 +8,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, isCancelled } from '../../api/client';
 import { useAppState } from '../../app/AppState';
+import { downloadExport } from '../../app/download-export';
 import { useJob } from '../../app/useJob';
 import { JobProgress } from '../../components/JobProgress';
 import { errorText } from '../orders/order-format';
 import type { CustomersFilter, CustomersSort } from './customers-link';
-import { downloadCustomersExport } from './download';
 
 export function ExportCustomers({
   filter,
@@ -37,7 +37,7 @@ export function ExportCustomers({
         call('customers.export', { filter, sort, format: 'csv', masked: !unmasked, lang: language, jobId }),
       );
       setFetching(true);
-      await downloadCustomersExport(file);
+      await downloadExport('customers.exportChunk', file);
       setOpen(false);
       void message.success(
         t('customers.exportDialog.done', { customers: file.customers, file: file.fileName }),

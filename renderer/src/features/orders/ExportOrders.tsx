@@ -11,29 +11,11 @@ import { useTranslation } from 'react-i18next';
 import type { OrderExportFormat } from '../../../../main/api/contract';
 import { call, isCancelled } from '../../api/client';
 import { useAppState } from '../../app/AppState';
+import { downloadExport } from '../../app/download-export';
 import { useJob } from '../../app/useJob';
 import { JobProgress } from '../../components/JobProgress';
 import { errorText } from './order-format';
 import type { OrdersFilter, OrdersSort } from './orders-link';
-
-function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-function offerDownload(parts: BlobPart[], fileName: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob(parts, { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has its own copy once started; give the browser a moment before letting go.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function ExportOrders({
   filter,
@@ -60,15 +42,7 @@ export function ExportOrders({
         call('orders.export', { filter, sort, format, masked: !unmasked, lang: language, jobId }),
       );
       setFetching(true);
-      const parts: BlobPart[] = [];
-      for (let offset = 0, done = false; !done;) {
-        const chunk = await call('orders.exportChunk', { exportId: file.exportId, offset });
-        const bytes = base64ToBytes(chunk.base64);
-        parts.push(bytes);
-        offset += bytes.length;
-        done = chunk.done;
-      }
-      offerDownload(parts, file.fileName, file.mimeType);
+      await downloadExport('orders.exportChunk', file);
       setOpen(false);
       void message.success(t('orders.exportDialog.done', { orders: file.orders, file: file.fileName }));
     } catch (error) {

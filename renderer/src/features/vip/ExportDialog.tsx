@@ -14,7 +14,7 @@ import { JobProgress } from '../../components/JobProgress';
 import type { CustomersFilter } from '../../../../main/shared/customers-query';
 import type { CsvEncoding, VipExportFormat } from '../../../../main/shared/vip';
 import { errorText } from '../orders/order-format';
-import { downloadExport } from './download';
+import { downloadExport } from '../../app/download-export';
 
 export function ExportDialog({ segmentId, filter }: { segmentId?: number; filter: CustomersFilter }) {
   const { t } = useTranslation();
@@ -41,7 +41,7 @@ export function ExportDialog({ segmentId, filter }: { segmentId?: number; filter
         }),
       );
       setFetching(true);
-      await downloadExport(file);
+      await downloadExport('vip.exportChunk', file);
       setOpen(false);
       void message.success(
         t('vip.export.done', { rows: file.rows, file: file.fileName, optedOut: file.optedOut }),

@@ -1,5 +1,11 @@
-/** Offering an export's bytes as a download, the same in the browser build and in Electron. */
-import { call } from '../../api/client';
+/**
+ * Offering a finished export as a download, the same in the browser build and in Electron: its
+ * bytes are fetched chunk by chunk through the export's own channel and handed to the browser as
+ * one file. Orders, customers and VIP lists all export this way.
+ */
+import { call } from '../api/client';
+
+type ChunkChannel = 'orders.exportChunk' | 'customers.exportChunk' | 'vip.exportChunk';
 
 function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
@@ -8,15 +14,13 @@ function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** Fetches a finished customers export chunk by chunk and hands it to the browser as a file. */
-export async function downloadCustomersExport(file: {
-  exportId: string;
-  fileName: string;
-  mimeType: string;
-}): Promise<void> {
+export async function downloadExport(
+  channel: ChunkChannel,
+  file: { exportId: string; fileName: string; mimeType: string },
+): Promise<void> {
   const parts: BlobPart[] = [];
   for (let offset = 0, done = false; !done;) {
-    const chunk = await call('customers.exportChunk', { exportId: file.exportId, offset });
+    const chunk = await call(channel, { exportId: file.exportId, offset });
     const bytes = base64ToBytes(chunk.base64);
     parts.push(bytes);
     offset += bytes.length;
