@@ -14,6 +14,9 @@ import {
   primaryFullPhones,
   ruleOf,
   scorePair,
+  SharedPhones,
+  applyNameLengths,
+  lengthKeepingPlatforms,
   type AccountRecord,
   type BlockReason,
   type ClusterEdge,
@@ -54,6 +57,9 @@ export interface MergePlan {
   /** Blocking keys of the accounts the run saw first (all, in a full run). */
   keys: [string, number][];
   surnameShares: Record<string, number>;
+  lengthKeeping: string[];
+  /** The parameters the owner chose, kept with the run for the runs after it. */
+  chosen: Partial<MergeParams>;
   /** The last committed run's operation id, 0 if none. */
   sinceOp: number;
   stats: { accounts: number; newAccounts: number; candidatePairs: number; keys: number };
@@ -80,6 +86,10 @@ const PACK = 4_194_304; // 2^22 accounts per side of a packed pair
 export function lastRun(sqlite: Sqlite): {
   opId: number;
   surnameShares: Record<string, number> | null;
+  /** Platforms whose masks keep the name's length (name-lengths.ts), as the last run found. */
+  lengthKeeping: string[] | null;
+  /** The parameters the owner chose (merge settings); the rest are the defaults. */
+  chosen: Partial<MergeParams>;
   full: boolean;
 } {
   const row = sqlite
@@ -91,9 +101,19 @@ export function lastRun(sqlite: Sqlite): {
        WHERE o.state = 'committed' ORDER BY r.op_id DESC LIMIT 1`,
     )
     .get() as { opId: number; params: string; fullRuns: number } | undefined;
-  if (!row) return { opId: 0, surnameShares: null, full: false };
-  const params = JSON.parse(row.params) as { surnameShares?: Record<string, number> };
-  return { opId: row.opId, surnameShares: params.surnameShares ?? null, full: row.fullRuns > 0 };
+  if (!row) return { opId: 0, surnameShares: null, lengthKeeping: null, chosen: {}, full: false };
+  const params = JSON.parse(row.params) as {
+    surnameShares?: Record<string, number>;
+    lengthKeeping?: string[];
+    chosen?: Partial<MergeParams>;
+  };
+  return {
+    opId: row.opId,
+    surnameShares: params.surnameShares ?? null,
+    lengthKeeping: params.lengthKeeping ?? null,
+    chosen: params.chosen ?? {},
+    full: row.fullRuns > 0,
+  };
 }
 
 function surnameSharesOf(records: Iterable<AccountRecord>): Record<string, number> {
@@ -113,14 +133,30 @@ function surnameSharesOf(records: Iterable<AccountRecord>): Record<string, numbe
 
 function termFrequencies(
   keyAccounts: Map<string, number[]>,
+  records: RecordMap,
   shares: Record<string, number>,
   total: number,
 ): TermFrequencies {
   const rare = total > 0 ? Math.max(1 / total, 1e-4) : 0.005;
+  const sharedPhones = new SharedPhones({
+    accountsWithKey: (key) => keyAccounts.get(key),
+    record: (id) => records.get(id),
+  });
   return {
     keyCount: (key) => keyAccounts.get(key)?.length ?? 1,
     surnameShare: (s) => shares[s] ?? Math.min(0.005, rare * 3),
+    phoneShared: (phone, full, dist) => sharedPhones.isShared(phone, full, dist),
   };
+}
+
+function definedOnly(params: Partial<MergeParams>): Partial<MergeParams> {
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
+}
+
+/** The merge settings now: the defaults with what the owner chose (the last committed run's). */
+export function currentMergeParams(sqlite: Sqlite): { params: MergeParams; chosen: Partial<MergeParams> } {
+  const { chosen } = lastRun(sqlite);
+  return { params: { ...DEFAULT_PARAMS, ...chosen }, chosen };
 }
 
 /** Pairs of accounts that share a key of a block within the cap; `touch` limits them to pairs with a new account. */
@@ -152,7 +188,7 @@ function candidatePairs(
 function sharedRule(a: readonly string[] | undefined, b: readonly string[] | undefined): string {
   if (!a || !b) return 'manual';
   const other = new Set(b);
-  const order = ['em', 'pf', 'p7', 'nk', 'af', 'nc', 'd4'];
+  const order = ['em', 'pf', 'p7', 'nk', 'af', 'nc', 'd4', 'c4'];
   let best = 'manual';
   for (const k of a) {
     if (!other.has(k)) continue;
@@ -166,9 +202,12 @@ export function planMerge(
   sqlite: Sqlite,
   options: { mode: MergeMode; params?: Partial<MergeParams> },
 ): MergePlan {
-  const params: MergeParams = { ...DEFAULT_PARAMS, ...options.params };
   const watch = stopwatch();
   const last = lastRun(sqlite);
+  // The owner's settings live with the runs: a run with new parameters keeps them for the runs
+  // after it (imports' incremental runs included), and undoing that run brings the old ones back.
+  const chosen: Partial<MergeParams> = { ...last.chosen, ...definedOnly(options.params ?? {}) };
+  const params: MergeParams = { ...DEFAULT_PARAMS, ...chosen };
   // Before any run every account is new: the full path does the same work without key lookups.
   const full = options.mode === 'full' || last.opId === 0;
   sqlite.exec(SCOPE_TABLE);
@@ -238,7 +277,10 @@ export function planMerge(
 
   watch.lap('block');
   const surnameShares = full || !last.surnameShares ? surnameSharesOf(records.values()) : last.surnameShares;
-  const tf = termFrequencies(keyAccounts, surnameShares, full ? records.size : 0);
+  const lengthKeeping =
+    full || !last.lengthKeeping ? lengthKeepingPlatforms(records.values()) : last.lengthKeeping;
+  applyNameLengths(records.values(), lengthKeeping);
+  const tf = termFrequencies(keyAccounts, records, surnameShares, full ? records.size : 0);
   const pairs = candidatePairs(keyAccounts, params.maxBlockSize, isNew);
 
   const scored: { a: number; b: number; score: PairScore }[] = [];
@@ -399,6 +441,8 @@ export function planMerge(
     links,
     keys: newKeys,
     surnameShares,
+    lengthKeeping,
+    chosen,
     sinceOp: last.opId,
     stats: { accounts: records.size, newAccounts, candidatePairs: pairs.length, keys: newKeys.length },
     timings: (watch.lap('links'), watch.laps),
