@@ -39,7 +39,6 @@ export function CustomersFilters({
   shops,
   currencies,
   onChange,
-  extra,
   conditions,
 }: {
   filter: CustomersFilter;
@@ -47,7 +46,6 @@ export function CustomersFilters({
   /** Currencies the spend range can be in: the shops'. */
   currencies: string[];
   onChange: (next: CustomersFilter) => void;
-  extra?: ReactNode;
   conditions?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -205,7 +203,6 @@ export function CustomersFilters({
         >
           {t('customers.reset')}
         </Button>
-        {extra}
       </Flex>
       {conditions}
       <ValueFilterTags filter={filter} onChange={change} />
