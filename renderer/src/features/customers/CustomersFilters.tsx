@@ -40,6 +40,7 @@ export function CustomersFilters({
   currencies,
   onChange,
   conditions,
+  valueTags = true,
 }: {
   filter: CustomersFilter;
   shops: ShopSummary[];
@@ -47,6 +48,8 @@ export function CustomersFilters({
   currencies: string[];
   onChange: (next: CustomersFilter) => void;
   conditions?: ReactNode;
+  /** The value group as closable tags; off where the value conditions are edited beside (VIP). */
+  valueTags?: boolean;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState(filter.q ?? '');
@@ -205,7 +208,7 @@ export function CustomersFilters({
         </Button>
       </Flex>
       {conditions}
-      <ValueFilterTags filter={filter} onChange={change} />
+      {valueTags && <ValueFilterTags filter={filter} onChange={change} />}
     </Flex>
   );
 }
