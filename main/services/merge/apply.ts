@@ -117,15 +117,7 @@ export async function applyPlan(
   const customers = (sqlite.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
   const accounts = (sqlite.prepare('SELECT count(*) AS n FROM buyer_accounts').get() as { n: number }).n;
   const autoMerged = plan.links.filter((l) => l.zone === 'auto').length;
-  const reviewQueue = (
-    sqlite
-      .prepare(
-        `SELECT count(*) AS n FROM merge_links l JOIN buyer_accounts a ON a.id = l.account_a
-         JOIN buyer_accounts b ON b.id = l.account_b
-         WHERE l.zone = 'review' AND a.customer_id IS NOT b.customer_id`,
-      )
-      .get() as { n: number }
-  ).n;
+  const reviewQueue = countReviewQueue(sqlite);
   lap('counts');
   await refreshStaleCustomers(tx);
   lap('refreshStats');
@@ -153,6 +145,33 @@ export async function applyPlan(
     );
   setSummary(tx, opId, { mode: plan.mode, ...changes, autoMerged, reviewQueue });
   return { opId, accounts, customers, autoMerged, reviewQueue, ...changes };
+}
+
+/**
+ * Review links between accounts of different customers (the review queue): two sequential reads,
+ * every account's customer and the review links, from their indexes, instead of two lookups in
+ * buyer_accounts per link. A link whose account is gone does not count (as with a join).
+ */
+export function countReviewQueue(sqlite: WriteTx['sqlite']): number {
+  const maxId = sqlite.prepare('SELECT coalesce(max(id), 0) FROM buyer_accounts').pluck().get() as number;
+  // Per account id: its customer, 0 without one, -1 for no such account.
+  const customerOf = new Int32Array(maxId + 1).fill(-1);
+  for (const [id, customer] of sqlite
+    .prepare('SELECT id, coalesce(customer_id, 0) FROM buyer_accounts INDEXED BY buyer_accounts_customer')
+    .raw()
+    .iterate() as IterableIterator<[number, number]>)
+    customerOf[id] = customer;
+  let n = 0;
+  for (const [a, b] of sqlite
+    .prepare("SELECT account_a, account_b FROM merge_links WHERE zone = 'review'")
+    .raw()
+    .iterate() as IterableIterator<[number, number]>) {
+    const ca = a <= maxId ? customerOf[a]! : -1;
+    const cb = b <= maxId ? customerOf[b]! : -1;
+    // customer_id IS NOT customer_id: two accounts without a customer are not a pair to review.
+    if (ca >= 0 && cb >= 0 && ca !== cb) n++;
+  }
+  return n;
 }
 
 /**
@@ -259,32 +278,30 @@ function writeLinks(tx: WriteTx, plan: MergePlan, opId: number): void {
 
 /**
  * Blocking keys of the accounts the run saw first. A full run brings the table to exactly its keys,
- * writing only the difference (keys change only when an account gets orders with new values).
+ * writing only the difference (keys change only when an account gets orders with new values): each
+ * stored key is looked up among the run's interned keys, not collected into sets per account.
  */
 function writeKeys(tx: WriteTx, plan: MergePlan): void {
   const sqlite = tx.sqlite;
-  let keys = plan.keys;
+  const blocks = plan.keys;
+  const stored = new Uint8Array(plan.newKeyEntries);
   if (plan.mode === 'full') {
-    const wanted = new Map<number, Set<string>>();
-    for (const [key, id] of plan.keys) {
-      const set = wanted.get(id);
-      if (set) set.add(key);
-      else wanted.set(id, new Set([key]));
-    }
     const remove = sqlite.prepare('DELETE FROM merge_keys WHERE key = ? AND account_id = ?');
     const stale: [string, number][] = [];
     for (const [key, id] of sqlite
       .prepare('SELECT key, account_id FROM merge_keys')
       .raw()
       .iterate() as IterableIterator<[string, number]>) {
-      const set = wanted.get(id);
-      if (set?.delete(key)) continue;
-      stale.push([key, id]);
+      const keyId = blocks.idOfKey(key);
+      const entry = keyId === undefined ? -1 : blocks.entryOf(keyId, id);
+      if (entry >= 0 && entry < plan.newKeyEntries) stored[entry] = 1;
+      else stale.push([key, id]);
     }
     for (const [key, id] of stale) remove.run(key, id);
-    keys = [];
-    for (const [id, set] of wanted) for (const key of set) keys.push([key, id]);
   }
+  const keys: [string, number][] = [];
+  for (let e = 0; e < plan.newKeyEntries; e++)
+    if (!stored[e]) keys.push([blocks.texts[blocks.keyIdAt(e)]!, blocks.accountAt(e)]);
   const insert = sqlite.prepare('INSERT OR IGNORE INTO merge_keys (key, account_id) VALUES (?, ?)');
   // In key order: appends to the table's B-tree instead of inserts all over it.
   keys.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
