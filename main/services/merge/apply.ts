@@ -148,6 +148,30 @@ export async function applyPlan(
 }
 
 /**
+ * Iterates two single-column queries over the same rows in the same order (one index scan each),
+ * pairwise: plain numbers and strings cross from SQLite, not an array per row — at millions of rows
+ * in a run with a large heap, those arrays cost more in garbage collection than the reading.
+ */
+function* zipColumns<A, B>(
+  sqlite: WriteTx['sqlite'],
+  first: string,
+  second: string,
+): Generator<[A, B], void, undefined> {
+  const as = sqlite.prepare(first).pluck().iterate() as IterableIterator<A>;
+  const bs = sqlite.prepare(second).pluck().iterate() as IterableIterator<B>;
+  const pair: [A, B] = [undefined as A, undefined as B];
+  for (;;) {
+    const a = as.next();
+    const b = bs.next();
+    if (a.done !== b.done) throw new Error('zipColumns: the two scans differ in length');
+    if (a.done || b.done) return;
+    pair[0] = a.value;
+    pair[1] = b.value;
+    yield pair;
+  }
+}
+
+/**
  * Review links between accounts of different customers (the review queue): two sequential reads,
  * every account's customer and the review links, from their indexes, instead of two lookups in
  * buyer_accounts per link. A link whose account is gone does not count (as with a join).
@@ -156,16 +180,20 @@ export function countReviewQueue(sqlite: WriteTx['sqlite']): number {
   const maxId = sqlite.prepare('SELECT coalesce(max(id), 0) FROM buyer_accounts').pluck().get() as number;
   // Per account id: its customer, 0 without one, -1 for no such account.
   const customerOf = new Int32Array(maxId + 1).fill(-1);
-  for (const [id, customer] of sqlite
-    .prepare('SELECT id, coalesce(customer_id, 0) FROM buyer_accounts INDEXED BY buyer_accounts_customer')
-    .raw()
-    .iterate() as IterableIterator<[number, number]>)
+  const accounts = 'FROM buyer_accounts INDEXED BY buyer_accounts_customer';
+  for (const [id, customer] of zipColumns<number, number>(
+    sqlite,
+    `SELECT id ${accounts}`,
+    `SELECT coalesce(customer_id, 0) ${accounts}`,
+  ))
     customerOf[id] = customer;
   let n = 0;
-  for (const [a, b] of sqlite
-    .prepare("SELECT account_a, account_b FROM merge_links WHERE zone = 'review'")
-    .raw()
-    .iterate() as IterableIterator<[number, number]>) {
+  const links = "FROM merge_links INDEXED BY merge_links_zone WHERE zone = 'review'";
+  for (const [a, b] of zipColumns<number, number>(
+    sqlite,
+    `SELECT account_a ${links}`,
+    `SELECT account_b ${links}`,
+  )) {
     const ca = a <= maxId ? customerOf[a]! : -1;
     const cb = b <= maxId ? customerOf[b]! : -1;
     // customer_id IS NOT customer_id: two accounts without a customer are not a pair to review.
@@ -286,17 +314,31 @@ function writeKeys(tx: WriteTx, plan: MergePlan): void {
   const blocks = plan.keys;
   const stored = new Uint8Array(plan.newKeyEntries);
   if (plan.mode === 'full') {
-    const remove = sqlite.prepare('DELETE FROM merge_keys WHERE key = ? AND account_id = ?');
+    // The stored keys in their primary key's order: each key once with how many accounts have it,
+    // and beside it the accounts, as plain strings and numbers (2M rows at 500k accounts).
+    const accounts: number[] = [];
+    for (const id of sqlite
+      .prepare('SELECT account_id FROM merge_keys')
+      .pluck()
+      .iterate() as IterableIterator<number>)
+      accounts.push(id);
     const stale: [string, number][] = [];
-    for (const [key, id] of sqlite
-      .prepare('SELECT key, account_id FROM merge_keys')
-      .raw()
-      .iterate() as IterableIterator<[string, number]>) {
+    let next = 0;
+    for (const [key, count] of zipColumns<string, number>(
+      sqlite,
+      'SELECT key FROM merge_keys GROUP BY key',
+      'SELECT count(*) FROM merge_keys GROUP BY key',
+    )) {
       const keyId = blocks.idOfKey(key);
-      const entry = keyId === undefined ? -1 : blocks.entryOf(keyId, id);
-      if (entry >= 0 && entry < plan.newKeyEntries) stored[entry] = 1;
-      else stale.push([key, id]);
+      for (const end = next + count; next < end; next++) {
+        const id = accounts[next]!;
+        const entry = keyId === undefined ? -1 : blocks.entryOf(keyId, id);
+        if (entry >= 0 && entry < plan.newKeyEntries) stored[entry] = 1;
+        else stale.push([key, id]);
+      }
     }
+    if (next !== accounts.length) throw new Error('writeKeys: the stored keys changed while read');
+    const remove = sqlite.prepare('DELETE FROM merge_keys WHERE key = ? AND account_id = ?');
     for (const [key, id] of stale) remove.run(key, id);
   }
   const keys: [string, number][] = [];

@@ -105,9 +105,10 @@ export class KeyBlocks {
 
   /** The entry of (key id, account), or -1. */
   entryOf(keyId: number, account: number): number {
-    const range = this.rangeOf(account);
-    if (!range) return -1;
-    for (let e = range[0]; e < range[1]; e++) if (this.entryKey[e] === keyId) return e;
+    const slot = this.slotOf.get(account);
+    if (slot === undefined) return -1;
+    const end = this.slotEnd[slot]!;
+    for (let e = this.slotStart[slot]!; e < end; e++) if (this.entryKey[e] === keyId) return e;
     return -1;
   }
 

@@ -128,7 +128,11 @@ function termFrequencies(blocks: KeyBlocks, shares: Record<string, number>, tota
  * Pairs of accounts that share a key of a block within the cap, packed (a * PACK + b, a < b),
  * sorted and distinct; `isNew` limits them to pairs with a new account.
  */
-function candidatePairs(blocks: KeyBlocks, cap: number, isNew: ((id: number) => boolean) | null): Float64Array {
+function candidatePairs(
+  blocks: KeyBlocks,
+  cap: number,
+  isNew: ((id: number) => boolean) | null,
+): Float64Array {
   let bound = 0;
   blocks.forEachBlock((ids) => {
     if (ids.length >= 2 && ids.length <= cap) bound += (ids.length * (ids.length - 1)) / 2;
