@@ -245,32 +245,28 @@ export function planMerge(
   watch.lap('load');
   for (const r of records.values()) blocks.addAccount(r.id, blockingKeys(r));
   const newKeyEntries = blocks.entries;
+  watch.lap('keys');
   // Earlier runs' accounts that share a key with a new account (present ones: the keys of accounts
   // an undone import removed point nowhere). Their records are read only where scoring needs them.
   const partners: number[] = [];
   if (!full && newKeyEntries > 0) {
-    // The new keys with their ids: the partners come back as two integers a row, not key texts.
-    sqlite.exec(
-      'CREATE TEMP TABLE IF NOT EXISTS merge_new_keys (key TEXT PRIMARY KEY, key_id INTEGER NOT NULL) WITHOUT ROWID',
-    );
-    sqlite.exec('DELETE FROM temp.merge_new_keys');
-    const add = sqlite.prepare('INSERT INTO temp.merge_new_keys (key, key_id) VALUES (?, ?)');
-    blocks.texts.forEach((k, id) => add.run(k, id));
-    watch.lap('keys');
-    const rows = sqlite
+    // One indexed lookup per new key (faster than a temporary table of them joined to merge_keys).
+    const accountsOfKey = sqlite
       .prepare(
-        `SELECT k.account_id, n.key_id FROM temp.merge_new_keys n JOIN merge_keys k ON k.key = n.key
-         WHERE EXISTS (SELECT 1 FROM buyer_accounts a WHERE a.id = k.account_id)`,
+        `SELECT k.account_id FROM merge_keys k WHERE k.key = ?
+         AND EXISTS (SELECT 1 FROM buyer_accounts a WHERE a.id = k.account_id)`,
       )
-      .raw()
-      .all() as [number, number][];
+      .pluck();
     const keysOfPartner = new Map<number, string[]>();
-    for (const [id, keyId] of rows) {
-      if (isNew!(id)) continue;
+    const newKeyCount = blocks.texts.length;
+    for (let keyId = 0; keyId < newKeyCount; keyId++) {
       const k = blocks.texts[keyId]!;
-      const keys = keysOfPartner.get(id);
-      if (keys) keys.push(k);
-      else keysOfPartner.set(id, [k]);
+      for (const id of accountsOfKey.all(k) as number[]) {
+        if (isNew!(id)) continue;
+        const keys = keysOfPartner.get(id);
+        if (keys) keys.push(k);
+        else keysOfPartner.set(id, [k]);
+      }
     }
     for (const [id, keys] of keysOfPartner) {
       blocks.addAccount(id, keys);
@@ -325,23 +321,25 @@ export function planMerge(
 
   watch.lap('scope');
   const current = new Map<number, { customer: number | null; via: string | null }>();
+  // A full run starts from locked customers only (joined, fixed); an incremental one from every
+  // customer in scope. So a full run reads no customer row per account, only the locked ones.
+  const locked = new Set(
+    sqlite.prepare('SELECT id FROM customers WHERE locked = 1').pluck().all() as number[],
+  );
   const customerRows = full
-    ? sqlite.prepare(
-        'SELECT a.id, a.customer_id, a.customer_via, c.locked FROM buyer_accounts a LEFT JOIN customers c ON c.id = a.customer_id',
-      )
+    ? sqlite.prepare('SELECT a.id, a.customer_id, a.customer_via FROM buyer_accounts a')
     : sqlite.prepare(
-        `SELECT a.id, a.customer_id, a.customer_via, c.locked FROM temp.merge_scope s
-         JOIN buyer_accounts a ON a.id = s.id LEFT JOIN customers c ON c.id = a.customer_id`,
+        `SELECT a.id, a.customer_id, a.customer_via FROM temp.merge_scope s JOIN buyer_accounts a ON a.id = s.id`,
       );
   const byCustomer = new Map<number, { members: number[]; locked: boolean }>();
-  for (const [id, customer, via, locked] of customerRows.raw().iterate() as IterableIterator<
-    [number, number | null, string | null, number | null]
+  for (const [id, customer, via] of customerRows.raw().iterate() as IterableIterator<
+    [number, number | null, string | null]
   >) {
     current.set(id, { customer, via });
-    if (customer === null) continue;
+    if (customer === null || (full && !locked.has(customer))) continue;
     const g = byCustomer.get(customer);
     if (g) g.members.push(id);
-    else byCustomer.set(customer, { members: [id], locked: locked === 1 });
+    else byCustomer.set(customer, { members: [id], locked: locked.has(customer) });
   }
 
   // Clustering over the scope's accounts, by index.
