@@ -78,6 +78,51 @@ export interface Evaluation {
     /** The candidate pairs the last full run says it scored, when its stats say. */
     candidatePairs: number | null;
   };
+  /**
+   * Blocking recall (pair completeness): true pairs whose accounts share a blocking key
+   * (merge_keys), overall and for the cross-platform subsets. A pair sharing none has no evidence
+   * in common the engine could compare: no merge and no suggestion can find it. null: no
+   * merge_keys table.
+   */
+  blocking: Record<
+    'all' | 'crossOneFull' | 'crossBothMasked',
+    { truePairs: number; sharingKey: number }
+  > | null;
+}
+
+function blockingRecall(
+  elements: readonly (Element & { id: number })[],
+  keys: Map<number, string[]>,
+): Evaluation['blocking'] {
+  const out = {
+    all: { truePairs: 0, sharingKey: 0 },
+    crossOneFull: { truePairs: 0, sharingKey: 0 },
+    crossBothMasked: { truePairs: 0, sharingKey: 0 },
+  };
+  const byPerson = new Map<number, (Element & { id: number })[]>();
+  for (const e of elements) {
+    const list = byPerson.get(e.person);
+    if (list) list.push(e);
+    else byPerson.set(e.person, [e]);
+  }
+  for (const list of byPerson.values()) {
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i]!;
+      const aKeys = new Set(keys.get(a.id) ?? []);
+      for (let j = i + 1; j < list.length; j++) {
+        const b = list[j]!;
+        const shares = (keys.get(b.id) ?? []).some((k) => aKeys.has(k)) ? 1 : 0;
+        const subsets: (keyof typeof out)[] = ['all'];
+        if (a.platform !== b.platform)
+          subsets.push(a.maskedOnly && b.maskedOnly ? 'crossBothMasked' : 'crossOneFull');
+        for (const s of subsets) {
+          out[s].truePairs++;
+          out[s].sharingKey += shares;
+        }
+      }
+    }
+  }
+  return out;
 }
 
 class UnionFind {
@@ -181,7 +226,7 @@ export function evaluate(db: DbSnapshot, truth: Truth): Evaluation {
   for (const l of db.links ?? [])
     if (l.zone === 'review' || l.zone === 'auto') withReview.union(node(l.a), node(l.b));
 
-  const auto: Element[] = [];
+  const auto: (Element & { id: number })[] = [];
   const autoReview: Element[] = [];
   const byPlatform: Record<string, number> = {};
   let maskedOnly = 0;
@@ -189,6 +234,7 @@ export function evaluate(db: DbSnapshot, truth: Truth): Evaluation {
     const person = personOf.get(a.id);
     if (person === undefined) continue;
     const element = {
+      id: a.id,
       cluster: node(a.id),
       person,
       household: truth.householdOf.get(person) ?? -person,
@@ -265,5 +311,6 @@ export function evaluate(db: DbSnapshot, truth: Truth): Evaluation {
         ? statNumber(lastFull.stats, ['candidatePairs', 'candidates', 'pairs', 'candidate_pairs'])
         : null,
     },
+    blocking: db.keys ? blockingRecall(auto, db.keys) : null,
   };
 }

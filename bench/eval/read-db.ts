@@ -44,6 +44,8 @@ export interface DbSnapshot {
   links: DbLink[] | null;
   runs: DbRun[];
   customers: number | null;
+  /** Each account's blocking keys (merge_keys); null when the database has no such table. */
+  keys: Map<number, string[]> | null;
 }
 
 function columns(db: Database.Database, table: string): Set<string> {
@@ -80,7 +82,19 @@ export function readDatabase(file: string): DbSnapshot {
       columns(db, 'customers').size > 0
         ? (db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n
         : null;
-    return { accounts, orders, links, runs, customers };
+    let keys: Map<number, string[]> | null = null;
+    if (columns(db, 'merge_keys').size > 0) {
+      keys = new Map();
+      const rows = db.prepare('SELECT account_id, key FROM merge_keys').raw().iterate() as IterableIterator<
+        [number, string]
+      >;
+      for (const [id, key] of rows) {
+        const list = keys.get(id);
+        if (list) list.push(key);
+        else keys.set(id, [key]);
+      }
+    }
+    return { accounts, orders, links, runs, customers, keys };
   } finally {
     db.close();
   }

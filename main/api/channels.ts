@@ -71,6 +71,7 @@ export const CHANNELS = [
   'merge.run',
   'merge.preview',
   'merge.undo',
+  'merge.settings',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

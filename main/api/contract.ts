@@ -10,6 +10,7 @@ import type {
   CustomerSplitResult,
   MergePreviewSummary,
   MergeRunSummary,
+  MergeSettings,
   MergeUndoResult,
 } from '../domain/merge/results.js';
 import { IMPORT_FORMATS } from '../domain/orders/types.js';
@@ -464,6 +465,8 @@ export const inputSchemas = {
   'merge.preview': z.object({ params: mergeParamsSchema.default({}) }),
   /** Undoes a merge run, a split or a lock (the latest first). */
   'merge.undo': z.object({ opId: z.number().int().positive() }),
+  /** The merge settings now (what the last run used) and their defaults. */
+  'merge.settings': z.object({}),
 } as const;
 
 // Every channel has a schema and every schema a channel (a missing or extra key fails the check).
@@ -621,6 +624,7 @@ export interface ChannelResults extends ProfitChannelResults {
   'merge.run': MergeRunSummary;
   'merge.preview': MergePreviewSummary;
   'merge.undo': MergeUndoResult;
+  'merge.settings': MergeSettings;
 }
 export type ChannelResult<C extends Channel> = ChannelResults[C];
 

@@ -1,10 +1,11 @@
 /** The buyer merge: runs, preview, undo; splitting and locking a customer. */
 import { lockCustomer, splitCustomer } from '../../services/merge/decisions.js';
-import { previewMerge, runMerge } from '../../services/merge/run.js';
+import { mergeSettings, previewMerge, runMerge } from '../../services/merge/run.js';
 import { undoMergeOperation } from '../../services/merge/undo.js';
 import type { HandlerDeps, HandlerMap } from './types.js';
 
-type MergeChannels = 'merge.run' | 'merge.preview' | 'merge.undo' | 'customers.split' | 'customers.lock';
+type MergeChannels =
+  'merge.run' | 'merge.preview' | 'merge.undo' | 'merge.settings' | 'customers.split' | 'customers.lock';
 
 export function mergeHandlers(deps: HandlerDeps): HandlerMap<MergeChannels> {
   const { services, jobs } = deps;
@@ -21,6 +22,7 @@ export function mergeHandlers(deps: HandlerDeps): HandlerMap<MergeChannels> {
       }),
     'merge.preview': (input) => previewMerge(services.huikeDb, input.params),
     'merge.undo': (input) => undoMergeOperation(services.huikeDb, input.opId, now()),
+    'merge.settings': async () => mergeSettings(services.huikeDb),
     'customers.split': (input) => splitCustomer(services.huikeDb, input.id, input.accountIds, now()),
     'customers.lock': (input) => lockCustomer(services.huikeDb, input.id, input.locked, now()),
   };

@@ -3,12 +3,14 @@
  * `<rule>:<value>`; a key shared by more accounts than the block cap is a common value (a pickup
  * point, 张伟 in one city) and pairs nobody. The same keys count term frequencies (compare.ts).
  */
+import { emailLogin } from './compare.js';
 import type { AccountRecord } from './records.js';
 
 export const BLOCKING_RULES = {
   pf: 'full phone',
   p7: 'phone prefix 3 + suffix 4',
   d4: 'district + phone suffix 4',
+  c4: 'city + phone suffix 4',
   af: 'address fingerprint',
   nc: 'city + name pinyin',
   em: 'e-mail',
@@ -18,13 +20,16 @@ export type BlockingRule = keyof typeof BLOCKING_RULES;
 
 const DIGIT4 = /^\d{4}$/;
 
-function phoneKeys(phone: string, dist: string | null, into: Set<string>): void {
+function phoneKeys(phone: string, dist: string | null, city: string | null, into: Set<string>): void {
   if (phone.length !== 11) return;
   const prefix = phone.slice(0, 3);
   const suffix = phone.slice(7);
   if (!DIGIT4.test(suffix)) return;
   if (/^\d{3}$/.test(prefix)) into.add(`p7:${prefix}${suffix}`);
   if (dist) into.add(`d4:${dist}|${suffix}`);
+  // A typed address without its district (own shops' free text), or a parcel sent across town: the
+  // city and the last four digits still meet (京东 shows no more of the number).
+  if (city) into.add(`c4:${city}|${suffix}`);
 }
 
 /** The distinct blocking keys of an account. */
@@ -32,14 +37,19 @@ export function blockingKeys(record: AccountRecord): string[] {
   const keys = new Set<string>();
   for (const phone of record.phones) {
     keys.add(`pf:${phone}`);
-    phoneKeys(phone, null, keys);
+    phoneKeys(phone, null, null, keys);
   }
-  for (const email of record.emails) keys.add(`em:${email}`);
+  for (const email of record.emails) {
+    keys.add(`em:${email}`);
+    // An e-mail name meets the same login on a marketplace (compare.ts compareLoginEmail).
+    const login = emailLogin(email);
+    if (login) keys.add(`nk:${login}`);
+  }
   if (record.nickname) keys.add(`nk:${record.nickname}`);
   for (const r of record.receivers) {
     if (r.phone) {
       if (r.phoneFull) keys.add(`pf:${r.phone}`);
-      phoneKeys(r.phone, r.dist, keys);
+      phoneKeys(r.phone, r.dist, r.city, keys);
     }
     if (r.fp && !r.pickup) keys.add(`af:${r.fp}`);
     if (r.pinyin && r.city) keys.add(`nc:${r.city}|${r.pinyin}`);

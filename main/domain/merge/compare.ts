@@ -20,9 +20,19 @@ export interface TermFrequencies {
   keyCount(key: string): number;
   /** Share of receivers with this surname (0..1); unknown → a rare surname's share. */
   surnameShare(surname: string): number;
+  /**
+   * Whether the data shows this number with two people (a household's shared phone:
+   * shared-phones.ts); `dist` is where the receiver showing it lives (a masked number is matched
+   * within its district).
+   */
+  phoneShared(phone: string, full: boolean, dist: string | null): boolean;
 }
 
-export const NO_TF: TermFrequencies = { keyCount: () => 1, surnameShare: () => 0.005 };
+export const NO_TF: TermFrequencies = {
+  keyCount: () => 1,
+  surnameShare: () => 0.005,
+  phoneShared: () => false,
+};
 
 /** Bits lost to a common value: a value k accounts share says log2(k) bits less (≥ 0). */
 function tfPenalty(count: number): number {
@@ -104,6 +114,8 @@ export interface NameValue {
   mask: string | null;
   pinyin: string | null;
   city?: string | null;
+  /** Characters in the name when known (name-lengths.ts). */
+  length?: number | null;
 }
 
 export function compareName(a: NameValue, b: NameValue, tf: TermFrequencies = NO_TF): FieldComparison {
@@ -114,8 +126,10 @@ export function compareName(a: NameValue, b: NameValue, tf: TermFrequencies = NO
     }
     if (a.pinyin !== null && a.pinyin === b.pinyin)
       return { level: 'pinyin', bits: BITS.name.pinyin, strong: false };
+    // One character off in a name of three or more is a typo (张伟明 / 张伟民); in a two-character
+    // name it is the whole given name (张伟 / 张强), and a homophone typo met the pinyin level.
     if (a.surname !== null && a.surname === b.surname)
-      return oneCharDiffers(a.name, b.name)
+      return chars(a.name).length >= 3 && oneCharDiffers(a.name, b.name)
         ? { level: 'typo', bits: BITS.name.typo, strong: false }
         : { level: 'given_differs', bits: BITS.name.givenDiffers, strong: false };
   }
@@ -128,6 +142,9 @@ export function compareName(a: NameValue, b: NameValue, tf: TermFrequencies = NO
   if (!sameSurname) return { level: 'surname_differs', bits: BITS.name.surnameDiffers, strong: false };
   if (a.mask !== null && b.mask !== null && !masksCompatible(a.mask, b.mask))
     return { level: 'given_differs', bits: BITS.name.givenDiffers, strong: false };
+  // 张* and 张阳平 where the mask shows the length: two people of one family.
+  if (a.length != null && b.length != null && a.length !== b.length)
+    return { level: 'length_differs', bits: BITS.name.givenDiffers, strong: false };
   const bits = Math.log2(0.75 / Math.max(tf.surnameShare(a.surname), 1e-4));
   return {
     level: 'surname',
@@ -171,6 +188,34 @@ export function compareEmail(
 ): FieldComparison & { value: string | null } {
   for (const x of a) if (b.includes(x)) return { level: 'exact', bits: BITS.email, strong: true, value: x };
   return { ...NULL, value: null };
+}
+
+/**
+ * The part of an e-mail address before the @ when it reads as a login someone chose
+ * (pingkun_1210@163.com → pingkun_1210): at least 6 characters with a letter. Numbers (a QQ or a
+ * phone) are compared as such elsewhere.
+ */
+export function emailLogin(email: string): string | null {
+  const at = email.indexOf('@');
+  if (at < 6) return null;
+  const local = email.slice(0, at);
+  return /[a-z]/.test(local) ? local : null;
+}
+
+/** A login on one platform (淘宝 会员名, 京东 下单帐号) that is the other account's e-mail name. */
+export function compareLoginEmail(
+  aNickname: string | null,
+  aEmails: readonly string[],
+  bNickname: string | null,
+  bEmails: readonly string[],
+  tf: TermFrequencies = NO_TF,
+): FieldComparison & { value: string | null } {
+  const match = (nick: string | null, emails: readonly string[]) =>
+    nick !== null && emails.some((e) => emailLogin(e) === nick) ? nick : null;
+  const value = match(aNickname, bEmails) ?? match(bNickname, aEmails);
+  if (value === null) return { ...NULL, value: null };
+  const count = tf.keyCount(`nk:${value}`);
+  return { level: 'login_email', bits: BITS.nickname - tfPenalty(count), strong: count <= 2, value };
 }
 
 export function compareNickname(

@@ -11,3 +11,5 @@ export * from './score.js';
 export * from './cluster.js';
 export * from './stable-ids.js';
 export * from './login.js';
+export * from './shared-phones.js';
+export * from './name-lengths.js';

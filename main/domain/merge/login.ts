@@ -47,8 +47,12 @@ export function loginSpellsName(letters: string, name: NameForLogin): boolean {
   if (name.pinyin && name.pinyin.startsWith(sp)) {
     const given = name.pinyin.slice(sp.length);
     if (letters.includes(name.pinyin)) return true;
-    if (given.length >= 3 && letters.includes(given.slice(0, 6))) return true;
-    return false;
+    // The given name leads the login (yanling, xiaoyanling): all of it, with at most two more
+    // letters after it (initials). A short given name inside a longer one (yan in yanling) is
+    // someone else's.
+    const core = letters.startsWith('xiao') ? letters.slice(4) : letters;
+    const head = given.slice(0, 6);
+    return given.length >= 3 && core.startsWith(head) && core.length - head.length <= 2;
   }
   return sp.length >= 2 && letters.startsWith(sp);
 }

@@ -32,7 +32,7 @@ export const DEFAULT_PARAMS: MergeParams = {
   samePlatformThreshold: 14,
   maxClusterSize: 8,
   maxBlockSize: 200,
-  confirmNames: false,
+  confirmNames: true,
 };
 
 /** Version of the weights below: stored with each run. */

@@ -12,6 +12,11 @@ export interface Receiver {
   surname: string | null;
   /** The visible pattern (张**, 张*伟), or the whole name. */
   mask: string | null;
+  /**
+   * The name's length in characters when known: a whole name's, or a mask's where the platform
+   * writes one star per character (name-lengths.ts). null: unknown.
+   */
+  length?: number | null;
   pinyin: string | null;
   /** An 11-character mobile (digits) or masked mobile (digits and '*'); null for anything else. */
   phone: string | null;
@@ -77,6 +82,9 @@ const holderPhones = new WeakMap<AccountRecord, string[]>();
 
 function computeHolderPhones(record: AccountRecord): string[] {
   const out = new Set(record.phones);
+  // An account that states its own mobile says whose it is: its receivers' other numbers are
+  // someone else's, however many parcels went there.
+  if (record.phones.length > 0 && record.keyKind !== 'receiver') return [...out];
   for (const r of record.receivers)
     if (r.phoneFull && r.phone && (record.keyKind === 'receiver' || isMainReceiver(record, r)))
       out.add(r.phone);
@@ -85,7 +93,7 @@ function computeHolderPhones(record: AccountRecord): string[] {
 
 /**
  * The receiver most of the account's orders go to (by phone, which stays when the address is the
- * office or a pickup point): at least 2 orders and half of them. Gifts repeat, but rarely as often.
+ * office or a pickup point): at least 2 orders and more than half of them. Gifts repeat, but rarely as often.
  */
 export function isMainReceiver(record: AccountRecord, r: Receiver): boolean {
   let total = 0;
@@ -94,7 +102,7 @@ export function isMainReceiver(record: AccountRecord, r: Receiver): boolean {
     total += x.orders;
     if (x === r || (r.phone !== null && x.phone === r.phone)) same += x.orders;
   }
-  return same >= 2 && same * 2 >= total;
+  return same >= 2 && same * 2 > total;
 }
 
 /** Whether the account is keyed by a buyer identity (not a receiver fingerprint). */

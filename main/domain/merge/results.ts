@@ -44,3 +44,17 @@ export interface CustomerLockResult {
   id: number;
   locked: boolean;
 }
+
+/** The merge settings an owner can change, as they stand and by default (`merge.settings`). */
+export interface MergeSettingsValues {
+  /** Auto-merge at or above this weight (bits) when a strong identifier agrees. */
+  autoThreshold: number;
+  /** Suggest for review from this weight (bits) up. */
+  reviewThreshold: number;
+  /** Merge automatically only when the names agree beyond a masked surname. */
+  confirmNames: boolean;
+}
+
+export interface MergeSettings extends MergeSettingsValues {
+  defaults: MergeSettingsValues;
+}

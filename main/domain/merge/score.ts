@@ -15,6 +15,7 @@
 import {
   compareAddress,
   compareEmail,
+  compareLoginEmail,
   compareName,
   compareNickname,
   comparePhone,
@@ -69,6 +70,8 @@ const NO_RECEIVER: Receiver = {
 interface PhonePick extends FieldComparison {
   a: string | null;
   b: string | null;
+  aFull: boolean;
+  bFull: boolean;
 }
 
 /** The best phone comparison of two receivers, each with its account's own phones as well. */
@@ -79,11 +82,19 @@ function bestPhone(
   bPhones: readonly string[],
   tf: TermFrequencies,
 ): PhonePick {
-  let best: PhonePick = { level: 'null', bits: 0, strong: false, a: null, b: null };
+  let best: PhonePick = {
+    level: 'null',
+    bits: 0,
+    strong: false,
+    a: null,
+    b: null,
+    aFull: false,
+    bFull: false,
+  };
   const consider = (x: string | null, xFull: boolean, y: string | null, yFull: boolean) => {
     if (x === null || y === null) return;
     const c = comparePhone(x, xFull, y, yFull, tf);
-    if (best.level === 'null' || c.bits > best.bits) best = { ...c, a: x, b: y };
+    if (best.level === 'null' || c.bits > best.bits) best = { ...c, a: x, b: y, aFull: xFull, bFull: yFull };
   };
   consider(ra.phone, ra.phoneFull, rb.phone, rb.phoneFull);
   for (const p of aPhones) {
@@ -94,7 +105,7 @@ function bestPhone(
   return best;
 }
 
-const CONFLICTING_NAMES = new Set(['surname_differs', 'given_differs']);
+const CONFLICTING_NAMES = new Set(['surname_differs', 'given_differs', 'length_differs']);
 const NAME_AGREES = new Set(['exact', 'pinyin', 'typo']);
 
 function loginSpellsWholeName(login: string | null, r: Receiver): boolean {
@@ -108,8 +119,11 @@ function loginSpellsWholeName(login: string | null, r: Receiver): boolean {
  * with, whose whole name may be known where this one is masked).
  */
 export function receiverIsHolder(account: AccountRecord, r: Receiver, other: Receiver): boolean {
-  if (account.keyKind === 'receiver' || isMainReceiver(account, r)) return true;
-  if (r.phone && account.phones.some((p) => sharedDigits(p, r.phone!) >= 7)) return true;
+  if (account.keyKind === 'receiver') return true;
+  if (r.phone && account.phones.length > 0)
+    // The account states its own mobile: the receiver is the holder when the numbers agree.
+    return account.phones.some((p) => sharedDigits(p, r.phone!) >= 7);
+  if (isMainReceiver(account, r)) return true;
   if (account.login && r.surname) {
     const pinyin = r.pinyin ?? (other.surname === r.surname ? other.pinyin : null);
     if (loginSpellsName(account.login, { pinyin, surname: r.surname })) return true;
@@ -121,6 +135,33 @@ function addressText(r: Receiver): string | null {
   return r.detail ?? r.dist ?? r.city ?? r.prov;
 }
 
+/**
+ * What the two accounts' holders' names say, from the receivers that are surely each account's
+ * holder (receiverIsHolder; receivers that may be gifts say nothing about the holder): `conflict`
+ * when two cannot be one person, `confirmed` when whole names agree, `unknown` when a side has no
+ * such receiver, else `surname` (only a masked surname agrees).
+ */
+function holderNames(a: AccountRecord, b: AccountRecord): 'conflict' | 'confirmed' | 'unknown' | 'surname' {
+  const holders = (x: AccountRecord) => x.receivers.filter((r) => receiverIsHolder(x, r, r));
+  const aHolders = holders(a);
+  const bHolders = holders(b);
+  if (aHolders.length === 0 || bHolders.length === 0) return 'unknown';
+  let confirmed = false;
+  for (const ra of aHolders)
+    for (const rb of bHolders) {
+      const level = compareName(ra, rb).level;
+      if (CONFLICTING_NAMES.has(level)) return 'conflict';
+      if (NAME_AGREES.has(level)) confirmed = true;
+    }
+  return confirmed ? 'confirmed' : 'surname';
+}
+
+/** Whether the agreeing phone of the pick is one the data shows with two people (a household's). */
+function phoneIsShared(phone: PhonePick, ra: Receiver, rb: Receiver, tf: TermFrequencies): boolean {
+  if (phone.a === null || phone.b === null) return false;
+  return tf.phoneShared(phone.a, phone.aFull, ra.dist) || tf.phoneShared(phone.b, phone.bFull, rb.dist);
+}
+
 export function scorePair(
   a: AccountRecord,
   b: AccountRecord,
@@ -129,6 +170,10 @@ export function scorePair(
 ): PairScore {
   const email = compareEmail(a.emails, b.emails);
   const nickname = compareNickname(a.nickname, b.nickname, tf);
+  const loginEmail =
+    nickname.level === 'null'
+      ? compareLoginEmail(a.nickname, a.emails, b.nickname, b.emails, tf)
+      : { level: 'null', bits: 0, strong: false, value: null };
   const aReceivers = a.receivers.length > 0 ? a.receivers : [NO_RECEIVER];
   const bReceivers = b.receivers.length > 0 ? b.receivers : [NO_RECEIVER];
 
@@ -162,9 +207,12 @@ export function scorePair(
     aSpells || bSpells
       ? { level: 'spells_name', bits: BITS.loginSpellsName, strong: pick.phone.level !== 'conflict' }
       : { level: 'null', bits: 0, strong: false };
-  const weight = params.priorBits + pick.sum + email.bits + nickname.bits + login.bits;
-  const accountStrong = email.strong || nickname.strong;
-  const strong = pick.phone.strong || accountStrong || login.strong;
+  const weight = params.priorBits + pick.sum + email.bits + nickname.bits + loginEmail.bits + login.bits;
+  // What the two holders themselves state (not who their parcels went to).
+  const accountStrong = email.strong || nickname.strong || loginEmail.strong;
+  const sharedPhone = pick.phone.strong && phoneIsShared(pick.phone, pick.ra, pick.rb, tf);
+  const phoneStrong = pick.phone.strong && !sharedPhone;
+  const strong = phoneStrong || accountStrong || login.strong;
   const nameConflict = CONFLICTING_NAMES.has(pick.name.level);
 
   // Households share addresses, surnames and often a phone: a phone says "same person" only with
@@ -174,26 +222,46 @@ export function scorePair(
     (a.login !== null && a.login === b.login) ||
     loginSpellsWholeName(a.login, pick.rb) ||
     loginSpellsWholeName(b.login, pick.ra);
-  const shared = primaryFullPhones(a).filter((p) => primaryFullPhones(b).includes(p));
-  const phoneDeterministic = shared.length > 0 && (params.confirmNames ? nameConfirmed : !nameConflict);
+  // The same whole mobile as both holders' own: one person, unless the data shows that number with
+  // two people or the holders' own names conflict (receivers that may be gifts do not count).
+  // Behind a masked name only the surname agrees, and a household member who orders with the
+  // family's phone looks the same: the phone is then "one person" only at one home.
+  const householdDoubt =
+    !nameConfirmed &&
+    pick.name.level === 'surname' &&
+    pick.address.level !== 'exact' &&
+    pick.address.level !== 'road';
+  const bPhones = primaryFullPhones(b);
+  const holderPhone = primaryFullPhones(a).find((p) => bPhones.includes(p)) ?? null;
+  const holderPhoneShared = holderPhone !== null && tf.phoneShared(holderPhone, true, null);
+  const holders = holderPhone !== null && !holderPhoneShared ? holderNames(a, b) : 'conflict';
+  const phoneDeterministic =
+    holders !== 'conflict' &&
+    (params.confirmNames
+      ? holders === 'confirmed' || nameConfirmed
+      : !householdDoubt || holders === 'confirmed');
   const deterministic = email.strong ? 'email' : phoneDeterministic ? 'phone' : null;
+  // Holders agreeing on something of their own (a rare nickname or login, their own mobile) are
+  // worth a look even when their parcels went elsewhere (gifts, the office).
+  const holdersAgree = accountStrong || holderPhone !== null;
 
   let zone: Zone | null = null;
   let heldBack: string | null = null;
   if (deterministic) zone = 'auto';
-  else if (weight >= params.reviewThreshold) {
+  else if (weight >= params.reviewThreshold || holdersAgree) {
     zone = 'review';
-    if (weight >= params.autoThreshold && strong) {
+    if (weight >= params.autoThreshold && (strong || sharedPhone)) {
       if (nameConflict) heldBack = 'name_conflict';
+      else if (!accountStrong && sharedPhone) heldBack = 'shared_phone';
       else if (!email.strong && loginsConflict(a.login, pick.ra, b.login, pick.rb))
         heldBack = 'login_conflict';
-      else if (params.confirmNames && !accountStrong && !nameConfirmed) heldBack = 'name_unconfirmed';
       else if (!accountStrong && !(pick.ra.primary && pick.rb.primary)) heldBack = 'secondary_receiver';
       else if (
         !accountStrong &&
         !(receiverIsHolder(a, pick.ra, pick.rb) && receiverIsHolder(b, pick.rb, pick.ra))
       )
         heldBack = 'receiver_not_confirmed';
+      else if (params.confirmNames && !accountStrong && !nameConfirmed) heldBack = 'name_unconfirmed';
       else zone = 'auto';
     }
   }
@@ -208,6 +276,7 @@ export function scorePair(
   push('login', login, aSpells ? a.login : b.login, aSpells ? pick.rb.name : pick.ra.name);
   push('email', email, email.value, email.value);
   push('nickname', nickname, a.nickname, b.nickname);
+  push('login_email', loginEmail, loginEmail.value, loginEmail.value);
   return { weight: round(weight), strong, zone, heldBack, deterministic, evidence };
 }
 

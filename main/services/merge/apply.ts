@@ -139,7 +139,13 @@ export async function applyPlan(
     .run(
       opId,
       plan.mode,
-      JSON.stringify({ model: MODEL_VERSION, ...plan.params, surnameShares: plan.surnameShares }),
+      JSON.stringify({
+        model: MODEL_VERSION,
+        ...plan.params,
+        surnameShares: plan.surnameShares,
+        lengthKeeping: plan.lengthKeeping,
+        chosen: plan.chosen,
+      }),
       JSON.stringify(stats),
       now,
     );

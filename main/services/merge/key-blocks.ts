@@ -8,7 +8,7 @@
  */
 
 /** The rules in the order that names the rule of a link (the strongest key two accounts share). */
-const RULE_ORDER = ['em', 'pf', 'p7', 'nk', 'af', 'nc', 'd4'];
+const RULE_ORDER = ['em', 'pf', 'p7', 'nk', 'af', 'nc', 'd4', 'c4'];
 
 export class KeyBlocks {
   private readonly idOf = new Map<string, number>();
@@ -83,10 +83,17 @@ export class KeyBlocks {
     return id === undefined ? 1 : this.blockStart[id + 1]! - this.blockStart[id]!;
   }
 
-  /** Calls `each` with the accounts of every key (a view, valid during the call). */
-  forEachBlock(each: (accounts: Int32Array) => void): void {
+  /** Calls `each` with the accounts of every key (a view, valid during the call) and the key's id. */
+  forEachBlock(each: (accounts: Int32Array, keyId: number) => void): void {
     for (let k = 0; k < this.texts.length; k++)
-      each(this.blockAccounts.subarray(this.blockStart[k]!, this.blockStart[k + 1]!));
+      each(this.blockAccounts.subarray(this.blockStart[k]!, this.blockStart[k + 1]!), k);
+  }
+
+  /** The accounts that have the key (a copy), or undefined for a key no account has. */
+  accountsWithKey(key: string): number[] | undefined {
+    const id = this.idOf.get(key);
+    if (id === undefined) return undefined;
+    return Array.from(this.blockAccounts.subarray(this.blockStart[id]!, this.blockStart[id + 1]!));
   }
 
   /** The entries [start, end) of an account, or null when it has none. */
@@ -114,7 +121,7 @@ export class KeyBlocks {
 
   /**
    * The rule of the strongest key two accounts share (e-mail, full phone, phone 3+4, nickname,
-   * address, name in a city, district + phone suffix); 'manual' when they share none.
+   * address, name in a city, district or city + phone suffix); 'manual' when they share none.
    */
   sharedRule(a: number, b: number): string {
     const ra = this.rangeOf(a);

@@ -13,6 +13,9 @@ import {
   isBuyerKeyed,
   primaryFullPhones,
   scorePair,
+  SharedPhones,
+  applyNameLengths,
+  lengthKeepingPlatforms,
   type AccountRecord,
   type BlockReason,
   type ClusterEdge,
@@ -59,6 +62,9 @@ export interface MergePlan {
   keys: KeyBlocks;
   newKeyEntries: number;
   surnameShares: Record<string, number>;
+  lengthKeeping: string[];
+  /** The parameters the owner chose, kept with the run for the runs after it. */
+  chosen: Partial<MergeParams>;
   /** The last committed run's operation id, 0 if none. */
   sinceOp: number;
   stats: { accounts: number; newAccounts: number; candidatePairs: number; keys: number };
@@ -85,6 +91,10 @@ const PACK = 4_194_304; // 2^22 accounts per side of a packed pair
 export function lastRun(sqlite: Sqlite): {
   opId: number;
   surnameShares: Record<string, number> | null;
+  /** Platforms whose masks keep the name's length (name-lengths.ts), as the last run found. */
+  lengthKeeping: string[] | null;
+  /** The parameters the owner chose (merge settings); the rest are the defaults. */
+  chosen: Partial<MergeParams>;
   full: boolean;
 } {
   const row = sqlite
@@ -96,9 +106,19 @@ export function lastRun(sqlite: Sqlite): {
        WHERE o.state = 'committed' ORDER BY r.op_id DESC LIMIT 1`,
     )
     .get() as { opId: number; params: string; fullRuns: number } | undefined;
-  if (!row) return { opId: 0, surnameShares: null, full: false };
-  const params = JSON.parse(row.params) as { surnameShares?: Record<string, number> };
-  return { opId: row.opId, surnameShares: params.surnameShares ?? null, full: row.fullRuns > 0 };
+  if (!row) return { opId: 0, surnameShares: null, lengthKeeping: null, chosen: {}, full: false };
+  const params = JSON.parse(row.params) as {
+    surnameShares?: Record<string, number>;
+    lengthKeeping?: string[];
+    chosen?: Partial<MergeParams>;
+  };
+  return {
+    opId: row.opId,
+    surnameShares: params.surnameShares ?? null,
+    lengthKeeping: params.lengthKeeping ?? null,
+    chosen: params.chosen ?? {},
+    full: row.fullRuns > 0,
+  };
 }
 
 function surnameSharesOf(records: Iterable<AccountRecord>): Record<string, number> {
@@ -116,12 +136,32 @@ function surnameSharesOf(records: Iterable<AccountRecord>): Record<string, numbe
   return shares;
 }
 
-function termFrequencies(blocks: KeyBlocks, shares: Record<string, number>, total: number): TermFrequencies {
+function termFrequencies(
+  blocks: KeyBlocks,
+  records: RecordMap,
+  shares: Record<string, number>,
+  total: number,
+): TermFrequencies {
   const rare = total > 0 ? Math.max(1 / total, 1e-4) : 0.005;
+  const sharedPhones = new SharedPhones({
+    accountsWithKey: (key) => blocks.accountsWithKey(key),
+    record: (id) => records.get(id),
+  });
   return {
     keyCount: (key) => blocks.count(key),
     surnameShare: (s) => shares[s] ?? Math.min(0.005, rare * 3),
+    phoneShared: (phone, full, dist) => sharedPhones.isShared(phone, full, dist),
   };
+}
+
+function definedOnly(params: Partial<MergeParams>): Partial<MergeParams> {
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
+}
+
+/** The merge settings now: the defaults with what the owner chose (the last committed run's). */
+export function currentMergeParams(sqlite: Sqlite): { params: MergeParams; chosen: Partial<MergeParams> } {
+  const { chosen } = lastRun(sqlite);
+  return { params: { ...DEFAULT_PARAMS, ...chosen }, chosen };
 }
 
 /**
@@ -157,11 +197,17 @@ function candidatePairs(
   return sorted.subarray(0, n);
 }
 
-/** Accounts of earlier runs in a block within the cap with a new account: the ones scoring reads. */
-function pairedPartners(blocks: KeyBlocks, cap: number, isNew: (id: number) => boolean): Set<number> {
+/**
+ * The accounts of earlier runs whose records scoring reads: those in a block within the cap with a
+ * new account (the pairs), and every account of a whole-phone or district + suffix block (the
+ * shared-phone check looks at all of them, whatever the block's size). Accounts only in larger
+ * blocks are counted, not read.
+ */
+function partnersToRead(blocks: KeyBlocks, cap: number, isNew: (id: number) => boolean): Set<number> {
   const partners = new Set<number>();
-  blocks.forEachBlock((ids) => {
-    if (ids.length < 2 || ids.length > cap) return;
+  blocks.forEachBlock((ids, keyId) => {
+    const rule = blocks.texts[keyId]!.slice(0, 3);
+    if (ids.length < 2 || (ids.length > cap && rule !== 'pf:' && rule !== 'd4:')) return;
     for (const id of ids) if (!isNew(id)) partners.add(id);
   });
   return partners;
@@ -214,9 +260,12 @@ export function planMerge(
   sqlite: Sqlite,
   options: { mode: MergeMode; params?: Partial<MergeParams> },
 ): MergePlan {
-  const params: MergeParams = { ...DEFAULT_PARAMS, ...options.params };
   const watch = stopwatch();
   const last = lastRun(sqlite);
+  // The owner's settings live with the runs: a run with new parameters keeps them for the runs
+  // after it (imports' incremental runs included), and undoing that run brings the old ones back.
+  const chosen: Partial<MergeParams> = { ...last.chosen, ...definedOnly(options.params ?? {}) };
+  const params: MergeParams = { ...DEFAULT_PARAMS, ...chosen };
   // Before any run every account is new: the full path does the same work without key lookups.
   const full = options.mode === 'full' || last.opId === 0;
   sqlite.exec(SCOPE_TABLE);
@@ -276,14 +325,18 @@ export function planMerge(
   }
   blocks.seal();
   if (!full && partners.length > 0) {
-    // Without the last run's surname shares they are counted over every account the run sees.
-    const read = last.surnameShares ? pairedPartners(blocks, params.maxBlockSize, isNew!) : partners;
-    loadIds(sqlite, read, records);
+    // Without the last run's surname shares or length-keeping platforms they are counted over
+    // every account the run sees.
+    const everyone = !last.surnameShares || !last.lengthKeeping;
+    loadIds(sqlite, everyone ? partners : partnersToRead(blocks, params.maxBlockSize, isNew!), records);
   }
 
   watch.lap('block');
   const surnameShares = full || !last.surnameShares ? surnameSharesOf(records.values()) : last.surnameShares;
-  const tf = termFrequencies(blocks, surnameShares, full ? records.size : 0);
+  const lengthKeeping =
+    full || !last.lengthKeeping ? lengthKeepingPlatforms(records.values()) : last.lengthKeeping;
+  applyNameLengths(records.values(), lengthKeeping);
+  const tf = termFrequencies(blocks, records, surnameShares, full ? records.size : 0);
   const pairs = candidatePairs(blocks, params.maxBlockSize, isNew);
 
   const scored: { a: number; b: number; score: PairScore }[] = [];
@@ -449,6 +502,8 @@ export function planMerge(
     keys: blocks,
     newKeyEntries,
     surnameShares,
+    lengthKeeping,
+    chosen,
     sinceOp: last.opId,
     // Every account in scope (an incremental run reads the records of those it may join only).
     stats: { accounts: scope.length, newAccounts, candidatePairs: pairs.length, keys: newKeyEntries },

@@ -5,9 +5,10 @@
  * Runs after every import and on demand; `previewMerge` says what new parameters would change.
  */
 import type { HuikeDb } from '../../../db/index.js';
-import type { MergeParams } from '../../domain/merge/index.js';
+import { DEFAULT_PARAMS, type MergeParams } from '../../domain/merge/index.js';
+import type { MergeSettings } from '../../domain/merge/results.js';
 import { applyPlan, type AppliedMerge } from './apply.js';
-import { lastRun, planChanges, planMerge, type MergeMode } from './plan.js';
+import { currentMergeParams, lastRun, planChanges, planMerge, type MergeMode } from './plan.js';
 
 export interface MergeRunResult extends Omit<AppliedMerge, 'opId'> {
   opId: number | null;
@@ -55,4 +56,15 @@ export function previewMerge(huikeDb: HuikeDb, params: Partial<MergeParams>): Pr
       durationMs: Math.round(performance.now() - started),
     };
   });
+}
+
+/** The settings the next run uses (the owner's choices kept with the runs) and the defaults. */
+export function mergeSettings(huikeDb: HuikeDb): MergeSettings {
+  const { params } = currentMergeParams(huikeDb.readSqlite);
+  const pick = (p: MergeParams) => ({
+    autoThreshold: p.autoThreshold,
+    reviewThreshold: p.reviewThreshold,
+    confirmNames: p.confirmNames,
+  });
+  return { ...pick(params), defaults: pick(DEFAULT_PARAMS) };
 }

@@ -238,6 +238,11 @@ describe('whose account it is', () => {
         links: [],
         runs: [],
         customers: 2,
+        keys: new Map([
+          [1, ['pf:13800000006', 'd4:440106|0006']],
+          [2, ['d4:440106|0006']],
+          [3, ['pf:13800000005']],
+        ]),
       },
       handMade,
     );
@@ -249,6 +254,12 @@ describe('whose account it is', () => {
     });
     expect(e.auto.pairwise.all).toMatchObject({ truth: 1, predicted: 1, correct: 1 });
     expect(e.auto.gift).toEqual({ opportunities: 2, merged: 0, rate: 0 });
+    // 6's two accounts share a key: the pair could be found (cross-platform; neither shows a full phone).
+    expect(e.blocking).toEqual({
+      all: { truePairs: 1, sharingKey: 1 },
+      crossOneFull: { truePairs: 0, sharingKey: 0 },
+      crossBothMasked: { truePairs: 1, sharingKey: 1 },
+    });
   });
 
   it('the same gift in an account keyed by its buyer is the buyer’s: merging it with the receiver is a gift false merge', () => {
@@ -264,6 +275,7 @@ describe('whose account it is', () => {
         links: null,
         runs: [],
         customers: null,
+        keys: null,
       },
       handMade,
     );
@@ -271,5 +283,6 @@ describe('whose account it is', () => {
     expect(e.auto.pairwise.all).toMatchObject({ truth: 0, predicted: 1, correct: 0, precision: 0 });
     expect(e.auto.gift).toEqual({ opportunities: 1, merged: 1, rate: 1 });
     expect(e.links.available).toBe(false);
+    expect(e.blocking).toBeNull();
   });
 });
