@@ -9,6 +9,7 @@ import type { WriteTx } from '../../../db/index.js';
 import { MODEL_VERSION } from '../../domain/merge/index.js';
 import { noteStaleCustomers, refreshStaleCustomers } from '../customers/stats.js';
 import { newOperation, recordRows, setSummary } from '../operation-log.js';
+import { addToChecksum, entryHash } from './key-blocks.js';
 import { planChanges, type MergePlan } from './plan.js';
 
 export interface AppliedMerge {
@@ -111,7 +112,7 @@ export async function applyPlan(
   lap('assign');
   writeLinks(tx, plan, opId);
   lap('writeLinks');
-  writeKeys(tx, plan);
+  const keysChecksum = writeKeys(tx, plan);
   lap('writeKeys');
 
   const customers = (sqlite.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
@@ -131,6 +132,7 @@ export async function applyPlan(
     customers,
     durationMs: durationMs(),
     timings: plan.timings,
+    keysChecksum,
   };
   sqlite
     .prepare(
@@ -313,13 +315,23 @@ function writeLinks(tx: WriteTx, plan: MergePlan, opId: number): void {
 /**
  * Blocking keys of the accounts the run saw first. A full run brings the table to exactly its keys,
  * writing only the difference (keys change only when an account gets orders with new values): each
- * stored key is looked up among the run's interned keys, not collected into sets per account.
+ * stored key is looked up among the run's interned keys, not collected into sets per account. When
+ * the checksum the last run left (and the row count) says the table already holds exactly the
+ * run's keys — a full run with no import since — it is not read at all.
+ *
+ * Returns the table's checksum after the write (KeyBlocks.checksum), null when it is not known: an
+ * incremental run adds to the last run's, which may itself be unknown.
  */
-function writeKeys(tx: WriteTx, plan: MergePlan): void {
+function writeKeys(tx: WriteTx, plan: MergePlan): number | null {
   const sqlite = tx.sqlite;
   const blocks = plan.keys;
   const stored = new Uint8Array(plan.newKeyEntries);
   if (plan.mode === 'full') {
+    const wanted = blocks.checksum(0, plan.newKeyEntries);
+    if (plan.keysChecksum === wanted) {
+      const rows = sqlite.prepare('SELECT count(*) FROM merge_keys').pluck().get() as number;
+      if (rows === plan.newKeyEntries) return wanted;
+    }
     // The stored keys in their primary key's order: each key once with how many accounts have it,
     // and beside it the accounts, as plain strings and numbers (2M rows at 500k accounts).
     const accounts: number[] = [];
@@ -346,12 +358,29 @@ function writeKeys(tx: WriteTx, plan: MergePlan): void {
     if (next !== accounts.length) throw new Error('writeKeys: the stored keys changed while read');
     const remove = sqlite.prepare('DELETE FROM merge_keys WHERE key = ? AND account_id = ?');
     for (const [key, id] of stale) remove.run(key, id);
+    insertKeys(sqlite, plan, stored);
+    return wanted;
   }
+  // Into an empty table (the first run) the checksum starts from nothing.
+  const empty = sqlite.prepare('SELECT 1 FROM merge_keys LIMIT 1').get() === undefined;
+  let checksum = empty ? 0 : plan.keysChecksum;
+  for (const [key, id, inserted] of insertKeys(sqlite, plan, stored))
+    if (checksum !== null && inserted) checksum = addToChecksum(checksum, entryHash(key, id));
+  return checksum;
+}
+
+/** Inserts the run's keys not marked `stored`, in key order; says which were new to the table. */
+function insertKeys(
+  sqlite: WriteTx['sqlite'],
+  plan: MergePlan,
+  stored: Uint8Array,
+): [string, number, boolean][] {
+  const blocks = plan.keys;
   const keys: [string, number][] = [];
   for (let e = 0; e < plan.newKeyEntries; e++)
     if (!stored[e]) keys.push([blocks.texts[blocks.keyIdAt(e)]!, blocks.accountAt(e)]);
   const insert = sqlite.prepare('INSERT OR IGNORE INTO merge_keys (key, account_id) VALUES (?, ?)');
   // In key order: appends to the table's B-tree instead of inserts all over it.
   keys.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
-  for (const [key, id] of keys) insert.run(key, id);
+  return keys.map(([key, id]) => [key, id, insert.run(key, id).changes > 0]);
 }

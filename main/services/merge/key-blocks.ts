@@ -10,6 +10,32 @@
 /** The rules in the order that names the rule of a link (the strongest key two accounts share). */
 const RULE_ORDER = ['em', 'pf', 'p7', 'nk', 'af', 'nc', 'd4', 'c4'];
 
+const CHECKSUM_MOD = 2 ** 52;
+
+/**
+ * A 53-bit hash of a (key, account) entry (cyrb53 over the key's text, seeded with the account):
+ * the checksum of a set of entries is the sum of theirs modulo 2^52, so it needs no order.
+ */
+export function entryHash(key: string, account: number): number {
+  let h1 = 0xdeadbeef ^ account;
+  let h2 = 0x41c6ce57 ^ account;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)) % CHECKSUM_MOD;
+}
+
+/** Adds an entry's hash to a checksum (both below 2^52: the sum stays exact in a double). */
+export function addToChecksum(sum: number, hash: number): number {
+  return (sum + hash) % CHECKSUM_MOD;
+}
+
 export class KeyBlocks {
   private readonly idOf = new Map<string, number>();
   /** Key id → the key's text. */
@@ -89,17 +115,25 @@ export class KeyBlocks {
       each(this.blockAccounts.subarray(this.blockStart[k]!, this.blockStart[k + 1]!), k);
   }
 
-  /** The accounts that have the key (a copy), or undefined for a key no account has. */
-  accountsWithKey(key: string): number[] | undefined {
+  /** The accounts that have the key (a view), or undefined for a key no account has. */
+  accountsWithKey(key: string): Int32Array | undefined {
     const id = this.idOf.get(key);
     if (id === undefined) return undefined;
-    return Array.from(this.blockAccounts.subarray(this.blockStart[id]!, this.blockStart[id + 1]!));
+    return this.blockAccounts.subarray(this.blockStart[id]!, this.blockStart[id + 1]!);
   }
 
   /** The entries [start, end) of an account, or null when it has none. */
   rangeOf(account: number): [number, number] | null {
     const slot = this.slotOf.get(account);
     return slot === undefined ? null : [this.slotStart[slot]!, this.slotEnd[slot]!];
+  }
+
+  /** The checksum of the entries [from, to) (entryHash, summed). */
+  checksum(from: number, to: number): number {
+    let sum = 0;
+    for (let e = from; e < to; e++)
+      sum = addToChecksum(sum, entryHash(this.texts[this.entryKey[e]!]!, this.entryAccount[e]!));
+    return sum;
   }
 
   keyIdAt(entry: number): number {

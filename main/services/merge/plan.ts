@@ -61,6 +61,8 @@ export interface MergePlan {
    */
   keys: KeyBlocks;
   newKeyEntries: number;
+  /** The checksum of merge_keys the last run left, null when unknown. */
+  keysChecksum: number | null;
   surnameShares: Record<string, number>;
   lengthKeeping: string[];
   /** The parameters the owner chose, kept with the run for the runs after it. */
@@ -95,18 +97,21 @@ export function lastRun(sqlite: Sqlite): {
   lengthKeeping: string[] | null;
   /** The parameters the owner chose (merge settings); the rest are the defaults. */
   chosen: Partial<MergeParams>;
+  /** The checksum of merge_keys the last run left (apply.ts writeKeys), null when unknown. */
+  keysChecksum: number | null;
   full: boolean;
 } {
   const row = sqlite
     .prepare(
-      `SELECT r.op_id AS opId, r.params_json AS params,
+      `SELECT r.op_id AS opId, r.params_json AS params, r.stats_json AS stats,
          (SELECT count(*) FROM merge_runs f JOIN operations fo ON fo.id = f.op_id
           WHERE f.mode = 'full' AND fo.state = 'committed') AS fullRuns
        FROM merge_runs r JOIN operations o ON o.id = r.op_id
        WHERE o.state = 'committed' ORDER BY r.op_id DESC LIMIT 1`,
     )
-    .get() as { opId: number; params: string; fullRuns: number } | undefined;
-  if (!row) return { opId: 0, surnameShares: null, lengthKeeping: null, chosen: {}, full: false };
+    .get() as { opId: number; params: string; stats: string; fullRuns: number } | undefined;
+  if (!row)
+    return { opId: 0, surnameShares: null, lengthKeeping: null, chosen: {}, keysChecksum: null, full: false };
   const params = JSON.parse(row.params) as {
     surnameShares?: Record<string, number>;
     lengthKeeping?: string[];
@@ -117,6 +122,7 @@ export function lastRun(sqlite: Sqlite): {
     surnameShares: params.surnameShares ?? null,
     lengthKeeping: params.lengthKeeping ?? null,
     chosen: params.chosen ?? {},
+    keysChecksum: (JSON.parse(row.stats) as { keysChecksum?: number | null }).keysChecksum ?? null,
     full: row.fullRuns > 0,
   };
 }
@@ -501,6 +507,7 @@ export function planMerge(
     links,
     keys: blocks,
     newKeyEntries,
+    keysChecksum: last.keysChecksum,
     surnameShares,
     lengthKeeping,
     chosen,

@@ -17,7 +17,7 @@ import {
   type Receiver,
 } from '../../../main/domain/merge/index.js';
 import { countReviewQueue } from '../../../main/services/merge/apply.js';
-import { KeyBlocks } from '../../../main/services/merge/key-blocks.js';
+import { addToChecksum, entryHash, KeyBlocks } from '../../../main/services/merge/key-blocks.js';
 import { loadRecords } from '../../../main/services/merge/load.js';
 import { testApp } from '../../helpers/test-app.js';
 import { HOME, HOME_YOUZAN, tmallFile, youzanFile } from './files.js';
@@ -248,6 +248,12 @@ describe('a full run writes only what changed', () => {
       ][];
       db.prepare('DELETE FROM merge_keys WHERE key = ? AND account_id = ?').run(...first!);
       db.prepare(`INSERT INTO merge_keys (key, account_id) VALUES ('pf:19900000000', ?)`).run(first![1]);
+      // Only merge runs write merge_keys, and each leaves the table's checksum: a full run trusts it
+      // to skip reading the table. Changed behind its back, the checksum must be forgotten too.
+      db.prepare(
+        `UPDATE merge_runs SET stats_json = json_set(stats_json, '$.keysChecksum', NULL)
+         WHERE op_id = (SELECT max(op_id) FROM merge_runs)`,
+      ).run();
       db.close();
 
       const run = await app.invoke('merge.run', { mode: 'full' });
@@ -273,6 +279,46 @@ describe('a full run writes only what changed', () => {
     } finally {
       if (db.open) db.close();
     }
+  });
+});
+
+describe('the keys checksum', () => {
+  function tableChecksum(): { table: number; stored: number | null; mode: string } {
+    const db = new Database(app.dbPath, { readonly: true });
+    try {
+      let table = 0;
+      for (const [key, id] of db.prepare('SELECT key, account_id FROM merge_keys').raw().all() as [
+        string,
+        number,
+      ][])
+        table = addToChecksum(table, entryHash(key, id));
+      const run = db.prepare('SELECT mode, stats_json FROM merge_runs ORDER BY op_id DESC LIMIT 1').get() as {
+        mode: string;
+        stats_json: string;
+      };
+      const stored = (JSON.parse(run.stats_json) as { keysChecksum: number | null }).keysChecksum;
+      return { table, stored, mode: run.mode };
+    } finally {
+      db.close();
+    }
+  }
+
+  it('each run leaves the checksum of the table it wrote: the first, a full one with nothing to write, an incremental one', async () => {
+    await importShop();
+    const first = tableChecksum();
+    expect(first.stored).not.toBeNull();
+    expect(first.stored).toBe(first.table);
+    await app.invoke('merge.run', { mode: 'full' });
+    expect(tableChecksum()).toEqual({ ...first, mode: 'full' });
+    await commit(
+      await youzanFile(dir, 'youzan-2.csv', [
+        { id: 'E9', receiver: '王芳', phone: '13700001111', address: HOME_YOUZAN, buyerPhone: '13700001111' },
+      ]),
+    );
+    const third = tableChecksum();
+    expect(third.mode).toBe('incremental');
+    expect(third.stored).toBe(third.table);
+    expect(third.table).not.toBe(first.table);
   });
 });
 
