@@ -499,6 +499,7 @@ export interface StagedFile {
 }
 
 export type { ColumnMapping } from '../domain/import/reader-types.js';
+export type { MergePreviewSummary, MergeSettings } from '../domain/merge/results.js';
 export type {
   CurrencyTotals,
   OrderBuyer,

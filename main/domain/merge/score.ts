@@ -107,6 +107,9 @@ function bestPhone(
   return best;
 }
 
+/** Bits below the review threshold a pair whose phone agrees strongly is still suggested from. */
+const STRONG_PHONE_REVIEW_MARGIN = 8;
+
 const CONFLICTING_NAMES = new Set(['surname_differs', 'given_differs', 'length_differs']);
 const NAME_AGREES = new Set(['exact', 'pinyin', 'typo']);
 
@@ -246,11 +249,14 @@ export function scorePair(
   // Holders agreeing on something of their own (a rare nickname or login, their own mobile) are
   // worth a look even when their parcels went elsewhere (gifts, the office).
   const holdersAgree = accountStrong || holderPhone !== null;
+  // A strong phone agreeing while the rest disagrees is mostly one person at another address (the
+  // office, a move) or a name typed differently: worth a look a little below the review line.
+  const phoneWorthALook = phoneStrong && weight >= params.reviewThreshold - STRONG_PHONE_REVIEW_MARGIN;
 
   let zone: Zone | null = null;
   let heldBack: string | null = null;
   if (deterministic) zone = 'auto';
-  else if (weight >= params.reviewThreshold || holdersAgree) {
+  else if (weight >= params.reviewThreshold || holdersAgree || phoneWorthALook) {
     zone = 'review';
     if (weight >= params.autoThreshold && (strong || sharedPhone)) {
       if (nameConflict) heldBack = 'name_conflict';

@@ -25,13 +25,25 @@ interface Change {
   before_json: string;
 }
 
-/** Later committed operations that changed a customer or an account this one changed. */
+/**
+ * Later committed operations that changed a customer or an account this one changed, with both
+ * before-images: only a later change to the same columns builds on the decision (a consent mark on
+ * a merged account does not).
+ */
 const LATER_SQL = `
-  SELECT DISTINCT later.id FROM operation_changes mine
+  SELECT later.id, mine.before_json AS mine, c.action AS action, c.before_json AS theirs
+  FROM operation_changes mine
   JOIN operation_changes c ON c.table_name = mine.table_name AND c.row_id = mine.row_id AND c.op_id > mine.op_id
   JOIN operations later ON later.id = c.op_id AND later.state = 'committed'
   WHERE mine.op_id = @op AND mine.table_name IN ('buyer_accounts', 'customers')
   ORDER BY later.id`;
+
+/** Whether a later change of a row touches a column the decision's before-image holds. */
+function overlaps(mine: string, action: string, theirs: string): boolean {
+  if (action !== 'update') return true;
+  const columns = new Set(Object.keys(JSON.parse(mine) as Record<string, unknown>));
+  return Object.keys(JSON.parse(theirs) as Record<string, unknown>).some((c) => columns.has(c));
+}
 
 function latestDecision(tx: WriteTx): { id: number; summary: DecisionSummary } {
   const op = tx.sqlite
@@ -45,7 +57,16 @@ function latestDecision(tx: WriteTx): { id: number; summary: DecisionSummary } {
 }
 
 function refuseIfBuiltOn(tx: WriteTx, opId: number, summary: DecisionSummary): void {
-  const later = (tx.sqlite.prepare(LATER_SQL).all({ op: opId }) as Array<{ id: number }>).map((r) => r.id);
+  const later = (
+    tx.sqlite.prepare(LATER_SQL).all({ op: opId }) as Array<{
+      id: number;
+      mine: string;
+      action: string;
+      theirs: string;
+    }>
+  )
+    .filter((r) => overlaps(r.mine, r.action, r.theirs))
+    .map((r) => r.id);
   // The joined customer's id was given to a new customer since: it cannot come back under it.
   if (summary.mergedCustomerId !== null) {
     const taken = tx.sqlite

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCliInProcess as huike } from '../../helpers/run-cli-in-process.js';
-import { HOME, HOME_YOUZAN, tmallFile, youzanFile } from './files.js';
+import { HOME, HOME_YOUZAN, tmallFile, youzanFile } from '../../fixtures/merge-files.js';
 
 let dir: string;
 let db: string;

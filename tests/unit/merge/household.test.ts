@@ -170,3 +170,44 @@ describe('the holder’s own phone against receivers that may be gifts', () => {
     expect(s.deterministic).toBeNull();
   });
 });
+
+describe('a strong phone at another address', () => {
+  it('is suggested a little below the review line; a weaker phone is not', () => {
+    const tf = { ...NO_TF, surnameShare: (s: string) => (s === '王' ? 0.07 : 0.005) };
+    const beijing = {
+      prov: '110000',
+      city: '110100',
+      dist: '110105',
+      detail: '建国路88号',
+      fp: '110105|建国路|88',
+      pickup: false,
+    };
+    const shop = account(1, {
+      platform: 'youzan',
+      keyKind: 'phone',
+      phones: ['13812345678'],
+      receivers: [
+        receiver({
+          name: '王伟',
+          surname: '王',
+          mask: '王伟',
+          pinyin: 'wangwei',
+          phone: '13812345678',
+          phoneFull: true,
+          ...beijing,
+        }),
+      ],
+    });
+    const office = account(2, {
+      receivers: [receiver({ surname: '王', mask: '王*', phone: '138****5678', ...TIANHE, orders: 2 })],
+    });
+    const s = scorePair(office, shop, tf);
+    expect(s.weight).toBeLessThan(0);
+    expect(s.zone).toBe('review');
+    const jd = account(3, {
+      platform: 'jd',
+      receivers: [receiver({ surname: '王', mask: '王*', phone: '1******5678', ...TIANHE, orders: 2 })],
+    });
+    expect(scorePair(jd, shop, tf).zone).toBeNull();
+  });
+});

@@ -213,3 +213,16 @@ describe('undo', () => {
     );
   });
 });
+
+describe('undo after an unrelated change', () => {
+  it('a consent mark on the merged customer does not build on the merge: the undo goes through and keeps it', async () => {
+    const { customerId } = await decide('t**9', 'jd_user2', 'merge');
+    await w.app.invoke('privacy.setConsent', { customerId: customerId!, consent: false });
+    await w.app.invoke('merge.review.undo', {});
+    const row = w.db.readSqlite
+      .prepare('SELECT marketing_consent AS consent FROM customers WHERE id = ?')
+      .get(customerId) as { consent: number | null };
+    expect(row.consent).toBe(0);
+    expect(w.account('t**9').customer_id).not.toBe(w.account('jd_user2').customer_id);
+  });
+});

@@ -11,7 +11,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HuikeApp } from '../../../main/api/app-types.js';
 import { query } from '../../helpers/shop-files.js';
 import { testApp } from '../../helpers/test-app.js';
-import { HOME, HOME_YOUZAN, tmallFile, youzanFile } from './files.js';
+import { HOME, HOME_YOUZAN, tmallFile, youzanFile } from '../../fixtures/merge-files.js';
 
 let dir: string;
 let app: HuikeApp;
@@ -237,5 +237,65 @@ describe('preview', () => {
     expect(preview).toMatchObject({ merges: 0, splits: 1, accountsMoved: 1 });
     expect(accounts()).toEqual(before);
     expect(query<{ n: number }>(app, 'SELECT count(*) AS n FROM merge_runs')[0]!.n).toBe(runs);
+  });
+});
+
+describe('merge settings', () => {
+  /** 张伟's Tmall account under a login that says nothing: only the masked surname agrees. */
+  async function importQuietTmall() {
+    return commit(
+      await tmallFile(
+        dir,
+        'tmall-quiet.csv',
+        ['3001', '3002'].map((id) => ({
+          id,
+          member: 'tb8830126645',
+          receiver: '张**',
+          phone: '138****5678',
+          address: HOME,
+        })),
+      ),
+    );
+  }
+
+  it('by default a masked name waits for the owner; a chosen rule applies to later runs until its run is undone', async () => {
+    await importYouzan();
+    await importQuietTmall();
+    expect(await app.invoke('merge.settings', {})).toMatchObject({
+      confirmNames: true,
+      autoThreshold: 10,
+      defaults: { confirmNames: true, autoThreshold: 10, reviewThreshold: 0 },
+    });
+    const quiet = () => accounts().get('tb8830126645')!.customer;
+    expect(quiet()).not.toBe(accounts().get(ZHANG)!.customer);
+    const reason = query<{ reason: string }>(
+      app,
+      `SELECT blocked_reason AS reason FROM merge_links WHERE zone = 'review'
+         AND ? IN (account_a, account_b)`,
+      accounts().get('tb8830126645')!.id,
+    )[0]!;
+    expect(reason.reason).toBe('name_unconfirmed');
+
+    const preview = await app.invoke('merge.preview', { params: { confirmNames: false } });
+    expect(preview).toMatchObject({ merges: 1, splits: 0 });
+    const run = await app.invoke('merge.run', { mode: 'full', params: { confirmNames: false } });
+    expect(quiet()).toBe(accounts().get(ZHANG)!.customer);
+    expect(await app.invoke('merge.settings', {})).toMatchObject({ confirmNames: false });
+
+    // The next import's incremental run keeps the chosen rule.
+    const batch = await importTmall('tmall-2.csv', ['4001']);
+    const last = query<{ op: number; params: string }>(
+      app,
+      'SELECT op_id AS op, params_json AS params FROM merge_runs ORDER BY op_id DESC LIMIT 1',
+    )[0]!;
+    expect(last.op).toBeGreaterThan(run.opId);
+    expect(JSON.parse(last.params)).toMatchObject({ confirmNames: false, chosen: { confirmNames: false } });
+
+    // Undoing what came after, then the run, brings the customers and the default rule back.
+    await app.invoke('merge.undo', { opId: last.op });
+    await app.invoke('imports.undo', { batchId: batch.id });
+    await app.invoke('merge.undo', { opId: run.opId });
+    expect(await app.invoke('merge.settings', {})).toMatchObject({ confirmNames: true });
+    expect(quiet()).not.toBe(accounts().get(ZHANG)!.customer);
   });
 });

@@ -73,6 +73,19 @@ describe('customers links', () => {
     });
   });
 
+  it('carry the last fit’s prediction ranges: CLV in minor units, P(alive) from 0 to 1', () => {
+    const filter: CustomersFilter = {
+      clvMinFen: 50_000,
+      clvMaxFen: 200_000,
+      pAliveMin: 0.1,
+      pAliveMax: 0.35,
+    };
+    const params = customersSearchParams(filter);
+    expect(params.toString()).toBe('clvMin=50000&clvMax=200000&aliveMin=0.1&aliveMax=0.35');
+    expect(parseCustomersQuery(params.toString()).filter).toEqual(filter);
+    expect(parseCustomersQuery('aliveMin=1.5&aliveMax=-0.2&clvMin=x').filter).toEqual({});
+  });
+
   it('segment=<id> names a saved segment, next to any other parameter', () => {
     expect(segmentCustomersHref(3)).toBe('#/customers?segment=3');
     expect(parseCustomersQuery('segment=3')).toEqual({

@@ -8,6 +8,7 @@ import type { ColumnsType } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail, CustomerLinkView, LinkEvidence } from '../../../../main/api/contract';
 import { routeHref } from '../../app/routes';
+import { reasonWords, ruleWords } from '../review/merge-words';
 import { Section } from './Section';
 import { TableTheme } from './table-theme';
 
@@ -88,11 +89,11 @@ function LinkCard({ link, detail }: { link: CustomerLinkView; detail: CustomerDe
         {link.decision === 'must' && <Tag color="purple">{t('customers.page.decisionMust')}</Tag>}
         {link.decision === 'cannot' && <Tag color="red">{t('customers.page.decisionCannot')}</Tag>}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('customers.page.rule', { rule: link.rule })}
+          {t('customers.page.rule', { rule: ruleWords(t, link.rule) })}
         </Typography.Text>
         {link.blockedReason && (
           <Typography.Text type="warning">
-            {t('customers.page.blocked', { reason: link.blockedReason })}
+            {t('customers.page.blocked', { reason: reasonWords(t, link.blockedReason) })}
           </Typography.Text>
         )}
       </Flex>

@@ -39,16 +39,17 @@ export function CustomersFilters({
   shops,
   currencies,
   onChange,
-  extra,
   conditions,
+  valueTags = true,
 }: {
   filter: CustomersFilter;
   shops: ShopSummary[];
   /** Currencies the spend range can be in: the shops'. */
   currencies: string[];
   onChange: (next: CustomersFilter) => void;
-  extra?: ReactNode;
   conditions?: ReactNode;
+  /** The value group as closable tags; off where the value conditions are edited beside (VIP). */
+  valueTags?: boolean;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState(filter.q ?? '');
@@ -205,10 +206,9 @@ export function CustomersFilters({
         >
           {t('customers.reset')}
         </Button>
-        {extra}
       </Flex>
       {conditions}
-      <ValueFilterTags filter={filter} onChange={change} />
+      {valueTags && <ValueFilterTags filter={filter} onChange={change} />}
     </Flex>
   );
 }

@@ -155,6 +155,9 @@ export function CustomersPage() {
             </Typography.Text>
           </Tooltip>
         )}
+        {/* In the title row: the filter bar fills its two rows at 1280 px in English. */}
+        <span style={{ flex: 1 }} />
+        <ExportCustomers filter={shownFilter} sort={sort} customers={total} />
       </Flex>
       {segment === null && segmentId !== undefined && (
         <Alert
@@ -169,7 +172,6 @@ export function CustomersPage() {
         shops={shops}
         currencies={currencies.length ? currencies : ['CNY']}
         onChange={(next) => show(next)}
-        extra={<ExportCustomers filter={shownFilter} sort={sort} customers={total} />}
         conditions={<SegmentConditions filter={shownFilter} dataVersion={dataVersion} onChange={show} />}
       />
       {pages.error !== null && (

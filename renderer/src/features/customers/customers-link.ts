@@ -7,7 +7,7 @@
  *              &cur=CNY&spendMin=10000&spendMax=50000&ordersMin=2&sort=spend&dir=desc
  *
  * and the segment conditions (VIP 名单): `prov=330000,310000&city=330100&product=SKU-1&product=…
- * &tag=老客&note=送礼&vip=2,3&marketing=allowed` — products and tags repeat the parameter, since
+ * &tag=老客&note=送礼&vip=2,3&marketing=allowed&clvMin=50000&aliveMax=0.3` — products and tags repeat the parameter, since
  * they may hold commas. `segment=3` names a saved segment: the page lists its filter as saved
  * (any other parameter given with it overrides that condition).
  *
@@ -61,6 +61,12 @@ function integer(value: string | null, min = -Number.MAX_SAFE_INTEGER): number |
   return Number.isSafeInteger(n) && n >= min ? n : undefined;
 }
 
+/** A probability from 0 to 1 as written (0.35), else undefined. */
+function probability(value: string | null): number | undefined {
+  if (value === null || !/^(0(\.\d+)?|1(\.0+)?)$/.test(value.trim())) return undefined;
+  return Number(value);
+}
+
 /** Query parameters for a filter and sort (defaults and empty values left out), and a saved segment. */
 export function customersSearchParams(
   filter: CustomersFilter,
@@ -85,6 +91,11 @@ export function customersSearchParams(
   if (filter.behaviour) p.set('behaviour', filter.behaviour);
   if (filter.winBack) p.set('winBack', '1');
   if (filter.valueAsOf) p.set('valueAsOf', filter.valueAsOf);
+  // The last fit's predictions: CLV in minor units, P(alive) from 0 to 1.
+  if (filter.clvMinFen !== undefined) p.set('clvMin', String(filter.clvMinFen));
+  if (filter.clvMaxFen !== undefined) p.set('clvMax', String(filter.clvMaxFen));
+  if (filter.pAliveMin !== undefined) p.set('aliveMin', String(filter.pAliveMin));
+  if (filter.pAliveMax !== undefined) p.set('aliveMax', String(filter.pAliveMax));
   if (filter.provinces?.length) p.set('prov', filter.provinces.join(','));
   if (filter.cities?.length) p.set('city', filter.cities.join(','));
   for (const product of filter.products ?? []) p.append('product', product);
@@ -146,6 +157,14 @@ export function parseCustomersQuery(query: string): {
   if (p.get('winBack') === '1') filter.winBack = true;
   const valueAsOf = p.get('valueAsOf');
   if (valueAsOf && DAY.test(valueAsOf)) filter.valueAsOf = valueAsOf;
+  const clvMin = integer(p.get('clvMin'));
+  const clvMax = integer(p.get('clvMax'));
+  if (clvMin !== undefined) filter.clvMinFen = clvMin;
+  if (clvMax !== undefined) filter.clvMaxFen = clvMax;
+  const aliveMin = probability(p.get('aliveMin'));
+  const aliveMax = probability(p.get('aliveMax'));
+  if (aliveMin !== undefined) filter.pAliveMin = aliveMin;
+  if (aliveMax !== undefined) filter.pAliveMax = aliveMax;
   const provinces = listOf(p, 'prov').filter((v) => DIVISION.test(v));
   if (provinces.length) filter.provinces = provinces;
   const cities = listOf(p, 'city').filter((v) => DIVISION.test(v));

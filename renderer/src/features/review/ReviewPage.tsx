@@ -4,7 +4,7 @@
  * field's weight as a bar, their latest orders; merge, not the same, skip, undo. `?customer=<id>`
  * keeps to one customer's suggestions (its page links here).
  */
-import { ArrowLeftOutlined, ArrowRightOutlined, UndoOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, ArrowRightOutlined, SettingOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Flex, Skeleton, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,8 @@ import { useJob } from '../../app/useJob';
 import { JobProgress } from '../../components/JobProgress';
 import { errorText } from '../orders/order-format';
 import { EvidenceBars } from './EvidenceBars';
+import { reasonWords, ruleWords } from './merge-words';
+import { MergeRulesDrawer } from './MergeRulesDrawer';
 import { PairSide } from './PairSide';
 import { useReviewKeys } from './useReviewKeys';
 
@@ -28,6 +30,9 @@ const DECIDED_TEXT: Record<Exclude<ReviewDecision, 'merge'>, 'review.markedNotSa
   notSame: 'review.markedNotSame',
   skip: 'review.skipped',
 };
+
+/** A queue this long is a lot to confirm by hand: the header points at the merge rules. */
+const LONG_QUEUE = 200;
 
 /** The queue of one customer or of all starts afresh at its first pair. */
 export function ReviewPage() {
@@ -43,6 +48,18 @@ function ReviewQueue({ customerId }: { customerId: number | undefined }) {
   const [fetched, setFetched] = useState<{ page: ReviewQueuePage | null; error: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
   const [merged, setMerged] = useState<number | null>(null);
+  const [rulesOpen, setRulesOpen] = useState(false);
+  const [strictRules, setStrictRules] = useState<boolean | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    call('merge.settings', {})
+      .then((s) => live && setStrictRules(s.confirmNames))
+      .catch(() => live && setStrictRules(null));
+    return () => {
+      live = false;
+    };
+  }, [dataVersion]);
 
   useEffect(() => {
     let live = true;
@@ -172,8 +189,18 @@ function ReviewQueue({ customerId }: { customerId: number | undefined }) {
             {t('review.forCustomer', { id: customerId })}
           </Tag>
         )}
+        <span style={{ flex: 1 }} />
+        <Button icon={<SettingOutlined />} onClick={() => setRulesOpen(true)} data-testid="review-rules">
+          {t('review.settings.open')}
+        </Button>
       </Flex>
       <Typography.Text type="secondary">{t('review.subtitle')}</Typography.Text>
+      {strictRules && !customerId && (page?.total ?? 0) >= LONG_QUEUE && (
+        <Typography.Link onClick={() => setRulesOpen(true)} data-testid="review-many-hint">
+          {t('review.settings.manyToReview')}
+        </Typography.Link>
+      )}
+      <MergeRulesDrawer open={rulesOpen} onClose={() => setRulesOpen(false)} />
     </Flex>
   );
 
@@ -335,7 +362,7 @@ function ReviewQueue({ customerId }: { customerId: number | undefined }) {
         </Flex>
         {pair.blockedReason && (
           <Typography.Text type="warning" style={{ display: 'block', marginTop: 8 }}>
-            {t('review.blocked', { reason: pair.blockedReason })}
+            {t('review.blocked', { reason: reasonWords(t, pair.blockedReason) })}
           </Typography.Text>
         )}
       </section>
@@ -349,7 +376,7 @@ function ReviewQueue({ customerId }: { customerId: number | undefined }) {
             {t('review.evidence')}
           </Typography.Title>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('review.rule', { rule: pair.rule })}
+            {t('review.rule', { rule: ruleWords(t, pair.rule) })}
           </Typography.Text>
         </Flex>
         <EvidenceBars evidence={pair.evidence} />

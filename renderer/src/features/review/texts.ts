@@ -67,6 +67,7 @@ const zhCN = {
     nickname: '昵称',
     key: '账号',
     login: '登录名',
+    login_email: '登录名与邮箱',
   },
   /** The merge's comparison levels (domain/merge/compare.ts), as the evidence rows name them. */
   levels: {
@@ -88,6 +89,62 @@ const zhCN = {
     province: '同一省份',
     different: '不在同一省',
     spells_name: '登录名拼出了姓名',
+    length_differs: '名字字数不同',
+    login_email: '登录名就是邮箱名',
+  },
+  /** How a pair was found (domain/merge/blocking.ts), or what joined it without a score. */
+  rules: {
+    pf: '同一完整手机号',
+    p7: '手机号前 3 位和后 4 位相同',
+    d4: '同一区县、手机号后 4 位相同',
+    c4: '同一城市、手机号后 4 位相同',
+    af: '同一地址',
+    nc: '同城同名（拼音）',
+    em: '同一邮箱',
+    nk: '同一昵称或登录名',
+    phone: '账号本人的手机号相同',
+    email: '同一邮箱',
+    manual: '您的决定',
+  },
+  /** Why a pair strong enough to merge was left for the owner (domain/merge score.ts, cluster.ts). */
+  reasons: {
+    name_conflict: '两边的姓名对不上',
+    shared_phone: '这个手机号也出现在另一个人名下，可能是家人共用',
+    login_conflict: '两个登录名像是一家人中的两个人',
+    secondary_receiver: '这个收货人只收过一次货，可能是送礼',
+    receiver_not_confirmed: '无法确认收货人就是账号本人，可能是送礼',
+    name_unconfirmed: '平台遮挡了姓名，只有姓氏一致',
+    cannot_link: '您标记过两边不是同一人',
+    locked: '客户已锁定',
+    size_cap: '合并后账号数会超过上限',
+    phone_conflict: '两边各有不同的完整手机号',
+    same_platform: '同一平台的两个账号，需要更强的证据',
+  },
+  settings: {
+    open: '合并规则',
+    title: '买家合并规则',
+    intro: '改动规则后先预览会有哪些变化，确认后再按新规则重新合并。重新合并是一次操作，可以撤销。',
+    policy: '什么情况下自动合并',
+    strict: '姓名得到确认才自动合并（推荐）',
+    strictHint:
+      '完整姓名一致，或登录名、昵称、邮箱证实是同一人时才合并。平台遮挡了姓名（张**）时只提出建议，由您确认。基准测试中自动合并的准确率约 99.7%。',
+    lenient: '手机号、地址和姓氏一致时也自动合并',
+    lenientHint:
+      '自动合并得多，待确认的少；但用家人手机号下单的家庭成员可能被合并成一人。基准测试中自动合并的准确率约 98%。',
+    autoThreshold: '自动合并所需的匹配权重（位）',
+    reviewThreshold: '提出建议所需的最低权重（位）',
+    defaultValue: '默认 {{value}}',
+    preview: '预览变化',
+    apply: '按新规则重新合并',
+    previewing: '正在计算…',
+    previewResult:
+      '将合并 {{merges}} 处、拆分 {{splits}} 处，移动 {{accountsMoved}} 个账号；之后自动合并的链接 {{autoLinks}} 条，待确认 {{reviewLinks}} 条。尚未写入任何内容。',
+    unchanged: '规则没有改动。',
+    applied: '已按新规则重新合并：合并 {{merges}} 处、拆分 {{splits}} 处，待确认 {{reviewQueue}} 对。',
+    undoApplied: '撤销这次重新合并',
+    undone: '已撤销，恢复原来的规则和客户。',
+    current: '当前规则',
+    manyToReview: '待确认的建议很多？可以在“合并规则”里选择手机号、地址和姓氏一致时也自动合并。',
   },
 };
 
@@ -166,6 +223,7 @@ const en: Texts<typeof zhCN> = {
     nickname: 'Nickname',
     key: 'Account',
     login: 'Login',
+    login_email: 'Login and e-mail',
   },
   levels: {
     full: 'Whole number equal',
@@ -186,6 +244,63 @@ const en: Texts<typeof zhCN> = {
     province: 'Same province',
     different: 'Different provinces',
     spells_name: 'Login spells the name',
+    length_differs: 'Names of different lengths',
+    login_email: 'Login is the e-mail name',
+  },
+  rules: {
+    pf: 'Same whole phone number',
+    p7: 'Same first 3 and last 4 phone digits',
+    d4: 'Same district and last 4 phone digits',
+    c4: 'Same city and last 4 phone digits',
+    af: 'Same address',
+    nc: 'Same name (pinyin) in one city',
+    em: 'Same e-mail',
+    nk: 'Same nickname or login',
+    phone: 'The holders’ own phone numbers are equal',
+    email: 'Same e-mail',
+    manual: 'Your decision',
+  },
+  reasons: {
+    name_conflict: 'The names do not match',
+    shared_phone: 'This number also appears under another person: perhaps a family’s shared phone',
+    login_conflict: 'The two logins look like two members of one family',
+    secondary_receiver: 'This receiver got one parcel only: perhaps a gift',
+    receiver_not_confirmed: 'The receiver may not be the account holder: perhaps a gift',
+    name_unconfirmed: 'The platform hides the name: only the surname agrees',
+    cannot_link: 'You marked these as not the same person',
+    locked: 'The customer is locked',
+    size_cap: 'The customer would have too many accounts',
+    phone_conflict: 'Each side has a different whole phone number',
+    same_platform: 'Two accounts on one platform need stronger evidence',
+  },
+  settings: {
+    open: 'Merge rules',
+    title: 'Buyer merge rules',
+    intro:
+      'After changing a rule, preview what would change, then merge again with the new rules. The new merge is one operation you can undo.',
+    policy: 'When to merge automatically',
+    strict: 'Only when the name is confirmed (recommended)',
+    strictHint:
+      'Merges when whole names agree, or a login, nickname or e-mail shows it is one person. Where the platform hides the name (张**) it only suggests, for you to confirm. Benchmark precision of automatic merges: about 99.7%.',
+    lenient: 'Also when the phone, address and surname agree',
+    lenientHint:
+      'More automatic merges and fewer to confirm, but a family member who orders with the family’s phone may be merged into one person. Benchmark precision of automatic merges: about 98%.',
+    autoThreshold: 'Match weight needed to merge automatically (bits)',
+    reviewThreshold: 'Lowest match weight to suggest (bits)',
+    defaultValue: 'Default {{value}}',
+    preview: 'Preview the changes',
+    apply: 'Merge again with these rules',
+    previewing: 'Working it out…',
+    previewResult:
+      '{{merges}} merges and {{splits}} splits, {{accountsMoved}} accounts moved; afterwards {{autoLinks}} automatic links and {{reviewLinks}} to confirm. Nothing written yet.',
+    unchanged: 'The rules are unchanged.',
+    applied:
+      'Merged again with the new rules: {{merges}} merges, {{splits}} splits, {{reviewQueue}} pairs to confirm.',
+    undoApplied: 'Undo this merge',
+    undone: 'Undone: the earlier rules and customers are back.',
+    current: 'Current rules',
+    manyToReview:
+      'Many suggestions to confirm? Under “Merge rules” you can also merge automatically when the phone, address and surname agree.',
   },
 };
 

@@ -188,7 +188,13 @@ export function SegmentsTab({ levels }: { levels: VipLevelCount[] }) {
       </Card>
       <Card size="small">
         <Flex vertical gap={8}>
-          <CustomersFilters filter={filter} shops={shops} currencies={currencies} onChange={setFilter} />
+          <CustomersFilters
+            filter={filter}
+            shops={shops}
+            currencies={currencies}
+            onChange={setFilter}
+            valueTags={false}
+          />
           <SegmentExtras filter={filter} options={options} levels={levels} onChange={setFilter} />
           <ValueConditions filter={filter} onChange={setFilter} />
         </Flex>
