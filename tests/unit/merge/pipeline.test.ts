@@ -20,7 +20,7 @@ import { countReviewQueue } from '../../../main/services/merge/apply.js';
 import { addToChecksum, entryHash, KeyBlocks } from '../../../main/services/merge/key-blocks.js';
 import { loadRecords } from '../../../main/services/merge/load.js';
 import { testApp } from '../../helpers/test-app.js';
-import { HOME, HOME_YOUZAN, tmallFile, youzanFile } from './files.js';
+import { HOME, HOME_YOUZAN, tmallFile, youzanFile } from '../../fixtures/merge-files.js';
 
 describe('KeyBlocks', () => {
   function blocks(): KeyBlocks {
