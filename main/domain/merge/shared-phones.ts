@@ -15,7 +15,7 @@ import type { AccountRecord, Receiver } from './records.js';
 
 /** Looks up the accounts that share a blocking key (plan.ts's key → accounts map). */
 export interface BlockLookup {
-  accountsWithKey(key: string): readonly number[] | undefined;
+  accountsWithKey(key: string): Iterable<number> | undefined;
   record(id: number): AccountRecord | undefined;
 }
 

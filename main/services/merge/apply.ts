@@ -9,6 +9,7 @@ import type { WriteTx } from '../../../db/index.js';
 import { MODEL_VERSION } from '../../domain/merge/index.js';
 import { noteStaleCustomers, refreshStaleCustomers } from '../customers/stats.js';
 import { newOperation, recordRows, setSummary } from '../operation-log.js';
+import { addToChecksum, entryHash } from './key-blocks.js';
 import { planChanges, type MergePlan } from './plan.js';
 
 export interface AppliedMerge {
@@ -57,6 +58,13 @@ export async function applyPlan(
   durationMs: () => number,
 ): Promise<AppliedMerge> {
   const sqlite = tx.sqlite;
+  // Milliseconds per step, after the plan's own (the customers' assignment counts from here).
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    plan.timings[name] = Math.round(now - t);
+    t = now;
+  };
   const changes = planChanges(plan);
   const opId = newOperation(tx, 'merge', now, { mode: plan.mode });
 
@@ -102,30 +110,16 @@ export async function applyPlan(
   recordRows(tx, opId, { table: 'customers', action: 'delete', where: emptied });
   sqlite.exec(`DELETE FROM customers AS t WHERE ${emptied}`);
 
-  let t = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    plan.timings[name] = Math.round(now - t);
-    t = now;
-  };
   lap('assign');
   writeLinks(tx, plan, opId);
   lap('writeLinks');
-  writeKeys(tx, plan);
+  const keysChecksum = writeKeys(tx, plan);
   lap('writeKeys');
 
   const customers = (sqlite.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
   const accounts = (sqlite.prepare('SELECT count(*) AS n FROM buyer_accounts').get() as { n: number }).n;
   const autoMerged = plan.links.filter((l) => l.zone === 'auto').length;
-  const reviewQueue = (
-    sqlite
-      .prepare(
-        `SELECT count(*) AS n FROM merge_links l JOIN buyer_accounts a ON a.id = l.account_a
-         JOIN buyer_accounts b ON b.id = l.account_b
-         WHERE l.zone = 'review' AND a.customer_id IS NOT b.customer_id`,
-      )
-      .get() as { n: number }
-  ).n;
+  const reviewQueue = countReviewQueue(sqlite);
   lap('counts');
   await refreshStaleCustomers(tx);
   lap('refreshStats');
@@ -139,6 +133,7 @@ export async function applyPlan(
     customers,
     durationMs: durationMs(),
     timings: plan.timings,
+    keysChecksum,
   };
   sqlite
     .prepare(
@@ -159,6 +154,61 @@ export async function applyPlan(
     );
   setSummary(tx, opId, { mode: plan.mode, ...changes, autoMerged, reviewQueue });
   return { opId, accounts, customers, autoMerged, reviewQueue, ...changes };
+}
+
+/**
+ * Iterates two single-column queries over the same rows in the same order (one index scan each),
+ * pairwise: plain numbers and strings cross from SQLite, not an array per row — at millions of rows
+ * in a run with a large heap, those arrays cost more in garbage collection than the reading.
+ */
+function* zipColumns<A, B>(
+  sqlite: WriteTx['sqlite'],
+  first: string,
+  second: string,
+): Generator<[A, B], void, undefined> {
+  const as = sqlite.prepare(first).pluck().iterate() as IterableIterator<A>;
+  const bs = sqlite.prepare(second).pluck().iterate() as IterableIterator<B>;
+  const pair: [A, B] = [undefined as A, undefined as B];
+  for (;;) {
+    const a = as.next();
+    const b = bs.next();
+    if (a.done !== b.done) throw new Error('zipColumns: the two scans differ in length');
+    if (a.done || b.done) return;
+    pair[0] = a.value;
+    pair[1] = b.value;
+    yield pair;
+  }
+}
+
+/**
+ * Review links between accounts of different customers (the review queue): two sequential reads,
+ * every account's customer and the review links, from their indexes, instead of two lookups in
+ * buyer_accounts per link. A link whose account is gone does not count (as with a join).
+ */
+export function countReviewQueue(sqlite: WriteTx['sqlite']): number {
+  const maxId = sqlite.prepare('SELECT coalesce(max(id), 0) FROM buyer_accounts').pluck().get() as number;
+  // Per account id: its customer, 0 without one, -1 for no such account.
+  const customerOf = new Int32Array(maxId + 1).fill(-1);
+  const accounts = 'FROM buyer_accounts INDEXED BY buyer_accounts_customer';
+  for (const [id, customer] of zipColumns<number, number>(
+    sqlite,
+    `SELECT id ${accounts}`,
+    `SELECT coalesce(customer_id, 0) ${accounts}`,
+  ))
+    customerOf[id] = customer;
+  let n = 0;
+  const links = "FROM merge_links INDEXED BY merge_links_zone WHERE zone = 'review'";
+  for (const [a, b] of zipColumns<number, number>(
+    sqlite,
+    `SELECT account_a ${links}`,
+    `SELECT account_b ${links}`,
+  )) {
+    const ca = a <= maxId ? customerOf[a]! : -1;
+    const cb = b <= maxId ? customerOf[b]! : -1;
+    // customer_id IS NOT customer_id: two accounts without a customer are not a pair to review.
+    if (ca >= 0 && cb >= 0 && ca !== cb) n++;
+  }
+  return n;
 }
 
 /**
@@ -265,34 +315,73 @@ function writeLinks(tx: WriteTx, plan: MergePlan, opId: number): void {
 
 /**
  * Blocking keys of the accounts the run saw first. A full run brings the table to exactly its keys,
- * writing only the difference (keys change only when an account gets orders with new values).
+ * writing only the difference (keys change only when an account gets orders with new values): each
+ * stored key is looked up among the run's interned keys, not collected into sets per account. When
+ * the checksum the last run left (and the row count) says the table already holds exactly the
+ * run's keys — a full run with no import since — it is not read at all.
+ *
+ * Returns the table's checksum after the write (KeyBlocks.checksum), null when it is not known: an
+ * incremental run adds to the last run's, which may itself be unknown.
  */
-function writeKeys(tx: WriteTx, plan: MergePlan): void {
+function writeKeys(tx: WriteTx, plan: MergePlan): number | null {
   const sqlite = tx.sqlite;
-  let keys = plan.keys;
+  const blocks = plan.keys;
+  const stored = new Uint8Array(plan.newKeyEntries);
   if (plan.mode === 'full') {
-    const wanted = new Map<number, Set<string>>();
-    for (const [key, id] of plan.keys) {
-      const set = wanted.get(id);
-      if (set) set.add(key);
-      else wanted.set(id, new Set([key]));
+    const wanted = blocks.checksum(0, plan.newKeyEntries);
+    if (plan.keysChecksum === wanted) {
+      const rows = sqlite.prepare('SELECT count(*) FROM merge_keys').pluck().get() as number;
+      if (rows === plan.newKeyEntries) return wanted;
     }
-    const remove = sqlite.prepare('DELETE FROM merge_keys WHERE key = ? AND account_id = ?');
+    // The stored keys in their primary key's order: each key once with how many accounts have it,
+    // and beside it the accounts, as plain strings and numbers (2M rows at 500k accounts).
+    const accounts: number[] = [];
+    for (const id of sqlite
+      .prepare('SELECT account_id FROM merge_keys')
+      .pluck()
+      .iterate() as IterableIterator<number>)
+      accounts.push(id);
     const stale: [string, number][] = [];
-    for (const [key, id] of sqlite
-      .prepare('SELECT key, account_id FROM merge_keys')
-      .raw()
-      .iterate() as IterableIterator<[string, number]>) {
-      const set = wanted.get(id);
-      if (set?.delete(key)) continue;
-      stale.push([key, id]);
+    let next = 0;
+    for (const [key, count] of zipColumns<string, number>(
+      sqlite,
+      'SELECT key FROM merge_keys GROUP BY key',
+      'SELECT count(*) FROM merge_keys GROUP BY key',
+    )) {
+      const keyId = blocks.idOfKey(key);
+      for (const end = next + count; next < end; next++) {
+        const id = accounts[next]!;
+        const entry = keyId === undefined ? -1 : blocks.entryOf(keyId, id);
+        if (entry >= 0 && entry < plan.newKeyEntries) stored[entry] = 1;
+        else stale.push([key, id]);
+      }
     }
+    if (next !== accounts.length) throw new Error('writeKeys: the stored keys changed while read');
+    const remove = sqlite.prepare('DELETE FROM merge_keys WHERE key = ? AND account_id = ?');
     for (const [key, id] of stale) remove.run(key, id);
-    keys = [];
-    for (const [id, set] of wanted) for (const key of set) keys.push([key, id]);
+    insertKeys(sqlite, plan, stored);
+    return wanted;
   }
+  // Into an empty table (the first run) the checksum starts from nothing.
+  const empty = sqlite.prepare('SELECT 1 FROM merge_keys LIMIT 1').get() === undefined;
+  let checksum = empty ? 0 : plan.keysChecksum;
+  for (const [key, id, inserted] of insertKeys(sqlite, plan, stored))
+    if (checksum !== null && inserted) checksum = addToChecksum(checksum, entryHash(key, id));
+  return checksum;
+}
+
+/** Inserts the run's keys not marked `stored`, in key order; says which were new to the table. */
+function insertKeys(
+  sqlite: WriteTx['sqlite'],
+  plan: MergePlan,
+  stored: Uint8Array,
+): [string, number, boolean][] {
+  const blocks = plan.keys;
+  const keys: [string, number][] = [];
+  for (let e = 0; e < plan.newKeyEntries; e++)
+    if (!stored[e]) keys.push([blocks.texts[blocks.keyIdAt(e)]!, blocks.accountAt(e)]);
   const insert = sqlite.prepare('INSERT OR IGNORE INTO merge_keys (key, account_id) VALUES (?, ?)');
   // In key order: appends to the table's B-tree instead of inserts all over it.
   keys.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
-  for (const [key, id] of keys) insert.run(key, id);
+  return keys.map(([key, id]) => [key, id, insert.run(key, id).changes > 0]);
 }

@@ -93,6 +93,37 @@ function receiverOf(row: ReceiverRow): Receiver {
 }
 
 /**
+ * An order's identity values as one text: the account id, a bit mask of the NULL columns, then the
+ * values ('' for NULL), separated by U+001F. One string per order crosses from SQLite instead of a
+ * row array of fourteen (half the reading time at 1.4M orders), and an order repeating a receiver
+ * the account already has is recognised by comparing that text, without taking it apart.
+ */
+const RECEIVER_VALUES = RECEIVER_COLUMNS.split(',')
+  .map((c) => c.trim())
+  .slice(1);
+const NULL_MASK = RECEIVER_VALUES.map((c, i) => `((${c} IS NULL) << ${i})`).join(' | ');
+const RECEIVER_TEXT = [
+  'o.buyer_account_id',
+  `(${NULL_MASK})`,
+  ...RECEIVER_VALUES.map((c) => `ifnull(${c}, '')`),
+].join(` || char(31) || `);
+const SEPARATOR = '\x1f';
+
+/** A value of the separator inside some order's identity column: the text cannot be split. */
+class UnsplittableText extends Error {}
+
+function parseReceiverText(text: string): ReceiverRow {
+  const parts = text.split(SEPARATOR);
+  if (parts.length !== RECEIVER_VALUES.length + 2) throw new UnsplittableText();
+  const nulls = Number(parts[1]);
+  const row: (string | number | null)[] = [Number(parts[0])];
+  for (let i = 0; i < RECEIVER_VALUES.length; i++) row.push((nulls >> i) & 1 ? null : parts[i + 2]!);
+  // identity_pickup is an integer column.
+  if (row[12] !== null) row[12] = Number(row[12]);
+  return row as ReceiverRow;
+}
+
+/**
  * Loads the accounts `where` selects (SQL over buyer_accounts a; '1' for all) with their receivers,
  * into `into` (accounts already there are skipped). All accounts: one pass over the orders in
  * storage order (no index lookups per order); a subset: through the orders' account index.
@@ -107,30 +138,75 @@ export function loadRecords(sqlite: Sqlite, where: string, into: RecordMap = new
     into.set(record.id, record);
   }
   if (fresh.size === 0) return into;
-  const orders = sqlite
-    .prepare(
-      where === '1'
-        ? `SELECT ${RECEIVER_COLUMNS} FROM orders o WHERE o.buyer_account_id IS NOT NULL`
-        : `SELECT ${RECEIVER_COLUMNS} FROM orders o
-           WHERE o.buyer_account_id IN (SELECT a.id FROM buyer_accounts a WHERE ${where})`,
-    )
-    .raw();
-  for (const row of orders.iterate() as IterableIterator<ReceiverRow>) {
-    const record = fresh.get(row[0]);
-    if (!record) continue;
-    record.orders++;
-    if (row[13] && !record.emails.includes(row[13])) record.emails.push(row[13]);
-    // Identical receivers collapse into one with an order count (design §5.1's identity record).
-    const known = record.receivers.find((r) => sameReceiver(r, row));
-    if (known) {
-      known.orders++;
-      continue;
+  const from =
+    where === '1'
+      ? `FROM orders o WHERE o.buyer_account_id IS NOT NULL`
+      : `FROM orders o WHERE o.buyer_account_id IN (SELECT a.id FROM buyer_accounts a WHERE ${where})`;
+  try {
+    readReceiverTexts(sqlite.prepare(`SELECT ${RECEIVER_TEXT} ${from}`).pluck(), fresh);
+  } catch (error) {
+    if (!(error instanceof UnsplittableText)) throw error;
+    // Start these accounts over, from the columns themselves.
+    for (const row of accounts.iterate() as IterableIterator<AccountRow>) {
+      const record = fresh.get(row[0]);
+      if (record) Object.assign(record, accountRecord(row));
     }
-    const receiver = receiverOf(row);
-    if (hasAnyValue(receiver)) record.receivers.push(receiver);
+    const rows = sqlite.prepare(`SELECT ${RECEIVER_COLUMNS} ${from}`).raw();
+    for (const row of rows.iterate() as IterableIterator<ReceiverRow>) {
+      const record = fresh.get(row[0]);
+      if (record) addOrder(record, row);
+    }
   }
   for (const record of fresh.values()) assignRoles(record.receivers);
   return into;
+}
+
+function readReceiverTexts(statement: BetterSqlite3.Statement, fresh: Map<number, AccountRecord>): void {
+  // Per account: the texts seen so far, each followed by the receiver it went to, or by its values
+  // when it went to none (a receiver added since may match them: they are looked at again).
+  const seen = new Map<number, (string | Receiver | ReceiverRow)[]>();
+  for (const text of statement.iterate() as IterableIterator<string>) {
+    const cut = text.indexOf(SEPARATOR);
+    const id = Number(text.slice(0, cut));
+    const record = fresh.get(id);
+    if (!record) continue;
+    const values = text.slice(cut + 1);
+    const known = seen.get(id);
+    if (known) {
+      let i = 0;
+      while (i < known.length && known[i] !== values) i += 2;
+      if (i < known.length) {
+        const target = known[i + 1]!;
+        if (Array.isArray(target)) addOrder(record, target);
+        else {
+          // The same values as an earlier order (its e-mail is kept): the same receiver.
+          record.orders++;
+          (target as Receiver).orders++;
+        }
+        continue;
+      }
+    }
+    const row = parseReceiverText(text);
+    const receiver = addOrder(record, row) ?? row;
+    if (known) known.push(values, receiver);
+    else seen.set(id, [values, receiver]);
+  }
+}
+
+/** One order of the account: counted, its e-mail kept, its receiver added or counted (returned). */
+function addOrder(record: AccountRecord, row: ReceiverRow): Receiver | null {
+  record.orders++;
+  if (row[13] && !record.emails.includes(row[13])) record.emails.push(row[13]);
+  // Identical receivers collapse into one with an order count (design §5.1's identity record).
+  const known = record.receivers.find((r) => sameReceiver(r, row));
+  if (known) {
+    known.orders++;
+    return known;
+  }
+  const receiver = receiverOf(row);
+  if (!hasAnyValue(receiver)) return null;
+  record.receivers.push(receiver);
+  return receiver;
 }
 
 function sameReceiver(r: Receiver, row: ReceiverRow): boolean {

@@ -12,7 +12,6 @@ import {
   DEFAULT_PARAMS,
   isBuyerKeyed,
   primaryFullPhones,
-  ruleOf,
   scorePair,
   SharedPhones,
   applyNameLengths,
@@ -20,12 +19,14 @@ import {
   type AccountRecord,
   type BlockReason,
   type ClusterEdge,
+  type ClusterNode,
   type EdgeKind,
   type MergeParams,
   type PairScore,
   type TermFrequencies,
 } from '../../domain/merge/index.js';
 import { activeAssertions } from './assertions.js';
+import { KeyBlocks } from './key-blocks.js';
 import { loadRecords, SCOPE_TABLE, type RecordMap } from './load.js';
 
 type Sqlite = BetterSqlite3.Database;
@@ -54,8 +55,14 @@ export interface MergePlan {
   /** Each scope account's customer and how it joined, now. */
   current: Map<number, { customer: number | null; via: string | null }>;
   links: PlannedLink[];
-  /** Blocking keys of the accounts the run saw first (all, in a full run). */
-  keys: [string, number][];
+  /**
+   * The run's blocking keys: its first `newKeyEntries` entries are the keys of the accounts the run
+   * saw first (all, in a full run), the rest those of earlier accounts it shares with them.
+   */
+  keys: KeyBlocks;
+  newKeyEntries: number;
+  /** The checksum of merge_keys the last run left, null when unknown. */
+  keysChecksum: number | null;
   surnameShares: Record<string, number>;
   lengthKeeping: string[];
   /** The parameters the owner chose, kept with the run for the runs after it. */
@@ -90,18 +97,21 @@ export function lastRun(sqlite: Sqlite): {
   lengthKeeping: string[] | null;
   /** The parameters the owner chose (merge settings); the rest are the defaults. */
   chosen: Partial<MergeParams>;
+  /** The checksum of merge_keys the last run left (apply.ts writeKeys), null when unknown. */
+  keysChecksum: number | null;
   full: boolean;
 } {
   const row = sqlite
     .prepare(
-      `SELECT r.op_id AS opId, r.params_json AS params,
+      `SELECT r.op_id AS opId, r.params_json AS params, r.stats_json AS stats,
          (SELECT count(*) FROM merge_runs f JOIN operations fo ON fo.id = f.op_id
           WHERE f.mode = 'full' AND fo.state = 'committed') AS fullRuns
        FROM merge_runs r JOIN operations o ON o.id = r.op_id
        WHERE o.state = 'committed' ORDER BY r.op_id DESC LIMIT 1`,
     )
-    .get() as { opId: number; params: string; fullRuns: number } | undefined;
-  if (!row) return { opId: 0, surnameShares: null, lengthKeeping: null, chosen: {}, full: false };
+    .get() as { opId: number; params: string; stats: string; fullRuns: number } | undefined;
+  if (!row)
+    return { opId: 0, surnameShares: null, lengthKeeping: null, chosen: {}, keysChecksum: null, full: false };
   const params = JSON.parse(row.params) as {
     surnameShares?: Record<string, number>;
     lengthKeeping?: string[];
@@ -112,6 +122,7 @@ export function lastRun(sqlite: Sqlite): {
     surnameShares: params.surnameShares ?? null,
     lengthKeeping: params.lengthKeeping ?? null,
     chosen: params.chosen ?? {},
+    keysChecksum: (JSON.parse(row.stats) as { keysChecksum?: number | null }).keysChecksum ?? null,
     full: row.fullRuns > 0,
   };
 }
@@ -132,18 +143,18 @@ function surnameSharesOf(records: Iterable<AccountRecord>): Record<string, numbe
 }
 
 function termFrequencies(
-  keyAccounts: Map<string, number[]>,
+  blocks: KeyBlocks,
   records: RecordMap,
   shares: Record<string, number>,
   total: number,
 ): TermFrequencies {
   const rare = total > 0 ? Math.max(1 / total, 1e-4) : 0.005;
   const sharedPhones = new SharedPhones({
-    accountsWithKey: (key) => keyAccounts.get(key),
+    accountsWithKey: (key) => blocks.accountsWithKey(key),
     record: (id) => records.get(id),
   });
   return {
-    keyCount: (key) => keyAccounts.get(key)?.length ?? 1,
+    keyCount: (key) => blocks.count(key),
     surnameShare: (s) => shares[s] ?? Math.min(0.005, rare * 3),
     phoneShared: (phone, full, dist) => sharedPhones.isShared(phone, full, dist),
   };
@@ -159,43 +170,96 @@ export function currentMergeParams(sqlite: Sqlite): { params: MergeParams; chose
   return { params: { ...DEFAULT_PARAMS, ...chosen }, chosen };
 }
 
-/** Pairs of accounts that share a key of a block within the cap; `touch` limits them to pairs with a new account. */
+/**
+ * Pairs of accounts that share a key of a block within the cap, packed (a * PACK + b, a < b),
+ * sorted and distinct; `isNew` limits them to pairs with a new account.
+ */
 function candidatePairs(
-  keyAccounts: Map<string, number[]>,
+  blocks: KeyBlocks,
   cap: number,
   isNew: ((id: number) => boolean) | null,
 ): Float64Array {
-  let packed: number[] = [];
-  for (const ids of keyAccounts.values()) {
-    if (ids.length < 2 || ids.length > cap) continue;
+  let bound = 0;
+  blocks.forEachBlock((ids) => {
+    if (ids.length >= 2 && ids.length <= cap) bound += (ids.length * (ids.length - 1)) / 2;
+  });
+  const packed = new Float64Array(bound);
+  let m = 0;
+  blocks.forEachBlock((ids) => {
+    if (ids.length < 2 || ids.length > cap) return;
     for (let i = 0; i < ids.length; i++) {
       for (let j = i + 1; j < ids.length; j++) {
         const x = ids[i]!;
         const y = ids[j]!;
         if (isNew && !isNew(x) && !isNew(y)) continue;
-        packed.push(x < y ? x * PACK + y : y * PACK + x);
+        packed[m++] = x < y ? x * PACK + y : y * PACK + x;
       }
     }
-  }
-  const sorted = Float64Array.from(packed).sort();
-  packed = [];
+  });
+  const sorted = packed.subarray(0, m).sort();
   let n = 0;
   for (let i = 0; i < sorted.length; i++)
     if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
   return sorted.subarray(0, n);
 }
 
-function sharedRule(a: readonly string[] | undefined, b: readonly string[] | undefined): string {
-  if (!a || !b) return 'manual';
-  const other = new Set(b);
-  const order = ['em', 'pf', 'p7', 'nk', 'af', 'nc', 'd4', 'c4'];
-  let best = 'manual';
-  for (const k of a) {
-    if (!other.has(k)) continue;
-    const rule = ruleOf(k);
-    if (best === 'manual' || order.indexOf(rule) < order.indexOf(best)) best = rule;
-  }
-  return best;
+/**
+ * The accounts of earlier runs whose records scoring reads: those in a block within the cap with a
+ * new account (the pairs), and every account of a whole-phone or district + suffix block (the
+ * shared-phone check looks at all of them, whatever the block's size). Accounts only in larger
+ * blocks are counted, not read.
+ */
+function partnersToRead(blocks: KeyBlocks, cap: number, isNew: (id: number) => boolean): Set<number> {
+  const partners = new Set<number>();
+  blocks.forEachBlock((ids, keyId) => {
+    const rule = blocks.texts[keyId]!.slice(0, 3);
+    if (ids.length < 2 || (ids.length > cap && rule !== 'pf:' && rule !== 'd4:')) return;
+    for (const id of ids) if (!isNew(id)) partners.add(id);
+  });
+  return partners;
+}
+
+const INERT: ClusterNode = { platform: '', buyerKeyed: false, phones: [] };
+
+/** Reads the records of these accounts (those not read yet), listed in temp.merge_read. */
+function loadIds(sqlite: Sqlite, ids: Iterable<number>, records: RecordMap): void {
+  sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS merge_read (id INTEGER PRIMARY KEY)');
+  sqlite.exec('DELETE FROM temp.merge_read');
+  const insert = sqlite.prepare('INSERT OR IGNORE INTO temp.merge_read (id) VALUES (?)');
+  let any = false;
+  for (const id of ids)
+    if (!records.has(id)) {
+      insert.run(id);
+      any = true;
+    }
+  if (any) loadRecords(sqlite, 'a.id IN (SELECT id FROM temp.merge_read)', records);
+  sqlite.exec('DELETE FROM temp.merge_read');
+}
+
+/**
+ * The scope's accounts an edge may join: the edges' own and every account of their customers (a
+ * cluster's constraints look at all its accounts). The others stay in their customers whatever
+ * this run decides, so an incremental run need not read their orders.
+ */
+function joinable(
+  scope: readonly number[],
+  edges: readonly ClusterEdge[],
+  current: ReadonlyMap<number, { customer: number | null }>,
+): number[] {
+  const ends = new Set<number>();
+  const customers = new Set<number>();
+  for (const e of edges)
+    for (const n of [e.a, e.b]) {
+      const id = scope[n]!;
+      ends.add(id);
+      const c = current.get(id)?.customer;
+      if (c != null) customers.add(c);
+    }
+  return scope.filter((id) => {
+    if (ends.has(id)) return true;
+    const c = current.get(id)?.customer;
+    return c != null && customers.has(c);
+  });
 }
 
 export function planMerge(
@@ -214,9 +278,7 @@ export function planMerge(
   sqlite.exec('DELETE FROM temp.merge_scope');
 
   const records: RecordMap = new Map();
-  const keysOf = new Map<number, string[]>();
-  const keyAccounts = new Map<string, number[]>();
-  const newKeys: [string, number][] = [];
+  const blocks = new KeyBlocks();
   let isNew: ((id: number) => boolean) | null = null;
   let newAccounts = 0;
 
@@ -236,43 +298,43 @@ export function planMerge(
     isNew = (id) => fresh.has(id);
   }
   watch.lap('load');
-  for (const r of records.values()) {
-    const keys = blockingKeys(r);
-    keysOf.set(r.id, keys);
-    for (const k of keys) {
-      newKeys.push([k, r.id]);
-      const list = keyAccounts.get(k);
-      if (list) list.push(r.id);
-      else keyAccounts.set(k, [r.id]);
+  for (const r of records.values()) blocks.addAccount(r.id, blockingKeys(r));
+  const newKeyEntries = blocks.entries;
+  watch.lap('keys');
+  // Earlier runs' accounts that share a key with a new account (present ones: the keys of accounts
+  // an undone import removed point nowhere). Their records are read only where scoring needs them.
+  const partners: number[] = [];
+  if (!full && newKeyEntries > 0) {
+    // One indexed lookup per new key (faster than a temporary table of them joined to merge_keys).
+    const accountsOfKey = sqlite
+      .prepare(
+        `SELECT k.account_id FROM merge_keys k WHERE k.key = ?
+         AND EXISTS (SELECT 1 FROM buyer_accounts a WHERE a.id = k.account_id)`,
+      )
+      .pluck();
+    const keysOfPartner = new Map<number, string[]>();
+    const newKeyCount = blocks.texts.length;
+    for (let keyId = 0; keyId < newKeyCount; keyId++) {
+      const k = blocks.texts[keyId]!;
+      for (const id of accountsOfKey.all(k) as number[]) {
+        if (isNew!(id)) continue;
+        const keys = keysOfPartner.get(id);
+        if (keys) keys.push(k);
+        else keysOfPartner.set(id, [k]);
+      }
     }
+    for (const [id, keys] of keysOfPartner) {
+      blocks.addAccount(id, keys);
+      partners.push(id);
+    }
+    watch.lap('partners');
   }
-  if (!full && newKeys.length > 0) {
-    // The accounts earlier runs saw that share a key with a new account.
-    sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS merge_new_keys (key TEXT PRIMARY KEY) WITHOUT ROWID');
-    sqlite.exec('DELETE FROM temp.merge_new_keys');
-    const add = sqlite.prepare('INSERT OR IGNORE INTO temp.merge_new_keys (key) VALUES (?)');
-    for (const k of keyAccounts.keys()) add.run(k);
-    const partners = sqlite
-      .prepare(`SELECT k.key, k.account_id FROM temp.merge_new_keys n JOIN merge_keys k ON k.key = n.key`)
-      .raw()
-      .all() as [string, number][];
-    const old = new Set<number>();
-    for (const [k, id] of partners) {
-      if (isNew!(id)) continue;
-      keyAccounts.get(k)!.push(id);
-      old.add(id);
-      const keys = keysOf.get(id);
-      if (keys) keys.push(k);
-      else keysOf.set(id, [k]);
-    }
-    const insert = sqlite.prepare('INSERT OR IGNORE INTO temp.merge_scope (id) VALUES (?)');
-    for (const id of old) insert.run(id);
-    loadRecords(sqlite, 'a.id IN (SELECT id FROM temp.merge_scope)', records);
-    // Keys of accounts gone since (an undone import) point nowhere: leave them out.
-    for (const [k, ids] of keyAccounts) {
-      const present = ids.filter((id) => records.has(id));
-      if (present.length !== ids.length) keyAccounts.set(k, present);
-    }
+  blocks.seal();
+  if (!full && partners.length > 0) {
+    // Without the last run's surname shares or length-keeping platforms they are counted over
+    // every account the run sees.
+    const everyone = !last.surnameShares || !last.lengthKeeping;
+    loadIds(sqlite, everyone ? partners : partnersToRead(blocks, params.maxBlockSize, isNew!), records);
   }
 
   watch.lap('block');
@@ -280,8 +342,8 @@ export function planMerge(
   const lengthKeeping =
     full || !last.lengthKeeping ? lengthKeepingPlatforms(records.values()) : last.lengthKeeping;
   applyNameLengths(records.values(), lengthKeeping);
-  const tf = termFrequencies(keyAccounts, records, surnameShares, full ? records.size : 0);
-  const pairs = candidatePairs(keyAccounts, params.maxBlockSize, isNew);
+  const tf = termFrequencies(blocks, records, surnameShares, full ? records.size : 0);
+  const pairs = candidatePairs(blocks, params.maxBlockSize, isNew);
 
   const scored: { a: number; b: number; score: PairScore }[] = [];
   for (const p of pairs) {
@@ -298,6 +360,7 @@ export function planMerge(
   if (full) scope = [...records.keys()];
   else {
     const touched = new Set<number>(records.keys());
+    for (const id of partners) touched.add(id);
     for (const x of assertions)
       if (x.kind === 'must' && (touched.has(x.a) || touched.has(x.b))) {
         touched.add(x.a);
@@ -310,7 +373,6 @@ export function planMerge(
     sqlite.exec(`INSERT OR IGNORE INTO temp.merge_scope (id)
       SELECT a.id FROM buyer_accounts a WHERE a.customer_id IN (
         SELECT b.customer_id FROM temp.merge_scope s JOIN buyer_accounts b ON b.id = s.id)`);
-    loadRecords(sqlite, 'a.id IN (SELECT id FROM temp.merge_scope)', records);
     scope = (sqlite.prepare('SELECT id FROM temp.merge_scope ORDER BY id').raw().all() as [number][]).map(
       (r) => r[0],
     );
@@ -318,32 +380,30 @@ export function planMerge(
 
   watch.lap('scope');
   const current = new Map<number, { customer: number | null; via: string | null }>();
+  // A full run starts from locked customers only (joined, fixed); an incremental one from every
+  // customer in scope. So a full run reads no customer row per account, only the locked ones.
+  const locked = new Set(
+    sqlite.prepare('SELECT id FROM customers WHERE locked = 1').pluck().all() as number[],
+  );
   const customerRows = full
-    ? sqlite.prepare(
-        'SELECT a.id, a.customer_id, a.customer_via, c.locked FROM buyer_accounts a LEFT JOIN customers c ON c.id = a.customer_id',
-      )
+    ? sqlite.prepare('SELECT a.id, a.customer_id, a.customer_via FROM buyer_accounts a')
     : sqlite.prepare(
-        `SELECT a.id, a.customer_id, a.customer_via, c.locked FROM temp.merge_scope s
-         JOIN buyer_accounts a ON a.id = s.id LEFT JOIN customers c ON c.id = a.customer_id`,
+        `SELECT a.id, a.customer_id, a.customer_via FROM temp.merge_scope s JOIN buyer_accounts a ON a.id = s.id`,
       );
   const byCustomer = new Map<number, { members: number[]; locked: boolean }>();
-  for (const [id, customer, via, locked] of customerRows.raw().iterate() as IterableIterator<
-    [number, number | null, string | null, number | null]
+  for (const [id, customer, via] of customerRows.raw().iterate() as IterableIterator<
+    [number, number | null, string | null]
   >) {
     current.set(id, { customer, via });
-    if (customer === null) continue;
-    const g = byCustomer.get(customer) ?? { members: [], locked: locked === 1 };
-    g.members.push(id);
-    byCustomer.set(customer, g);
+    if (customer === null || (full && !locked.has(customer))) continue;
+    const g = byCustomer.get(customer);
+    if (g) g.members.push(id);
+    else byCustomer.set(customer, { members: [id], locked: locked.has(customer) });
   }
 
   // Clustering over the scope's accounts, by index.
   const index = new Map<number, number>();
   scope.forEach((id, i) => index.set(id, i));
-  const nodes = scope.map((id) => {
-    const r = records.get(id)!;
-    return { platform: r.platform, buyerKeyed: isBuyerKeyed(r), phones: primaryFullPhones(r) };
-  });
   const groups: number[][] = [];
   const lockedGroups = new Set<number>();
   for (const g of byCustomer.values()) {
@@ -372,6 +432,12 @@ export function planMerge(
     if (a === undefined || b === undefined) return;
     edges.push({ a, b, weight: s.score.weight, kind: s.score.deterministic ? 'deterministic' : 'auto' });
     edgeLink.push(i);
+  });
+  if (!full) loadIds(sqlite, joinable(scope, edges, current), records);
+  const nodes = scope.map((id): ClusterNode => {
+    const r = records.get(id);
+    // An account of a customer no edge reaches is never joined: what it is does not matter.
+    return r ? { platform: r.platform, buyerKeyed: isBuyerKeyed(r), phones: primaryFullPhones(r) } : INERT;
   });
   const result = cluster(nodes, edges, {
     maxClusterSize: params.maxClusterSize,
@@ -426,7 +492,7 @@ export function planMerge(
       score: s.score,
       zone,
       blockedReason: blocked ?? s.score.heldBack,
-      rule: s.score.deterministic ?? sharedRule(keysOf.get(s.a), keysOf.get(s.b)),
+      rule: s.score.deterministic ?? blocks.sharedRule(s.a, s.b),
     };
   });
 
@@ -439,12 +505,15 @@ export function planMerge(
     via,
     current,
     links,
-    keys: newKeys,
+    keys: blocks,
+    newKeyEntries,
+    keysChecksum: last.keysChecksum,
     surnameShares,
     lengthKeeping,
     chosen,
     sinceOp: last.opId,
-    stats: { accounts: records.size, newAccounts, candidatePairs: pairs.length, keys: newKeys.length },
+    // Every account in scope (an incremental run reads the records of those it may join only).
+    stats: { accounts: scope.length, newAccounts, candidatePairs: pairs.length, keys: newKeyEntries },
     timings: (watch.lap('links'), watch.laps),
   };
 }
