@@ -4,7 +4,7 @@ import { loadDemo } from '../../services/demo.js';
 import { batchProblems, listBatches } from '../../services/import/batches.js';
 import { commitFiles, previewFile, type FileRequest } from '../../services/import/import-files.js';
 import { undoBatch } from '../../services/import/undo.js';
-import { runMerge } from '../../services/merge/run.js';
+import { mergeAfterImport } from '../../services/merge/run.js';
 import type { FileOptions, StagedFile } from '../contract.js';
 import type { HandlerDeps, HandlerMap } from './types.js';
 
@@ -78,7 +78,7 @@ export function importHandlers(deps: HandlerDeps): HandlerMap<ImportChannels> {
         );
         // The new accounts join their customers right away (an incremental merge, its own operation);
         // then the customer-value fit is refreshed in the background.
-        await runMerge(services.huikeDb, { mode: 'incremental', now: services.now });
+        await mergeAfterImport(services.huikeDb, services.now);
         return refreshValue({ batches });
       }),
 

@@ -25,11 +25,13 @@ function phoneKeys(phone: string, dist: string | null, city: string | null, into
   const prefix = phone.slice(0, 3);
   const suffix = phone.slice(7);
   if (!DIGIT4.test(suffix)) return;
-  if (/^\d{3}$/.test(prefix)) into.add(`p7:${prefix}${suffix}`);
+  const prefixShown = /^\d{3}$/.test(prefix);
+  if (prefixShown) into.add(`p7:${prefix}${suffix}`);
   if (dist) into.add(`d4:${dist}|${suffix}`);
-  // A typed address without its district (own shops' free text), or a parcel sent across town: the
-  // city and the last four digits still meet (京东 shows no more of the number).
-  if (city) into.add(`c4:${city}|${suffix}`);
+  // Where neither of those can meet: a number showing only its last digits (京东's 1******6198) or
+  // an address typed without its district (own shops' free text). The city and the last four
+  // digits still do.
+  if (city && (!prefixShown || !dist)) into.add(`c4:${city}|${suffix}`);
 }
 
 /** The distinct blocking keys of an account. */

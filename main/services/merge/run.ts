@@ -23,15 +23,38 @@ export interface MergeRunOptions {
   now: () => Date;
 }
 
-export function runMerge(huikeDb: HuikeDb, options: MergeRunOptions): Promise<MergeRunResult> {
+function mergeInTransaction(
+  huikeDb: HuikeDb,
+  options: MergeRunOptions,
+  countQueue: boolean,
+): Promise<MergeRunResult> {
   return huikeDb.writer.transaction(async (tx) => {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     const mode = options.mode === 'auto' ? (lastRun(tx.sqlite).full ? 'incremental' : 'full') : options.mode;
     const plan = planMerge(tx.sqlite, { mode, params: options.params });
-    const applied = await applyPlan(tx, plan, options.now().toISOString(), elapsed);
+    const applied = await applyPlan(tx, plan, options.now().toISOString(), elapsed, { countQueue });
     return { ...applied, mode, durationMs: elapsed() };
   });
+}
+
+/** A run the owner asked for (merge.run, `huike merge`): its result says how long the queue is. */
+export async function runMerge(
+  huikeDb: HuikeDb,
+  options: MergeRunOptions,
+): Promise<MergeRunResult & { reviewQueue: number }> {
+  const result = await mergeInTransaction(huikeDb, options, true);
+  const { reviewQueue } = result;
+  if (reviewQueue === null) throw new Error('merge run: the review queue was not counted');
+  return { ...result, reviewQueue };
+}
+
+/**
+ * The incremental run after an import: the new accounts join their customers. Nobody reads its
+ * result (the review screen counts its queue itself), so it does not count the queue.
+ */
+export async function mergeAfterImport(huikeDb: HuikeDb, now: () => Date): Promise<void> {
+  await mergeInTransaction(huikeDb, { mode: 'incremental', now }, false);
 }
 
 export interface MergePreview {

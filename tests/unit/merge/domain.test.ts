@@ -278,12 +278,13 @@ describe('pair scores and zones', () => {
   });
 
   it('masked phones block by prefix+suffix and district+suffix, never by the masked value', () => {
-    expect(blockingKeys(tmall).sort()).toEqual([
-      'af:440106|华夏路|10',
-      'c4:440100|5678',
-      'd4:440106|5678',
-      'p7:1385678',
-    ]);
+    expect(blockingKeys(tmall).sort()).toEqual(['af:440106|华夏路|10', 'd4:440106|5678', 'p7:1385678']);
+    // 京东 shows no prefix: the city and the last four digits meet across districts.
+    const jd = account(20, {
+      platform: 'jd',
+      receivers: [receiver({ surname: '张', mask: '张*', phone: '1******5678', ...TIANHE })],
+    });
+    expect(blockingKeys(jd).sort()).toEqual(['af:440106|华夏路|10', 'c4:440100|5678', 'd4:440106|5678']);
   });
 });
 
