@@ -127,10 +127,10 @@ const zhCN = {
     policy: '什么情况下自动合并',
     strict: '姓名得到确认才自动合并（推荐）',
     strictHint:
-      '完整姓名一致，或登录名、昵称、邮箱证实是同一人时才合并。平台遮挡了姓名（张**）时只提出建议，由您确认。基准测试中自动合并的准确率约 99.7%。',
+      '完整姓名一致，或登录名、昵称、邮箱证实是同一人时才合并。平台遮挡了姓名（张**）时只提出建议，由您确认。在基准测试中，自动合并的准确率在 99.7% 以上。',
     lenient: '手机号、地址和姓氏一致时也自动合并',
     lenientHint:
-      '自动合并得多，待确认的少；但用家人手机号下单的家庭成员可能被合并成一人。基准测试中自动合并的准确率约 98%。',
+      '自动合并得多，待确认的少；但用家人手机号下单的家庭成员可能被合并成一人。在基准测试中，自动合并的准确率约 98%–99%。',
     autoThreshold: '自动合并所需的匹配权重（位）',
     reviewThreshold: '提出建议所需的最低权重（位）',
     defaultValue: '默认 {{value}}',
@@ -281,10 +281,10 @@ const en: Texts<typeof zhCN> = {
     policy: 'When to merge automatically',
     strict: 'Only when the name is confirmed (recommended)',
     strictHint:
-      'Merges when whole names agree, or a login, nickname or e-mail shows it is one person. Where the platform hides the name (张**) it only suggests, for you to confirm. Benchmark precision of automatic merges: about 99.7%.',
+      'Merges when whole names agree, or a login, nickname or e-mail shows it is one person. Where the platform hides the name (张**) it only suggests, for you to confirm. On the benchmark, automatic merges are right more than 99.7% of the time.',
     lenient: 'Also when the phone, address and surname agree',
     lenientHint:
-      'More automatic merges and fewer to confirm, but a family member who orders with the family’s phone may be merged into one person. Benchmark precision of automatic merges: about 98%.',
+      'More automatic merges and fewer to confirm, but a family member who orders with the family’s phone may be merged into one person. On the benchmark, automatic merges are right about 98–99% of the time.',
     autoThreshold: 'Match weight needed to merge automatically (bits)',
     reviewThreshold: 'Lowest match weight to suggest (bits)',
     defaultValue: 'Default {{value}}',
