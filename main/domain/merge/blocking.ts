@@ -41,6 +41,7 @@ export function blockingKeys(record: AccountRecord): string[] {
     keys.add(`pf:${phone}`);
     phoneKeys(phone, null, null, keys);
   }
+  for (const phone of record.maskedPhones ?? []) phoneKeys(phone, null, null, keys);
   for (const email of record.emails) {
     keys.add(`em:${email}`);
     // An e-mail name meets the same login on a marketplace (compare.ts compareLoginEmail).

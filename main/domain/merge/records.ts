@@ -45,6 +45,11 @@ export interface AccountRecord {
   emails: string[];
   /** Whole mobiles the account itself states (its phone, a phone-number e-mail). */
   phones: string[];
+  /**
+   * Masked mobiles the account states as its own (Tmall's 买家支付宝账号 138****5678): compared on
+   * their visible digits only, never as a whole number.
+   */
+  maskedPhones?: string[];
   /** A nickname a person chose (never a generated jd_…/tb… one). */
   nickname: string | null;
   /** The letters of a Latin login or e-mail name (baiqiangyi1998 → baiqiangyi): login.ts. */

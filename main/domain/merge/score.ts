@@ -77,11 +77,15 @@ interface PhonePick extends FieldComparison {
 /** The best phone comparison of two receivers, each with its account's own phones as well. */
 function bestPhone(
   ra: Receiver,
-  aPhones: readonly string[],
+  a: AccountRecord,
   rb: Receiver,
-  bPhones: readonly string[],
+  b: AccountRecord,
   tf: TermFrequencies,
 ): PhonePick {
+  const aPhones = a.phones;
+  const bPhones = b.phones;
+  const aMasked = a.maskedPhones ?? NONE;
+  const bMasked = b.maskedPhones ?? NONE;
   let best: PhonePick = {
     level: 'null',
     bits: 0,
@@ -104,8 +108,20 @@ function bestPhone(
     for (const q of bPhones) consider(p, true, q, true);
   }
   for (const q of bPhones) consider(ra.phone, ra.phoneFull, q, true);
+  // The holders' masked mobiles: against the other side's receiver and own numbers.
+  for (const p of aMasked) {
+    consider(p, false, rb.phone, rb.phoneFull);
+    for (const q of bPhones) consider(p, false, q, true);
+    for (const q of bMasked) consider(p, false, q, false);
+  }
+  for (const q of bMasked) {
+    consider(ra.phone, ra.phoneFull, q, false);
+    for (const p of aPhones) consider(p, true, q, false);
+  }
   return best;
 }
+
+const NONE: readonly string[] = [];
 
 /** Bits below the review threshold a pair whose phone agrees strongly is still suggested from. */
 const STRONG_PHONE_REVIEW_MARGIN = 8;
@@ -125,9 +141,10 @@ function loginSpellsWholeName(login: string | null, r: Receiver): boolean {
  */
 export function receiverIsHolder(account: AccountRecord, r: Receiver, other: Receiver): boolean {
   if (account.keyKind === 'receiver') return true;
-  if (r.phone && account.phones.length > 0)
+  const own = account.maskedPhones?.length ? [...account.phones, ...account.maskedPhones] : account.phones;
+  if (r.phone && own.length > 0)
     // The account states its own mobile: the receiver is the holder when the numbers agree.
-    return account.phones.some((p) => sharedDigits(p, r.phone!) >= 7);
+    return own.some((p) => sharedDigits(p, r.phone!) >= 7);
   if (isMainReceiver(account, r)) return true;
   if (account.login && r.surname) {
     const pinyin = r.pinyin ?? (other.surname === r.surname ? other.pinyin : null);
@@ -192,7 +209,7 @@ export function scorePair(
   } | null = null;
   for (const ra of aReceivers) {
     for (const rb of bReceivers) {
-      const phone = bestPhone(ra, a.phones, rb, b.phones, tf);
+      const phone = bestPhone(ra, a, rb, b, tf);
       const name = compareName(ra, rb, tf);
       const address = compareAddress(ra, rb, tf);
       const sum = phone.bits + name.bits + address.bits;
@@ -248,7 +265,12 @@ export function scorePair(
   const deterministic = email.strong ? 'email' : phoneDeterministic ? 'phone' : null;
   // Holders agreeing on something of their own (a rare nickname or login, their own mobile) are
   // worth a look even when their parcels went elsewhere (gifts, the office).
-  const holdersAgree = accountStrong || holderPhone !== null;
+  // A holder's masked mobile (Tmall's 支付宝 account) agreeing with the other side's number.
+  const ownMaskedAgrees =
+    phoneStrong &&
+    ((pick.phone.a !== null && (a.maskedPhones ?? NONE).includes(pick.phone.a)) ||
+      (pick.phone.b !== null && (b.maskedPhones ?? NONE).includes(pick.phone.b)));
+  const holdersAgree = accountStrong || holderPhone !== null || ownMaskedAgrees;
   // A strong phone agreeing while the rest disagrees is mostly one person at another address (the
   // office, a move) or a name typed differently: worth a look a little below the review line.
   const phoneWorthALook = phoneStrong && weight >= params.reviewThreshold - STRONG_PHONE_REVIEW_MARGIN;

@@ -60,6 +60,7 @@ function accountRecord(row: AccountRow): AccountRecord {
     keyKind,
     emails: email ? [email] : [],
     phones,
+    maskedPhones: phoneClass === 'masked_mobile' && phone ? [phone] : [],
     nickname: nickname && generic === 0 ? nickname : null,
     login:
       loginLetters(nickname && generic === 0 ? nickname : null) ??

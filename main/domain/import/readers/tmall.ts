@@ -17,6 +17,9 @@ export function createTmallOrderReader(header: readonly string[], options: Order
     memberName: c.find('买家会员名'),
     memberId: c.find('买家会员ID'),
     nickname: c.find('买家昵称'),
+    // The buyer's 支付宝 account: a masked mobile (138****5678) says whose the account is; a masked
+    // e-mail (a***@163.com) says nothing.
+    alipay: c.find('买家支付宝账号'),
     goods: c.find('买家应付货款'),
     shipping: c.find('买家应付邮费', '运费', '邮费'),
     total: c.find('总金额'),
@@ -68,11 +71,15 @@ export function createTmallOrderReader(header: readonly string[], options: Order
         refundStatus: ctx.text(col.refundStatus),
         settlementFen: ctx.money(col.settlement, { digits }),
         platformFeeFen: ctx.money(col.sellerFee, { digits }),
-        buyer: buyerFrom(ctx, [
-          [col.memberName, 'member_name'],
-          [col.memberId, 'member_id'],
-          [col.nickname, 'nickname'],
-        ]),
+        buyer: buyerFrom(
+          ctx,
+          [
+            [col.memberName, 'member_name'],
+            [col.memberId, 'member_id'],
+            [col.nickname, 'nickname'],
+          ],
+          alipayPhone(ctx.text(col.alipay)),
+        ),
         receiver: receiverFrom(ctx, { name: col.receiverName, phone: col.phone, address: col.address }),
         buyerNote: ctx.text(col.buyerNote),
         sellerNote: ctx.text(col.sellerNote),
@@ -80,4 +87,10 @@ export function createTmallOrderReader(header: readonly string[], options: Order
       }));
     },
   };
+}
+
+/** A 买家支付宝账号 that is a mobile (whole or masked) as the buyer's phone; an e-mail is not one. */
+function alipayPhone(text: string | null | undefined): { phone?: string } {
+  const value = text?.replace(/^'|[\s-]/g, '');
+  return value && /^1[\d*]{10}$/.test(value) ? { phone: value } : {};
 }
