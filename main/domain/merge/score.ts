@@ -265,12 +265,8 @@ export function scorePair(
   const deterministic = email.strong ? 'email' : phoneDeterministic ? 'phone' : null;
   // Holders agreeing on something of their own (a rare nickname or login, their own mobile) are
   // worth a look even when their parcels went elsewhere (gifts, the office).
-  // A holder's masked mobile (Tmall's 支付宝 account) agreeing with the other side's number.
-  const ownMaskedAgrees =
-    phoneStrong &&
-    ((pick.phone.a !== null && (a.maskedPhones ?? NONE).includes(pick.phone.a)) ||
-      (pick.phone.b !== null && (b.maskedPhones ?? NONE).includes(pick.phone.b)));
-  const holdersAgree = accountStrong || holderPhone !== null || ownMaskedAgrees;
+  // (A masked own mobile is not enough: seven digits meet by chance across a busy shop's accounts.)
+  const holdersAgree = accountStrong || holderPhone !== null;
   // A strong phone agreeing while the rest disagrees is mostly one person at another address (the
   // office, a move) or a name typed differently: worth a look a little below the review line.
   const phoneWorthALook = phoneStrong && weight >= params.reviewThreshold - STRONG_PHONE_REVIEW_MARGIN;
