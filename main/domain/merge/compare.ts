@@ -118,6 +118,14 @@ export interface NameValue {
   length?: number | null;
 }
 
+/** Name levels that say two people (a conflict), and those that say one name written alike. */
+export const NAME_CONFLICTS: ReadonlySet<string> = new Set([
+  'surname_differs',
+  'given_differs',
+  'length_differs',
+]);
+export const NAME_AGREES: ReadonlySet<string> = new Set(['exact', 'pinyin', 'typo']);
+
 export function compareName(a: NameValue, b: NameValue, tf: TermFrequencies = NO_TF): FieldComparison {
   if (a.name !== null && b.name !== null) {
     if (a.name === b.name) {

@@ -18,6 +18,8 @@ import {
   compareLoginEmail,
   compareName,
   compareNickname,
+  NAME_AGREES,
+  NAME_CONFLICTS,
   comparePhone,
   sharedDigits,
   NO_TF,
@@ -126,9 +128,6 @@ const NONE: readonly string[] = [];
 /** Bits below the review threshold a pair whose phone agrees strongly is still suggested from. */
 const STRONG_PHONE_REVIEW_MARGIN = 8;
 
-const CONFLICTING_NAMES = new Set(['surname_differs', 'given_differs', 'length_differs']);
-const NAME_AGREES = new Set(['exact', 'pinyin', 'typo']);
-
 function loginSpellsWholeName(login: string | null, r: Receiver): boolean {
   return login !== null && r.pinyin !== null && r.surname !== null && loginSpellsName(login, r);
 }
@@ -172,7 +171,7 @@ function holderNames(a: AccountRecord, b: AccountRecord): 'conflict' | 'confirme
   for (const ra of aHolders)
     for (const rb of bHolders) {
       const level = compareName(ra, rb).level;
-      if (CONFLICTING_NAMES.has(level)) return 'conflict';
+      if (NAME_CONFLICTS.has(level)) return 'conflict';
       if (NAME_AGREES.has(level)) confirmed = true;
     }
   return confirmed ? 'confirmed' : 'surname';
@@ -235,7 +234,7 @@ export function scorePair(
   const sharedPhone = pick.phone.strong && phoneIsShared(pick.phone, pick.ra, pick.rb, tf);
   const phoneStrong = pick.phone.strong && !sharedPhone;
   const strong = phoneStrong || accountStrong || login.strong;
-  const nameConflict = CONFLICTING_NAMES.has(pick.name.level);
+  const nameConflict = NAME_CONFLICTS.has(pick.name.level);
 
   // Households share addresses, surnames and often a phone: a phone says "same person" only with
   // the name agreeing beyond a masked surname (whole names, or a login that spells the other's).

@@ -10,7 +10,7 @@
  * (a masked 138****5678 is only "the same number" within one place). An incremental run loads those
  * accounts too, so it decides as a full run would.
  */
-import { compareName, sharedDigits } from './compare.js';
+import { compareName, NAME_CONFLICTS, sharedDigits } from './compare.js';
 import type { AccountRecord, Receiver } from './records.js';
 
 /** Looks up the accounts that share a blocking key (plan.ts's key → accounts map). */
@@ -19,11 +19,9 @@ export interface BlockLookup {
   record(id: number): AccountRecord | undefined;
 }
 
-const CONFLICT = new Set(['surname_differs', 'given_differs', 'length_differs']);
-
 /** Whether two receivers' names cannot be one person's. */
 function twoPeople(a: Receiver, b: Receiver): boolean {
-  return CONFLICT.has(compareName(a, b).level);
+  return NAME_CONFLICTS.has(compareName(a, b).level);
 }
 
 /** Whether `r` shows the number `phone` (whole, or masked compatibly within the district `dist`). */
