@@ -125,6 +125,21 @@ export interface Divisions {
 }
 
 let built: Divisions | null = null;
+let districtsByCity: Map<string, string[]> | null = null;
+
+/**
+ * The district codes of a city (a municipality's: those directly under it); empty for a city that
+ * is its own district (东莞市, county-level cities under a province) or an unknown code.
+ */
+export function districtsOfCity(cityCode: string): readonly string[] {
+  if (!districtsByCity) {
+    const byCity = new Map<string, string[]>();
+    for (const entry of divisions().byCode.values())
+      if ('cityCode' in entry && entry.code !== entry.cityCode) push(byCity, entry.cityCode, entry.code);
+    districtsByCity = byCity;
+  }
+  return districtsByCity.get(cityCode) ?? [];
+}
 
 /** The division tables, built on first use. */
 export function divisions(): Divisions {

@@ -35,7 +35,7 @@ export const NO_TF: TermFrequencies = {
 };
 
 /** Bits lost to a common value: a value k accounts share says log2(k) bits less (≥ 0). */
-function tfPenalty(count: number): number {
+export function tfPenalty(count: number): number {
   return count > 2 ? Math.log2(count / 2) : 0;
 }
 

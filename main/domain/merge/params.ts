@@ -35,8 +35,11 @@ export const DEFAULT_PARAMS: MergeParams = {
   confirmNames: true,
 };
 
-/** Version of the weights below: stored with each run. */
-export const MODEL_VERSION = 'fs-1';
+/**
+ * Version of the weights, keys and rules: stored with each run. Bump it when they change; the next
+ * run after an update is then a full one (services/merge/run.ts).
+ */
+export const MODEL_VERSION = 'fs-2';
 
 /** Bits per level (m/u priors of design §5.4; TF adjustments in compare.ts). */
 export const BITS = {

@@ -26,6 +26,7 @@ import {
   type FieldComparison,
   type TermFrequencies,
 } from './compare.js';
+import { MIN_NAME_LETTERS, RARE_NAME_ACCOUNTS } from './blocking.js';
 import { loginsConflict, loginSpellsName } from './login.js';
 import { BITS, DEFAULT_PARAMS, type MergeParams } from './params.js';
 import { isMainReceiver, primaryFullPhones, type AccountRecord, type Receiver } from './records.js';
@@ -152,6 +153,19 @@ export function receiverIsHolder(account: AccountRecord, r: Receiver, other: Rec
   return false;
 }
 
+/**
+ * The whole name of a receiver that is surely the other account's holder, when `login` (one
+ * account's) spells it: the two holders agree on a name of their own, wherever their parcels went.
+ * Only a rare name says so (blocking.ts RARE_NAME_ACCOUNTS).
+ */
+function holderNameSpelled(login: string | null, other: AccountRecord, tf: TermFrequencies): string | null {
+  if (login === null || login.length < MIN_NAME_LETTERS) return null;
+  if (tf.keyCount(`ln:${login}`) > RARE_NAME_ACCOUNTS) return null;
+  for (const r of other.receivers)
+    if (r.name !== null && loginSpellsWholeName(login, r) && receiverIsHolder(other, r, r)) return r.name;
+  return null;
+}
+
 function addressText(r: Receiver): string | null {
   return r.detail ?? r.dist ?? r.city ?? r.prov;
 }
@@ -181,6 +195,39 @@ function holderNames(a: AccountRecord, b: AccountRecord): 'conflict' | 'confirme
 function phoneIsShared(phone: PhonePick, ra: Receiver, rb: Receiver, tf: TermFrequencies): boolean {
   if (phone.a === null || phone.b === null) return false;
   return tf.phoneShared(phone.a, phone.aFull, ra.dist) || tf.phoneShared(phone.b, phone.bFull, rb.dist);
+}
+
+const SAME_CITY: ReadonlySet<string> = new Set(['city', 'district', 'road', 'exact', 'pickup']);
+
+/**
+ * 京东 shows a mobile's last four digits and no more (1******6198): all of them agreeing, with the
+ * surname and the city, is as alike as such a pair can look. In one city four digits and a surname
+ * meet by chance rarely; the owner sees it as a suggestion, with the district and street to judge by.
+ */
+function allVisibleDigitsInOneCity(pick: {
+  phone: PhonePick;
+  name: FieldComparison;
+  address: FieldComparison;
+}): boolean {
+  return (
+    pick.phone.level === 'suffix4' &&
+    (pick.name.level === 'surname' || NAME_AGREES.has(pick.name.level)) &&
+    SAME_CITY.has(pick.address.level)
+  );
+}
+
+/**
+ * A strong phone with another surname: often one person ordering for a relative or a friend with
+ * their own number, so the courier calls them. A whole number says so anywhere; seven visible
+ * digits only within one city, because across the country they meet by chance, more often the
+ * more accounts a shop has (500k accounts: 187k such suggestions, most of them wrong).
+ */
+function ownNumberForSomeoneElse(
+  pick: { phone: PhonePick; name: FieldComparison; address: FieldComparison },
+  phoneStrong: boolean,
+): boolean {
+  if (!phoneStrong || pick.name.level !== 'surname_differs') return false;
+  return pick.phone.level === 'full' || pick.address.level === 'city' || pick.address.level === 'district';
 }
 
 export function scorePair(
@@ -224,10 +271,23 @@ export function scorePair(
   // surname did, and with a compatible phone it is a strong identifier (JD shows only the last four).
   const aSpells = pick.name.level === 'surname' && loginSpellsWholeName(a.login, pick.rb);
   const bSpells = pick.name.level === 'surname' && loginSpellsWholeName(b.login, pick.ra);
+  // A login that spells the other holder's name (whether or not the receivers compared are the
+  // holders: a gift-only account against one whose parcels go home) is worth a look, not a merge.
+  const aHolder = holderNameSpelled(a.login, b, tf);
+  const bHolder = aHolder ? null : holderNameSpelled(b.login, a, tf);
   const login: FieldComparison =
     aSpells || bSpells
       ? { level: 'spells_name', bits: BITS.loginSpellsName, strong: pick.phone.level !== 'conflict' }
-      : { level: 'null', bits: 0, strong: false };
+      : aHolder || bHolder
+        ? { level: 'spells_holder', bits: BITS.loginSpellsName, strong: false }
+        : { level: 'null', bits: 0, strong: false };
+  const loginShown: [string | null, string | null] = aSpells
+    ? [a.login, pick.rb.name]
+    : bSpells
+      ? [b.login, pick.ra.name]
+      : aHolder
+        ? [a.login, aHolder]
+        : [b.login, bHolder];
   const weight = params.priorBits + pick.sum + email.bits + nickname.bits + loginEmail.bits + login.bits;
   // What the two holders themselves state (not who their parcels went to).
   const accountStrong = email.strong || nickname.strong || loginEmail.strong;
@@ -262,13 +322,18 @@ export function scorePair(
       ? holders === 'confirmed' || nameConfirmed
       : !householdDoubt || holders === 'confirmed');
   const deterministic = email.strong ? 'email' : phoneDeterministic ? 'phone' : null;
-  // Holders agreeing on something of their own (a rare nickname or login, their own mobile) are
-  // worth a look even when their parcels went elsewhere (gifts, the office).
+  // Holders agreeing on something of their own (a rare nickname or login, their own mobile, a
+  // login spelling the other holder's name) are worth a look even when their parcels went
+  // elsewhere (gifts, the office).
   // (A masked own mobile is not enough: seven digits meet by chance across a busy shop's accounts.)
-  const holdersAgree = accountStrong || holderPhone !== null;
+  const holdersAgree = accountStrong || holderPhone !== null || aHolder !== null || bHolder !== null;
   // A strong phone agreeing while the rest disagrees is mostly one person at another address (the
-  // office, a move) or a name typed differently: worth a look a little below the review line.
-  const phoneWorthALook = phoneStrong && weight >= params.reviewThreshold - STRONG_PHONE_REVIEW_MARGIN;
+  // office, a move) or a name typed differently: worth a look a little below the review line; so
+  // are ownNumberForSomeoneElse and allVisibleDigitsInOneCity.
+  const phoneWorthALook =
+    (phoneStrong && weight >= params.reviewThreshold - STRONG_PHONE_REVIEW_MARGIN) ||
+    allVisibleDigitsInOneCity(pick) ||
+    ownNumberForSomeoneElse(pick, phoneStrong);
 
   let zone: Zone | null = null;
   let heldBack: string | null = null;
@@ -298,7 +363,7 @@ export function scorePair(
   push('phone', pick.phone, pick.phone.a, pick.phone.b);
   push('name', pick.name, pick.ra.mask ?? pick.ra.name, pick.rb.mask ?? pick.rb.name);
   push('address', pick.address, addressText(pick.ra), addressText(pick.rb));
-  push('login', login, aSpells ? a.login : b.login, aSpells ? pick.rb.name : pick.ra.name);
+  push('login', login, loginShown[0], loginShown[1]);
   push('email', email, email.value, email.value);
   push('nickname', nickname, a.nickname, b.nickname);
   push('login_email', loginEmail, loginEmail.value, loginEmail.value);

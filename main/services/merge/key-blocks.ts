@@ -8,7 +8,7 @@
  */
 
 /** The rules in the order that names the rule of a link (the strongest key two accounts share). */
-const RULE_ORDER = ['em', 'pf', 'p7', 'nk', 'af', 'nc', 'd4', 'c4'];
+const RULE_ORDER = ['em', 'pf', 'p7', 'nk', 'af', 'nc', 'ln', 'd4', 'c4'];
 
 const CHECKSUM_MOD = 2 ** 52;
 

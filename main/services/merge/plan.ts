@@ -7,6 +7,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import {
   assignCustomerIds,
+  blockCap,
   blockingKeys,
   cluster,
   DEFAULT_PARAMS,
@@ -100,6 +101,8 @@ export function lastRun(sqlite: Sqlite): {
   /** The checksum of merge_keys the last run left (apply.ts writeKeys), null when unknown. */
   keysChecksum: number | null;
   full: boolean;
+  /** The model version (params.ts MODEL_VERSION) the last run scored with; null before any. */
+  model: string | null;
 } {
   const row = sqlite
     .prepare(
@@ -111,11 +114,20 @@ export function lastRun(sqlite: Sqlite): {
     )
     .get() as { opId: number; params: string; stats: string; fullRuns: number } | undefined;
   if (!row)
-    return { opId: 0, surnameShares: null, lengthKeeping: null, chosen: {}, keysChecksum: null, full: false };
+    return {
+      opId: 0,
+      surnameShares: null,
+      lengthKeeping: null,
+      chosen: {},
+      keysChecksum: null,
+      full: false,
+      model: null,
+    };
   const params = JSON.parse(row.params) as {
     surnameShares?: Record<string, number>;
     lengthKeeping?: string[];
     chosen?: Partial<MergeParams>;
+    model?: string;
   };
   return {
     opId: row.opId,
@@ -124,6 +136,7 @@ export function lastRun(sqlite: Sqlite): {
     chosen: params.chosen ?? {},
     keysChecksum: (JSON.parse(row.stats) as { keysChecksum?: number | null }).keysChecksum ?? null,
     full: row.fullRuns > 0,
+    model: params.model ?? null,
   };
 }
 
@@ -179,14 +192,16 @@ function candidatePairs(
   cap: number,
   isNew: ((id: number) => boolean) | null,
 ): Float64Array {
+  const pairing = (ids: Int32Array, keyId: number) =>
+    ids.length >= 2 && ids.length <= blockCap(blocks.texts[keyId]!, cap);
   let bound = 0;
-  blocks.forEachBlock((ids) => {
-    if (ids.length >= 2 && ids.length <= cap) bound += (ids.length * (ids.length - 1)) / 2;
+  blocks.forEachBlock((ids, keyId) => {
+    if (pairing(ids, keyId)) bound += (ids.length * (ids.length - 1)) / 2;
   });
   const packed = new Float64Array(bound);
   let m = 0;
-  blocks.forEachBlock((ids) => {
-    if (ids.length < 2 || ids.length > cap) return;
+  blocks.forEachBlock((ids, keyId) => {
+    if (!pairing(ids, keyId)) return;
     for (let i = 0; i < ids.length; i++) {
       for (let j = i + 1; j < ids.length; j++) {
         const x = ids[i]!;
@@ -212,8 +227,9 @@ function candidatePairs(
 function partnersToRead(blocks: KeyBlocks, cap: number, isNew: (id: number) => boolean): Set<number> {
   const partners = new Set<number>();
   blocks.forEachBlock((ids, keyId) => {
-    const rule = blocks.texts[keyId]!.slice(0, 3);
-    if (ids.length < 2 || (ids.length > cap && rule !== 'pf:' && rule !== 'd4:')) return;
+    const text = blocks.texts[keyId]!;
+    const rule = text.slice(0, 3);
+    if (ids.length < 2 || (ids.length > blockCap(text, cap) && rule !== 'pf:' && rule !== 'd4:')) return;
     for (const id of ids) if (!isNew(id)) partners.add(id);
   });
   return partners;
@@ -312,11 +328,23 @@ export function planMerge(
          AND EXISTS (SELECT 1 FROM buyer_accounts a WHERE a.id = k.account_id)`,
       )
       .pluck();
+    // A login-name block pairs nobody past a few accounts (blocking.ts blockCap), and its count
+    // matters only up to there: a common name's hundreds of accounts are not read.
+    const someAccountsOfKey = sqlite
+      .prepare(
+        `SELECT k.account_id FROM merge_keys k WHERE k.key = ?
+         AND EXISTS (SELECT 1 FROM buyer_accounts a WHERE a.id = k.account_id) LIMIT ?`,
+      )
+      .pluck();
     const keysOfPartner = new Map<number, string[]>();
     const newKeyCount = blocks.texts.length;
     for (let keyId = 0; keyId < newKeyCount; keyId++) {
       const k = blocks.texts[keyId]!;
-      for (const id of accountsOfKey.all(k) as number[]) {
+      const cap = blockCap(k, params.maxBlockSize);
+      const found = (
+        cap < params.maxBlockSize ? someAccountsOfKey.all(k, cap + 1) : accountsOfKey.all(k)
+      ) as number[];
+      for (const id of found) {
         if (isNew!(id)) continue;
         const keys = keysOfPartner.get(id);
         if (keys) keys.push(k);

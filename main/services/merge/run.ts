@@ -5,7 +5,7 @@
  * Runs after every import and on demand; `previewMerge` says what new parameters would change.
  */
 import type { HuikeDb } from '../../../db/index.js';
-import { DEFAULT_PARAMS, type MergeParams } from '../../domain/merge/index.js';
+import { DEFAULT_PARAMS, MODEL_VERSION, type MergeParams } from '../../domain/merge/index.js';
 import type { MergeSettings } from '../../domain/merge/results.js';
 import { applyPlan, type AppliedMerge } from './apply.js';
 import { currentMergeParams, lastRun, planChanges, planMerge, type MergeMode } from './plan.js';
@@ -17,7 +17,12 @@ export interface MergeRunResult extends Omit<AppliedMerge, 'opId'> {
 }
 
 export interface MergeRunOptions {
-  /** 'auto': incremental once a full run has been made, else full. */
+  /**
+   * 'auto': incremental once a full run has been made, else full. After an update that changed the
+   * model (params.ts MODEL_VERSION: its keys, its rules) every run is full until one has been made:
+   * an incremental run compares new accounts with the keys and links earlier runs left, and those
+   * are the other model's.
+   */
   mode: MergeMode | 'auto';
   params?: Partial<MergeParams>;
   now: () => Date;
@@ -31,7 +36,16 @@ function mergeInTransaction(
   return huikeDb.writer.transaction(async (tx) => {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
-    const mode = options.mode === 'auto' ? (lastRun(tx.sqlite).full ? 'incremental' : 'full') : options.mode;
+    const last = lastRun(tx.sqlite);
+    const otherModel = last.opId > 0 && last.model !== MODEL_VERSION;
+    const mode: MergeMode =
+      options.mode === 'full' || otherModel
+        ? 'full'
+        : options.mode === 'auto'
+          ? last.full
+            ? 'incremental'
+            : 'full'
+          : 'incremental';
     const plan = planMerge(tx.sqlite, { mode, params: options.params });
     const applied = await applyPlan(tx, plan, options.now().toISOString(), elapsed, { countQueue });
     return { ...applied, mode, durationMs: elapsed() };

@@ -277,14 +277,148 @@ describe('pair scores and zones', () => {
     expect(blockingKeys(a)).toEqual([]);
   });
 
+  // 广州市海珠区: the same city as TIANHE, another district.
+  const HAIZHU = {
+    prov: '440000',
+    city: '440100',
+    dist: '440105',
+    detail: '江南大道中100号',
+    fp: '440105|江南大道中|100',
+  };
+  const BEIJING = {
+    prov: '110000',
+    city: '110100',
+    dist: '110105',
+    detail: '建国路88号',
+    fp: '110105|建国路|88',
+  };
+
+  it("京东's last four digits with the surname in one city are a suggestion; in another city or with another surname, nothing", () => {
+    const jd = (surname: string, place: typeof HAIZHU) =>
+      account(30, {
+        platform: 'jd',
+        receivers: [receiver({ surname, mask: `${surname}*`, phone: '1******5678', ...place, orders: 2 })],
+      });
+    const here = jd('张', HAIZHU);
+    // The two districts differ: the 京东 number has every district's key of its city.
+    const shared = blockingKeys(here).filter((k) => blockingKeys(youzan).includes(k));
+    expect(shared).toEqual(['d4:440106|5678']);
+    expect(scorePair(here, youzan)).toMatchObject({ zone: 'review', deterministic: null });
+    expect(scorePair(jd('李', HAIZHU), youzan).zone).toBeNull();
+    expect(scorePair(jd('张', BEIJING), youzan).zone).toBeNull();
+  });
+
+  it('the same strong phone with another surname is a suggestion in one city, across the country only a whole number (ordering for someone else with their own number)', () => {
+    const forMother = (phone: string, place: typeof HAIZHU, platform = 'tmall') =>
+      account(31, {
+        platform,
+        receivers: [
+          receiver({
+            surname: '李',
+            mask: '李**',
+            phone,
+            phoneFull: !phone.includes('*'),
+            ...place,
+            orders: 2,
+          }),
+        ],
+      });
+    for (const s of [
+      scorePair(forMother('138****5678', HAIZHU), youzan),
+      scorePair(forMother('13812345678', BEIJING, 'pdd'), youzan),
+    ]) {
+      expect(s).toMatchObject({ zone: 'review', deterministic: null });
+      expect(s.evidence.find((e) => e.field === 'name')?.level).toBe('surname_differs');
+    }
+    // A whole number where the rest says little (a parcel for 李娜 in Beijing at 张伟's number, from
+    // an account whose parcels usually go to 王芳): still worth the owner's look.
+    const shared = account(33, {
+      platform: 'shopify',
+      keyKind: 'email',
+      receivers: assignRoles([
+        receiver({
+          name: '王芳',
+          surname: '王',
+          mask: '王芳',
+          pinyin: 'wangfang',
+          phone: '13900000000',
+          phoneFull: true,
+          ...BEIJING,
+          orders: 5,
+        }),
+        receiver({
+          name: '李娜',
+          surname: '李',
+          mask: '李娜',
+          pinyin: 'lina',
+          phone: '13812345678',
+          phoneFull: true,
+          ...BEIJING,
+        }),
+      ]),
+    });
+    const s = scorePair(shared, youzan);
+    expect(s.weight).toBeLessThan(-8);
+    expect(s.zone).toBe('review');
+    // Seven visible digits across the country meet by chance in a busy shop.
+    expect(scorePair(forMother('138****5678', BEIJING), youzan).zone).toBeNull();
+    // 京东's four digits are not a strong phone at all.
+    expect(scorePair(forMother('1******5678', HAIZHU, 'jd'), youzan).zone).toBeNull();
+  });
+
+  it("a login that spells the other holder's whole name meets it and is a suggestion, even when every parcel went to someone else", () => {
+    // A 京东 account whose only order was a gift to 李** in Beijing.
+    const giver = account(32, {
+      platform: 'jd',
+      login: 'zhangwei',
+      receivers: [receiver({ surname: '李', mask: '李*', phone: '1******4321', ...BEIJING })],
+    });
+    expect(blockingKeys(giver)).toContain('ln:zhangwei');
+    expect(blockingKeys(youzan)).toContain('ln:zhangwei');
+    const s = scorePair(giver, youzan);
+    expect(s).toMatchObject({ zone: 'review', deterministic: null });
+    expect(s.evidence.find((e) => e.field === 'login')).toMatchObject({
+      level: 'spells_holder',
+      a: 'zhangwei',
+      b: '张伟',
+    });
+    expect(scorePair({ ...giver, login: 'liming' }, youzan).zone).toBeNull();
+    // A common name says nothing: many accounts' logins and names spell zhangwei.
+    const common = { ...NO_TF, keyCount: (key: string) => (key === 'ln:zhangwei' ? 40 : 1) };
+    expect(scorePair(giver, youzan, common).zone).toBeNull();
+    // Short letters are too many people's names to pair anyone.
+    expect(blockingKeys({ ...giver, login: 'lina' }).some((k) => k.startsWith('ln:'))).toBe(false);
+  });
+
   it('masked phones block by prefix+suffix and district+suffix, never by the masked value', () => {
     expect(blockingKeys(tmall).sort()).toEqual(['af:440106|华夏路|10', 'd4:440106|5678', 'p7:1385678']);
-    // 京东 shows no prefix: the city and the last four digits meet across districts.
+    // 京东 shows no prefix: its last four digits meet whole numbers in every district of the city
+    // (广州: 11 districts), and numbers without a district by the city.
     const jd = account(20, {
       platform: 'jd',
       receivers: [receiver({ surname: '张', mask: '张*', phone: '1******5678', ...TIANHE })],
     });
-    expect(blockingKeys(jd).sort()).toEqual(['af:440106|华夏路|10', 'c4:440100|5678', 'd4:440106|5678']);
+    const keys = blockingKeys(jd);
+    expect(keys.filter((k) => k.startsWith('d4:')).sort()).toEqual(
+      [
+        '440103',
+        '440104',
+        '440105',
+        '440106',
+        '440111',
+        '440112',
+        '440113',
+        '440114',
+        '440115',
+        '440117',
+        '440118',
+      ].map((d) => `d4:${d}|5678`),
+    );
+    expect(keys).toContain('c4:440100|5678');
+    expect(keys).toContain('af:440106|华夏路|10');
+    expect(keys.some((k) => k.startsWith('p7:'))).toBe(false);
+    // A whole number with its district needs no city key.
+    expect(blockingKeys(youzan).some((k) => k.startsWith('c4:'))).toBe(false);
   });
 });
 

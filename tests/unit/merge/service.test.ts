@@ -11,6 +11,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HuikeApp } from '../../../main/api/app-types.js';
 import { query } from '../../helpers/shop-files.js';
 import { testApp } from '../../helpers/test-app.js';
+import { MODEL_VERSION } from '../../../main/domain/merge/index.js';
 import { HOME, HOME_YOUZAN, tmallFile, youzanFile } from '../../fixtures/merge-files.js';
 
 let dir: string;
@@ -113,6 +114,23 @@ describe('incremental merge after each import', () => {
     )[0]!;
     expect(stats.accounts).toBe(2);
     expect(stats.platforms).toContain('tmall');
+  });
+
+  it('after an update that changed the model, the next run looks at every account', async () => {
+    await importYouzan();
+    // A database the previous version merged: its keys and links are that model's.
+    const db = new Database(app.dbPath);
+    db.prepare(`UPDATE merge_runs SET params_json = json_set(params_json, '$.model', 'fs-0')`).run();
+    db.close();
+    await importTmall();
+    await importTmall('tmall-2.csv', ['1003']);
+    const runs = query<{ mode: string; model: string }>(
+      app,
+      `SELECT mode, json_extract(params_json, '$.model') AS model FROM merge_runs ORDER BY op_id`,
+    );
+    expect(runs.map((r) => r.mode)).toEqual(['incremental', 'full', 'incremental']);
+    expect(runs[2]!.model).toBe(MODEL_VERSION);
+    expect(accounts().get(TMALL)!.customer).toBe(accounts().get(ZHANG)!.customer);
   });
 
   it('a full run changes nothing the incremental runs decided (stable ids)', async () => {
