@@ -148,8 +148,12 @@ test('two shops that are one are merged in settings', async ({ page }) => {
     .shopRow('汇客ERP店')
     .getByRole('button', { name: /合并到/ })
     .click();
-  await page.getByTestId('merge-target').click();
-  await page.locator('.ant-select-item-option', { hasText: '汇客天猫旗舰店' }).click();
+  // Under load a click can land while the dropdown still opens and choose nothing: choose again.
+  await expect(async () => {
+    await page.getByTestId('merge-target').click();
+    await page.locator('.ant-select-item-option', { hasText: '汇客天猫旗舰店' }).click();
+    await expect(page.getByTestId('merge-confirm')).toBeEnabled({ timeout: 1000 });
+  }).toPass();
   await page.screenshot({ path: path.join(SHOTS, 'shop-merge-zh-CN-1440.png') });
   await page.getByTestId('merge-confirm').click();
   await expect(settings.shopRow('汇客ERP店')).toHaveCount(0);
