@@ -166,6 +166,18 @@ function holderNameSpelled(login: string | null, other: AccountRecord, tf: TermF
   return null;
 }
 
+/** Either account's login with the holder name it spells in the other account (holderNameSpelled). */
+function holderSpelled(
+  a: AccountRecord,
+  b: AccountRecord,
+  tf: TermFrequencies,
+): readonly [string, string] | null {
+  const ofB = holderNameSpelled(a.login, b, tf);
+  if (ofB !== null) return [a.login!, ofB];
+  const ofA = holderNameSpelled(b.login, a, tf);
+  return ofA !== null ? [b.login!, ofA] : null;
+}
+
 function addressText(r: Receiver): string | null {
   return r.detail ?? r.dist ?? r.city ?? r.prov;
 }
@@ -273,21 +285,17 @@ export function scorePair(
   const bSpells = pick.name.level === 'surname' && loginSpellsWholeName(b.login, pick.ra);
   // A login that spells the other holder's name (whether or not the receivers compared are the
   // holders: a gift-only account against one whose parcels go home) is worth a look, not a merge.
-  const aHolder = holderNameSpelled(a.login, b, tf);
-  const bHolder = aHolder ? null : holderNameSpelled(b.login, a, tf);
-  const login: FieldComparison =
-    aSpells || bSpells
-      ? { level: 'spells_name', bits: BITS.loginSpellsName, strong: pick.phone.level !== 'conflict' }
-      : aHolder || bHolder
-        ? { level: 'spells_holder', bits: BITS.loginSpellsName, strong: false }
-        : { level: 'null', bits: 0, strong: false };
-  const loginShown: [string | null, string | null] = aSpells
+  const spelled: readonly [string | null, string | null] | null = aSpells
     ? [a.login, pick.rb.name]
     : bSpells
       ? [b.login, pick.ra.name]
-      : aHolder
-        ? [a.login, aHolder]
-        : [b.login, bHolder];
+      : null;
+  const holder = holderSpelled(a, b, tf);
+  const login: FieldComparison = spelled
+    ? { level: 'spells_name', bits: BITS.loginSpellsName, strong: pick.phone.level !== 'conflict' }
+    : holder
+      ? { level: 'spells_holder', bits: BITS.loginSpellsName, strong: false }
+      : { level: 'null', bits: 0, strong: false };
   const weight = params.priorBits + pick.sum + email.bits + nickname.bits + loginEmail.bits + login.bits;
   // What the two holders themselves state (not who their parcels went to).
   const accountStrong = email.strong || nickname.strong || loginEmail.strong;
@@ -326,7 +334,7 @@ export function scorePair(
   // login spelling the other holder's name) are worth a look even when their parcels went
   // elsewhere (gifts, the office).
   // (A masked own mobile is not enough: seven digits meet by chance across a busy shop's accounts.)
-  const holdersAgree = accountStrong || holderPhone !== null || aHolder !== null || bHolder !== null;
+  const holdersAgree = accountStrong || holderPhone !== null || holder !== null;
   // A strong phone agreeing while the rest disagrees is mostly one person at another address (the
   // office, a move) or a name typed differently: worth a look a little below the review line; so
   // are ownNumberForSomeoneElse and allVisibleDigitsInOneCity.
@@ -363,7 +371,8 @@ export function scorePair(
   push('phone', pick.phone, pick.phone.a, pick.phone.b);
   push('name', pick.name, pick.ra.mask ?? pick.ra.name, pick.rb.mask ?? pick.rb.name);
   push('address', pick.address, addressText(pick.ra), addressText(pick.rb));
-  push('login', login, loginShown[0], loginShown[1]);
+  const [loginShown, nameSpelled] = spelled ?? holder ?? [null, null];
+  push('login', login, loginShown, nameSpelled);
   push('email', email, email.value, email.value);
   push('nickname', nickname, a.nickname, b.nickname);
   push('login_email', loginEmail, loginEmail.value, loginEmail.value);

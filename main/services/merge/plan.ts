@@ -322,15 +322,9 @@ export function planMerge(
   const partners: number[] = [];
   if (!full && newKeyEntries > 0) {
     // One indexed lookup per new key (faster than a temporary table of them joined to merge_keys).
-    const accountsOfKey = sqlite
-      .prepare(
-        `SELECT k.account_id FROM merge_keys k WHERE k.key = ?
-         AND EXISTS (SELECT 1 FROM buyer_accounts a WHERE a.id = k.account_id)`,
-      )
-      .pluck();
     // A login-name block pairs nobody past a few accounts (blocking.ts blockCap), and its count
-    // matters only up to there: a common name's hundreds of accounts are not read.
-    const someAccountsOfKey = sqlite
+    // matters only up to there: a common name's hundreds of accounts are not read (LIMIT -1: all).
+    const accountsOfKey = sqlite
       .prepare(
         `SELECT k.account_id FROM merge_keys k WHERE k.key = ?
          AND EXISTS (SELECT 1 FROM buyer_accounts a WHERE a.id = k.account_id) LIMIT ?`,
@@ -341,9 +335,7 @@ export function planMerge(
     for (let keyId = 0; keyId < newKeyCount; keyId++) {
       const k = blocks.texts[keyId]!;
       const cap = blockCap(k, params.maxBlockSize);
-      const found = (
-        cap < params.maxBlockSize ? someAccountsOfKey.all(k, cap + 1) : accountsOfKey.all(k)
-      ) as number[];
+      const found = accountsOfKey.all(k, cap < params.maxBlockSize ? cap + 1 : -1) as number[];
       for (const id of found) {
         if (isNew!(id)) continue;
         const keys = keysOfPartner.get(id);

@@ -38,14 +38,8 @@ function mergeInTransaction(
     const elapsed = () => Math.round(performance.now() - started);
     const last = lastRun(tx.sqlite);
     const otherModel = last.opId > 0 && last.model !== MODEL_VERSION;
-    const mode: MergeMode =
-      options.mode === 'full' || otherModel
-        ? 'full'
-        : options.mode === 'auto'
-          ? last.full
-            ? 'incremental'
-            : 'full'
-          : 'incremental';
+    const incremental = options.mode === 'incremental' || (options.mode === 'auto' && last.full);
+    const mode: MergeMode = incremental && !otherModel ? 'incremental' : 'full';
     const plan = planMerge(tx.sqlite, { mode, params: options.params });
     const applied = await applyPlan(tx, plan, options.now().toISOString(), elapsed, { countQueue });
     return { ...applied, mode, durationMs: elapsed() };

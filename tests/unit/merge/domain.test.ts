@@ -12,7 +12,7 @@ import {
   scorePair,
   type ClusterNode,
 } from '../../../main/domain/merge/index.js';
-import { account, receiver, TIANHE } from './records.js';
+import { account, receiver, TIANHE, wholeName } from './records.js';
 
 describe('phone comparison levels', () => {
   it('whole numbers: equal is strong, different is a conflict', () => {
@@ -87,7 +87,7 @@ describe('name comparison levels', () => {
 
 describe('address comparison levels', () => {
   it('same detail, same road and number, same district, city, province, different', () => {
-    expect(compareAddress(TIANHE, { ...TIANHE }).level).toBe('exact');
+    expect(compareAddress(TIANHE, TIANHE).level).toBe('exact');
     expect(compareAddress(TIANHE, { ...TIANHE, detail: '华夏路10号1801室' }).level).toBe('road');
     expect(compareAddress(TIANHE, { ...TIANHE, detail: '黄埔大道1号', fp: '440106|黄埔大道|1' }).level).toBe(
       'district',
@@ -126,17 +126,7 @@ describe('pair scores and zones', () => {
     platform: 'youzan',
     keyKind: 'phone',
     phones: ['13812345678'],
-    receivers: [
-      receiver({
-        name: '张伟',
-        surname: '张',
-        mask: '张伟',
-        pinyin: 'zhangwei',
-        phone: '13812345678',
-        phoneFull: true,
-        ...TIANHE,
-      }),
-    ],
+    receivers: [wholeName('张伟', 'zhangwei', '13812345678', TIANHE)],
   });
 
   it('Tmall 张** 138****5678 vs the own shop 张伟 13812345678 at one address: a suggestion by default, a merge when masked names may merge', () => {
@@ -175,32 +165,12 @@ describe('pair scores and zones', () => {
       platform: 'youzan',
       keyKind: 'phone',
       phones: ['13987654321'],
-      receivers: [
-        receiver({
-          name: '张丽',
-          surname: '张',
-          mask: '张丽',
-          pinyin: 'zhangli',
-          phone: '13987654321',
-          phoneFull: true,
-          ...TIANHE,
-        }),
-      ],
+      receivers: [wholeName('张丽', 'zhangli', '13987654321', TIANHE)],
     });
     const husband = account(4, {
       platform: 'shopify',
       keyKind: 'email',
-      receivers: [
-        receiver({
-          name: '张伟明',
-          surname: '张',
-          mask: '张伟明',
-          pinyin: 'zhangweiming',
-          phone: '13812345678',
-          phoneFull: true,
-          ...TIANHE,
-        }),
-      ],
+      receivers: [wholeName('张伟明', 'zhangweiming', '13812345678', TIANHE)],
     });
     expect(scorePair(wife, husband).zone).toBeNull();
   });
@@ -210,17 +180,7 @@ describe('pair scores and zones', () => {
       platform: 'youzan',
       keyKind: 'phone',
       phones: ['13812345678'],
-      receivers: [
-        receiver({
-          name: '李娜',
-          surname: '李',
-          mask: '李娜',
-          pinyin: 'lina',
-          phone: '13812345678',
-          phoneFull: true,
-          ...TIANHE,
-        }),
-      ],
+      receivers: [wholeName('李娜', 'lina', '13812345678', TIANHE)],
     });
     const s = scorePair(youzan, other);
     expect(s.deterministic).toBeNull();
@@ -336,25 +296,8 @@ describe('pair scores and zones', () => {
       platform: 'shopify',
       keyKind: 'email',
       receivers: assignRoles([
-        receiver({
-          name: '王芳',
-          surname: '王',
-          mask: '王芳',
-          pinyin: 'wangfang',
-          phone: '13900000000',
-          phoneFull: true,
-          ...BEIJING,
-          orders: 5,
-        }),
-        receiver({
-          name: '李娜',
-          surname: '李',
-          mask: '李娜',
-          pinyin: 'lina',
-          phone: '13812345678',
-          phoneFull: true,
-          ...BEIJING,
-        }),
+        wholeName('王芳', 'wangfang', '13900000000', { ...BEIJING, orders: 5 }),
+        wholeName('李娜', 'lina', '13812345678', BEIJING),
       ]),
     });
     const s = scorePair(shared, youzan);

@@ -22,6 +22,16 @@ export function receiver(fields: Partial<Receiver>): Receiver {
   };
 }
 
+/** A whole name and mobile as an own shop shows them (the surname is the first character). */
+export function wholeName(
+  name: string,
+  pinyin: string,
+  phone: string,
+  fields: Partial<Receiver> = {},
+): Receiver {
+  return receiver({ name, surname: name[0]!, mask: name, pinyin, phone, phoneFull: true, ...fields });
+}
+
 export function account(id: number, fields: Partial<AccountRecord>): AccountRecord {
   return {
     id,

@@ -139,18 +139,14 @@ export function MergeRulesDrawer({ open, onClose }: { open: boolean; onClose: ()
                 data-testid="merge-rules-policy"
               >
                 <Space direction="vertical" size={12}>
-                  <Radio value="strict" data-testid="merge-rules-strict">
-                    <Typography.Text>{t('review.settings.strict')}</Typography.Text>
-                    <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
-                      {t('review.settings.strictHint')}
-                    </Typography.Paragraph>
-                  </Radio>
-                  <Radio value="lenient" data-testid="merge-rules-lenient">
-                    <Typography.Text>{t('review.settings.lenient')}</Typography.Text>
-                    <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
-                      {t('review.settings.lenientHint')}
-                    </Typography.Paragraph>
-                  </Radio>
+                  {(['strict', 'lenient'] as const).map((policy) => (
+                    <Radio key={policy} value={policy} data-testid={`merge-rules-${policy}`}>
+                      <Typography.Text>{t(`review.settings.${policy}`)}</Typography.Text>
+                      <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
+                        {t(`review.settings.${policy}Hint`)}
+                      </Typography.Paragraph>
+                    </Radio>
+                  ))}
                 </Space>
               </Radio.Group>
             </Flex>
