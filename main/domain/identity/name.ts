@@ -122,6 +122,27 @@ function readFullName(name: string, length: number): { surname: string | null; p
   return { surname: compound ? head.origin : ([...name][0] ?? null), pinyin };
 }
 
+const surnameReadings = new Map<string, string | null>();
+
+/**
+ * Whether two different Chinese surnames read alike (汪 / 王, 溜 / 刘): the homophone a pinyin input
+ * method offers first is a typo people make in a name. Readings are memoised per surname (a shop
+ * has a few hundred).
+ */
+export function surnamesSoundAlike(a: string, b: string): boolean {
+  const ra = surnameReading(a);
+  return ra !== null && ra === surnameReading(b);
+}
+
+function surnameReading(surname: string): string | null {
+  let reading = surnameReadings.get(surname);
+  if (reading === undefined) {
+    reading = hasCjk(surname) ? readFullName(surname, [...surname].length).pinyin : null;
+    surnameReadings.set(surname, reading);
+  }
+  return reading;
+}
+
 function latinName(text: string): NameIdentity | null {
   const tokens: string[] = [];
   let masked = false;

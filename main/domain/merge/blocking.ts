@@ -48,6 +48,12 @@ export function blockingKeys(record: AccountRecord): string[] {
   for (const phone of record.phones) {
     keys.add(`pf:${phone}`);
     phoneKeys(phone, null, null, keys);
+    // The holder's own number (a 拼多多 account's bound phone, an own shop's buyer phone) in the
+    // districts its parcels go to: there it meets a 京东 number of the city, even when every
+    // parcel was a gift under another name and number.
+    const suffix = phone.slice(7);
+    if (phone.length === 11 && DIGIT4.test(suffix))
+      for (const r of record.receivers) if (r.dist) keys.add(`d4:${r.dist}|${suffix}`);
   }
   for (const phone of record.maskedPhones ?? []) phoneKeys(phone, null, null, keys);
   for (const email of record.emails) {

@@ -4,6 +4,7 @@
  * values are compared only on the characters both show, never as values of their own: `张**` is
  * not the name 张**, `138****5678` not a number.
  */
+import { surnamesSoundAlike } from '../identity/name.js';
 import { BITS } from './params.js';
 
 export interface FieldComparison {
@@ -147,12 +148,18 @@ export function compareName(a: NameValue, b: NameValue, tf: TermFrequencies = NO
     a.surname === b.surname ||
     (a.name === null && b.surname.startsWith(a.surname)) ||
     (b.name === null && a.surname.startsWith(b.surname));
-  if (!sameSurname) return { level: 'surname_differs', bits: BITS.name.surnameDiffers, strong: false };
+  const lengthsDiffer = a.length != null && b.length != null && a.length !== b.length;
+  if (!sameSurname) {
+    // Behind a mask only the surname shows, and a homophone in its place (汪* for 王娜) is the
+    // typo pinyin input makes: it neither agrees nor says "two people".
+    return (a.name === null || b.name === null) && !lengthsDiffer && surnamesSoundAlike(a.surname, b.surname)
+      ? { level: 'surname_sounds', bits: BITS.name.surnameSounds, strong: false }
+      : { level: 'surname_differs', bits: BITS.name.surnameDiffers, strong: false };
+  }
   if (a.mask !== null && b.mask !== null && !masksCompatible(a.mask, b.mask))
     return { level: 'given_differs', bits: BITS.name.givenDiffers, strong: false };
   // 张* and 张阳平 where the mask shows the length: two people of one family.
-  if (a.length != null && b.length != null && a.length !== b.length)
-    return { level: 'length_differs', bits: BITS.name.givenDiffers, strong: false };
+  if (lengthsDiffer) return { level: 'length_differs', bits: BITS.name.givenDiffers, strong: false };
   const bits = Math.log2(0.75 / Math.max(tf.surnameShare(a.surname), 1e-4));
   return {
     level: 'surname',

@@ -39,7 +39,7 @@ export const DEFAULT_PARAMS: MergeParams = {
  * Version of the weights, keys and rules: stored with each run. Bump it when they change; the next
  * run after an update is then a full one (services/merge/run.ts).
  */
-export const MODEL_VERSION = 'fs-2';
+export const MODEL_VERSION = 'fs-3';
 
 /** Bits per level (m/u priors of design §5.4; TF adjustments in compare.ts). */
 export const BITS = {
@@ -63,6 +63,8 @@ export const BITS = {
     /** Both whole, one surname, the given names differ (not a one-character typo): a relative. */
     givenDiffers: -4,
     surnameDiffers: -5,
+    /** A masked surname and another that reads alike (汪* / 王娜): a typo as often as two people. */
+    surnameSounds: 0,
   },
   address: {
     exact: 17.8,

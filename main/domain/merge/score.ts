@@ -215,17 +215,21 @@ const SAME_CITY: ReadonlySet<string> = new Set(['city', 'district', 'road', 'exa
  * 京东 shows a mobile's last four digits and no more (1******6198): all of them agreeing, with the
  * surname and the city, is as alike as such a pair can look. In one city four digits and a surname
  * meet by chance rarely; the owner sees it as a suggestion, with the district and street to judge by.
+ * When the number agreeing is a holder's own (a 拼多多 account's bound phone), the receivers
+ * compared may be gifts under other names: then only the holders' own names can say no.
  */
-function allVisibleDigitsInOneCity(pick: {
-  phone: PhonePick;
-  name: FieldComparison;
-  address: FieldComparison;
-}): boolean {
-  return (
-    pick.phone.level === 'suffix4' &&
-    (pick.name.level === 'surname' || NAME_AGREES.has(pick.name.level)) &&
-    SAME_CITY.has(pick.address.level)
-  );
+function allVisibleDigitsInOneCity(
+  pick: { phone: PhonePick; name: FieldComparison; address: FieldComparison },
+  a: AccountRecord,
+  b: AccountRecord,
+): boolean {
+  if (pick.phone.level !== 'suffix4' || !SAME_CITY.has(pick.address.level)) return false;
+  const level = pick.name.level;
+  if (level === 'surname' || level === 'surname_sounds' || NAME_AGREES.has(level)) return true;
+  const holdersOwn =
+    (pick.phone.a !== null && a.phones.includes(pick.phone.a)) ||
+    (pick.phone.b !== null && b.phones.includes(pick.phone.b));
+  return holdersOwn && holderNames(a, b) !== 'conflict';
 }
 
 /**
@@ -340,7 +344,7 @@ export function scorePair(
   // are ownNumberForSomeoneElse and allVisibleDigitsInOneCity.
   const phoneWorthALook =
     (phoneStrong && weight >= params.reviewThreshold - STRONG_PHONE_REVIEW_MARGIN) ||
-    allVisibleDigitsInOneCity(pick) ||
+    allVisibleDigitsInOneCity(pick, a, b) ||
     ownNumberForSomeoneElse(pick, phoneStrong);
 
   let zone: Zone | null = null;

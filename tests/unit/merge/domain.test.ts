@@ -77,6 +77,14 @@ describe('name comparison levels', () => {
     // Two 张** are not "the same name": only the surname agrees.
     expect(compareName(masked('张**'), masked('张**')).level).toBe('surname');
   });
+  it('behind a mask, a surname that reads like the other (a pinyin typo) neither agrees nor conflicts', () => {
+    const sounds = compareName(masked('汪*'), full('王娜', 'wangna'));
+    expect(sounds).toMatchObject({ level: 'surname_sounds', bits: 0 });
+    expect(compareName(masked('溜**'), masked('刘**')).level).toBe('surname_sounds');
+    // Other surnames, and two whole names (their pinyin was compared already), still say two people.
+    expect(compareName(masked('田*'), full('杨娜', 'yangna')).level).toBe('surname_differs');
+    expect(compareName(full('汪丽', 'wangli'), full('王娜', 'wangna')).level).toBe('surname_differs');
+  });
   it('a rare surname weighs more than a common one', () => {
     const tf = { ...NO_TF, surnameShare: (s: string) => (s === '王' ? 0.07 : 0.002) };
     const wang = compareName(masked('王*'), masked('王**'), tf).bits;
@@ -266,6 +274,49 @@ describe('pair scores and zones', () => {
     expect(scorePair(here, youzan)).toMatchObject({ zone: 'review', deterministic: null });
     expect(scorePair(jd('李', HAIZHU), youzan).zone).toBeNull();
     expect(scorePair(jd('张', BEIJING), youzan).zone).toBeNull();
+  });
+
+  it("a holder's own number meets a 京东 number where the account's parcels go, and is a suggestion even when they were all gifts", () => {
+    // A 拼多多 account bound to 13812345678 whose only parcel went to 何** in 海珠区.
+    const pdd = (phones: string[], extra: ReturnType<typeof receiver>[] = []) =>
+      account(40, {
+        platform: 'pdd',
+        keyKind: phones.length > 0 ? 'phone' : 'receiver',
+        phones,
+        receivers: assignRoles([
+          receiver({ surname: '何', mask: '何**', phone: '159****2415', ...HAIZHU }),
+          ...extra,
+        ]),
+      });
+    const jd = (place: typeof TIANHE | typeof BEIJING) =>
+      account(41, {
+        platform: 'jd',
+        receivers: [receiver({ surname: '孙', mask: '孙*', phone: '1******5678', ...place, orders: 2 })],
+      });
+    const giver = pdd(['13812345678']);
+    const shared = blockingKeys(giver).filter((k) => blockingKeys(jd(TIANHE)).includes(k));
+    expect(shared).toEqual(['d4:440105|5678']);
+    const s = scorePair(giver, jd(TIANHE));
+    expect(s).toMatchObject({ zone: 'review', deterministic: null });
+    expect(s.evidence.find((e) => e.field === 'phone')).toMatchObject({ level: 'suffix4', a: '13812345678' });
+    // Not the holder's number, another city, or a holder of another surname: nothing.
+    expect(scorePair(pdd([]), jd(TIANHE)).zone).toBeNull();
+    expect(blockingKeys(giver).filter((k) => blockingKeys(jd(BEIJING)).includes(k))).toEqual([]);
+    expect(scorePair(giver, jd(BEIJING)).zone).toBeNull();
+    const home = receiver({ surname: '李', mask: '李**', phone: '138****5678', ...HAIZHU, orders: 3 });
+    expect(scorePair(pdd(['13812345678'], [home]), jd(TIANHE)).zone).toBeNull();
+  });
+
+  it("a masked surname that reads like the other (章* / 张伟) counts with 京东's four digits; another surname does not", () => {
+    const jd = (surname: string) =>
+      account(42, {
+        platform: 'jd',
+        receivers: [receiver({ surname, mask: `${surname}*`, phone: '1******5678', ...HAIZHU, orders: 2 })],
+      });
+    const s = scorePair(jd('章'), youzan);
+    expect(s.evidence.find((e) => e.field === 'name')?.level).toBe('surname_sounds');
+    expect(s.zone).toBe('review');
+    expect(scorePair(jd('田'), youzan).zone).toBeNull();
   });
 
   it('the same strong phone with another surname is a suggestion in one city, across the country only a whole number (ordering for someone else with their own number)', () => {
