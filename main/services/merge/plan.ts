@@ -235,6 +235,66 @@ function partnersToRead(blocks: KeyBlocks, cap: number, isNew: (id: number) => b
   return partners;
 }
 
+/**
+ * Earlier accounts that have one of these keys, each with the keys it has: present accounts only
+ * (the keys of accounts an undone import removed point nowhere). All keys go to SQLite in one
+ * statement (per-key statements cost twice as much at 80k keys). A block whose cap is below the
+ * run's (a login name's: blocking.ts blockCap) pairs nobody past it, so only its first cap + 1
+ * accounts are read: a common name's hundreds are not.
+ */
+function accountsSharingKeys(
+  sqlite: Sqlite,
+  keys: readonly string[],
+  cap: number,
+  isNew: (id: number) => boolean,
+): Map<number, string[]> {
+  const byCap = new Map<number, string[]>();
+  for (const key of keys) {
+    const c = blockCap(key, cap);
+    const list = byCap.get(c);
+    if (list) list.push(key);
+    else byCap.set(c, [key]);
+  }
+  const found: [string, number][] = [];
+  for (const [c, list] of byCap) {
+    const json = JSON.stringify(list);
+    if (c >= cap) {
+      const rows = sqlite
+        .prepare('SELECT k.key, k.account_id FROM json_each(?) j JOIN merge_keys k ON k.key = j.value')
+        .raw()
+        .all(json) as [string, number][];
+      for (const row of rows) if (!isNew(row[1])) found.push(row);
+    } else {
+      const rows = sqlite
+        .prepare(
+          `SELECT key, account_id FROM (
+             SELECT k.key, k.account_id, row_number() OVER (PARTITION BY k.key ORDER BY k.account_id) AS n
+             FROM json_each(?) j JOIN merge_keys k ON k.key = j.value
+             JOIN buyer_accounts a ON a.id = k.account_id)
+           WHERE n <= ?`,
+        )
+        .raw()
+        .all(json, c + 1) as [string, number][];
+      for (const row of rows) if (!isNew(row[1])) found.push(row);
+    }
+  }
+  const ids = [...new Set(found.map((row) => row[1]))];
+  const present = new Set(
+    sqlite
+      .prepare('SELECT a.id FROM json_each(?) j JOIN buyer_accounts a ON a.id = j.value')
+      .pluck()
+      .all(JSON.stringify(ids)) as number[],
+  );
+  const keysOf = new Map<number, string[]>();
+  for (const [key, id] of found) {
+    if (!present.has(id)) continue;
+    const list = keysOf.get(id);
+    if (list) list.push(key);
+    else keysOf.set(id, [key]);
+  }
+  return keysOf;
+}
+
 const INERT: ClusterNode = { platform: '', buyerKeyed: false, phones: [] };
 
 /** Reads the records of these accounts (those not read yet), listed in temp.merge_read. */
@@ -321,29 +381,7 @@ export function planMerge(
   // an undone import removed point nowhere). Their records are read only where scoring needs them.
   const partners: number[] = [];
   if (!full && newKeyEntries > 0) {
-    // One indexed lookup per new key (faster than a temporary table of them joined to merge_keys).
-    // A login-name block pairs nobody past a few accounts (blocking.ts blockCap), and its count
-    // matters only up to there: a common name's hundreds of accounts are not read (LIMIT -1: all).
-    const accountsOfKey = sqlite
-      .prepare(
-        `SELECT k.account_id FROM merge_keys k WHERE k.key = ?
-         AND EXISTS (SELECT 1 FROM buyer_accounts a WHERE a.id = k.account_id) LIMIT ?`,
-      )
-      .pluck();
-    const keysOfPartner = new Map<number, string[]>();
-    const newKeyCount = blocks.texts.length;
-    for (let keyId = 0; keyId < newKeyCount; keyId++) {
-      const k = blocks.texts[keyId]!;
-      const cap = blockCap(k, params.maxBlockSize);
-      const found = accountsOfKey.all(k, cap < params.maxBlockSize ? cap + 1 : -1) as number[];
-      for (const id of found) {
-        if (isNew!(id)) continue;
-        const keys = keysOfPartner.get(id);
-        if (keys) keys.push(k);
-        else keysOfPartner.set(id, [k]);
-      }
-    }
-    for (const [id, keys] of keysOfPartner) {
+    for (const [id, keys] of accountsSharingKeys(sqlite, blocks.texts, params.maxBlockSize, isNew!)) {
       blocks.addAccount(id, keys);
       partners.push(id);
     }
