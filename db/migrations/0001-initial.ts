@@ -644,7 +644,13 @@ const STATEMENTS = [
   // Totals per currency (the Orders list) read the rows in this index's order instead of sorting
   // a million of them by currency: half the time on 1.4M orders (measured: 0.24 s against 0.50 s).
   `CREATE INDEX orders_currency ON orders (currency)`,
-  `CREATE INDEX orders_buyer ON orders (buyer_account_id)`,
+  // A buyer's orders, and with them the identity values the buyer merge reads of each (covering:
+  // an incremental run reads ~50k earlier accounts' orders from this index, not ~130k table rows
+  // at random: 0.9 → 0.7 s at 500k accounts).
+  `CREATE INDEX orders_buyer ON orders (buyer_account_id, identity_name, identity_surname,
+    identity_name_mask, identity_name_pinyin, identity_phone_class, identity_phone, identity_prov_code,
+    identity_city_code, identity_dist_code, identity_addr_detail, identity_addr_fp, identity_pickup,
+    identity_email)`,
   `CREATE INDEX orders_first_op ON orders (first_op_id)`,
   // No index on the identity columns: the buyer merge blocks on its identity records (one per
   // account and receiver, far fewer than orders) and indexes those, or makes temporary indexes.

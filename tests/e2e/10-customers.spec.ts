@@ -133,15 +133,14 @@ async function joinTwoPlatforms(): Promise<{ id: number; tmallKey: string }> {
         .run(tmall.customer_id, jd.id);
       tx.sqlite.prepare('DELETE FROM customers WHERE id = ?').run(jd.customer_id);
       const evidence = [
-        { field: 'phone', level: 'masked_compatible', bits: 7.2, a: '138****5678', b: '1******5678' },
-        { field: 'name', level: 'surname_and_length', bits: 3.1, a: '张**', b: '张*' },
-        { field: 'district', level: 'exact', bits: 2.4, a: '西湖区', b: '西湖区' },
-        { field: 'address', level: 'road_and_number', bits: 4.6, a: '文三路100号', b: '文三路100号5幢' },
+        { field: 'phone', level: 'suffix4', bits: 12, a: '138****5678', b: '1******5678' },
+        { field: 'name', level: 'surname', bits: 3.1, a: '张**', b: '张*' },
+        { field: 'address', level: 'road', bits: 14.3, a: '文三路100号', b: '文三路100号5幢' },
       ];
       tx.sqlite
         .prepare(
           `INSERT INTO merge_links (account_a, account_b, weight, zone, strong, evidence_json, rule, run_op_id)
-           VALUES (?, ?, 17.3, 'auto', 1, ?, 'phone_masked+place', ?)`,
+           VALUES (?, ?, 17.3, 'auto', 1, ?, 'd4', ?)`,
         )
         .run(Math.min(tmall.id, jd.id), Math.max(tmall.id, jd.id), JSON.stringify(evidence), op);
       await refreshCustomerStats(tx, 'SELECT @a UNION SELECT @b', {

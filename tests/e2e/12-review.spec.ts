@@ -69,20 +69,22 @@ const PAIRS = `WITH acc AS (${ACCOUNTS})
     AND substr(x.name, 1, 1) = substr(t.name, 1, 1)
   WHERE t.platform = 'tmall' ORDER BY t.id, x.id LIMIT 40`;
 
-/** What the merge would have weighed, from the two receivers (as compared: the screen masks them). */
+/**
+ * What the merge would have weighed, from the two receivers (as compared: the screen masks them),
+ * in the fields and levels the merge writes (domain/merge/compare.ts).
+ */
 function evidenceOf(a: Account, b: Account) {
   const sameDistrict = !!a.district && a.district === b.district;
   return [
-    { field: 'phone', level: 'compatible_3_1', bits: 8, a: a.phone, b: b.phone },
-    { field: 'name', level: 'masked_surname', bits: 3.4, a: a.name, b: b.name },
+    { field: 'phone', level: 'suffix4', bits: 12, a: a.phone, b: b.phone },
+    { field: 'name', level: 'surname', bits: 3.4, a: a.name, b: b.name },
     {
-      field: 'district',
-      level: sameDistrict ? 'same_district' : 'different_district',
-      bits: sameDistrict ? 7.2 : -3.6,
-      a: a.district,
-      b: b.district,
+      field: 'address',
+      level: sameDistrict ? 'district' : 'city',
+      bits: sameDistrict ? 7.2 : 3,
+      a: a.detail,
+      b: b.detail,
     },
-    { field: 'address', level: 'detail_differs', bits: -1.8, a: a.detail, b: b.detail },
   ];
 }
 
@@ -112,7 +114,7 @@ async function seedSuggestions(): Promise<Seeded> {
         tx.sqlite
           .prepare(
             `INSERT INTO merge_links (account_a, account_b, weight, zone, strong, evidence_json, rule, run_op_id)
-             VALUES (?, ?, ?, 'review', 0, ?, 'phone_suffix+surname', ?)`,
+             VALUES (?, ?, ?, 'review', 0, ?, 'd4', ?)`,
           )
           .run(a.id, b.id, 9.5 - i, JSON.stringify(evidence), op);
       });
@@ -168,7 +170,7 @@ test('searches a customer, reviews a suggested pair in the UI and sees the custo
   await expect(review.evidenceRow('phone').getByTestId('agree').first()).toBeVisible();
   await expect(review.evidenceRow('address').getByTestId('evidence-bar')).toHaveAttribute(
     'data-bits',
-    '-1.8',
+    String(evidenceOf(tmall, other).find((e) => e.field === 'address')!.bits),
   );
   await expect(review.side('tmall').getByTestId('review-order').first()).toBeVisible();
 

@@ -297,17 +297,25 @@ function accountsSharingKeys(
 
 const INERT: ClusterNode = { platform: '', buyerKeyed: false, phones: [] };
 
+/** Puts ids into a temporary id table in one statement (one per id costs ~1 µs more each). */
+function insertIds(
+  sqlite: Sqlite,
+  table: 'temp.merge_read' | 'temp.merge_scope',
+  ids: Iterable<number>,
+): void {
+  sqlite
+    .prepare(`INSERT OR IGNORE INTO ${table} (id) SELECT value FROM json_each(?)`)
+    .run(JSON.stringify([...ids]));
+}
+
 /** Reads the records of these accounts (those not read yet), listed in temp.merge_read. */
 function loadIds(sqlite: Sqlite, ids: Iterable<number>, records: RecordMap): void {
   sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS merge_read (id INTEGER PRIMARY KEY)');
   sqlite.exec('DELETE FROM temp.merge_read');
-  const insert = sqlite.prepare('INSERT OR IGNORE INTO temp.merge_read (id) VALUES (?)');
-  let any = false;
-  for (const id of ids)
-    if (!records.has(id)) {
-      insert.run(id);
-      any = true;
-    }
+  const unread: number[] = [];
+  for (const id of ids) if (!records.has(id)) unread.push(id);
+  const any = unread.length > 0;
+  if (any) insertIds(sqlite, 'temp.merge_read', unread);
   if (any) loadRecords(sqlite, 'a.id IN (SELECT id FROM temp.merge_read)', records);
   sqlite.exec('DELETE FROM temp.merge_read');
 }
@@ -425,8 +433,7 @@ export function planMerge(
         touched.add(x.b);
       }
     sqlite.exec('DELETE FROM temp.merge_scope');
-    const insert = sqlite.prepare('INSERT OR IGNORE INTO temp.merge_scope (id) VALUES (?)');
-    for (const id of touched) insert.run(id);
+    insertIds(sqlite, 'temp.merge_scope', touched);
     // Whole customers: the constraints look at every account of a cluster.
     sqlite.exec(`INSERT OR IGNORE INTO temp.merge_scope (id)
       SELECT a.id FROM buyer_accounts a WHERE a.customer_id IN (
