@@ -652,10 +652,11 @@ const STATEMENTS = [
     identity_city_code, identity_dist_code, identity_addr_detail, identity_addr_fp, identity_pickup,
     identity_email)`,
   `CREATE INDEX orders_first_op ON orders (first_op_id)`,
-  // No index on the identity columns: the buyer merge blocks on its identity records (one per
-  // account and receiver, far fewer than orders) and indexes those, or makes temporary indexes.
-  // Kept on every order, (identity_phone) and (identity_dist_code, identity_addr_fp) added about
-  // 0.7 s to a 100k-row Tmall import (random-key inserts into two more B-trees per order).
+  // No index keyed on an identity column (orders_buyer only carries them behind the buyer): the
+  // buyer merge blocks on its identity records (one per account and receiver, far fewer than
+  // orders) and indexes those, or makes temporary indexes. Kept on every order, (identity_phone)
+  // and (identity_dist_code, identity_addr_fp) added about 0.7 s to a 100k-row Tmall import
+  // (random-key inserts into two more B-trees per order).
 
   `CREATE TABLE order_lines (
     id INTEGER PRIMARY KEY,

@@ -126,8 +126,9 @@ function parseReceiverText(text: string): ReceiverRow {
 
 /**
  * Loads the accounts `where` selects (SQL over buyer_accounts a; '1' for all) with their receivers,
- * into `into` (accounts already there are skipped). All accounts: one pass over the orders in
- * storage order (no index lookups per order); a subset: through the orders' account index.
+ * into `into` (accounts already there are skipped), from orders_buyer, which carries the identity
+ * columns: all accounts in one pass over it, a subset by lookups into it. Either way an account's
+ * orders come in the index's order, so a full and an incremental run see its receivers alike.
  */
 export function loadRecords(sqlite: Sqlite, where: string, into: RecordMap = new Map()): RecordMap {
   const fresh = new Map<number, AccountRecord>();

@@ -314,9 +314,10 @@ function loadIds(sqlite: Sqlite, ids: Iterable<number>, records: RecordMap): voi
   sqlite.exec('DELETE FROM temp.merge_read');
   const unread: number[] = [];
   for (const id of ids) if (!records.has(id)) unread.push(id);
-  const any = unread.length > 0;
-  if (any) insertIds(sqlite, 'temp.merge_read', unread);
-  if (any) loadRecords(sqlite, 'a.id IN (SELECT id FROM temp.merge_read)', records);
+  if (unread.length > 0) {
+    insertIds(sqlite, 'temp.merge_read', unread);
+    loadRecords(sqlite, 'a.id IN (SELECT id FROM temp.merge_read)', records);
+  }
   sqlite.exec('DELETE FROM temp.merge_read');
 }
 
