@@ -3,7 +3,7 @@
  * characters marked, and the field's weight as a bar from a centre line — green to the right for
  * the merge, red to the left against — so the strong and the contrary fields stand out at a glance.
  */
-import { Flex, Tooltip, Typography } from 'antd';
+import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReviewEvidence } from '../../../../main/api/contract';
 import { Highlighted } from './Highlighted';
@@ -79,11 +79,10 @@ export function EvidenceBars({ evidence }: { evidence: ReviewEvidence[] }) {
             <Typography.Text strong>
               {t(`review.fields.${e.field}`, { defaultValue: e.field })}
             </Typography.Text>
-            <Tooltip title={e.level}>
-              <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>
-                {t(`review.levels.${e.level}`, { defaultValue: e.level.replace(/_/g, ' ') })}
-              </Typography.Text>
-            </Tooltip>
+            {/* Wrapped, not cut: the level's words are the explanation the owner decides by. */}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t(`review.levels.${e.level}`, { defaultValue: e.level.replace(/_/g, ' ') })}
+            </Typography.Text>
           </Flex>
           <div style={{ minWidth: 0 }} data-testid="evidence-a">
             <Highlighted value={e.a} agree={e.agreeA} />
