@@ -51,9 +51,7 @@ export function blockingKeys(record: AccountRecord): string[] {
     // The holder's own number (a 拼多多 account's bound phone, an own shop's buyer phone) in the
     // districts its parcels go to: there it meets a 京东 number of the city, even when every
     // parcel was a gift under another name and number.
-    const suffix = phone.slice(7);
-    if (phone.length === 11 && DIGIT4.test(suffix))
-      for (const r of record.receivers) if (r.dist) keys.add(`d4:${r.dist}|${suffix}`);
+    for (const r of record.receivers) if (r.dist) phoneKeys(phone, r.dist, null, keys);
   }
   for (const phone of record.maskedPhones ?? []) phoneKeys(phone, null, null, keys);
   for (const email of record.emails) {

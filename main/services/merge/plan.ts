@@ -255,28 +255,23 @@ function accountsSharingKeys(
     if (list) list.push(key);
     else byCap.set(c, [key]);
   }
+  const all = sqlite
+    .prepare('SELECT k.key, k.account_id FROM json_each(?) j JOIN merge_keys k ON k.key = j.value')
+    .raw();
+  const firstOfEach = sqlite
+    .prepare(
+      `SELECT key, account_id FROM (
+         SELECT k.key, k.account_id, row_number() OVER (PARTITION BY k.key ORDER BY k.account_id) AS n
+         FROM json_each(?) j JOIN merge_keys k ON k.key = j.value
+         JOIN buyer_accounts a ON a.id = k.account_id)
+       WHERE n <= ?`,
+    )
+    .raw();
   const found: [string, number][] = [];
   for (const [c, list] of byCap) {
     const json = JSON.stringify(list);
-    if (c >= cap) {
-      const rows = sqlite
-        .prepare('SELECT k.key, k.account_id FROM json_each(?) j JOIN merge_keys k ON k.key = j.value')
-        .raw()
-        .all(json) as [string, number][];
-      for (const row of rows) if (!isNew(row[1])) found.push(row);
-    } else {
-      const rows = sqlite
-        .prepare(
-          `SELECT key, account_id FROM (
-             SELECT k.key, k.account_id, row_number() OVER (PARTITION BY k.key ORDER BY k.account_id) AS n
-             FROM json_each(?) j JOIN merge_keys k ON k.key = j.value
-             JOIN buyer_accounts a ON a.id = k.account_id)
-           WHERE n <= ?`,
-        )
-        .raw()
-        .all(json, c + 1) as [string, number][];
-      for (const row of rows) if (!isNew(row[1])) found.push(row);
-    }
+    const rows = (c >= cap ? all.all(json) : firstOfEach.all(json, c + 1)) as [string, number][];
+    for (const row of rows) if (!isNew(row[1])) found.push(row);
   }
   const ids = [...new Set(found.map((row) => row[1]))];
   const present = new Set(

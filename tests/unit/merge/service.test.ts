@@ -49,6 +49,11 @@ function accounts(): Map<string, AccountRow> {
   return new Map(rows.map((r) => [r.key, r]));
 }
 
+/** The one number a `SELECT count(*) AS n …` gives. */
+function countOf(sql: string, ...params: unknown[]): number {
+  return query<{ n: number }>(app, sql, ...params)[0]!.n;
+}
+
 /** 张伟 on 有赞 (whole phone), his wife 李娜 at the same address with her own phone. */
 async function importYouzan(name = 'youzan.csv') {
   return commit(
@@ -210,22 +215,20 @@ describe('undo', () => {
     const removed = accounts().get(TMALL)!.id;
     await app.invoke('imports.undo', { batchId: tmallBatch.id });
     // merge_keys is the runs' own: an undone import leaves its accounts' keys there.
-    const left = query<{ n: number }>(
-      app,
+    const left = countOf(
       'SELECT count(*) AS n FROM merge_keys WHERE account_id = ? AND account_id NOT IN (SELECT id FROM buyer_accounts)',
       removed,
-    )[0]!.n;
+    );
     expect(left).toBeGreaterThan(0);
     // Imported again, the account (a new id) joins 张伟; the one that went is in no link.
     await importTmall('tmall-again.csv');
     const now = accounts();
     expect(now.get(TMALL)!.id).not.toBe(removed);
     expect(now.get(TMALL)!.customer).toBe(now.get(ZHANG)!.customer);
-    const mentions = query<{ n: number }>(
-      app,
+    const mentions = countOf(
       'SELECT count(*) AS n FROM merge_links WHERE ? IN (account_a, account_b)',
       removed,
-    )[0]!.n;
+    );
     expect(mentions).toBe(0);
   });
 
@@ -258,10 +261,7 @@ describe('undo', () => {
     );
     expect(customers).toEqual([]);
     expect(
-      query<{ n: number }>(
-        app,
-        "SELECT count(*) AS n FROM merge_assertions WHERE kind = 'cannot' AND revoked_op_id IS NULL",
-      )[0]!.n,
+      countOf("SELECT count(*) AS n FROM merge_assertions WHERE kind = 'cannot' AND revoked_op_id IS NULL"),
     ).toBe(1);
     // Imported again, the account is a customer of its own: the cannot-link still holds.
     await importTmall('tmall-again.csv');
@@ -276,11 +276,11 @@ describe('preview', () => {
     await importYouzan();
     await importTmall();
     const before = accounts();
-    const runs = query<{ n: number }>(app, 'SELECT count(*) AS n FROM merge_runs')[0]!.n;
+    const runs = countOf('SELECT count(*) AS n FROM merge_runs');
     const preview = await app.invoke('merge.preview', { params: { autoThreshold: 60 } });
     expect(preview).toMatchObject({ merges: 0, splits: 1, accountsMoved: 1 });
     expect(accounts()).toEqual(before);
-    expect(query<{ n: number }>(app, 'SELECT count(*) AS n FROM merge_runs')[0]!.n).toBe(runs);
+    expect(countOf('SELECT count(*) AS n FROM merge_runs')).toBe(runs);
   });
 });
 
