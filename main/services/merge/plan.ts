@@ -421,10 +421,20 @@ export function planMerge(
   let scope: number[];
   if (full) scope = [...records.keys()];
   else {
-    const touched = new Set<number>(records.keys());
-    for (const id of partners) touched.add(id);
+    // The new accounts and those an automatic link reaches; an earlier account no such link
+    // reaches stays in its customer whatever this run decides (an incremental run only joins), so
+    // its customer is left out: a busy month's 50k block partners are 70k accounts with their
+    // customers, the links' ends a few thousand.
+    const touched = new Set<number>();
+    for (const id of records.keys()) if (isNew!(id)) touched.add(id);
+    for (const s of scored)
+      if (s.score.zone === 'auto') {
+        touched.add(s.a);
+        touched.add(s.b);
+      }
+    const partnerSet = new Set(partners);
     for (const x of assertions)
-      if (x.kind === 'must' && (touched.has(x.a) || touched.has(x.b))) {
+      if (x.kind === 'must' && [x.a, x.b].some((id) => touched.has(id) || partnerSet.has(id))) {
         touched.add(x.a);
         touched.add(x.b);
       }

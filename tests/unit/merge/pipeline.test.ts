@@ -1,6 +1,6 @@
 /**
  * The merge pipeline's mechanics that exist for speed (issue 9): interned blocking keys, identity
- * records read as one text per order (checked against the plain per-column reading they replace),
+ * records read as one text per distinct receiver (checked against the plain per-column reading they replace),
  * the stored keys brought to exactly the run's by a diff, and the review queue counted in one pass
  * (checked against the SQL join it replaces).
  */
@@ -172,7 +172,7 @@ function expectSameReceivers(db: Database.Database, records: Map<number, Account
   }
 }
 
-describe('identity records read as one text per order', () => {
+describe('identity records read as one text per distinct receiver', () => {
   it('match the per-column reading: repeated orders, an order with no values, a province-only order', async () => {
     await importShop();
     const db = new Database(app.dbPath);
@@ -321,6 +321,37 @@ describe('the keys checksum', () => {
     expect(third.mode).toBe('incremental');
     expect(third.stored).toBe(third.table);
     expect(third.table).not.toBe(first.table);
+  });
+});
+
+describe('an incremental run’s scope', () => {
+  it('is the new accounts and those an automatic link reaches, not every account of their blocks', async () => {
+    await importShop();
+    // 王芳 moves in at 张伟 and 李娜's address: the address key makes them block partners (scored),
+    // but another surname and phone join nobody, so no earlier account's customer is decided again.
+    await commit(
+      await youzanFile(dir, 'youzan-2.csv', [
+        { id: 'E9', receiver: '王芳', phone: '13700001111', address: HOME_YOUZAN, buyerPhone: '13700001111' },
+      ]),
+    );
+    const db = new Database(app.dbPath, { readonly: true });
+    try {
+      const run = db.prepare('SELECT mode, stats_json FROM merge_runs ORDER BY op_id DESC LIMIT 1').get() as {
+        mode: string;
+        stats_json: string;
+      };
+      const stats = JSON.parse(run.stats_json) as {
+        accounts: number;
+        newAccounts: number;
+        candidatePairs: number;
+      };
+      expect(run.mode).toBe('incremental');
+      expect(stats.newAccounts).toBe(1);
+      expect(stats.candidatePairs).toBeGreaterThanOrEqual(2);
+      expect(stats.accounts).toBe(1);
+    } finally {
+      db.close();
+    }
   });
 });
 
