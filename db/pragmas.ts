@@ -20,7 +20,7 @@ export function applyPragmas(sqlite: BetterSqlite3.Database, inMemory: boolean):
  * Reads through a memory map instead of a copy per page: the buyer merge's incremental run reads
  * the orders of ~50k earlier accounts at random (a busy month into 500k accounts), ~15 % faster.
  */
-const MMAP_BYTES = 1 << 30;
+export const MMAP_BYTES = 1 << 30;
 
 /** The read connection's pragmas: it waits for a writer's checkpoint instead of failing. */
 export function applyReaderPragmas(sqlite: BetterSqlite3.Database): void {

@@ -9,6 +9,10 @@ import { UserError } from '../../domain/errors.js';
 import { generateDemoRows } from './demo-rows.js';
 import { parseFile } from './parse-file.js';
 import { runClvFit } from '../value/clv-fit-job.js';
+import { openSqlite } from '../../../db/open-sqlite.js';
+import { MMAP_BYTES } from '../../../db/pragmas.js';
+import { runSideRead } from '../merge/side-reads.js';
+import type { MergeReadJob } from './worker-jobs.js';
 import type { WorkerReply, WorkerRequest } from './worker-jobs.js';
 
 const port = parentPort;
@@ -52,7 +56,9 @@ port.on('message', (message: WorkerRequest | { ack: true }) => {
       ? parseFile(request.job, ctx, sink as never)
       : request.job.kind === 'demo-rows'
         ? generateDemoRows(request.job, ctx, sink as never)
-        : runClvFit(request.job, ctx);
+        : request.job.kind === 'clv-fit'
+          ? runClvFit(request.job, ctx)
+          : mergeRead(request.job);
   work.then(
     (result) => reply({ id: request.id, type: 'done', result }),
     (error: unknown) =>
@@ -70,3 +76,14 @@ port.on('message', (message: WorkerRequest | { ack: true }) => {
       }),
   );
 });
+
+/** A merge run's read, on a read-only connection opened for it: it sees the last committed data. */
+async function mergeRead(job: MergeReadJob): Promise<unknown> {
+  const sqlite = openSqlite(job.dbPath, { readonly: true, fileMustExist: true });
+  try {
+    sqlite.pragma(`mmap_size = ${MMAP_BYTES}`);
+    return runSideRead(sqlite, job.read);
+  } finally {
+    sqlite.close();
+  }
+}

@@ -14,11 +14,20 @@ import type { DemoRowsJob, DemoShopStart } from './demo-rows.js';
 import type { JobContext } from './import-types.js';
 import type { ParsedFileMeta, ParseFileJob, ParseStart, RowBatch } from './parse-file.js';
 import type { ClvFitJob, ClvFitResult } from '../value/clv-fit-job.js';
+import type { KeyRows, SideRead } from '../merge/side-reads.js';
+import type { RecordRows } from '../merge/load.js';
+
+/** A merge run's read on a read-only connection of the worker's own (merge/side-reads.ts). */
+export interface MergeReadJob {
+  dbPath: string;
+  read: SideRead;
+}
 
 export type WorkerJob =
   | ({ kind: 'parse-file' } & ParseFileJob)
   | ({ kind: 'demo-rows' } & DemoRowsJob)
-  | ({ kind: 'clv-fit' } & ClvFitJob);
+  | ({ kind: 'clv-fit' } & ClvFitJob)
+  | ({ kind: 'merge-read' } & MergeReadJob);
 
 export interface WorkerRequest {
   id: number;
@@ -57,6 +66,8 @@ let worker: Worker | null = null;
 let nextId = 1;
 /** Jobs run one after another; this is the tail of the queue. */
 let queue: Promise<unknown> = Promise.resolve();
+/** Jobs queued or running. */
+let pending = 0;
 
 function theWorker(): Worker {
   if (!worker) {
@@ -135,7 +146,10 @@ function run<T, Start>(job: WorkerJob, ctx: JobContext, sink: BatchSink<Start>):
       ctx.signal?.addEventListener('abort', onAbort, { once: true });
       w.postMessage({ id, job } satisfies WorkerRequest);
     });
-  const result = queue.then(start, start);
+  // With nothing ahead of it the job is posted now, not on a later tick: a caller that blocks its
+  // thread right after (a merge run reading its own half) still has the worker reading beside it.
+  const result = (pending === 0 ? start() : queue.then(start, start)).finally(() => pending--);
+  pending++;
   queue = result.catch(() => undefined);
   return result;
 }
@@ -169,4 +183,17 @@ const NO_ROWS: BatchSink<never> = {
  */
 export function clvFitInWorker(job: ClvFitJob, ctx: JobContext): Promise<ClvFitResult> {
   return run({ kind: 'clv-fit', ...job }, ctx, NO_ROWS);
+}
+
+/** Whether the worker has nothing queued or running: a job given to it now starts right away. */
+export function workerIdle(): boolean {
+  return pending === 0;
+}
+
+/**
+ * Runs one of a merge run's reads (merge/side-reads.ts) in the worker, beside the writing thread's
+ * own half. Started when this is called: the caller may block its thread right after.
+ */
+export function mergeReadInWorker(job: MergeReadJob): Promise<KeyRows | RecordRows> {
+  return run({ kind: 'merge-read', ...job }, { now: () => new Date() }, NO_ROWS);
 }

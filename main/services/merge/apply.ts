@@ -380,11 +380,20 @@ function insertKeys(
   stored: Uint8Array,
 ): [string, number, boolean][] {
   const blocks = plan.keys;
-  const keys: [string, number][] = [];
-  for (let e = 0; e < plan.newKeyEntries; e++)
-    if (!stored[e]) keys.push([blocks.texts[blocks.keyIdAt(e)]!, blocks.accountAt(e)]);
+  const accountsOf = new Map<string, number[]>();
+  for (let e = 0; e < plan.newKeyEntries; e++) {
+    if (stored[e]) continue;
+    const key = blocks.texts[blocks.keyIdAt(e)]!;
+    const list = accountsOf.get(key);
+    if (list) list.push(blocks.accountAt(e));
+    else accountsOf.set(key, [blocks.accountAt(e)]);
+  }
   const insert = sqlite.prepare('INSERT OR IGNORE INTO merge_keys (key, account_id) VALUES (?, ?)');
-  // In key order: appends to the table's B-tree instead of inserts all over it.
-  keys.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
-  return keys.map(([key, id]) => [key, id, insert.run(key, id).changes > 0]);
+  const out: [string, number, boolean][] = [];
+  // In key order: appends to the table's B-tree instead of inserts all over it. The distinct keys
+  // sort natively (a comparator over [key, account] pairs took 60 ms at 80k entries).
+  for (const key of [...accountsOf.keys()].sort())
+    for (const id of accountsOf.get(key)!.sort((x, y) => x - y))
+      out.push([key, id, insert.run(key, id).changes > 0]);
+  return out;
 }

@@ -19,7 +19,7 @@ const RECEIVER_COLUMNS = `o.buyer_account_id, o.identity_name, o.identity_surnam
   o.identity_city_code, o.identity_dist_code, o.identity_addr_detail, o.identity_addr_fp,
   o.identity_pickup, o.identity_email`;
 
-type AccountRow = [
+export type AccountRow = [
   number,
   string,
   string,
@@ -124,53 +124,122 @@ function parseReceiverText(text: string): [number, ReceiverRow] {
   return [Number(parts[0]), row as ReceiverRow];
 }
 
-/**
- * Loads the accounts `where` selects (SQL over buyer_accounts a; '1' for all) with their receivers,
- * into `into` (accounts already there are skipped), from orders_buyer, which carries the identity
- * columns: all accounts in one pass over it, a subset by lookups into it. Either way an account's
- * orders come in the index's order, so a full and an incremental run see its receivers alike.
- */
-export function loadRecords(sqlite: Sqlite, where: string, into: RecordMap = new Map()): RecordMap {
+/** Accounts chosen by SQL over buyer_accounts a ('1' for all), with the statement's parameters. */
+interface Selection {
+  where: string;
+  params: unknown[];
+}
+
+/** The orders of the selected accounts, one row per account and distinct receiver values. */
+function receiversFrom(selection: Selection): string {
+  const condition =
+    selection.where === '1'
+      ? 'o.buyer_account_id IS NOT NULL'
+      : `o.buyer_account_id IN (SELECT a.id FROM buyer_accounts a WHERE ${selection.where})`;
+  // Orders with the same values count once: in the index's order, without sorting (1.57M orders
+  // are 0.7M distinct receivers at 500k accounts).
+  return `FROM orders o WHERE ${condition} GROUP BY ${RECEIVER_COLUMNS}`;
+}
+
+const COUNTED_TEXT = `count(*) || char(31) || ${RECEIVER_TEXT}`;
+
+/** The selection of the accounts whose ids are in a JSON array (one parameter). */
+function idsIn(idsJson: string): Selection {
+  return { where: 'a.id IN (SELECT value FROM json_each(?))', params: [idsJson] };
+}
+
+/** Reads the selected accounts' own rows into `into`, except those already there; returns the new ones. */
+function readAccounts(sqlite: Sqlite, selection: Selection, into: RecordMap): Map<number, AccountRecord> {
   const fresh = new Map<number, AccountRecord>();
-  const accounts = sqlite.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM buyer_accounts a WHERE ${where}`).raw();
-  for (const row of accounts.iterate() as IterableIterator<AccountRow>) {
+  const accounts = sqlite.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM buyer_accounts a WHERE ${selection.where}`);
+  for (const row of accounts.raw().iterate(...selection.params) as IterableIterator<AccountRow>) {
     if (into.has(row[0])) continue;
     const record = accountRecord(row);
     fresh.set(record.id, record);
     into.set(record.id, record);
   }
-  if (fresh.size === 0) return into;
-  // Orders with the same values count once: in the index's order, without sorting (1.57M orders
-  // are 0.7M distinct receivers at 500k accounts).
-  const from = `FROM orders o WHERE ${
-    where === '1'
-      ? 'o.buyer_account_id IS NOT NULL'
-      : `o.buyer_account_id IN (SELECT a.id FROM buyer_accounts a WHERE ${where})`
-  } GROUP BY ${RECEIVER_COLUMNS}`;
+  return fresh;
+}
+
+/**
+ * Adds the receivers of `texts` to the fresh accounts. When a value holds the separator (the texts
+ * cannot be split) the accounts start over from the columns themselves.
+ */
+function addReceivers(
+  sqlite: Sqlite,
+  selection: Selection,
+  fresh: Map<number, AccountRecord>,
+  texts: Iterable<string>,
+): void {
   try {
-    readReceiverTexts(
-      sqlite.prepare(`SELECT count(*) || char(31) || ${RECEIVER_TEXT} ${from}`).pluck(),
-      fresh,
-    );
+    readReceiverTexts(texts, fresh);
   } catch (error) {
     if (!(error instanceof UnsplittableText)) throw error;
-    // Start these accounts over, from the columns themselves.
-    for (const row of accounts.iterate() as IterableIterator<AccountRow>) {
+    const accounts = sqlite.prepare(
+      `SELECT ${ACCOUNT_COLUMNS} FROM buyer_accounts a WHERE ${selection.where}`,
+    );
+    for (const row of accounts.raw().iterate(...selection.params) as IterableIterator<AccountRow>) {
       const record = fresh.get(row[0]);
       if (record) Object.assign(record, accountRecord(row));
     }
-    const rows = sqlite.prepare(`SELECT ${RECEIVER_COLUMNS}, count(*) ${from}`).raw();
-    for (const row of rows.iterate() as IterableIterator<[...ReceiverRow, number]>) {
+    const rows = sqlite.prepare(`SELECT ${RECEIVER_COLUMNS}, count(*) ${receiversFrom(selection)}`).raw();
+    for (const row of rows.iterate(...selection.params) as IterableIterator<[...ReceiverRow, number]>) {
       const record = fresh.get(row[0]);
       if (record) addOrders(record, row as unknown as ReceiverRow, row[14]);
     }
   }
   for (const record of fresh.values()) assignRoles(record.receivers);
+}
+
+/**
+ * Loads the accounts `where` selects (SQL over buyer_accounts a; '1' for all) with their receivers,
+ * into `into` (accounts already there are skipped), from orders_buyer, which carries the identity
+ * columns: all accounts in one pass over it, a subset by lookups into it. Either way an account's
+ * receivers come in the index's order, so a full and an incremental run see them alike.
+ */
+export function loadRecords(sqlite: Sqlite, where: string, into: RecordMap = new Map()): RecordMap {
+  const selection = { where, params: [] };
+  const fresh = readAccounts(sqlite, selection, into);
+  if (fresh.size === 0) return into;
+  const texts = sqlite.prepare(`SELECT ${COUNTED_TEXT} ${receiversFrom(selection)}`).pluck();
+  addReceivers(sqlite, selection, fresh, texts.iterate() as IterableIterator<string>);
   return into;
 }
 
-function readReceiverTexts(statement: BetterSqlite3.Statement, fresh: Map<number, AccountRecord>): void {
-  for (const text of statement.iterate() as IterableIterator<string>) {
+/** Accounts' own rows and receiver texts, read on another connection (side-reads.ts). */
+export interface RecordRows {
+  ids: number[];
+  accounts: AccountRow[];
+  /** The order count, then RECEIVER_TEXT. */
+  texts: string[];
+}
+
+/** The rows of the accounts with these ids, for loadRecordRows on the thread that scores them. */
+export function recordRowsOf(sqlite: Sqlite, ids: number[]): RecordRows {
+  const selection = idsIn(JSON.stringify(ids));
+  const accounts = sqlite.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM buyer_accounts a WHERE ${selection.where}`);
+  const texts = sqlite.prepare(`SELECT ${COUNTED_TEXT} ${receiversFrom(selection)}`).pluck();
+  return {
+    ids,
+    accounts: accounts.raw().all(...selection.params) as AccountRow[],
+    texts: texts.all(...selection.params) as string[],
+  };
+}
+
+/** Loads the accounts of these rows (those not in `into` yet) into `into`. */
+export function loadRecordRows(sqlite: Sqlite, rows: RecordRows, into: RecordMap): void {
+  const fresh = new Map<number, AccountRecord>();
+  for (const row of rows.accounts) {
+    if (into.has(row[0])) continue;
+    const record = accountRecord(row);
+    fresh.set(record.id, record);
+    into.set(record.id, record);
+  }
+  if (fresh.size > 0) addReceivers(sqlite, idsIn(JSON.stringify(rows.ids)), fresh, rows.texts);
+}
+
+function readReceiverTexts(texts: Iterable<string>, fresh: Map<number, AccountRecord>): void {
+  for (const text of texts) {
     const [count, row] = parseReceiverText(text);
     const record = fresh.get(row[0]);
     if (record) addOrders(record, row, count);

@@ -28,7 +28,8 @@ import {
 } from '../../domain/merge/index.js';
 import { activeAssertions } from './assertions.js';
 import { KeyBlocks } from './key-blocks.js';
-import { loadRecords, SCOPE_TABLE, type RecordMap } from './load.js';
+import { loadRecordRows, loadRecords, SCOPE_TABLE, type RecordMap } from './load.js';
+import { keyRowsOf, type SideReads } from './side-reads.js';
 
 type Sqlite = BetterSqlite3.Database;
 
@@ -237,57 +238,36 @@ function partnersToRead(blocks: KeyBlocks, cap: number, isNew: (id: number) => b
 
 /**
  * Earlier accounts that have one of these keys, each with the keys it has: present accounts only
- * (the keys of accounts an undone import removed point nowhere). All keys go to SQLite in one
- * statement (per-key statements cost twice as much at 80k keys). A block whose cap is below the
- * run's (a login name's: blocking.ts blockCap) pairs nobody past it, so only its first cap + 1
- * accounts are read: a common name's hundreds are not.
+ * (the keys of accounts an undone import removed point nowhere). Half the keys are looked up on the
+ * worker thread while this one looks up the other half (side-reads.ts).
  */
-function accountsSharingKeys(
+async function accountsSharingKeys(
   sqlite: Sqlite,
   keys: readonly string[],
   cap: number,
   isNew: (id: number) => boolean,
-): Map<number, string[]> {
-  const byCap = new Map<number, string[]>();
-  for (const key of keys) {
-    const c = blockCap(key, cap);
-    const list = byCap.get(c);
-    if (list) list.push(key);
-    else byCap.set(c, [key]);
-  }
-  const all = sqlite
-    .prepare('SELECT k.key, k.account_id FROM json_each(?) j JOIN merge_keys k ON k.key = j.value')
-    .raw();
-  const firstOfEach = sqlite
-    .prepare(
-      `SELECT key, account_id FROM (
-         SELECT k.key, k.account_id, row_number() OVER (PARTITION BY k.key ORDER BY k.account_id) AS n
-         FROM json_each(?) j JOIN merge_keys k ON k.key = j.value
-         JOIN buyer_accounts a ON a.id = k.account_id)
-       WHERE n <= ?`,
-    )
-    .raw();
-  const found: [string, number][] = [];
-  for (const [c, list] of byCap) {
-    const json = JSON.stringify(list);
-    const rows = (c >= cap ? all.all(json) : firstOfEach.all(json, c + 1)) as [string, number][];
-    for (const row of rows) if (!isNew(row[1])) found.push(row);
-  }
-  const ids = [...new Set(found.map((row) => row[1]))];
-  const present = new Set(
-    sqlite
-      .prepare('SELECT a.id FROM json_each(?) j JOIN buyer_accounts a ON a.id = j.value')
-      .pluck()
-      .all(JSON.stringify(ids)) as number[],
-  );
+  side: SideReads | null,
+): Promise<Map<number, string[]>> {
+  const [here, there] = halves(keys, side);
+  const theirs = there.length > 0 ? side!.keyRows(there, cap) : null;
+  const parts = [keyRowsOf(sqlite, here, cap)];
+  if (theirs) parts.push(await theirs);
   const keysOf = new Map<number, string[]>();
-  for (const [key, id] of found) {
-    if (!present.has(id)) continue;
-    const list = keysOf.get(id);
-    if (list) list.push(key);
-    else keysOf.set(id, [key]);
-  }
+  for (const rows of parts)
+    rows.accounts.forEach((id, i) => {
+      if (isNew(id)) return;
+      const list = keysOf.get(id);
+      if (list) list.push(rows.keys[i]!);
+      else keysOf.set(id, [rows.keys[i]!]);
+    });
   return keysOf;
+}
+
+/** The items this thread reads and those the worker reads, when there is a worker to share with. */
+function halves<T>(items: readonly T[], side: SideReads | null): [T[], T[]] {
+  if (!side || items.length < side.splitFrom) return [[...items], []];
+  const cut = Math.floor(items.length / 2);
+  return [items.slice(0, cut), items.slice(cut)];
 }
 
 const INERT: ClusterNode = { platform: '', buyerKeyed: false, phones: [] };
@@ -303,17 +283,28 @@ function insertIds(
     .run(JSON.stringify([...ids]));
 }
 
-/** Reads the records of these accounts (those not read yet), listed in temp.merge_read. */
-function loadIds(sqlite: Sqlite, ids: Iterable<number>, records: RecordMap): void {
-  sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS merge_read (id INTEGER PRIMARY KEY)');
-  sqlite.exec('DELETE FROM temp.merge_read');
+/**
+ * Reads the records of these accounts (those not read yet): half of them on the worker thread
+ * while this one reads the other half (side-reads.ts).
+ */
+async function loadIds(
+  sqlite: Sqlite,
+  ids: Iterable<number>,
+  records: RecordMap,
+  side: SideReads | null,
+): Promise<void> {
   const unread: number[] = [];
   for (const id of ids) if (!records.has(id)) unread.push(id);
-  if (unread.length > 0) {
-    insertIds(sqlite, 'temp.merge_read', unread);
+  const [here, there] = halves(unread, side);
+  const theirs = there.length > 0 ? side!.recordRows(there) : null;
+  if (here.length > 0) {
+    sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS merge_read (id INTEGER PRIMARY KEY)');
+    sqlite.exec('DELETE FROM temp.merge_read');
+    insertIds(sqlite, 'temp.merge_read', here);
     loadRecords(sqlite, 'a.id IN (SELECT id FROM temp.merge_read)', records);
+    sqlite.exec('DELETE FROM temp.merge_read');
   }
-  sqlite.exec('DELETE FROM temp.merge_read');
+  if (theirs) loadRecordRows(sqlite, await theirs, records);
 }
 
 /**
@@ -342,10 +333,16 @@ function joinable(
   });
 }
 
-export function planMerge(
+export async function planMerge(
   sqlite: Sqlite,
-  options: { mode: MergeMode; params?: Partial<MergeParams> },
-): MergePlan {
+  options: {
+    mode: MergeMode;
+    params?: Partial<MergeParams>;
+    /** The worker thread's reads, for an incremental run on a database file (side-reads.ts). */
+    side?: SideReads | null;
+  },
+): Promise<MergePlan> {
+  const side = options.side ?? null;
   const watch = stopwatch();
   const last = lastRun(sqlite);
   // The owner's settings live with the runs: a run with new parameters keeps them for the runs
@@ -385,7 +382,13 @@ export function planMerge(
   // an undone import removed point nowhere). Their records are read only where scoring needs them.
   const partners: number[] = [];
   if (!full && newKeyEntries > 0) {
-    for (const [id, keys] of accountsSharingKeys(sqlite, blocks.texts, params.maxBlockSize, isNew!)) {
+    for (const [id, keys] of await accountsSharingKeys(
+      sqlite,
+      blocks.texts,
+      params.maxBlockSize,
+      isNew!,
+      side,
+    )) {
       blocks.addAccount(id, keys);
       partners.push(id);
     }
@@ -396,7 +399,12 @@ export function planMerge(
     // Without the last run's surname shares or length-keeping platforms they are counted over
     // every account the run sees.
     const everyone = !last.surnameShares || !last.lengthKeeping;
-    loadIds(sqlite, everyone ? partners : partnersToRead(blocks, params.maxBlockSize, isNew!), records);
+    await loadIds(
+      sqlite,
+      everyone ? partners : partnersToRead(blocks, params.maxBlockSize, isNew!),
+      records,
+      side,
+    );
   }
 
   watch.lap('block');
@@ -504,7 +512,7 @@ export function planMerge(
     edges.push({ a, b, weight: s.score.weight, kind: s.score.deterministic ? 'deterministic' : 'auto' });
     edgeLink.push(i);
   });
-  if (!full) loadIds(sqlite, joinable(scope, edges, current), records);
+  if (!full) await loadIds(sqlite, joinable(scope, edges, current), records, side);
   const nodes = scope.map((id): ClusterNode => {
     const r = records.get(id);
     // An account of a customer no edge reaches is never joined: what it is does not matter.

@@ -9,6 +9,10 @@ import { DEFAULT_PARAMS, MODEL_VERSION, type MergeParams } from '../../domain/me
 import type { MergeSettings } from '../../domain/merge/results.js';
 import { applyPlan, type AppliedMerge } from './apply.js';
 import { currentMergeParams, lastRun, planChanges, planMerge, type MergeMode } from './plan.js';
+import { mergeReadInWorker, workerIdle } from '../import/worker-jobs.js';
+import { keyRowsOf, type KeyRows, type SideReads } from './side-reads.js';
+import { recordRowsOf, type RecordRows } from './load.js';
+import type BetterSqlite3 from 'better-sqlite3';
 
 export interface MergeRunResult extends Omit<AppliedMerge, 'opId'> {
   opId: number | null;
@@ -28,6 +32,26 @@ export interface MergeRunOptions {
   now: () => Date;
 }
 
+/**
+ * The worker thread's half of an incremental run's reads, for a database file. A read finding the
+ * worker busy with another job (a file being parsed for a preview) is made here instead of waiting.
+ */
+export function sideReadsOf(sqlite: BetterSqlite3.Database, splitFrom = 2000): SideReads | null {
+  if (sqlite.memory) return null;
+  const dbPath = sqlite.name;
+  return {
+    splitFrom,
+    keyRows: (keys, cap) =>
+      workerIdle()
+        ? (mergeReadInWorker({ dbPath, read: { what: 'key-rows', keys, cap } }) as Promise<KeyRows>)
+        : Promise.resolve(keyRowsOf(sqlite, keys, cap)),
+    recordRows: (ids) =>
+      workerIdle()
+        ? (mergeReadInWorker({ dbPath, read: { what: 'records', ids } }) as Promise<RecordRows>)
+        : Promise.resolve(recordRowsOf(sqlite, ids)),
+  };
+}
+
 function mergeInTransaction(
   huikeDb: HuikeDb,
   options: MergeRunOptions,
@@ -40,7 +64,8 @@ function mergeInTransaction(
     const otherModel = last.opId > 0 && last.model !== MODEL_VERSION;
     const incremental = options.mode === 'incremental' || (options.mode === 'auto' && last.full);
     const mode: MergeMode = incremental && !otherModel ? 'incremental' : 'full';
-    const plan = planMerge(tx.sqlite, { mode, params: options.params });
+    const side = mode === 'incremental' ? sideReadsOf(tx.sqlite) : null;
+    const plan = await planMerge(tx.sqlite, { mode, params: options.params, side });
     const applied = await applyPlan(tx, plan, options.now().toISOString(), elapsed, { countQueue });
     return { ...applied, mode, durationMs: elapsed() };
   });
@@ -78,7 +103,7 @@ export interface MergePreview {
 export function previewMerge(huikeDb: HuikeDb, params: Partial<MergeParams>): Promise<MergePreview> {
   return huikeDb.writer.transaction(async (tx) => {
     const started = performance.now();
-    const plan = planMerge(tx.sqlite, { mode: 'full', params });
+    const plan = await planMerge(tx.sqlite, { mode: 'full', params });
     const autoLinks = plan.links.filter((l) => l.zone === 'auto').length;
     return {
       ...planChanges(plan),

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HuikeApp } from '../../../main/api/app-types.js';
 import {
   assignRoles,
@@ -19,6 +19,9 @@ import {
 import { countReviewQueue } from '../../../main/services/merge/apply.js';
 import { addToChecksum, entryHash, KeyBlocks } from '../../../main/services/merge/key-blocks.js';
 import { loadRecords } from '../../../main/services/merge/load.js';
+import { planMerge, type MergePlan } from '../../../main/services/merge/plan.js';
+import { sideReadsOf } from '../../../main/services/merge/run.js';
+import { workerIdle } from '../../../main/services/import/worker-jobs.js';
 import { testApp } from '../../helpers/test-app.js';
 import { HOME, HOME_YOUZAN, tmallFile, youzanFile } from '../../fixtures/merge-files.js';
 
@@ -349,6 +352,73 @@ describe('an incremental run’s scope', () => {
       expect(stats.newAccounts).toBe(1);
       expect(stats.candidatePairs).toBeGreaterThanOrEqual(2);
       expect(stats.accounts).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('an incremental run’s reads on the worker thread', () => {
+  it('plan what the writing thread plans alone', async () => {
+    await importShop();
+    await commit(
+      await youzanFile(dir, 'youzan-2.csv', [
+        { id: 'E9', receiver: '王芳', phone: '13700001111', address: HOME_YOUZAN, buyerPhone: '13700001111' },
+        {
+          id: 'E10',
+          receiver: '李娜',
+          phone: '13987654321',
+          address: HOME_YOUZAN,
+          buyerPhone: '13987654321',
+        },
+      ]),
+    );
+    await commit(
+      await tmallFile(dir, 'tmall-2.csv', [
+        { id: '2001', member: 'lina_88', receiver: '李*', phone: '139****4321', address: HOME },
+      ]),
+    );
+    const db = new Database(app.dbPath);
+    try {
+      // Back to the first import's run: the later imports' accounts are new again, the first's
+      // their block partners.
+      db.prepare(
+        `UPDATE operations SET state = 'undone'
+         WHERE id IN (SELECT op_id FROM merge_runs WHERE op_id > (SELECT min(op_id) FROM merge_runs))`,
+      ).run();
+      const alone = await planMerge(db, { mode: 'incremental' });
+      // The imports' customer-value fits run in the worker: a read finding it busy stays here.
+      await vi.waitFor(() => expect(workerIdle()).toBe(true), { timeout: 10_000 });
+      // Every read split, however small: half of it on the worker's own connection.
+      const side = sideReadsOf(db, 1)!;
+      const fromWorker = { keyRows: 0, records: 0 };
+      const shared = await planMerge(db, {
+        mode: 'incremental',
+        side: {
+          splitFrom: 1,
+          keyRows: async (keys, cap) => {
+            const rows = await side.keyRows(keys, cap);
+            fromWorker.keyRows += rows.accounts.length;
+            return rows;
+          },
+          recordRows: async (ids) => {
+            const rows = await side.recordRows(ids);
+            fromWorker.records += rows.accounts.length;
+            return rows;
+          },
+        },
+      });
+      expect(fromWorker.keyRows).toBeGreaterThan(0);
+      expect(fromWorker.records).toBeGreaterThan(0);
+      expect(alone.stats.newAccounts).toBeGreaterThan(0);
+      expect(alone.stats.candidatePairs).toBeGreaterThan(0);
+      const outcome = (plan: MergePlan) => ({
+        clusters: plan.clusters.map((c) => [...c].sort((x, y) => x - y)),
+        customerIds: plan.customerIds,
+        links: plan.links,
+        stats: plan.stats,
+      });
+      expect(outcome(shared)).toEqual(outcome(alone));
     } finally {
       db.close();
     }
