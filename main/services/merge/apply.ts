@@ -57,7 +57,11 @@ export async function applyPlan(
   plan: MergePlan,
   now: string,
   durationMs: () => number,
-  options: { countQueue?: boolean } = {},
+  options: {
+    countQueue?: boolean;
+    /** The run wrote the plan's keys already (planMerge's duringKeyLookup), leaving this checksum. */
+    keysWritten?: { checksum: number | null } | null;
+  } = {},
 ): Promise<AppliedMerge> {
   const sqlite = tx.sqlite;
   // Milliseconds per step, after the plan's own (the customers' assignment counts from here).
@@ -115,8 +119,12 @@ export async function applyPlan(
   lap('assign');
   writeLinks(tx, plan, opId);
   lap('writeLinks');
-  const keysChecksum = writeKeys(tx, plan);
-  lap('writeKeys');
+  let keysChecksum: number | null;
+  if (options.keysWritten) keysChecksum = options.keysWritten.checksum;
+  else {
+    keysChecksum = writeKeys(tx, plan);
+    lap('writeKeys');
+  }
 
   const customers = (sqlite.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
   const accounts = (sqlite.prepare('SELECT count(*) AS n FROM buyer_accounts').get() as { n: number }).n;
@@ -316,6 +324,9 @@ function writeLinks(tx: WriteTx, plan: MergePlan, opId: number): void {
   sqlite.exec('DELETE FROM temp.merge_touched_links');
 }
 
+/** What writing a run's keys needs of its plan. */
+export type KeyWrite = Pick<MergePlan, 'mode' | 'keys' | 'newKeyEntries' | 'keysChecksum'>;
+
 /**
  * Blocking keys of the accounts the run saw first. A full run brings the table to exactly its keys,
  * writing only the difference (keys change only when an account gets orders with new values): each
@@ -326,7 +337,7 @@ function writeLinks(tx: WriteTx, plan: MergePlan, opId: number): void {
  * Returns the table's checksum after the write (KeyBlocks.checksum), null when it is not known: an
  * incremental run adds to the last run's, which may itself be unknown.
  */
-function writeKeys(tx: WriteTx, plan: MergePlan): number | null {
+export function writeKeys(tx: WriteTx, plan: KeyWrite): number | null {
   const sqlite = tx.sqlite;
   const blocks = plan.keys;
   const stored = new Uint8Array(plan.newKeyEntries);
@@ -376,7 +387,7 @@ function writeKeys(tx: WriteTx, plan: MergePlan): number | null {
 /** Inserts the run's keys not marked `stored`, in key order; says which were new to the table. */
 function insertKeys(
   sqlite: WriteTx['sqlite'],
-  plan: MergePlan,
+  plan: KeyWrite,
   stored: Uint8Array,
 ): [string, number, boolean][] {
   const blocks = plan.keys;

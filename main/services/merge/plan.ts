@@ -238,8 +238,9 @@ function partnersToRead(blocks: KeyBlocks, cap: number, isNew: (id: number) => b
 
 /**
  * Earlier accounts that have one of these keys, each with the keys it has: present accounts only
- * (the keys of accounts an undone import removed point nowhere). Half the keys are looked up on the
- * worker thread while this one looks up the other half (side-reads.ts).
+ * (the keys of accounts an undone import removed point nowhere). Looked up on the worker thread
+ * when there is one (side-reads.ts): this one writes the new keys meanwhile (planMerge's
+ * duringKeyLookup). Without one they are looked up here before this returns, so before any write.
  */
 async function accountsSharingKeys(
   sqlite: Sqlite,
@@ -248,18 +249,14 @@ async function accountsSharingKeys(
   isNew: (id: number) => boolean,
   side: SideReads | null,
 ): Promise<Map<number, string[]>> {
-  const [here, there] = halves(keys, side);
-  const theirs = there.length > 0 ? side!.keyRows(there, cap) : null;
-  const parts = [keyRowsOf(sqlite, here, cap)];
-  if (theirs) parts.push(await theirs);
+  const rows = side ? await side.keyRows([...keys], cap) : keyRowsOf(sqlite, keys, cap);
   const keysOf = new Map<number, string[]>();
-  for (const rows of parts)
-    rows.accounts.forEach((id, i) => {
-      if (isNew(id)) return;
-      const list = keysOf.get(id);
-      if (list) list.push(rows.keys[i]!);
-      else keysOf.set(id, [rows.keys[i]!]);
-    });
+  rows.accounts.forEach((id, i) => {
+    if (isNew(id)) return;
+    const list = keysOf.get(id);
+    if (list) list.push(rows.keys[i]!);
+    else keysOf.set(id, [rows.keys[i]!]);
+  });
   return keysOf;
 }
 
@@ -340,6 +337,12 @@ export async function planMerge(
     params?: Partial<MergeParams>;
     /** The worker thread's reads, for an incremental run on a database file (side-reads.ts). */
     side?: SideReads | null;
+    /**
+     * Called while the new accounts' keys are looked up (on the worker thread, if any): the run
+     * writes them then (apply.ts writeKeys), instead of after the plan. Given the run's keys, how
+     * many entries are the new accounts', and the checksum the last run left.
+     */
+    duringKeyLookup?: (keys: KeyBlocks, newKeyEntries: number, keysChecksum: number | null) => void;
   },
 ): Promise<MergePlan> {
   const side = options.side ?? null;
@@ -382,13 +385,12 @@ export async function planMerge(
   // an undone import removed point nowhere). Their records are read only where scoring needs them.
   const partners: number[] = [];
   if (!full && newKeyEntries > 0) {
-    for (const [id, keys] of await accountsSharingKeys(
-      sqlite,
-      blocks.texts,
-      params.maxBlockSize,
-      isNew!,
-      side,
-    )) {
+    const sharing = accountsSharingKeys(sqlite, blocks.texts, params.maxBlockSize, isNew!, side);
+    if (options.duringKeyLookup) {
+      options.duringKeyLookup(blocks, newKeyEntries, last.keysChecksum);
+      watch.lap('writeKeys');
+    }
+    for (const [id, keys] of await sharing) {
       blocks.addAccount(id, keys);
       partners.push(id);
     }

@@ -7,7 +7,7 @@
 import type { HuikeDb } from '../../../db/index.js';
 import { DEFAULT_PARAMS, MODEL_VERSION, type MergeParams } from '../../domain/merge/index.js';
 import type { MergeSettings } from '../../domain/merge/results.js';
-import { applyPlan, type AppliedMerge } from './apply.js';
+import { applyPlan, writeKeys, type AppliedMerge } from './apply.js';
 import { currentMergeParams, lastRun, planChanges, planMerge, type MergeMode } from './plan.js';
 import { mergeReadInWorker, workerIdle } from '../import/worker-jobs.js';
 import { keyRowsOf, type KeyRows, type SideReads } from './side-reads.js';
@@ -65,8 +65,20 @@ function mergeInTransaction(
     const incremental = options.mode === 'incremental' || (options.mode === 'auto' && last.full);
     const mode: MergeMode = incremental && !otherModel ? 'incremental' : 'full';
     const side = mode === 'incremental' ? sideReadsOf(tx.sqlite) : null;
-    const plan = await planMerge(tx.sqlite, { mode, params: options.params, side });
-    const applied = await applyPlan(tx, plan, options.now().toISOString(), elapsed, { countQueue });
+    // An incremental run writes its new accounts' keys while the worker looks up who shares them.
+    let keysWritten: { checksum: number | null } | null = null;
+    const plan = await planMerge(tx.sqlite, {
+      mode,
+      params: options.params,
+      side,
+      duringKeyLookup: (keys, newKeyEntries, keysChecksum) => {
+        keysWritten = { checksum: writeKeys(tx, { mode, keys, newKeyEntries, keysChecksum }) };
+      },
+    });
+    const applied = await applyPlan(tx, plan, options.now().toISOString(), elapsed, {
+      countQueue,
+      keysWritten,
+    });
     return { ...applied, mode, durationMs: elapsed() };
   });
 }
