@@ -148,11 +148,18 @@ function idsIn(idsJson: string): Selection {
   return { where: 'a.id IN (SELECT value FROM json_each(?))', params: [idsJson] };
 }
 
-/** Reads the selected accounts' own rows into `into`, except those already there; returns the new ones. */
-function readAccounts(sqlite: Sqlite, selection: Selection, into: RecordMap): Map<number, AccountRecord> {
+/** The selected accounts' own rows. */
+function accountRowsOf(sqlite: Sqlite, selection: Selection): IterableIterator<AccountRow> {
+  return sqlite
+    .prepare(`SELECT ${ACCOUNT_COLUMNS} FROM buyer_accounts a WHERE ${selection.where}`)
+    .raw()
+    .iterate(...selection.params) as IterableIterator<AccountRow>;
+}
+
+/** Records of these account rows put into `into`, except those already there; returns the new ones. */
+function addAccounts(rows: Iterable<AccountRow>, into: RecordMap): Map<number, AccountRecord> {
   const fresh = new Map<number, AccountRecord>();
-  const accounts = sqlite.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM buyer_accounts a WHERE ${selection.where}`);
-  for (const row of accounts.raw().iterate(...selection.params) as IterableIterator<AccountRow>) {
+  for (const row of rows) {
     if (into.has(row[0])) continue;
     const record = accountRecord(row);
     fresh.set(record.id, record);
@@ -175,10 +182,7 @@ function addReceivers(
     readReceiverTexts(texts, fresh);
   } catch (error) {
     if (!(error instanceof UnsplittableText)) throw error;
-    const accounts = sqlite.prepare(
-      `SELECT ${ACCOUNT_COLUMNS} FROM buyer_accounts a WHERE ${selection.where}`,
-    );
-    for (const row of accounts.raw().iterate(...selection.params) as IterableIterator<AccountRow>) {
+    for (const row of accountRowsOf(sqlite, selection)) {
       const record = fresh.get(row[0]);
       if (record) Object.assign(record, accountRecord(row));
     }
@@ -199,7 +203,7 @@ function addReceivers(
  */
 export function loadRecords(sqlite: Sqlite, where: string, into: RecordMap = new Map()): RecordMap {
   const selection = { where, params: [] };
-  const fresh = readAccounts(sqlite, selection, into);
+  const fresh = addAccounts(accountRowsOf(sqlite, selection), into);
   if (fresh.size === 0) return into;
   const texts = sqlite.prepare(`SELECT ${COUNTED_TEXT} ${receiversFrom(selection)}`).pluck();
   addReceivers(sqlite, selection, fresh, texts.iterate() as IterableIterator<string>);
@@ -217,24 +221,17 @@ export interface RecordRows {
 /** The rows of the accounts with these ids, for loadRecordRows on the thread that scores them. */
 export function recordRowsOf(sqlite: Sqlite, ids: number[]): RecordRows {
   const selection = idsIn(JSON.stringify(ids));
-  const accounts = sqlite.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM buyer_accounts a WHERE ${selection.where}`);
   const texts = sqlite.prepare(`SELECT ${COUNTED_TEXT} ${receiversFrom(selection)}`).pluck();
   return {
     ids,
-    accounts: accounts.raw().all(...selection.params) as AccountRow[],
+    accounts: [...accountRowsOf(sqlite, selection)],
     texts: texts.all(...selection.params) as string[],
   };
 }
 
 /** Loads the accounts of these rows (those not in `into` yet) into `into`. */
 export function loadRecordRows(sqlite: Sqlite, rows: RecordRows, into: RecordMap): void {
-  const fresh = new Map<number, AccountRecord>();
-  for (const row of rows.accounts) {
-    if (into.has(row[0])) continue;
-    const record = accountRecord(row);
-    fresh.set(record.id, record);
-    into.set(record.id, record);
-  }
+  const fresh = addAccounts(rows.accounts, into);
   if (fresh.size > 0) addReceivers(sqlite, idsIn(JSON.stringify(rows.ids)), fresh, rows.texts);
 }
 

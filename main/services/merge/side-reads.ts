@@ -1,12 +1,13 @@
 /**
- * The two reads of an incremental merge run that cost the most at 500k accounts: the earlier
- * accounts that share a new account's blocking keys, and those accounts' receivers. Each is split
- * in two: one half runs on the writing thread, the other at the same time on the shared worker
- * thread (a second, read-only connection sees the same committed data: the run has written
- * nothing yet). On a 2-core laptop the month's run after an import gets ~0.5 s shorter.
+ * The two reads of an incremental merge run that cost the most at 500k accounts, made on the shared
+ * worker thread beside the writing one (a second, read-only connection sees the last committed
+ * data, as the run does: it has not committed). The earlier accounts that share a new account's
+ * blocking keys are looked up there while the writing thread writes those keys; the block
+ * partners' records are read half there, half here. The month's run after an import at 500k
+ * accounts: 3.1–3.3 s before, 2.4–2.8 s after, on 2 cores.
  *
  * The SQL is here once, for both threads. `SideReads` is how the plan reaches the worker; without
- * it (an in-memory database, the worker busy with another job) both halves run here.
+ * it (an in-memory database) everything is read on the writing thread.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { blockCap } from '../../domain/merge/index.js';

@@ -104,6 +104,25 @@ async function importShop() {
   );
 }
 
+/** 王芳 moves in at 张伟 and 李娜's address (another surname and phone), with any more 有赞 orders. */
+async function wangFangMovesIn(more: Parameters<typeof youzanFile>[2] = []) {
+  await commit(
+    await youzanFile(dir, 'youzan-2.csv', [
+      { id: 'E9', receiver: '王芳', phone: '13700001111', address: HOME_YOUZAN, buyerPhone: '13700001111' },
+      ...more,
+    ]),
+  );
+}
+
+/** The last merge run's mode and stats. */
+function lastRunStats<Stats>(db: Database.Database): { mode: string; stats: Stats } {
+  const run = db.prepare('SELECT mode, stats_json FROM merge_runs ORDER BY op_id DESC LIMIT 1').get() as {
+    mode: string;
+    stats_json: string;
+  };
+  return { mode: run.mode, stats: JSON.parse(run.stats_json) as Stats };
+}
+
 const RECEIVER_COLUMNS = `buyer_account_id, identity_name, identity_surname, identity_name_mask, identity_name_pinyin,
   identity_phone_class, identity_phone, identity_prov_code, identity_city_code, identity_dist_code,
   identity_addr_detail, identity_addr_fp, identity_pickup, identity_email`;
@@ -297,12 +316,8 @@ describe('the keys checksum', () => {
         number,
       ][])
         table = addToChecksum(table, entryHash(key, id));
-      const run = db.prepare('SELECT mode, stats_json FROM merge_runs ORDER BY op_id DESC LIMIT 1').get() as {
-        mode: string;
-        stats_json: string;
-      };
-      const stored = (JSON.parse(run.stats_json) as { keysChecksum: number | null }).keysChecksum;
-      return { table, stored, mode: run.mode };
+      const run = lastRunStats<{ keysChecksum: number | null }>(db);
+      return { table, stored: run.stats.keysChecksum, mode: run.mode };
     } finally {
       db.close();
     }
@@ -315,11 +330,7 @@ describe('the keys checksum', () => {
     expect(first.stored).toBe(first.table);
     await app.invoke('merge.run', { mode: 'full' });
     expect(tableChecksum()).toEqual({ ...first, mode: 'full' });
-    await commit(
-      await youzanFile(dir, 'youzan-2.csv', [
-        { id: 'E9', receiver: '王芳', phone: '13700001111', address: HOME_YOUZAN, buyerPhone: '13700001111' },
-      ]),
-    );
+    await wangFangMovesIn();
     const third = tableChecksum();
     expect(third.mode).toBe('incremental');
     expect(third.stored).toBe(third.table);
@@ -330,25 +341,15 @@ describe('the keys checksum', () => {
 describe('an incremental run’s scope', () => {
   it('is the new accounts and those an automatic link reaches, not every account of their blocks', async () => {
     await importShop();
-    // 王芳 moves in at 张伟 and 李娜's address: the address key makes them block partners (scored),
-    // but another surname and phone join nobody, so no earlier account's customer is decided again.
-    await commit(
-      await youzanFile(dir, 'youzan-2.csv', [
-        { id: 'E9', receiver: '王芳', phone: '13700001111', address: HOME_YOUZAN, buyerPhone: '13700001111' },
-      ]),
-    );
+    // The address key makes 王芳 and the two earlier accounts block partners (scored), but another
+    // surname and phone join nobody, so no earlier account's customer is decided again.
+    await wangFangMovesIn();
     const db = new Database(app.dbPath, { readonly: true });
     try {
-      const run = db.prepare('SELECT mode, stats_json FROM merge_runs ORDER BY op_id DESC LIMIT 1').get() as {
-        mode: string;
-        stats_json: string;
-      };
-      const stats = JSON.parse(run.stats_json) as {
-        accounts: number;
-        newAccounts: number;
-        candidatePairs: number;
-      };
-      expect(run.mode).toBe('incremental');
+      const { mode, stats } = lastRunStats<{ accounts: number; newAccounts: number; candidatePairs: number }>(
+        db,
+      );
+      expect(mode).toBe('incremental');
       expect(stats.newAccounts).toBe(1);
       expect(stats.candidatePairs).toBeGreaterThanOrEqual(2);
       expect(stats.accounts).toBe(1);
@@ -361,18 +362,9 @@ describe('an incremental run’s scope', () => {
 describe('an incremental run’s reads on the worker thread', () => {
   it('plan what the writing thread plans alone', async () => {
     await importShop();
-    await commit(
-      await youzanFile(dir, 'youzan-2.csv', [
-        { id: 'E9', receiver: '王芳', phone: '13700001111', address: HOME_YOUZAN, buyerPhone: '13700001111' },
-        {
-          id: 'E10',
-          receiver: '李娜',
-          phone: '13987654321',
-          address: HOME_YOUZAN,
-          buyerPhone: '13987654321',
-        },
-      ]),
-    );
+    await wangFangMovesIn([
+      { id: 'E10', receiver: '李娜', phone: '13987654321', address: HOME_YOUZAN, buyerPhone: '13987654321' },
+    ]);
     await commit(
       await tmallFile(dir, 'tmall-2.csv', [
         { id: '2001', member: 'lina_88', receiver: '李*', phone: '139****4321', address: HOME },
