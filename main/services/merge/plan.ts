@@ -10,7 +10,7 @@ import {
   blockCap,
   blockingKeys,
   cluster,
-  DEFAULT_PARAMS,
+  paramsFor,
   isBuyerKeyed,
   primaryFullPhones,
   scorePair,
@@ -179,9 +179,19 @@ function definedOnly(params: Partial<MergeParams>): Partial<MergeParams> {
 }
 
 /** The merge settings now: the defaults with what the owner chose (the last committed run's). */
-export function currentMergeParams(sqlite: Sqlite): { params: MergeParams; chosen: Partial<MergeParams> } {
+export function currentMergeParams(sqlite: Sqlite): {
+  params: MergeParams;
+  chosen: Partial<MergeParams>;
+  defaults: MergeParams;
+} {
   const { chosen } = lastRun(sqlite);
-  return { params: { ...DEFAULT_PARAMS, ...chosen }, chosen };
+  const accounts = accountCount(sqlite);
+  return { params: paramsFor(accounts, chosen), chosen, defaults: paramsFor(accounts, {}) };
+}
+
+/** Buyer accounts in the database: the size the default review line is set for (params.ts). */
+function accountCount(sqlite: Sqlite): number {
+  return (sqlite.prepare('SELECT count(*) AS n FROM buyer_accounts').get() as { n: number }).n;
 }
 
 /**
@@ -351,7 +361,7 @@ export async function planMerge(
   // The owner's settings live with the runs: a run with new parameters keeps them for the runs
   // after it (imports' incremental runs included), and undoing that run brings the old ones back.
   const chosen: Partial<MergeParams> = { ...last.chosen, ...definedOnly(options.params ?? {}) };
-  const params: MergeParams = { ...DEFAULT_PARAMS, ...chosen };
+  const params = paramsFor(accountCount(sqlite), chosen);
   // Before any run every account is new: the full path does the same work without key lookups.
   const full = options.mode === 'full' || last.opId === 0;
   sqlite.exec(SCOPE_TABLE);

@@ -5,7 +5,7 @@
  * Runs after every import and on demand; `previewMerge` says what new parameters would change.
  */
 import type { HuikeDb } from '../../../db/index.js';
-import { DEFAULT_PARAMS, MODEL_VERSION, type MergeParams } from '../../domain/merge/index.js';
+import { MODEL_VERSION, type MergeParams } from '../../domain/merge/index.js';
 import type { MergeSettings } from '../../domain/merge/results.js';
 import { applyPlan, writeKeys, type AppliedMerge } from './apply.js';
 import { currentMergeParams, lastRun, planChanges, planMerge, type MergeMode } from './plan.js';
@@ -128,11 +128,11 @@ export function previewMerge(huikeDb: HuikeDb, params: Partial<MergeParams>): Pr
 
 /** The settings the next run uses (the owner's choices kept with the runs) and the defaults. */
 export function mergeSettings(huikeDb: HuikeDb): MergeSettings {
-  const { params } = currentMergeParams(huikeDb.readSqlite);
+  const { params, defaults } = currentMergeParams(huikeDb.readSqlite);
   const pick = (p: MergeParams) => ({
     autoThreshold: p.autoThreshold,
     reviewThreshold: p.reviewThreshold,
     confirmNames: p.confirmNames,
   });
-  return { ...pick(params), defaults: pick(DEFAULT_PARAMS) };
+  return { ...pick(params), defaults: pick(defaults) };
 }

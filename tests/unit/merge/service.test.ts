@@ -308,7 +308,7 @@ describe('merge settings', () => {
     expect(await app.invoke('merge.settings', {})).toMatchObject({
       confirmNames: true,
       autoThreshold: 10,
-      defaults: { confirmNames: true, autoThreshold: 10, reviewThreshold: 0 },
+      defaults: { confirmNames: true, autoThreshold: 10, reviewThreshold: -5 },
     });
     const quiet = () => accounts().get('tb8830126645')!.customer;
     expect(quiet()).not.toBe(accounts().get(ZHANG)!.customer);
