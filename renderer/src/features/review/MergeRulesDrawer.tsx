@@ -24,6 +24,18 @@ function sameValues(a: Values, b: Values): boolean {
   );
 }
 
+/**
+ * The values the owner changed from the current settings: only those become the owner's choice
+ * (a review line left alone keeps following the shop's size).
+ */
+function changedValues(values: Values, current: Values): Partial<Values> {
+  const changed: Partial<Values> = {};
+  if (values.autoThreshold !== current.autoThreshold) changed.autoThreshold = values.autoThreshold;
+  if (values.reviewThreshold !== current.reviewThreshold) changed.reviewThreshold = values.reviewThreshold;
+  if (values.confirmNames !== current.confirmNames) changed.confirmNames = values.confirmNames;
+  return changed;
+}
+
 export function MergeRulesDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -67,10 +79,11 @@ export function MergeRulesDrawer({ open, onClose }: { open: boolean; onClose: ()
   };
 
   const runPreview = async () => {
-    if (!values) return;
+    if (!values || !settings) return;
     setPreviewing(true);
     try {
-      setPreview({ of: values, result: await call('merge.preview', { params: values }) });
+      const params = changedValues(values, settings);
+      setPreview({ of: values, result: await call('merge.preview', { params }) });
       setError(null);
     } catch (e) {
       setError(e);
@@ -80,9 +93,10 @@ export function MergeRulesDrawer({ open, onClose }: { open: boolean; onClose: ()
   };
 
   const apply = async () => {
-    if (!values) return;
+    if (!values || !settings) return;
     try {
-      const result = await job.run((jobId) => call('merge.run', { mode: 'full', params: values, jobId }));
+      const params = changedValues(values, settings);
+      const result = await job.run((jobId) => call('merge.run', { mode: 'full', params, jobId }));
       setApplied({
         opId: result.opId,
         text: t('review.settings.applied', {
@@ -159,7 +173,7 @@ export function MergeRulesDrawer({ open, onClose }: { open: boolean; onClose: ()
             />
             <Threshold
               label={t('review.settings.reviewThreshold')}
-              hint={t('review.settings.defaultValue', { value: settings.defaults.reviewThreshold })}
+              hint={t('review.settings.reviewDefaultValue', { value: settings.defaults.reviewThreshold })}
               value={values.reviewThreshold}
               onChange={(reviewThreshold) => change({ reviewThreshold })}
               testId="merge-rules-review"

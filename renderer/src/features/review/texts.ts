@@ -137,6 +137,7 @@ const zhCN = {
     autoThreshold: '自动合并所需的匹配权重（位）',
     reviewThreshold: '提出建议所需的最低权重（位）',
     defaultValue: '默认 {{value}}',
+    reviewDefaultValue: '默认 {{value}}：按本店的买家账号数设定，账号越少，提出的建议越多',
     preview: '预览变化',
     apply: '按新规则重新合并',
     previewing: '正在计算…',
@@ -294,6 +295,8 @@ const en: Texts<typeof zhCN> = {
     autoThreshold: 'Match weight needed to merge automatically (bits)',
     reviewThreshold: 'Lowest match weight to suggest (bits)',
     defaultValue: 'Default {{value}}',
+    reviewDefaultValue:
+      'Default {{value}}: set by the shop’s number of buyer accounts; the fewer accounts, the more suggestions',
     preview: 'Preview the changes',
     apply: 'Merge again with these rules',
     previewing: 'Working it out…',
