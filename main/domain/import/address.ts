@@ -4,6 +4,7 @@
  * suffixes that end a city (市/自治州/地区/盟) or a district (区/县/旗/市). Tmall writes the parts
  * space-separated (`江苏省 扬州市 广陵区 文昌中路1号`); other files run them together.
  */
+import { pinyin } from 'pinyin-pro';
 import type { ParsedReceiver } from '../orders/types.js';
 
 /** [official name, short forms…]. Municipalities first so 北京 never matches a longer prefix wrongly. */
@@ -51,12 +52,56 @@ const PROVINCE_SPELLINGS: readonly [string, string][] = PROVINCES.flatMap((names
   names.map((n) => [n, names[0]!] as [string, string]),
 ).sort((a, b) => b[0].length - a[0].length);
 
-/** The official name of a province written in any of its forms, or null. */
+/**
+ * The official name of a province written in any of its forms, or null: a Chinese form (安徽,
+ * 安徽省), or a Latin one as own shops write them (Shopify's Shipping Province Name: Anhui,
+ * Inner Mongolia, Guangxi Zhuang Autonomous Region).
+ */
 export function canonicalProvince(text: string | null | undefined): string | null {
   if (!text) return null;
   const t = text.trim();
   for (const [spelling, official] of PROVINCE_SPELLINGS) if (t === spelling) return official;
-  return null;
+  return /[a-z]/i.test(t) ? (latinProvinces().get(latinKey(t)) ?? null) : null;
+}
+
+/**
+ * English names that are not the pinyin of the short form, and the official romanisation that
+ * tells 陕西 (Shaanxi) from 山西 (Shanxi), whose pinyin is the same.
+ */
+const LATIN_EXCEPTIONS: Readonly<Record<string, string>> = {
+  shanxi: '山西省',
+  shaanxi: '陕西省',
+  innermongolia: '内蒙古自治区',
+  tibet: '西藏自治区',
+  xizang: '西藏自治区',
+  hongkong: '香港特别行政区',
+  macau: '澳门特别行政区',
+  macao: '澳门特别行政区',
+};
+
+/** Letters only, lower case, without the words for a province's kind (Province, Autonomous Region, SAR). */
+function latinKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    .replace(/(zhuang|hui|uy?gh?ur|weiwuer)?(autonomousregion|zizhiqu)$/, '')
+    .replace(/(province|sheng|municipality|city|shi|specialadministrativeregion|sar)$/, '');
+}
+
+let latinMemo: Map<string, string> | null = null;
+
+/** Toneless pinyin of each short form (安徽 → anhui) → official name, with LATIN_EXCEPTIONS. */
+function latinProvinces(): Map<string, string> {
+  if (latinMemo) return latinMemo;
+  const map = new Map<string, string>();
+  for (const names of PROVINCES) {
+    const short = names[names.length - 1]!;
+    const letters = (pinyin(short, { toneType: 'none', type: 'array' }) as string[]).join('');
+    map.set(letters.toLowerCase().replace(/[^a-z]/g, ''), names[0]!);
+  }
+  for (const [key, official] of Object.entries(LATIN_EXCEPTIONS)) map.set(key, official);
+  latinMemo = map;
+  return map;
 }
 
 const CITY = /^[\u4e00-\u9fff]{1,15}?(?:自治州|地区|盟|市)/u;

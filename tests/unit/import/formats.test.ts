@@ -601,6 +601,33 @@ describe('Shopify', () => {
     const { fragment } = reader.readRow({ row: 3, cells });
     expect(Object.keys(fragment!).sort()).toEqual(['lines', 'platformOrderId', 'sourceRows']);
   });
+
+  it('a Chinese province written in Latin letters is stored by its Chinese name', async () => {
+    const { createOrderReader } = await import('../../../main/domain/import/index.js');
+    const file = await readFile(fx.shopifyCsv.path);
+    const header = [...file.sheets[0]!.header, 'Shipping Province Name'];
+    const reader = createOrderReader('shopify', header, {});
+    const cells = header.map(
+      (h) =>
+        ({
+          Name: '#2001',
+          Email: 'ayi@example.com',
+          'Financial Status': 'paid',
+          Currency: 'CNY',
+          Total: '20.00',
+          'Shipping Name': '阿依古丽',
+          'Shipping Province': 'XJ',
+          'Shipping Province Name': 'Xinjiang',
+          'Shipping City': '乌鲁木齐市',
+          'Shipping Address1': '天山区解放北路1号',
+          'Lineitem name': 'Candle',
+          'Lineitem quantity': '1',
+          'Lineitem price': '20.00',
+        })[h] ?? '',
+    );
+    const { fragment } = reader.readRow({ row: 2, cells });
+    expect(fragment!.receiver).toMatchObject({ province: '新疆维吾尔自治区', city: '乌鲁木齐市' });
+  });
 });
 
 describe('Youzan and WooCommerce', () => {

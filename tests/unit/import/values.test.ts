@@ -221,6 +221,29 @@ describe('addresses', () => {
     expect(canonicalProvince('IL')).toBeNull();
   });
 
+  it.each([
+    ['Anhui', '安徽省'],
+    ['XINJIANG', '新疆维吾尔自治区'],
+    ['Xinjiang Uygur Autonomous Region', '新疆维吾尔自治区'],
+    ['Guangxi Zhuang Autonomous Region', '广西壮族自治区'],
+    ['Inner Mongolia', '内蒙古自治区'],
+    ['Tibet', '西藏自治区'],
+    ['Hong Kong', '香港特别行政区'],
+    ['Macao', '澳门特别行政区'],
+    ['Chongqing', '重庆市'],
+    ['Beijing Shi', '北京市'],
+    ['Hebei Province', '河北省'],
+    // One pinyin, two provinces: the official romanisation tells them apart.
+    ['Shanxi', '山西省'],
+    ['Shaanxi', '陕西省'],
+  ])('the Latin province name %s (own shops, Shopify) is %s', (latin, official) => {
+    expect(canonicalProvince(latin)).toBe(official);
+  });
+
+  it('a Latin name that is no Chinese province stays unknown', () => {
+    for (const text of ['Bavaria', 'California', 'IL', 'Ontario']) expect(canonicalProvince(text)).toBeNull();
+  });
+
   it('new Tmall receiver text', () => {
     expect(parseTmallReceiverText('姓名，86-13900000004，江苏省 扬州市 广陵区 地址，')).toEqual({
       name: '姓名',
