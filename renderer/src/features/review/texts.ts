@@ -148,7 +148,8 @@ const zhCN = {
     undoApplied: '撤销这次重新合并',
     undone: '已撤销，恢复原来的规则和客户。',
     current: '当前规则',
-    manyToReview: '待确认的建议很多？可以在“合并规则”里选择手机号、地址和姓氏一致时也自动合并。',
+    manyToReview:
+      '待确认的建议很多？建议按可能性从高到低排列，不必全部处理完；也可以在“合并规则”里选择手机号、地址和姓氏一致时也自动合并，或提高提出建议所需的最低权重。',
   },
 };
 
@@ -309,7 +310,7 @@ const en: Texts<typeof zhCN> = {
     undone: 'Undone: the earlier rules and customers are back.',
     current: 'Current rules',
     manyToReview:
-      'Many suggestions to confirm? Under “Merge rules” you can also merge automatically when the phone, address and surname agree.',
+      'Many suggestions to confirm? They come most likely first, so you need not finish them all. Under “Merge rules” you can also merge automatically when the phone, address and surname agree, or raise the lowest weight to suggest.',
   },
 };
 
