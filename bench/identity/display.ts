@@ -165,9 +165,18 @@ export function youzanParty(
 
 const provinceNames = new Map<string, string>();
 
+/** Where Shopify's English list is not the pinyin of the short name (陕西 is Shaanxi, not Shanxi). */
+const SHOPIFY_PROVINCE_NAMES: Readonly<Record<string, string>> = {
+  陕西省: 'Shaanxi',
+  内蒙古自治区: 'Inner Mongolia',
+  西藏自治区: 'Xizang',
+  香港特别行政区: 'Hong Kong',
+  澳门特别行政区: 'Macao',
+};
+
 /** Shopify's province list is in English: 广东省 → Guangdong (pinyin of the short name). */
 function provinceInPinyin(province: string): string {
-  let name = provinceNames.get(province);
+  let name = provinceNames.get(province) ?? SHOPIFY_PROVINCE_NAMES[province];
   if (name === undefined) {
     const short = province.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/, '');
     const syllables = pinyin(short, { toneType: 'none', type: 'array' }).join('');

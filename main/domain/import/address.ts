@@ -65,13 +65,18 @@ export function canonicalProvince(text: string | null | undefined): string | nul
 }
 
 /**
- * English names that are not the pinyin of the short form, and the official romanisation that
- * tells 陕西 (Shaanxi) from 山西 (Shanxi), whose pinyin is the same.
+ * English names that are not the pinyin of the short form (shop systems' province lists: Inner
+ * Mongolia, Guangxi Zhuang, Ningxia Hui, Tibet, Macau), and the official romanisation that tells
+ * 陕西 (Shaanxi) from 山西 (Shanxi), whose pinyin is the same.
  */
 const LATIN_EXCEPTIONS: Readonly<Record<string, string>> = {
   shanxi: '山西省',
   shaanxi: '陕西省',
   innermongolia: '内蒙古自治区',
+  guangxizhuang: '广西壮族自治区',
+  ningxiahui: '宁夏回族自治区',
+  xinjianguygur: '新疆维吾尔自治区',
+  xinjianguyghur: '新疆维吾尔自治区',
   tibet: '西藏自治区',
   xizang: '西藏自治区',
   hongkong: '香港特别行政区',
