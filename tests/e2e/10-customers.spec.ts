@@ -107,47 +107,72 @@ test('the Orders drawer’s buyer link opens the buyer’s customer page', async
 });
 
 /**
- * Joins a sample Tmall buyer's account and a sample JD buyer's account into one customer, as an
- * automatic merge with its evidence, on the server's database file (the server is idle between
- * requests), and sums both up again. Returns the customer's id.
+ * Joins a sample Tmall buyer's account and a sample JD buyer's account into one customer, as the
+ * owner's merge of a suggestion with its evidence, on the server's database file (the server is
+ * idle between requests), and sums both up again. The two are a pair the merge would suggest:
+ * their parcels go to one district, under one surname, to phones with the same last four digits;
+ * the evidence shows their own values. Returns the customer's id, the Tmall key and phone.
  */
-async function joinTwoPlatforms(): Promise<{ id: number; tmallKey: string }> {
+async function joinTwoPlatforms(): Promise<{ id: number; tmallKey: string; tmallPhone: string }> {
   const huikeDb = await createDb({ filename: e2eDbPath() });
   try {
     return await huikeDb.writer.transaction(async (tx) => {
-      const pick = (platform: string) =>
-        tx.sqlite
-          .prepare(
-            `SELECT a.id, a.customer_id, a.account_key FROM buyer_accounts a JOIN customer_stats s ON s.customer_id = a.customer_id
-             WHERE a.platform = ? AND s.accounts = 1 AND s.orders >= 2 ORDER BY a.id DESC LIMIT 1`,
-          )
-          .get(platform) as { id: number; customer_id: number; account_key: string };
-      const [tmall, jd] = [pick('tmall'), pick('jd')];
+      const pair = tx.sqlite
+        .prepare(
+          `SELECT t.id AS tId, t.customer_id AS tCustomer, t.account_key AS tKey, j.id AS jId,
+             j.customer_id AS jCustomer, ot.receiver_phone AS tPhone, oj.receiver_phone AS jPhone,
+             ot.identity_name_mask AS tName, oj.identity_name_mask AS jName,
+             ot.receiver_district AS tPlace, oj.receiver_district AS jPlace
+           FROM buyer_accounts t JOIN orders ot ON ot.buyer_account_id = t.id
+           JOIN customer_stats ts ON ts.customer_id = t.customer_id
+           JOIN orders oj ON oj.identity_dist_code = ot.identity_dist_code
+             AND oj.identity_surname = ot.identity_surname
+             AND substr(oj.receiver_phone, -4) = substr(ot.receiver_phone, -4)
+           JOIN buyer_accounts j ON j.id = oj.buyer_account_id AND j.platform = 'jd'
+           JOIN customer_stats js ON js.customer_id = j.customer_id
+           WHERE t.platform = 'tmall' AND ts.accounts = 1 AND js.accounts = 1 AND ts.orders >= 2
+             AND js.orders >= 2 AND t.customer_id <> j.customer_id
+           ORDER BY t.id DESC, j.id DESC LIMIT 1`,
+        )
+        .get() as {
+        tId: number;
+        tCustomer: number;
+        tKey: string;
+        jId: number;
+        jCustomer: number;
+        tPhone: string;
+        jPhone: string;
+        tName: string;
+        jName: string;
+        tPlace: string;
+        jPlace: string;
+      };
+      expect(pair, 'the sample shop has a Tmall and a JD buyer the merge would suggest').toBeTruthy();
       const op = Number(
         tx.sqlite
           .prepare("INSERT INTO operations (kind, created_at) VALUES ('merge', ?)")
           .run(new Date().toISOString()).lastInsertRowid,
       );
       tx.sqlite
-        .prepare("UPDATE buyer_accounts SET customer_id = ?, customer_via = 'auto' WHERE id = ?")
-        .run(tmall.customer_id, jd.id);
-      tx.sqlite.prepare('DELETE FROM customers WHERE id = ?').run(jd.customer_id);
+        .prepare("UPDATE buyer_accounts SET customer_id = ?, customer_via = 'manual' WHERE id = ?")
+        .run(pair.tCustomer, pair.jId);
+      tx.sqlite.prepare('DELETE FROM customers WHERE id = ?').run(pair.jCustomer);
       const evidence = [
-        { field: 'phone', level: 'suffix4', bits: 12, a: '138****5678', b: '1******5678' },
-        { field: 'name', level: 'surname', bits: 3.1, a: '张**', b: '张*' },
-        { field: 'address', level: 'road', bits: 14.3, a: '文三路100号', b: '文三路100号5幢' },
+        { field: 'phone', level: 'suffix4', bits: 12, a: pair.tPhone, b: pair.jPhone },
+        { field: 'name', level: 'surname', bits: 3.1, a: pair.tName, b: pair.jName },
+        { field: 'address', level: 'district', bits: 7.2, a: pair.tPlace, b: pair.jPlace },
       ];
       tx.sqlite
         .prepare(
           `INSERT INTO merge_links (account_a, account_b, weight, zone, strong, evidence_json, rule, run_op_id)
-           VALUES (?, ?, 17.3, 'auto', 1, ?, 'd4', ?)`,
+           VALUES (?, ?, 2.3, 'review', 1, ?, 'd4', ?)`,
         )
-        .run(Math.min(tmall.id, jd.id), Math.max(tmall.id, jd.id), JSON.stringify(evidence), op);
+        .run(Math.min(pair.tId, pair.jId), Math.max(pair.tId, pair.jId), JSON.stringify(evidence), op);
       await refreshCustomerStats(tx, 'SELECT @a UNION SELECT @b', {
-        a: tmall.customer_id,
-        b: jd.customer_id,
+        a: pair.tCustomer,
+        b: pair.jCustomer,
       });
-      return { id: tmall.customer_id, tmallKey: tmall.account_key };
+      return { id: pair.tCustomer, tmallKey: pair.tKey, tmallPhone: pair.tPhone };
     });
   } finally {
     await huikeDb.close();
@@ -157,15 +182,15 @@ async function joinTwoPlatforms(): Promise<{ id: number; tmallKey: string }> {
 test('a customer of two platforms shows both accounts, both platforms’ orders and the join’s evidence', async ({
   page,
 }) => {
-  const { id, tmallKey } = await joinTwoPlatforms();
+  const { id, tmallKey, tmallPhone } = await joinTwoPlatforms();
   const customers = new CustomersPage(page);
   await customers.openCustomer(id);
   await expect(page.getByTestId('customer-account')).toHaveCount(2);
   await expect(page.locator('[data-testid="customer-platform-row"][data-platform="jd"]')).toBeVisible();
   await expect(page.locator('[data-testid="customer-platform-row"][data-platform="tmall"]')).toBeVisible();
   const link = page.getByTestId('customer-link');
-  await expect(link).toContainText('17.3');
-  await expect(link).toContainText('138****5678');
+  await expect(link).toContainText('2.3');
+  await expect(link).toContainText(tmallPhone.slice(-4));
   // Both platforms' orders on the one timeline.
   const orders = queryOne<{ n: number }>(
     `SELECT count(DISTINCT s.platform) AS n FROM orders o JOIN shops s ON s.id = o.shop_id
