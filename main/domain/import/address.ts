@@ -66,8 +66,8 @@ export function canonicalProvince(text: string | null | undefined): string | nul
 
 /**
  * English names that are not the pinyin of the short form (shop systems' province lists: Inner
- * Mongolia, Guangxi Zhuang, Ningxia Hui, Tibet, Macau), and the official romanisation that tells
- * 陕西 (Shaanxi) from 山西 (Shanxi), whose pinyin is the same.
+ * Mongolia, Tibet, Macau; an autonomous region with its people, Guangxi Zhuang), and the official
+ * romanisation that tells 陕西 (Shaanxi) from 山西 (Shanxi), whose pinyin is the same.
  */
 const LATIN_EXCEPTIONS: Readonly<Record<string, string>> = {
   shanxi: '山西省',
@@ -77,6 +77,7 @@ const LATIN_EXCEPTIONS: Readonly<Record<string, string>> = {
   ningxiahui: '宁夏回族自治区',
   xinjianguygur: '新疆维吾尔自治区',
   xinjianguyghur: '新疆维吾尔自治区',
+  xinjiangweiwuer: '新疆维吾尔自治区',
   tibet: '西藏自治区',
   xizang: '西藏自治区',
   hongkong: '香港特别行政区',
@@ -89,7 +90,7 @@ function latinKey(text: string): string {
   return text
     .toLowerCase()
     .replace(/[^a-z]/g, '')
-    .replace(/(zhuang|hui|uy?gh?ur|weiwuer)?(autonomousregion|zizhiqu)$/, '')
+    .replace(/(autonomousregion|zizhiqu)$/, '')
     .replace(/(province|sheng|municipality|city|shi|specialadministrativeregion|sar)$/, '');
 }
 

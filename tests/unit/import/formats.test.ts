@@ -582,51 +582,48 @@ describe('Shopify', () => {
     });
   });
 
-  it('a continuation fragment alone leaves order fields undefined', async () => {
+  /** One Shopify row read on its own: the fixture's header (and `extra` columns), these cells. */
+  async function readShopifyRow(row: number, values: Record<string, string>, extra: string[] = []) {
     const { createOrderReader } = await import('../../../main/domain/import/index.js');
     const file = await readFile(fx.shopifyCsv.path);
-    const header = file.sheets[0]!.header;
+    const header = [...file.sheets[0]!.header, ...extra];
     const reader = createOrderReader('shopify', header, {});
-    const cells = header.map(
-      (h) =>
-        ({
-          Name: '#1001',
-          Email: 'alice@example.com',
-          'Lineitem name': 'Candle',
-          'Lineitem sku': 'SC-1',
-          'Lineitem quantity': '2',
-          'Lineitem price': '20.00',
-        })[h] ?? '',
-    );
-    const { fragment } = reader.readRow({ row: 3, cells });
-    expect(Object.keys(fragment!).sort()).toEqual(['lines', 'platformOrderId', 'sourceRows']);
+    return reader.readRow({ row, cells: header.map((h) => values[h] ?? '') }).fragment!;
+  }
+
+  it('a continuation fragment alone leaves order fields undefined', async () => {
+    const fragment = await readShopifyRow(3, {
+      Name: '#1001',
+      Email: 'alice@example.com',
+      'Lineitem name': 'Candle',
+      'Lineitem sku': 'SC-1',
+      'Lineitem quantity': '2',
+      'Lineitem price': '20.00',
+    });
+    expect(Object.keys(fragment).sort()).toEqual(['lines', 'platformOrderId', 'sourceRows']);
   });
 
   it('a Chinese province written in Latin letters is stored by its Chinese name', async () => {
-    const { createOrderReader } = await import('../../../main/domain/import/index.js');
-    const file = await readFile(fx.shopifyCsv.path);
-    const header = [...file.sheets[0]!.header, 'Shipping Province Name'];
-    const reader = createOrderReader('shopify', header, {});
-    const cells = header.map(
-      (h) =>
-        ({
-          Name: '#2001',
-          Email: 'ayi@example.com',
-          'Financial Status': 'paid',
-          Currency: 'CNY',
-          Total: '20.00',
-          'Shipping Name': '阿依古丽',
-          'Shipping Province': 'XJ',
-          'Shipping Province Name': 'Xinjiang',
-          'Shipping City': '乌鲁木齐市',
-          'Shipping Address1': '天山区解放北路1号',
-          'Lineitem name': 'Candle',
-          'Lineitem quantity': '1',
-          'Lineitem price': '20.00',
-        })[h] ?? '',
+    const fragment = await readShopifyRow(
+      2,
+      {
+        Name: '#2001',
+        Email: 'ayi@example.com',
+        'Financial Status': 'paid',
+        Currency: 'CNY',
+        Total: '20.00',
+        'Shipping Name': '阿依古丽',
+        'Shipping Province': 'XJ',
+        'Shipping Province Name': 'Xinjiang',
+        'Shipping City': '乌鲁木齐市',
+        'Shipping Address1': '天山区解放北路1号',
+        'Lineitem name': 'Candle',
+        'Lineitem quantity': '1',
+        'Lineitem price': '20.00',
+      },
+      ['Shipping Province Name'],
     );
-    const { fragment } = reader.readRow({ row: 2, cells });
-    expect(fragment!.receiver).toMatchObject({ province: '新疆维吾尔自治区', city: '乌鲁木齐市' });
+    expect(fragment.receiver).toMatchObject({ province: '新疆维吾尔自治区', city: '乌鲁木齐市' });
   });
 });
 

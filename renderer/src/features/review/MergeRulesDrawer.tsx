@@ -16,14 +16,6 @@ import { errorText } from '../orders/order-format';
 
 type Values = Pick<MergeSettings, 'autoThreshold' | 'reviewThreshold' | 'confirmNames'>;
 
-function sameValues(a: Values, b: Values): boolean {
-  return (
-    a.autoThreshold === b.autoThreshold &&
-    a.reviewThreshold === b.reviewThreshold &&
-    a.confirmNames === b.confirmNames
-  );
-}
-
 /**
  * The values the owner changed from the current settings: only those become the owner's choice
  * (a review line left alone keeps following the shop's size).
@@ -34,6 +26,10 @@ function changedValues(values: Values, current: Values): Partial<Values> {
   if (values.reviewThreshold !== current.reviewThreshold) changed.reviewThreshold = values.reviewThreshold;
   if (values.confirmNames !== current.confirmNames) changed.confirmNames = values.confirmNames;
   return changed;
+}
+
+function sameValues(a: Values, b: Values): boolean {
+  return Object.keys(changedValues(a, b)).length === 0;
 }
 
 export function MergeRulesDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
